@@ -1,0 +1,299 @@
+/**
+ * Reading a file with a stamp, and replacing it atomically only if it has not changed since.
+ *
+ * A `.7b` may be edited by NanaBox, a text editor or another Hako window while Hako shows it, so a save
+ * first checks that the file on disk is still what was read, and the save itself can never leave a
+ * half-written target: the new bytes go to a temp file in the same folder (same volume, so the rename
+ * is atomic), which is flushed and then renamed over the target.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import path from 'node:path';
+
+/** What a read saw, enough to tell later whether the file changed on disk. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** Hex SHA-256 of the content: the authority, so a touch that changes only the time is no conflict. */
+  readonly sha256: string;
+}
+
+/** The subset of an open file handle the save uses (node:fs/promises `FileHandle` fits). */
+export interface AtomicFileHandle {
+  write(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number | null,
+  ): Promise<{ bytesWritten: number }>;
+  readFile(): Promise<Uint8Array>;
+  stat(): Promise<{ size: number; mtimeMs: number }>;
+  chmod(mode: number): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file-system calls used here; the node:fs/promises module fits. A seam for fault-injection tests. */
+export interface AtomicFs {
+  open(path: string, flags: string, mode?: number): Promise<AtomicFileHandle>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number; mode: number }>;
+  readFile(path: string): Promise<Uint8Array>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+export const defaultFs: AtomicFs = nodeFs;
+
+export type ConflictReason = 'changed' | 'vanished' | 'appeared';
+
+/** The file on disk is no longer what the caller read; nothing was written. */
+export class WriteConflictError extends Error {
+  readonly code = 'WRITE_CONFLICT';
+  readonly path: string;
+  readonly reason: ConflictReason;
+
+  constructor(filePath: string, reason: ConflictReason) {
+    const what =
+      reason === 'changed'
+        ? 'was changed on disk since it was read'
+        : reason === 'vanished'
+          ? 'was deleted or moved since it was read'
+          : 'already exists';
+    super(`"${filePath}" ${what}`);
+    this.name = 'WriteConflictError';
+    this.path = filePath;
+    this.reason = reason;
+  }
+}
+
+/** The save failed; the target is as it was before (or, after a failed folder flush, already replaced). */
+export class FileWriteError extends Error {
+  readonly code = 'FILE_WRITE_FAILED';
+  readonly path: string;
+
+  constructor(filePath: string, cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`Could not save "${filePath}": ${detail}`, { cause });
+    this.name = 'FileWriteError';
+    this.path = filePath;
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * The stamp of the content the caller started from; `null` means the file must not exist yet.
+   * Absent means overwrite whatever is there.
+   */
+  expected?: FileStamp | null;
+  /** Write even if the file changed since `expected`. */
+  force?: boolean;
+  /** Flush the file and its folder to the disk before returning (default true). */
+  fsync?: boolean;
+  fs?: AtomicFs;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+/** Reads the whole file and stamps it from the same open handle, so bytes and time belong together. */
+export async function readFileWithStamp(
+  filePath: string,
+  fs: AtomicFs = defaultFs,
+): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
+  const handle = await fs.open(filePath, 'r');
+  try {
+    const stat = await handle.stat();
+    const bytes = await handle.readFile();
+    return { bytes, stamp: { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256(bytes) } };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkExpected(filePath: string, expected: FileStamp | null, fs: AtomicFs): Promise<void> {
+  let current: { size: number } | null;
+  try {
+    current = await fs.stat(filePath);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    current = null;
+  }
+  if (expected === null) {
+    if (current !== null) throw new WriteConflictError(filePath, 'appeared');
+    return;
+  }
+  if (current === null) throw new WriteConflictError(filePath, 'vanished');
+  // A different size is a change for certain; the same size needs the content to decide.
+  if (current.size !== expected.size) throw new WriteConflictError(filePath, 'changed');
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(filePath);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw new WriteConflictError(filePath, 'vanished');
+    throw error;
+  }
+  if (bytes.length !== expected.size || sha256(bytes) !== expected.sha256) {
+    throw new WriteConflictError(filePath, 'changed');
+  }
+}
+
+async function existingMode(filePath: string, fs: AtomicFs): Promise<number | null> {
+  try {
+    return (await fs.stat(filePath)).mode & 0o7777;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function createTemp(filePath: string, fs: AtomicFs): Promise<{ tempPath: string; handle: AtomicFileHandle }> {
+  const dir = path.dirname(filePath);
+  const base = path.basename(filePath);
+  for (let attempt = 0; ; attempt++) {
+    const tempPath = path.join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      return { tempPath, handle: await fs.open(tempPath, 'wx') };
+    } catch (error) {
+      // 'wx' never reuses a name; a clash with 48 random bits is only worth a couple of retries.
+      if (errorCode(error) !== 'EEXIST' || attempt >= 4) throw error;
+    }
+  }
+}
+
+async function writeAll(handle: AtomicFileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, offset);
+    if (bytesWritten <= 0) throw new Error('the disk accepted no bytes');
+    offset += bytesWritten;
+  }
+}
+
+const RENAME_RETRY_DELAYS_MS = [10, 50, 100, 250];
+
+/**
+ * On Windows a rename over a file that another process (virus scanner, indexer, an editor) has open
+ * without delete sharing fails with EPERM/EACCES/EBUSY for a moment; a short retry rides that out.
+ */
+async function renameWithRetry(from: string, to: string, fs: AtomicFs): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      if ((code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY') || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** Platforms that cannot open or flush a directory say so with one of these; the rename still stands. */
+const DIRECTORY_SYNC_UNSUPPORTED = new Set(['EISDIR', 'EPERM', 'EINVAL']);
+
+async function syncDirectory(dir: string, fs: AtomicFs): Promise<void> {
+  let handle: AtomicFileHandle;
+  try {
+    handle = await fs.open(dir, 'r');
+  } catch (error) {
+    if (DIRECTORY_SYNC_UNSUPPORTED.has(errorCode(error) ?? '')) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!DIRECTORY_SYNC_UNSUPPORTED.has(errorCode(error) ?? '')) throw error;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Saves of one path within this process run one after another, so two windows saving with the same
+ * `expected` stamp cannot both pass the check: the second sees the first's write and gets a conflict.
+ */
+const pathQueues = new Map<string, Promise<void>>();
+
+async function serialised<T>(filePath: string, work: () => Promise<T>): Promise<T> {
+  const key = path.resolve(filePath);
+  const previous = pathQueues.get(key) ?? Promise.resolve();
+  let release!: () => void;
+  const current = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const tail = previous.then(() => current);
+  pathQueues.set(key, tail);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (pathQueues.get(key) === tail) pathQueues.delete(key);
+  }
+}
+
+/**
+ * Replaces `filePath` with `bytes` atomically: readers see the old file or the new one, never a mix,
+ * and a failure at any step leaves the old file untouched and no temp file behind.
+ *
+ * Throws WriteConflictError when `expected` is given, `force` is not, and the file on disk is not what
+ * `expected` describes (changed, vanished, or — for `expected: null` — appeared). The check runs after
+ * the temp file is complete, just before the rename, to keep the window for an outside writer small;
+ * it cannot be closed entirely without locking, which other programs would not honour anyway.
+ * Any other failure is a FileWriteError with the underlying error as `cause`.
+ */
+export async function writeFileAtomic(filePath: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? defaultFs;
+  const flush = options.fsync ?? true;
+  const check = options.expected !== undefined && options.force !== true;
+
+  await serialised(filePath, async () => {
+    let tempPath: string | null = null;
+    let handle: AtomicFileHandle | null = null;
+    try {
+      const mode = await existingMode(filePath, fs);
+      const temp = await createTemp(filePath, fs);
+      tempPath = temp.tempPath;
+      handle = temp.handle;
+      await writeAll(handle, bytes);
+      // The open mode is filtered by the umask, so the old file's mode is set explicitly, and only after
+      // the bytes are in, because on Windows a mode without write permission marks the file read-only.
+      if (mode !== null) await handle.chmod(mode);
+      if (flush) await handle.sync();
+      const closing = handle;
+      handle = null;
+      await closing.close();
+
+      if (check) await checkExpected(filePath, options.expected ?? null, fs);
+
+      await renameWithRetry(tempPath, filePath, fs);
+      tempPath = null;
+    } catch (error) {
+      if (handle !== null) await handle.close().catch(() => undefined);
+      if (tempPath !== null) {
+        await fs.unlink(tempPath).catch(() => undefined);
+      }
+      if (error instanceof WriteConflictError) throw error;
+      throw new FileWriteError(filePath, error);
+    }
+
+    if (flush) {
+      try {
+        await syncDirectory(path.dirname(filePath), fs);
+      } catch (error) {
+        // The new content is in place; only its durability across a power cut is unknown.
+        throw new FileWriteError(filePath, error);
+      }
+    }
+  });
+}
