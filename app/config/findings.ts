@@ -1,0 +1,77 @@
+/**
+ * What Hako has to say about a `.7b` file. A finding carries a stable code and parameters; the English
+ * text is rendered from them, so the UI can translate it later without parsing sentences.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingParams = Readonly<Record<string, string | number | boolean>>;
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  /** RFC 6901 JSON Pointer into the file ("" is the whole document). */
+  readonly path: string;
+  readonly params: FindingParams;
+  /**
+   * True when writing the canonical text would drop or replace something the file holds; such a save
+   * needs the user's consent.
+   */
+  readonly lossy: boolean;
+}
+
+const MESSAGES = {
+  // Refusals: NanaBox would not open the file.
+  'file.bom-missing': () => 'UTF-8 with BOM is required: the file does not start with the bytes EF BB BF',
+  'file.utf16': (p) => `UTF-8 with BOM is required: the file is ${p.encoding}`,
+  'file.empty': () => 'the file is empty (it holds no more than the UTF-8 BOM)',
+  'file.utf8-invalid': (p) => `the file is not valid UTF-8 (first bad byte at offset ${p.offset})`,
+  'json.syntax': (p) => `invalid JSON at line ${p.line}, column ${p.column}: ${p.message}`,
+  'config.not-object': (p) => `expected a JSON object, found ${p.found}`,
+  'config.type-invalid': (p) => `expected "VirtualMachine", found ${p.found}`,
+  'config.version-invalid': (p) => `expected the format version 1, found ${p.found}`,
+  'config.processor-count-invalid': (p) => `expected a processor count of at least 1, found ${p.found}`,
+  'config.memory-size-invalid': (p) => `expected a memory size in MB of at least 1, found ${p.found}`,
+
+  // Warnings: NanaBox reads the file, but not the way it is written.
+  'file.bom-added': () => 'the file has no UTF-8 BOM; NanaBox refuses such files, and Hako will add the BOM when it saves',
+  'json.duplicate-key': () => 'the key occurs more than once; the last occurrence is used and the others are dropped',
+  'key.unknown': (p) =>
+    p.suggestion !== undefined
+      ? `unknown key "${p.key}" (keys are case-sensitive; did you mean "${p.suggestion}"?); NanaBox ignores it`
+      : `unknown key "${p.key}"; NanaBox ignores it and drops it when it rewrites the file, Hako keeps it`,
+  'value.wrong-type': (p) => `expected ${p.expected}, found ${p.found}; ${p.used} is used instead`,
+  'value.enum-unknown': (p) => `expected one of ${p.allowed} (case-sensitive), found ${p.found}; ${p.used} is used instead`,
+  'value.truncated': (p) => `${p.found} does not fit in ${p.bits} bits; NanaBox uses ${p.used}`,
+  'name.empty': () => 'the VM has no Name; Hyper-V needs one to create the VM',
+  'adapter.not-object': (p) => `expected a network adapter object, found ${p.found}; a disconnected adapter is used instead`,
+  'scsi.dropped': (p) =>
+    p.reason === 'type'
+      ? `SCSI device with Type ${p.found} is dropped (expected "VirtualDisk", "VirtualImage" or "PhysicalDevice"), with everything in it`
+      : `SCSI device of Type ${p.found} without a Path is dropped, with everything in it`,
+  'share.dropped': (p) => `share without a ${p.missing} is dropped, with everything in it`,
+  'plan9.port-missing': (p) => `the share has no usable Port (found ${p.found}); set one before starting the VM`,
+  'gpu.device-dropped': (p) => `GPU device entry ${p.found} has no device interface path and is dropped`,
+  'gpu.device-duplicate': (p) => `GPU device ${p.device} is listed more than once; the last entry is used`,
+  'gpu.devices-cleared': (p) => `SelectedDevices is ignored and dropped because AssignmentMode is "${p.mode}", not "List"`,
+  'gpu.list-empty': () => 'AssignmentMode "List" with no selected device: NanaBox disables the GPU instead',
+  'gpu.devices-sorted': () => 'NanaBox keeps the selected GPU devices sorted by path; they will be written in that order',
+  'list.item-dropped': (p) => `expected ${p.expected}, found ${p.found}; the entry is dropped`,
+  'value.normalised': (p) => `${p.found} is read as ${p.used}`,
+  'policy.unknown': (p) => `unknown policy "${p.name}"; it is kept but has no effect`,
+} satisfies Record<string, (p: FindingParams) => string>;
+
+export type FindingCode = keyof typeof MESSAGES;
+
+export function findingMessage(code: FindingCode, params: FindingParams): string {
+  return MESSAGES[code](params);
+}
+
+export function renderFinding(finding: Finding): string {
+  return findingMessage(finding.code, finding.params);
+}
+
+/** Codes that make NanaBox (and so `hako config check`) refuse a file. */
+export function isRefusal(finding: Finding): boolean {
+  return finding.severity === 'error';
+}

@@ -1,0 +1,75 @@
+// Lint rules, including the layer arrows of DESIGN.md: imports only point downwards.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads'];
+
+/** Paths each layer must not import, with the reason shown to whoever tries. */
+const forbid = (groups, message) => ({ group: groups, message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'build/', 'dist/', 'coverage/', 'assets/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['app/**/*.ts'],
+    ignores: ['app/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['electron', 'electron/*', 'koffi', 'react', 'react-dom', 'zustand'], 'app/ is the platform-neutral core: no Electron, koffi or UI.'),
+            forbid(nodeBuiltins, 'app/ is pure: no Node built-ins (file I/O lives in main/).'),
+            forbid(['**/main/**', '**/preload/**', '**/renderer/**'], 'app/ is the bottom layer; it imports nothing above it.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['electron', 'electron/*', 'koffi'], 'The renderer talks only to the HakoApi interface.'),
+            forbid(nodeBuiltins, 'The renderer runs sandboxed: no Node built-ins.'),
+            forbid(['**/main/**', '**/preload/**'], 'The renderer may import app/ only.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [forbid(['koffi'], 'Only main/native/ may import koffi.'), forbid(['**/main/**', '**/renderer/**'], 'preload may import app/ only.')] },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/native/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [forbid(['koffi'], 'Only main/native/ may import koffi.'), forbid(['**/renderer/**', '**/preload/**'], 'main does not import the UI layers.')] },
+      ],
+    },
+  },
+);
