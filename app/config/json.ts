@@ -332,15 +332,18 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /** RFC 6901 JSON Pointer for a path of keys and indices. */
 export function pointer(trail: readonly (string | number)[]): string {
   let out = '';
-  for (const part of trail) {
-    out += '/' + (typeof part === 'number' ? String(part) : part.replace(/~/g, '~0').replace(/\//g, '~1'));
-  }
+  for (const part of trail) out += '/' + escapePointerPart(part);
   return out;
+}
+
+function escapePointerPart(part: string | number): string {
+  if (typeof part === 'number') return String(part);
+  return part.includes('~') || part.includes('/') ? part.replace(/~/g, '~0').replace(/\//g, '~1') : part;
 }
 
 /** Appends one key or index to a JSON Pointer. */
 export function childPointer(parent: string, part: string | number): string {
-  return parent + pointer([part]);
+  return parent + '/' + escapePointerPart(part);
 }
 
 /**
@@ -368,6 +371,11 @@ export class RawJson {
   constructor(readonly text: string) {}
 }
 
+/** Object entries already in key order (the writer builds them that way, so dumping need not sort). */
+export class SortedObject {
+  constructor(readonly entries: readonly (readonly [string, Dumpable])[]) {}
+}
+
 /** What {@link dumpJson} writes: JSON values, plain numbers, and plain objects for convenience. */
 export type Dumpable =
   | null
@@ -376,6 +384,7 @@ export type Dumpable =
   | number
   | JsonNumber
   | RawJson
+  | SortedObject
   | readonly Dumpable[]
   | ReadonlyMap<string, Dumpable>
   | { readonly [key: string]: Dumpable };
@@ -385,56 +394,43 @@ export type Dumpable =
  * between key and value, LF line ends, no trailing newline, non-ASCII raw, `/` unescaped.
  */
 export function dumpJson(value: Dumpable): string {
-  const out: string[] = [];
-  write(value, '', out);
-  return out.join('');
+  return write(value, '');
 }
 
-function write(value: Dumpable, indent: string, out: string[]): void {
-  if (value === null) {
-    out.push('null');
-  } else if (typeof value === 'string') {
-    out.push(quote(value));
-  } else if (typeof value === 'boolean') {
-    out.push(value ? 'true' : 'false');
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('JSON cannot hold ' + String(value));
-    out.push(String(value));
-  } else if (value instanceof JsonNumber) {
-    out.push(value.text);
-  } else if (value instanceof RawJson) {
-    out.push(indent === '' ? value.text : value.text.replace(/\n/g, '\n' + indent));
-  } else if (Array.isArray(value)) {
-    const items = value as readonly Dumpable[];
-    if (items.length === 0) {
-      out.push('[]');
-      return;
-    }
-    const inner = indent + '  ';
-    out.push('[\n');
-    items.forEach((item, i) => {
-      out.push(inner);
-      write(item, inner, out);
-      out.push(i === items.length - 1 ? '\n' : ',\n');
-    });
-    out.push(indent, ']');
-  } else {
-    const entries: [string, Dumpable][] =
-      value instanceof Map ? [...(value as ReadonlyMap<string, Dumpable>)] : Object.entries(value);
-    if (entries.length === 0) {
-      out.push('{}');
-      return;
-    }
-    entries.sort((a, b) => compareKeys(a[0], b[0]));
-    const inner = indent + '  ';
-    out.push('{\n');
-    entries.forEach(([key, item], i) => {
-      out.push(inner, quote(key), ': ');
-      write(item, inner, out);
-      out.push(i === entries.length - 1 ? '\n' : ',\n');
-    });
-    out.push(indent, '}');
+function write(value: Dumpable, indent: string): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new RangeError('JSON cannot hold ' + String(value));
+      return String(value);
   }
+  if (value instanceof JsonNumber) return value.text;
+  if (value instanceof RawJson) return indent === '' ? value.text : value.text.replace(/\n/g, '\n' + indent);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    const items = value as readonly Dumpable[];
+    if (items.length === 0) return '[]';
+    let out = '[\n' + inner + write(items[0]!, inner);
+    for (let i = 1; i < items.length; i++) out += ',\n' + inner + write(items[i]!, inner);
+    return out + '\n' + indent + ']';
+  }
+  const entries = value instanceof SortedObject ? value.entries : sortedEntries(value as ReadonlyMap<string, Dumpable> | { readonly [key: string]: Dumpable });
+  if (entries.length === 0) return '{}';
+  let out = '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, item] = entries[i]!;
+    out += (i === 0 ? '\n' : ',\n') + inner + quote(key) + ': ' + write(item, inner);
+  }
+  return out + '\n' + indent + '}';
+}
+
+function sortedEntries(value: ReadonlyMap<string, Dumpable> | { readonly [key: string]: Dumpable }): [string, Dumpable][] {
+  const entries: [string, Dumpable][] = value instanceof Map ? [...(value as ReadonlyMap<string, Dumpable>)] : Object.entries(value);
+  return entries.sort((a, b) => compareKeys(a[0], b[0]));
 }
 
 const SHORT_ESCAPES: Record<number, string> = {

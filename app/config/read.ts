@@ -145,6 +145,26 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+interface SpecShape {
+  readonly entries: readonly (readonly [string, Field])[];
+  readonly known: ReadonlySet<string>;
+}
+const shapes = new WeakMap<ObjectSpec, SpecShape>();
+
+function shapeOf(spec: ObjectSpec): SpecShape {
+  let shape = shapes.get(spec);
+  if (shape === undefined) {
+    shape = { entries: Object.entries(spec.fields), known: new Set([...Object.keys(spec.fields), ...(spec.reserved ?? [])]) };
+    shapes.set(spec, shape);
+  }
+  return shape;
+}
+
+function hasUnknown(object: JsonObject, known: ReadonlySet<string>): boolean {
+  for (const key of object.keys()) if (!known.has(key)) return true;
+  return false;
+}
+
 class Reader {
   readonly findings: Finding[] = [];
 
@@ -158,10 +178,13 @@ class Reader {
 
   readObject(spec: ObjectSpec, object: JsonObject, path: string): Record<string, unknown> {
     const model: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(spec.fields)) {
-      model[key] = this.readField(field, object.get(key), childPointer(path, key));
+    const { entries, known } = shapeOf(spec);
+    for (const [key, field] of entries) {
+      const value = object.get(key);
+      // Paths are only built where a finding may need them: absent keys of scalar kinds cannot report.
+      model[key] = value === undefined && field.kind !== 'uint' && field.kind !== 'object' ? defaultValue(field) : this.readField(field, value, childPointer(path, key));
     }
-    const unknownKeys = this.unknownKeys(object, new Set([...Object.keys(spec.fields), ...(spec.reserved ?? [])]), path);
+    const unknownKeys = hasUnknown(object, known) ? this.unknownKeys(object, known, path) : [];
     if (unknownKeys.length > 0) model.unknownKeys = unknownKeys;
     if (spec === GPU_SPEC) this.applyGpuModeRules(model as unknown as Gpu, path);
     return model;
@@ -213,6 +236,11 @@ class Reader {
   /** NanaBox reads unsigned fields as uint64 (non-negative integers only) and casts them down. */
   readUint(field: UintField, value: JsonValue | undefined, path: string): number | null {
     if (value instanceof JsonNumber && value.kind === 'unsigned') {
+      // Most values are small: only reach for BigInt when the literal could exceed the field.
+      if (value.text.length <= 9) {
+        const small = Number(value.text);
+        if (small < 2 ** field.bits) return small;
+      }
       const exact = value.integer!;
       const cast = Number(BigInt.asUintN(field.bits, exact));
       if (BigInt(cast) !== exact) this.report('warning', 'value.truncated', path, { found: value.text, bits: field.bits, used: cast }, true);

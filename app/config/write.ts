@@ -2,46 +2,51 @@
  * Writes a `.7b` file exactly as NanaBox does (reference/nanabox.md §2.4), plus the keys NanaBox does
  * not read (§10): a file without unknown keys comes out byte-identical to NanaBox's.
  */
-import { RawJson, compareKeys, dumpJson, type Dumpable } from './json.js';
+import { RawJson, SortedObject, compareKeys, dumpJson, type Dumpable } from './json.js';
 import { GPU_PV_PARTITION_ID, type GpuDevice, type SevenBFile, type UnknownKey, type VmConfig } from './model.js';
 import { VM_CONFIG_SPEC, type Field, type ObjectSpec } from './spec.js';
 
-type OutObject = Map<string, Dumpable>;
+type Entry = [string, Dumpable];
 
 /** The canonical text, without the BOM (what `hako config print` shows). */
 export function formatSevenB(file: SevenBFile): string {
-  const root: OutObject = new Map([['NanaBox', writeConfig(file.config)]]);
-  addUnknownKeys(root, file.rootUnknownKeys);
-  return dumpJson(root);
+  return dumpJson(withUnknownKeys([['NanaBox', writeConfig(file.config)]], file.rootUnknownKeys));
 }
 
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const encoder = new TextEncoder();
 
-/** The bytes of the file: the UTF-8 BOM NanaBox requires, then the canonical text. */
+/** The bytes of the file: the UTF-8 BOM NanaBox requires (U+FEFF encodes as EF BB BF), then the canonical text. */
 export function encodeSevenB(file: SevenBFile): Uint8Array {
-  const body = encoder.encode(formatSevenB(file));
-  const bytes = new Uint8Array(BOM.length + body.length);
-  bytes.set(BOM, 0);
-  bytes.set(body, BOM.length);
-  return bytes;
+  return encoder.encode('\uFEFF' + formatSevenB(file));
 }
 
-function writeConfig(config: VmConfig): OutObject {
-  const out = writeObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>);
-  out.set('Type', 'VirtualMachine');
-  out.set('Version', 1);
-  return out;
+/** `Type` and `Version` are constants NanaBox always writes; they join the spec's keys in sorted order. */
+const CONSTANT_KEYS: Readonly<Record<string, Dumpable>> = { Type: 'VirtualMachine', Version: 1 };
+
+function writeConfig(config: VmConfig): SortedObject {
+  return writeObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>, CONSTANT_KEYS);
 }
 
-function writeObject(spec: ObjectSpec, model: Record<string, unknown>): OutObject {
-  const out: OutObject = new Map();
-  for (const [key, field] of Object.entries(spec.fields)) {
-    const value = writeField(field, model[key]);
-    if (value !== undefined) out.set(key, value);
+const sortedFields = new WeakMap<ObjectSpec, readonly (readonly [string, Field | null])[]>();
+
+/** The spec's keys (and any constant keys) in the order NanaBox writes them, computed once per spec. */
+function fieldsInOrder(spec: ObjectSpec, constants: Readonly<Record<string, Dumpable>>): readonly (readonly [string, Field | null])[] {
+  let order = sortedFields.get(spec);
+  if (order === undefined) {
+    const all: [string, Field | null][] = [...Object.entries(spec.fields), ...Object.keys(constants).map((key): [string, null] => [key, null])];
+    order = all.sort((a, b) => compareKeys(a[0], b[0]));
+    sortedFields.set(spec, order);
   }
-  addUnknownKeys(out, model.unknownKeys as UnknownKey[] | undefined);
-  return out;
+  return order;
+}
+
+function writeObject(spec: ObjectSpec, model: Record<string, unknown>, constants: Readonly<Record<string, Dumpable>> = {}): SortedObject {
+  const entries: Entry[] = [];
+  for (const [key, field] of fieldsInOrder(spec, constants)) {
+    const value = field === null ? constants[key] : writeField(field, model[key]);
+    if (value !== undefined) entries.push([key, value]);
+  }
+  return withUnknownKeys(entries, model.unknownKeys as UnknownKey[] | undefined);
 }
 
 /** The value to write for a field, or `undefined` when NanaBox leaves it out. */
@@ -58,7 +63,7 @@ function writeField(field: Field, value: unknown): Dumpable | undefined {
       return field.always === true || value !== '' ? (value as string) : undefined;
     case 'object': {
       const inner = writeObject(field.spec, value as Record<string, unknown>);
-      return field.always === true || inner.size > 0 ? inner : undefined;
+      return field.always === true || inner.entries.length > 0 ? inner : undefined;
     }
     case 'string-list': {
       const items = value as string[];
@@ -82,18 +87,23 @@ function writeGpuDevices(devices: GpuDevice[]): Dumpable[] | undefined {
     const unknownKeys = device.unknownKeys ?? [];
     // An object with keys of its own stays an object, so those keys are not lost.
     if (device.PartitionId === GPU_PV_PARTITION_ID && unknownKeys.length === 0) return path;
-    const out: OutObject = new Map<string, Dumpable>([
-      ['DeviceInterface', path],
-      ['PartitionId', device.PartitionId],
-    ]);
-    addUnknownKeys(out, unknownKeys);
-    return out;
+    return withUnknownKeys(
+      [
+        ['DeviceInterface', path],
+        ['PartitionId', device.PartitionId],
+      ],
+      unknownKeys,
+    );
   });
 }
 
-function addUnknownKeys(out: OutObject, unknownKeys: readonly UnknownKey[] | undefined): void {
-  for (const { key, json } of unknownKeys ?? []) {
+/** Merges the unknown keys into sorted entries. */
+function withUnknownKeys(entries: Entry[], unknownKeys: readonly UnknownKey[] | undefined): SortedObject {
+  if (unknownKeys === undefined || unknownKeys.length === 0) return new SortedObject(entries);
+  const known = new Set(entries.map(([key]) => key));
+  for (const { key, json } of unknownKeys) {
     // A known key always wins, so an edit in the UI cannot be shadowed by a stale copy.
-    if (!out.has(key)) out.set(key, new RawJson(json));
+    if (!known.has(key)) entries.push([key, new RawJson(json)]);
   }
+  return new SortedObject(entries.sort((a, b) => compareKeys(a[0], b[0])));
 }
