@@ -57,6 +57,12 @@ export interface ParsedJson {
 const UINT64_MAX = 0xffff_ffff_ffff_ffffn;
 const INT64_MIN = -0x8000_0000_0000_0000n;
 
+/**
+ * Deeper nesting is refused. NanaBox's parser has no limit, but no real `.7b` file comes anywhere near
+ * this, and recursion (here and in the canonical writer) must not overflow the stack.
+ */
+export const MAX_NESTING_DEPTH = 512;
+
 /** Parses strict JSON text; throws {@link JsonSyntaxError} with a position on any deviation. */
 export function parseJson(text: string): ParsedJson {
   return new Parser(text).parseDocument();
@@ -67,8 +73,13 @@ class Parser {
   private readonly duplicates: DuplicateKey[] = [];
   /** Keys and indices from the root to the value being parsed, for duplicate-key pointers. */
   private readonly trail: (string | number)[] = [];
+  private depth = 0;
 
   constructor(private readonly text: string) {}
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) this.fail(`nesting deeper than ${MAX_NESTING_DEPTH} levels`);
+  }
 
   parseDocument(): ParsedJson {
     this.skipWhitespace();
@@ -101,10 +112,12 @@ class Parser {
 
   private parseObject(): JsonObject {
     const object: JsonObject = new Map();
+    this.enter();
     this.pos++;
     this.skipWhitespace();
     if (this.text.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
+      this.depth--;
       return object;
     }
     for (;;) {
@@ -125,7 +138,10 @@ class Parser {
       this.skipWhitespace();
       const c = this.text.charCodeAt(this.pos);
       this.pos++;
-      if (c === 0x7d) return object;
+      if (c === 0x7d) {
+        this.depth--;
+        return object;
+      }
       if (c !== 0x2c) this.fail("expected ',' or '}' after an object member", this.pos - 1);
       this.skipWhitespace();
     }
@@ -133,10 +149,12 @@ class Parser {
 
   private parseArray(): JsonValue[] {
     const array: JsonValue[] = [];
+    this.enter();
     this.pos++;
     this.skipWhitespace();
     if (this.text.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
+      this.depth--;
       return array;
     }
     for (;;) {
@@ -146,7 +164,10 @@ class Parser {
       this.skipWhitespace();
       const c = this.text.charCodeAt(this.pos);
       this.pos++;
-      if (c === 0x5d) return array;
+      if (c === 0x5d) {
+        this.depth--;
+        return array;
+      }
       if (c !== 0x2c) this.fail("expected ',' or ']' after an array element", this.pos - 1);
       this.skipWhitespace();
     }
@@ -276,13 +297,15 @@ class Parser {
     }
     this.pos = i;
     const literal = text.slice(start, i);
-    if (isFloat) return new JsonNumber(literal, 'float');
-    // nlohmann falls back to a float when the integer does not fit its 64-bit type.
-    if (literal.length >= 19) {
+    // nlohmann falls back to a float when an integer does not fit its 64-bit type...
+    if (!isFloat && literal.length >= 19) {
       const value = BigInt(literal);
-      if (negative ? value < INT64_MIN : value > UINT64_MAX) return new JsonNumber(literal, 'float');
+      isFloat = negative ? value < INT64_MIN : value > UINT64_MAX;
     }
-    return new JsonNumber(literal, negative ? 'signed' : 'unsigned');
+    if (!isFloat) return new JsonNumber(literal, negative ? 'signed' : 'unsigned');
+    // ...and refuses the document when a float overflows a double (its out_of_range.406).
+    if (!Number.isFinite(Number(literal))) this.fail(`number overflow parsing '${literal.length > 20 ? literal.slice(0, 20) + '…' : literal}'`, start);
+    return new JsonNumber(literal, 'float');
   }
 
   private parseLiteral<T extends boolean | null>(word: string, value: T): T {

@@ -373,3 +373,18 @@ describe('the documented example', () => {
     ]);
   });
 });
+
+describe('limits', () => {
+  it(`nesting deeper than ${512} levels is refused with a syntax error (NanaBox has no limit; Hako must not overflow its stack)`, () => {
+    const deep = (n: number) => readSevenB(body(`"X":${'['.repeat(n)}${']'.repeat(n)}`));
+    expect(deep(500).accepted).toBe(true);
+    const refused = deep(600);
+    expect(codes(refused.findings)).toEqual(['error json.syntax ']);
+    expect(refused.findings[0]!.params.message).toBe('nesting deeper than 512 levels');
+  });
+
+  it('a float that overflows a double is refused, as nlohmann refuses it (out_of_range.406)', () => {
+    expect(codes(read('"X":1e400').findings)).toEqual(['error json.syntax ']);
+    expect(read('"X":1e-400').accepted).toBe(true);
+  });
+});

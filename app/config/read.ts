@@ -388,7 +388,7 @@ class Reader {
       order.push(device.DeviceInterface);
     });
     const sorted = [...byPath.keys()].sort(compareKeys);
-    const unique = order.filter((p, i) => order.indexOf(p) === i);
+    const unique = [...new Set(order)];
     if (unique.some((p, i) => p !== sorted[i])) this.report('info', 'gpu.devices-sorted', path, {}, false);
     return sorted.map((p) => byPath.get(p)!);
   }
