@@ -1,0 +1,54 @@
+/**
+ * The serialisable shape every error takes when it leaves main: the IPC envelope, the VM's last error,
+ * the event log. `code` and `params` let the UI translate; `message` is the English rendering.
+ */
+import { formatHresult } from './hresult.js';
+import { HcsError } from './hcs-error.js';
+
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /** Unsigned HRESULT, for host API failures. */
+  readonly hresult?: number;
+  /** JSON Pointer into a `.7b` file, for configuration problems. */
+  readonly path?: string;
+  readonly advice?: string;
+}
+
+/** Errors that already know how to describe themselves to the user. */
+export class HakoError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly params: Readonly<Record<string, string | number | boolean>> = {},
+    readonly path?: string,
+    readonly advice?: string,
+  ) {
+    super(message);
+    this.name = 'HakoError';
+  }
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof HcsError) {
+    return {
+      code: error.code ?? `HRESULT_${formatHresult(error.hresult)}`,
+      message: error.message,
+      hresult: error.hresult,
+      params: { operation: error.operation, api: error.api },
+      ...(error.advice !== null ? { advice: error.advice } : {}),
+    };
+  }
+  if (error instanceof HakoError) {
+    return {
+      code: error.code,
+      message: error.message,
+      params: error.params,
+      ...(error.path !== undefined ? { path: error.path } : {}),
+      ...(error.advice !== undefined ? { advice: error.advice } : {}),
+    };
+  }
+  if (error instanceof Error) return { code: error.name === 'Error' ? 'Internal' : error.name, message: error.message };
+  return { code: 'Internal', message: String(error) };
+}

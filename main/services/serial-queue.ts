@@ -1,0 +1,62 @@
+/**
+ * Runs one VM's operations one at a time: the window, the tray and the CLI may all act at once, and
+ * HCS must see them in order. A pre-empting task (power off) does not wait: it aborts the running
+ * task's signal, drops everything still queued, and runs at once.
+ */
+
+export class OperationSupersededError extends Error {
+  override readonly name = 'OperationSupersededError';
+  constructor(readonly operation: string) {
+    super(`${operation} was cancelled because the VM is being powered off`);
+  }
+}
+
+interface Pending {
+  readonly label: string;
+  readonly run: (signal: AbortSignal) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export class SerialQueue {
+  private readonly pending: Pending[] = [];
+  private current: { label: string; controller: AbortController } | null = null;
+
+  /** Label of the task that runs now, if any. */
+  get running(): string | null {
+    return this.current?.label ?? null;
+  }
+
+  get size(): number {
+    return this.pending.length + (this.current ? 1 : 0);
+  }
+
+  enqueue<T>(label: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ label, run, resolve: resolve as (value: unknown) => void, reject });
+      this.drain();
+    });
+  }
+
+  /** Aborts the running task, rejects the queued ones, and runs `run` right away. */
+  async preempt<T>(label: string, run: () => Promise<T>): Promise<T> {
+    for (const dropped of this.pending.splice(0)) dropped.reject(new OperationSupersededError(dropped.label));
+    this.current?.controller.abort(new OperationSupersededError(this.current.label));
+    return run();
+  }
+
+  private drain(): void {
+    if (this.current !== null) return;
+    const next = this.pending.shift();
+    if (next === undefined) return;
+    const controller = new AbortController();
+    this.current = { label: next.label, controller };
+    next
+      .run(controller.signal)
+      .then(next.resolve, next.reject)
+      .finally(() => {
+        this.current = null;
+        this.drain();
+      });
+  }
+}
