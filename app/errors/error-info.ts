@@ -49,6 +49,20 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       ...(error.advice !== undefined ? { advice: error.advice } : {}),
     };
   }
-  if (error instanceof Error) return { code: error.name === 'Error' ? 'Internal' : error.name, message: error.message };
+  if (error instanceof Error) {
+    // Services' own error classes carry a string code and flat params; keep them.
+    const { code, params } = error as Error & { code?: unknown; params?: unknown };
+    if (typeof code === 'string') return { code, message: error.message, ...(isFlatRecord(params) ? { params } : {}) };
+    return { code: error.name === 'Error' ? 'Internal' : error.name, message: error.message };
+  }
   return { code: 'Internal', message: String(error) };
+}
+
+function isFlatRecord(value: unknown): value is Record<string, string | number | boolean> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+  );
 }

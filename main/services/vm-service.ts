@@ -45,7 +45,7 @@ export interface VmServiceSettings {
 export interface RunningVmRegistry {
   rememberRunning(id: string, path: string): Promise<void>;
   forgetRunning(id: string): Promise<void>;
-  fileForId(id: string): string | null;
+  fileForId(id: string): Promise<string | null>;
 }
 
 export interface VmServiceDeps {
@@ -134,13 +134,17 @@ export class VmService {
       const system = this.liveSystem(record);
       const exited = this.waitForExit(record, this.settings.shutdownTimeoutMs);
       this.setState(record, 'Stopping');
+      // The operation may only complete once the guest is off, so the exit event (or the timeout)
+      // decides; an early failure of the request itself still wins.
+      const request = system.shutdown(shutdownOptions());
+      request.catch(() => undefined);
+      let status: SystemExitStatus | null;
       try {
-        await system.shutdown(shutdownOptions());
+        status = await Promise.race([exited, request.then(() => exited)]);
       } catch (error) {
         this.setState(record, 'Running');
         throw error;
       }
-      const status = await exited;
       if (status !== null) return { stopped: true } as const;
       if (record.state === 'Stopping') this.setState(record, 'Running');
       record.log.add('warning', 'The guest did not shut down in time; power it off to stop it.');
@@ -235,7 +239,7 @@ export class VmService {
     const unknown: string[] = [];
     for (const properties of found) {
       if (properties.Owner !== undefined && properties.Owner !== this.owner) continue;
-      const vmPath = this.deps.registry.fileForId(properties.Id);
+      const vmPath = await this.deps.registry.fileForId(properties.Id);
       if (vmPath === null) {
         unknown.push(properties.Id);
         continue;

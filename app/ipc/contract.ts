@@ -1,0 +1,258 @@
+/**
+ * The IPC contract: every call the renderer may make and every event main sends, with a runtime
+ * schema for each input and output. Main's handlers, the preload bridge, the browser host's WebSocket
+ * transport and the renderer's client are all derived from this one object, and main checks every input
+ * against it (the renderer is untrusted).
+ */
+import { z } from 'zod';
+import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
+import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
+
+// ---- shared shapes ----
+
+export const errorInfoSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  hresult: z.number().int().optional(),
+  path: z.string().optional(),
+  advice: z.string().optional(),
+});
+
+export const findingSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  path: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  lossy: z.boolean(),
+});
+
+/** A `.7b` path from the renderer: absolute, ending in `.7b`. Main resolves and checks it further. */
+export const vmPathSchema = z
+  .string()
+  .min(4)
+  .max(32_767)
+  .refine((p) => p.toLowerCase().endsWith('.7b'), 'expected a path ending in .7b')
+  .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
+
+const byPath = z.object({ path: vmPathSchema }).strict();
+
+export const vmSnapshotSchema = z.object({
+  path: z.string(),
+  id: z.string(),
+  state: z.enum(VM_STATES),
+  actions: z.array(z.enum(VM_ACTIONS)),
+  config: vmConfigSchema.nullable(),
+  findings: z.array(findingSchema),
+  lastError: errorInfoSchema.nullable(),
+  pendingRestart: z.array(z.string()),
+});
+
+export const vmLogEntrySchema = z.object({
+  time: z.number(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const fileStampSchema = z.object({ size: z.number().int().min(0), mtimeMs: z.number(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+
+export const reloadOutcomeSchema = z.object({
+  path: z.string(),
+  outcome: z.enum(['applied', 'needs-restart', 'failed']),
+  error: errorInfoSchema.optional(),
+});
+
+export const sessionModeSchema = z.enum(['basic', 'enhanced']);
+
+export const preferencesSchema = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']),
+    /** VMs keep running when Hako closes (ShouldTerminateOnLastHandleClosed: false). */
+    keepVmsRunning: z.boolean(),
+    closeToTray: z.boolean(),
+    /** What happens to running VMs when Windows signs out or shuts down. */
+    onSessionEnd: z.enum(['save', 'shutdown']),
+    shutdownTimeoutSeconds: z.number().int().min(5).max(3600),
+  })
+  .strict();
+
+export const diskFormatSchema = z.enum(['vhd', 'vhdx']);
+const diskPathSchema = z
+  .string()
+  .min(5)
+  .max(32_767)
+  .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx');
+const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+export const diagnosticsSchema = z.object({
+  platform: z.string(),
+  elevated: z.boolean(),
+  build: z.number().int(),
+  hcsReachable: z.boolean(),
+  hcsError: errorInfoSchema.nullable(),
+  supportedSchemaVersions: z.array(z.object({ Major: z.number(), Minor: z.number() })),
+  optionalExports: z.record(z.string(), z.boolean()),
+  missingExports: z.array(z.string()),
+  vmmsCertificate: z.enum(['present', 'missing', 'unknown']),
+  standIn: z.boolean(),
+});
+
+// ---- the contract ----
+
+interface Invoke<I extends z.ZodType, O extends z.ZodType> {
+  readonly kind: 'invoke';
+  readonly input: I;
+  readonly output: O;
+}
+interface Event<P extends z.ZodType> {
+  readonly kind: 'event';
+  readonly payload: P;
+}
+const invoke = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Invoke<I, O> => ({ kind: 'invoke', input, output });
+const event = <P extends z.ZodType>(payload: P): Event<P> => ({ kind: 'event', payload });
+const none = z.undefined();
+const nothing = z.void();
+
+export const CONTRACT = {
+  // library: the VMs Hako knows
+  'library.list': invoke(none, z.array(vmSnapshotSchema)),
+  'library.open': invoke(byPath, vmSnapshotSchema),
+  /** Shows the system's open dialog; null when the user cancels. */
+  'library.openDialog': invoke(none, vmSnapshotSchema.nullable()),
+  'library.forget': invoke(byPath, nothing),
+  'library.recent': invoke(none, z.array(z.string())),
+
+  // vm: actions on one VM
+  'vm.get': invoke(byPath, vmSnapshotSchema),
+  'vm.start': invoke(byPath, nothing),
+  'vm.shutdown': invoke(byPath, z.object({ stopped: z.boolean(), reason: z.literal('timeout').optional() })),
+  'vm.powerOff': invoke(byPath, nothing),
+  'vm.pause': invoke(byPath, nothing),
+  'vm.resume': invoke(byPath, nothing),
+  'vm.save': invoke(byPath, nothing),
+  'vm.restart': invoke(byPath, nothing),
+  'vm.crash': invoke(byPath, nothing),
+  'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
+  'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+
+  // config: the .7b file itself
+  'config.load': invoke(
+    byPath,
+    z.object({ accepted: z.boolean(), file: sevenBFileSchema.nullable(), findings: z.array(findingSchema), stamp: fileStampSchema }),
+  ),
+  /** What saving `file` would write, and what it would change (lossy findings need consent). */
+  'config.validate': invoke(z.object({ file: sevenBFileSchema }).strict(), z.object({ text: z.string(), findings: z.array(findingSchema) })),
+  'config.save': invoke(
+    z.object({ path: vmPathSchema, file: sevenBFileSchema, expected: fileStampSchema.nullable(), force: z.boolean() }).strict(),
+    z.object({ stamp: fileStampSchema }),
+  ),
+  'config.create': invoke(z.object({ path: vmPathSchema, name: z.string().min(1).max(255) }).strict(), vmSnapshotSchema),
+  'config.schema': invoke(none, z.record(z.string(), z.unknown())),
+
+  // disks
+  'disks.create': invoke(
+    z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive(), fixed: z.boolean() }).strict(),
+    z.object({ operationId: operationIdSchema }),
+  ),
+  'disks.resize': invoke(z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive() }).strict(), z.object({ operationId: operationIdSchema })),
+  'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
+  'disks.cancel': invoke(z.object({ operationId: operationIdSchema }).strict(), nothing),
+  'disks.info': invoke(
+    z.object({ path: diskPathSchema }).strict(),
+    z.object({ format: diskFormatSchema, virtualSize: z.number(), physicalSize: z.number(), blockSize: z.number(), sectorSize: z.number(), fixed: z.boolean() }),
+  ),
+
+  // networks
+  'networks.list': invoke(none, z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }))),
+  'networks.create': invoke(
+    z.object({ name: z.string().min(1).max(256), subnet: z.string().max(18).optional() }).strict(),
+    z.object({ id: z.string() }),
+  ),
+
+  // session: the VM's screen, basic or enhanced, chosen by the user
+  'session.connect': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
+  'session.disconnect': invoke(byPath, nothing),
+  'session.getMode': invoke(byPath, sessionModeSchema),
+  'session.setMode': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
+
+  'diagnostics.get': invoke(none, diagnosticsSchema),
+
+  // app
+  'app.getPreferences': invoke(none, preferencesSchema),
+  'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
+  'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']) })),
+  'app.openLogsFolder': invoke(none, nothing),
+  /** The renderer is ready for events; main sends what it queued until now. */
+  'app.ready': invoke(none, nothing),
+
+  // events, main → renderer
+  'vm.changed': event(vmSnapshotSchema),
+  'disks.progress': event(
+    z.object({
+      operationId: operationIdSchema,
+      completed: z.number(),
+      total: z.number(),
+      done: z.boolean(),
+      error: errorInfoSchema.optional(),
+    }),
+  ),
+  /** Main asks the UI to show a VM (opened from Explorer, a second launch, the tray). */
+  'app.showVm': event(z.object({ path: z.string() })),
+  'app.preferencesChanged': event(preferencesSchema),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type CallName = { [K in keyof Contract]: Contract[K] extends Invoke<z.ZodType, z.ZodType> ? K : never }[keyof Contract];
+export type EventName = { [K in keyof Contract]: Contract[K] extends Event<z.ZodType> ? K : never }[keyof Contract];
+
+type InvokeOf<K extends CallName> = Contract[K] extends Invoke<infer I, infer O> ? { input: I; output: O } : never;
+export type CallInput<K extends CallName> = z.input<InvokeOf<K>['input']>;
+export type CallOutput<K extends CallName> = z.output<InvokeOf<K>['output']>;
+export type EventPayload<K extends EventName> = Contract[K] extends Event<infer P> ? z.output<P> : never;
+
+export type VmSnapshotDto = z.output<typeof vmSnapshotSchema>;
+export type Preferences = z.output<typeof preferencesSchema>;
+export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
+export type Diagnostics = z.output<typeof diagnosticsSchema>;
+
+/** The IPC channel of a call or event. */
+export const channelOf = (name: keyof Contract): string => `hako:${name}`;
+
+export const CALL_NAMES = (Object.keys(CONTRACT) as (keyof Contract)[]).filter((k): k is CallName => CONTRACT[k].kind === 'invoke');
+export const EVENT_NAMES = (Object.keys(CONTRACT) as (keyof Contract)[]).filter((k): k is EventName => CONTRACT[k].kind === 'event');
+
+/** What crosses for every call: a value, or an error the renderer turns back into a typed error. */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfoDto };
+
+/** The API the renderer talks to, whichever transport carries it (Electron IPC or the browser host). */
+export interface HakoApi {
+  invoke<K extends CallName>(name: K, ...input: CallInput<K> extends undefined ? [] : [CallInput<K>]): Promise<CallOutput<K>>;
+  /** Returns the unsubscribe function. Listeners get only the payload. */
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}
+
+/** A failed call, as the renderer sees it. */
+export class HakoApiError extends Error {
+  override readonly name = 'HakoApiError';
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number | boolean>>;
+  readonly hresult?: number;
+  readonly path?: string;
+  readonly advice?: string;
+
+  constructor(info: ErrorInfoDto) {
+    super(info.message);
+    this.code = info.code;
+    this.params = info.params ?? {};
+    if (info.hresult !== undefined) this.hresult = info.hresult;
+    if (info.path !== undefined) this.path = info.path;
+    if (info.advice !== undefined) this.advice = info.advice;
+  }
+}
+
+/** Unwraps an envelope: the value, or a thrown {@link HakoApiError}. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new HakoApiError(envelope.error);
+}

@@ -1,0 +1,128 @@
+/**
+ * The composition root: builds the native layer, the services and the contract's dispatcher, once,
+ * for whichever shell hosts them (Electron's main process or the browser host).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { type EventName, type EventPayload } from '../app/ipc/contract.js';
+import { createDispatcher, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
+import { createHandlers, type ShellHooks } from './ipc/handlers.js';
+import { loadNativeHost } from './native/index.js';
+import { CapabilitiesService } from './services/capabilities.js';
+import { DiskService } from './services/disk-service.js';
+import { Library } from './services/library.js';
+import { NetworkService } from './services/network-service.js';
+import { PreferencesStore } from './services/preferences.js';
+import { VmService } from './services/vm-service.js';
+import { type VmNetworking } from './services/vm-start.js';
+
+export type EventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+/** Main → renderer events, fanned out to every transport that subscribed. */
+export interface EventSource {
+  subscribe(listener: EventListener): () => void;
+}
+
+export interface AppServices {
+  readonly dispatch: Dispatch;
+  readonly events: EventSource;
+  readonly emit: EventListener;
+  readonly vms: VmService;
+  readonly library: Library;
+  readonly preferences: PreferencesStore;
+  dispose(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  /** Where the library and preferences live (the user-data folder). */
+  readonly dataDir: string;
+  readonly shell?: Partial<ShellHooks>;
+  readonly log?: DispatchLog;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'dev';
+  } catch {
+    return 'dev';
+  }
+}
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  await mkdir(options.dataDir, { recursive: true });
+  const native = loadNativeHost();
+  const library = new Library(options.dataDir);
+  await library.load();
+  const preferences = new PreferencesStore(options.dataDir);
+  const prefs = await preferences.load();
+
+  const networks = new NetworkService(native.hcn);
+  const networking: VmNetworking = {
+    async deleteEndpoint(id) {
+      await networks.deleteEndpoint(id);
+    },
+    async connectAdapter(owner, adapter, signal) {
+      const created = await networks.createEndpoint({ owner, adapter, ...(signal ? { signal } : {}) });
+      return { endpointId: created.endpointId, macAddress: created.macAddress };
+    },
+  };
+  const vms = new VmService({
+    hcs: native.hcs,
+    network: networking,
+    host: native.host,
+    registry: library,
+    settings: { keepRunning: prefs.keepVmsRunning, shutdownTimeoutMs: prefs.shutdownTimeoutSeconds * 1000 },
+  });
+
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (name, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(name, payload);
+      } catch (error) {
+        options.log?.error(`event listener for ${name} failed`, error);
+      }
+    }
+  };
+  const events: EventSource = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
+
+  for (const file of await library.files()) await vms.open(file);
+  await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
+
+  const handlers = createHandlers(
+    {
+      vms,
+      library,
+      disks: new DiskService(native.virtDisk),
+      networks,
+      capabilities: new CapabilitiesService(native.hcs, native.host),
+      preferences,
+      version: packageVersion(),
+      standIn: native.standIn,
+      emit,
+    },
+    { transport: 'browser-host', ...options.shell },
+  );
+
+  return {
+    dispatch: createDispatcher(handlers, options.log),
+    events,
+    emit,
+    vms,
+    library,
+    preferences,
+    async dispose() {
+      stopVmEvents();
+      listeners.clear();
+      await vms.dispose();
+      await library.idle();
+    },
+  };
+}

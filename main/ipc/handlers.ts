@@ -1,0 +1,216 @@
+/**
+ * The contract's handlers: each call, already checked against its schema by the dispatcher, turned into
+ * service calls. Both transports (Electron IPC, the browser host) use this one set.
+ */
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
+import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
+import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
+import { type Handlers } from '../../app/ipc/dispatch.js';
+import { readFileWithStamp, writeFileAtomic, type FileStamp } from '../files/atomic.js';
+import { type CapabilitiesService } from '../services/capabilities.js';
+import { type DiskService } from '../services/disk-service.js';
+import { type Library } from '../services/library.js';
+import { type NetworkService } from '../services/network-service.js';
+import { type PreferencesStore } from '../services/preferences.js';
+import { type VmService } from '../services/vm-service.js';
+
+/** What only the shell around the services can do (dialogs, the log folder, certificate checks). */
+export interface ShellHooks {
+  readonly transport: 'electron' | 'browser-host';
+  openFileDialog?(): Promise<string | null>;
+  openLogsFolder?(): Promise<void>;
+  vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
+  connectSession?(vmPath: string, mode: 'basic' | 'enhanced'): Promise<void>;
+  disconnectSession?(vmPath: string): Promise<void>;
+}
+
+export interface HandlerServices {
+  readonly vms: VmService;
+  readonly library: Library;
+  readonly disks: DiskService;
+  readonly networks: NetworkService;
+  readonly capabilities: CapabilitiesService;
+  readonly preferences: PreferencesStore;
+  readonly version: string;
+  readonly standIn: boolean;
+  readonly emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+}
+
+const notSupported = (what: string): HakoError =>
+  new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
+
+/** A `.7b` path from the renderer must name an existing regular file before Hako reads it. */
+async function existingVmFile(vmPath: string): Promise<string> {
+  const resolved = path.resolve(vmPath);
+  const info = await stat(resolved).catch(() => null);
+  if (info === null) throw new HakoError('FileNotFound', `${resolved} does not exist.`, { path: resolved });
+  if (!info.isFile()) throw new HakoError('NotAFile', `${resolved} is not a file.`, { path: resolved });
+  return resolved;
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.sha256 === b.sha256;
+}
+
+export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
+  const { vms, library, disks, networks, capabilities, preferences, emit } = services;
+  const diskOperations = new Map<string, AbortController>();
+
+  const openVm = async (vmPath: string) => {
+    const file = await existingVmFile(vmPath);
+    await library.add(file);
+    await library.markOpened(file);
+    return vms.open(file);
+  };
+
+  /** Runs a disk operation in the background, reporting progress as `disks.progress` events. */
+  const diskOperation = (run: (options: { onProgress: (p: { completed: number; total: number }) => void; signal: AbortSignal }) => Promise<unknown>) => {
+    const operationId = randomUUID();
+    const controller = new AbortController();
+    diskOperations.set(operationId, controller);
+    const onProgress = ({ completed, total }: { completed: number; total: number }) => emit('disks.progress', { operationId, completed, total, done: false });
+    void run({ onProgress, signal: controller.signal })
+      .then(
+        () => emit('disks.progress', { operationId, completed: 1, total: 1, done: true }),
+        (error: unknown) => emit('disks.progress', { operationId, completed: 0, total: 1, done: true, error: toErrorInfo(error) }),
+      )
+      .finally(() => diskOperations.delete(operationId));
+    return { operationId };
+  };
+
+  return {
+    'library.list': () => vms.list(),
+    'library.open': ({ path: vmPath }) => openVm(vmPath),
+    'library.openDialog': async () => {
+      if (!shell.openFileDialog) throw notSupported('The file dialog');
+      const chosen = await shell.openFileDialog();
+      return chosen === null ? null : openVm(chosen);
+    },
+    'library.forget': async ({ path: vmPath }) => {
+      vms.forget(vmPath);
+      await library.remove(path.resolve(vmPath));
+    },
+    'library.recent': () => library.recent(),
+
+    'vm.get': ({ path: p }) => vms.get(p),
+    'vm.start': ({ path: p }) => vms.start(p),
+    'vm.shutdown': ({ path: p }) => vms.shutdown(p),
+    'vm.powerOff': ({ path: p }) => vms.powerOff(p),
+    'vm.pause': ({ path: p }) => vms.pause(p),
+    'vm.resume': ({ path: p }) => vms.resume(p),
+    'vm.save': ({ path: p }) => vms.save(p),
+    'vm.restart': ({ path: p }) => vms.restart(p),
+    'vm.crash': ({ path: p }) => vms.crash(p),
+    'vm.reload': ({ path: p }) => vms.reload(p),
+    'vm.events': ({ path: p }) => vms.events(p),
+
+    'config.load': async ({ path: vmPath }) => {
+      const { bytes, stamp } = await readFileWithStamp(await existingVmFile(vmPath));
+      const result = readSevenB(bytes, { allowMissingBom: true });
+      return { accepted: result.accepted, file: result.file, findings: result.findings, stamp };
+    },
+    'config.validate': ({ file }) => {
+      const text = formatSevenB(file as SevenBFile);
+      // Reading back what would be written says what NanaBox will make of it.
+      const findings = readSevenB(encodeSevenB(file as SevenBFile)).findings;
+      return { text, findings };
+    },
+    'config.save': async ({ path: vmPath, file, expected, force }) => {
+      const target = path.resolve(vmPath);
+      const onDisk = await readFileWithStamp(target).catch(() => null);
+      if (expected !== null && onDisk !== null && !sameStamp(onDisk.stamp, expected) && !force) {
+        throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or save anyway to overwrite the other changes.`, {
+          path: target,
+        });
+      }
+      if (onDisk !== null && !force) {
+        const lossy = readSevenB(onDisk.bytes, { allowMissingBom: true }).findings.filter((f) => f.lossy);
+        if (lossy.length > 0) {
+          throw new HakoError(
+            'ConsentRequired',
+            `Saving replaces ${lossy.length} value${lossy.length === 1 ? '' : 's'} in the file that NanaBox would ignore or drop (${lossy.map((f) => f.path).join(', ')}).`,
+            { path: target, count: lossy.length },
+          );
+        }
+      }
+      const bytes = encodeSevenB(file as SevenBFile);
+      await writeFileAtomic(target, bytes, force ? {} : { expected: onDisk?.stamp ?? null });
+      const written = await readFileWithStamp(target);
+      await vms.open(target).catch(() => undefined);
+      return { stamp: written.stamp };
+    },
+    'config.create': async ({ path: vmPath, name }) => {
+      const target = path.resolve(vmPath);
+      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null });
+      return openVm(target);
+    },
+    'config.schema': () => sevenBJsonSchema(),
+
+    'disks.create': ({ path: p, sizeBytes, fixed }) => diskOperation((options) => disks.create({ path: p, size: sizeBytes, fixed, ...options })),
+    'disks.resize': ({ path: p, sizeBytes }) => diskOperation((options) => disks.resize(p, sizeBytes, options)),
+    'disks.compact': ({ path: p }) => diskOperation((options) => disks.compact(p, options)),
+    'disks.cancel': ({ operationId }) => {
+      diskOperations.get(operationId)?.abort();
+    },
+    'disks.info': ({ path: p }) => disks.info(p),
+
+    'networks.list': () => networks.listNetworks(),
+    'networks.create': async ({ name, subnet }) => {
+      const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
+      return { id: created.id };
+    },
+
+    'session.connect': ({ path: p, mode }) => {
+      if (!shell.connectSession) throw notSupported('Connecting to the VM screen');
+      return shell.connectSession(path.resolve(p), mode);
+    },
+    'session.disconnect': ({ path: p }) => {
+      if (!shell.disconnectSession) throw notSupported('Disconnecting the VM screen');
+      return shell.disconnectSession(path.resolve(p));
+    },
+    'session.getMode': async ({ path: p }) => (await library.preferences(path.resolve(p))).sessionMode,
+    'session.setMode': async ({ path: p, mode }) => {
+      await library.setPreferences(path.resolve(p), { sessionMode: mode });
+    },
+
+    'diagnostics.get': async () => {
+      const caps = await capabilities.get();
+      return {
+        platform: process.platform,
+        elevated: caps.elevated,
+        build: caps.build,
+        hcsReachable: caps.hcsReachable,
+        hcsError: caps.hcsError
+          ? {
+              code: caps.hcsError.code ?? 'HcsUnreachable',
+              message: caps.hcsError.message,
+              hresult: caps.hcsError.hresult,
+              ...(caps.hcsError.advice !== null ? { advice: caps.hcsError.advice } : {}),
+            }
+          : null,
+        supportedSchemaVersions: [...caps.supportedSchemaVersions],
+        optionalExports: { ...caps.optionalExports },
+        missingExports: [...caps.missingExports],
+        vmmsCertificate: shell.vmmsCertificate ? await shell.vmmsCertificate() : 'unknown',
+        standIn: services.standIn,
+      };
+    },
+
+    'app.getPreferences': () => preferences.get(),
+    'app.setPreferences': async (patch) => {
+      const updated = await preferences.update(patch);
+      emit('app.preferencesChanged', updated);
+      return updated;
+    },
+    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
+    'app.openLogsFolder': () => {
+      if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
+      return shell.openLogsFolder();
+    },
+    // The transports act on this call themselves (they flush queued events); nothing to do here.
+    'app.ready': () => undefined,
+  };
+}
