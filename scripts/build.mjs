@@ -1,6 +1,13 @@
-// Builds what runs off Electron: the `hako` CLI (out/cli/hako.js). `--watch` rebuilds on change.
+// Builds what runs off Electron: the C stand-ins of the Windows DLLs (off Windows) and the `hako` CLI
+// with the browser host (out/cli/hako.js). `--watch` rebuilds the CLI on change.
 import { build, context } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+
+if (process.platform !== 'win32') {
+  const standIns = spawnSync(process.execPath, ['scripts/build-stand-in.mjs'], { stdio: 'inherit' });
+  if (standIns.status !== 0) process.exit(standIns.status ?? 1);
+}
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 

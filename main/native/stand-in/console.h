@@ -1,0 +1,26 @@
+/*
+ * The console endpoints a running VM serves (README "Console endpoints"): RDP session pipes that
+ * forward to a TCP target, and COM-port pipes that greet and echo. Linux serves each pipe name
+ * \\.\pipe\<rest> as a Unix socket in $HAKO_STAND_IN_PIPE_DIR (default $TMPDIR/hako-pipes); Windows
+ * serves real named pipes. Endpoint threads never take computecore's lock, so a VM can be stopped while
+ * a client is connected.
+ */
+#ifndef HAKO_STAND_IN_CONSOLE_H
+#define HAKO_STAND_IN_CONSOLE_H
+
+#include <stdint.h>
+
+typedef struct sa_console sa_console;
+
+enum { SA_CONSOLE_SESSION, SA_CONSOLE_COM };
+
+/* Starts serving `pipe_name` (UTF-8, as written in the document). For COM endpoints `banner` is the
+ * greeting. NULL when the name is not a \\.\pipe\ name or cannot be served (a warning goes to stderr). */
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner);
+/* Stops serving, ends every connection and waits for the endpoint's threads. Never call it while
+ * holding a lock that a caller of the API might need. NULL is ignored. */
+void sa_console_stop(sa_console *c);
+/* Where session endpoint `pipe_name` forwards connections; host NULL or port 0 removes it. */
+int32_t sa_console_set_target(const char *pipe_name, const char *host, uint16_t port);
+
+#endif

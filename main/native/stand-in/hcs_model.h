@@ -1,0 +1,53 @@
+/*
+ * The document side of the computecore stand-in: HRESULTs and their messages, the build profile,
+ * create-document validation and the Modify device model (hcs-api.md §4, §5, §6). Pure functions on
+ * parsed JSON: no locks, no threads, no handles.
+ */
+#ifndef HAKO_STAND_IN_HCS_MODEL_H
+#define HAKO_STAND_IN_HCS_MODEL_H
+
+#include "common.h"
+
+#define HCS_E_INVALID_STATE ((int32_t)0x80370105u)
+#define HCS_E_UNEXPECTED_EXIT ((int32_t)0x80370106u)
+#define HCS_E_INVALID_JSON ((int32_t)0x8037010Du)
+#define HCS_E_SYSTEM_NOT_FOUND ((int32_t)0x8037010Eu)
+#define HCS_E_SYSTEM_ALREADY_EXISTS ((int32_t)0x8037010Fu)
+#define HCS_E_SYSTEM_ALREADY_STOPPED ((int32_t)0x80370110u)
+#define HCS_E_OPERATION_NOT_STARTED ((int32_t)0x80370115u)
+#define HCS_E_OPERATION_ALREADY_STARTED ((int32_t)0x80370116u)
+#define HCS_E_OPERATION_PENDING ((int32_t)0x80370117u)
+#define HCS_E_OPERATION_TIMEOUT ((int32_t)0x80370118u)
+#define HCS_E_OPERATION_SYSTEM_CALLBACK_ALREADY_SET ((int32_t)0x80370119u)
+#define HCS_E_OPERATION_RESULT_ALLOCATION_FAILED ((int32_t)0x8037011Au)
+#define HCS_E_SYSTEM_NOT_CONFIGURED_FOR_OPERATION ((int32_t)0x80370120u)
+#define HCS_E_ELEMENT_NOT_FOUND ((int32_t)0x80070490u) /* HRESULT_FROM_WIN32(ERROR_NOT_FOUND) */
+#define HCS_E_ALREADY_EXISTS ((int32_t)0x800700B7u)    /* HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) */
+#define HCS_E_INVALID_DATA ((int32_t)0x8007000Du)      /* HRESULT_FROM_WIN32(ERROR_INVALID_DATA) */
+#define HCS_E_ACCESS_DENIED_WIN32 ((int32_t)0x80070005u)
+
+/* The Windows build being emulated: $HAKO_STAND_IN_BUILD, else 26100 (17763 for the 1809 variant). */
+int hcs_build(void);
+/* Highest schema 2.x minor version of a build (hcs-api.md §6.1; 26100 is undocumented, 2.8 assumed). */
+int hcs_schema_minor(int build);
+
+/* A short text for ResultError.ErrorMessage. */
+const char *hcs_message(int32_t hr);
+/* {"Error":<hr>,"ErrorMessage":"..."} (malloc'd); `message` NULL uses hcs_message. */
+char *hcs_result_error(int32_t hr, const char *message);
+
+/* Schema-level checks of a parsed create document; 0 or HCS_E_INVALID_JSON with *why set. */
+int32_t hcs_validate_document(const sa_json *doc, int max_minor, const char **why);
+
+/* Applies a ModifySettingRequest to the device model `doc` (the VM's create document, kept up to
+ * date). *com_port is set to the ComPorts key (0 or 1) when a COM port changed, else -1. */
+int32_t hcs_modify(sa_json *doc, const sa_json *request, int *com_port, const char **why);
+
+/* Checks a System_PropertyQuery (NULL = basic properties); *types gets HCS_PROP_* bits. */
+enum { HCS_PROP_STATISTICS = 1, HCS_PROP_TERMINATE_ON_LAST_HANDLE_CLOSED = 2, HCS_PROP_MEMORY = 4 };
+int32_t hcs_check_property_query(const sa_json *query, unsigned *types, const char **why);
+
+/* HcsGetServiceProperties result for a parsed Service_PropertyQuery (NULL = Basic). */
+int32_t hcs_service_properties(const sa_json *query, int build, char **result, const char **why);
+
+#endif
