@@ -1,0 +1,325 @@
+/**
+ * Virtual switches and endpoints for VM network adapters, the way NanaBox makes them
+ * (reference/nanabox.md §4; NanaBox/ConfigurationManager.cpp `ComputeNetworkCreateEndpoint`), plus the
+ * listing and switch creation the settings UI needs.
+ *
+ * HCN calls are synchronous in computenetwork.dll and cannot be cancelled once made; an AbortSignal is
+ * checked between calls, and any handle opened before the abort is closed. Every handle this service
+ * opens for itself is closed in a `finally`.
+ */
+import { webcrypto } from 'node:crypto';
+import type { NetworkAdapter } from '../../app/config/model.js';
+import { HcsError } from '../../app/errors/hcs-error.js';
+import { HRESULT } from '../../app/errors/hresult.js';
+import {
+  NANABOX_SWITCH_ID,
+  NANABOX_SWITCH_NAME,
+  defaultNetworkDocument,
+  endpointDocument,
+  networkDocument,
+  newEndpointId,
+  parseGuid,
+  parseSubnet,
+  switchForAdapter,
+  type ParsedSubnet,
+} from '../../app/network/documents.js';
+import type { Hcn, HcnHandle } from './ports.js';
+
+export type NetworkServiceErrorCode =
+  /** The adapter's `EndpointId` is set but is not a GUID. */
+  | 'INVALID_ENDPOINT_ID'
+  /** `createSwitch` was given an empty or over-long name. */
+  | 'INVALID_SWITCH_NAME'
+  /** `createSwitch` was given a subnet that does not read as `a.b.c.d/n`. */
+  | 'INVALID_SUBNET';
+
+/** Bad input, found before any HCN call. Failures of HCN itself are `HcsError`s (api `HCN`). */
+export class NetworkServiceError extends Error {
+  override readonly name = 'NetworkServiceError';
+  readonly code: NetworkServiceErrorCode;
+  readonly params: Readonly<Record<string, string>>;
+
+  constructor(code: NetworkServiceErrorCode, message: string, params: Record<string, string> = {}) {
+    super(message);
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** An open network handle and how it was obtained. The caller closes `handle`. */
+export interface EnsuredSwitch {
+  readonly handle: HcnHandle;
+  /** Lower-case GUID of the network actually used. */
+  readonly id: string;
+  /** The name Hako asked for (an existing network keeps its own). */
+  readonly name: string;
+  /** Hako created it (false: it existed and was opened). */
+  readonly created: boolean;
+  /** The chosen network failed and NanaBox's default switch is used instead. */
+  readonly fellBack: boolean;
+  /** Why the chosen network could not be used, when `fellBack`. */
+  readonly fallbackReason?: HcsError | Error;
+}
+
+export interface CreateEndpointRequest {
+  /** The endpoint's `Owner`: NanaBox sends the VM's Name. */
+  readonly owner: string;
+  readonly adapter: NetworkAdapter;
+  /** The network to attach to, e.g. from `ensureSwitchForAdapter`; ensured (and closed) here when absent. */
+  readonly network?: HcnHandle;
+  readonly signal?: AbortSignal;
+}
+
+export interface CreatedEndpoint {
+  /** Lower-case GUID: the adapter's own when it had one, else a new one (to write back). */
+  readonly endpointId: string;
+  /** The MAC address HCN reports (to write back); the requested one if HCN reports none. */
+  readonly macAddress: string;
+  /** The id was generated here (the adapter had none). */
+  readonly generatedId: boolean;
+}
+
+export type DeleteEndpointResult =
+  | { readonly outcome: 'deleted' }
+  | { readonly outcome: 'not-found' }
+  /** Reported, not thrown: NanaBox ignores deletion errors. */
+  | { readonly outcome: 'failed'; readonly error: Error };
+
+export interface NetworkSummary {
+  readonly id: string;
+  readonly name: string;
+  /** HCN's `Type`; `NAT` when absent (HCN omits the zero value). */
+  readonly type: string;
+  /** NanaBox's own switch, the one an adapter without a suggestion uses. */
+  readonly isDefault: boolean;
+}
+
+export interface CreateSwitchRequest {
+  readonly name: string;
+  /** `a.b.c.d/n`, as `SuggestedSwitchSubnet`; none when absent or empty. */
+  readonly subnet?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface CreatedSwitch {
+  readonly id: string;
+  readonly name: string;
+  readonly subnet: ParsedSubnet | null;
+}
+
+export interface NetworkServiceOptions {
+  /** Random bytes for new GUIDs (tests pin them); crypto.getRandomValues by default. */
+  random?: (length: number) => Uint8Array;
+}
+
+function isHcnCode(error: unknown, hresult: number): boolean {
+  return error instanceof HcsError && error.is(hresult);
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function closeQuietly(handle: HcnHandle): Promise<void> {
+  try {
+    await handle.close();
+  } catch {
+    // Closing is best effort; the handle is gone from our side either way.
+  }
+}
+
+const defaultRandom = (length: number): Uint8Array => webcrypto.getRandomValues(new Uint8Array(length));
+
+export class NetworkService {
+  private readonly hcn: Hcn;
+  private readonly random: (length: number) => Uint8Array;
+
+  constructor(hcn: Hcn, options: NetworkServiceOptions = {}) {
+    this.hcn = hcn;
+    this.random = options.random ?? defaultRandom;
+  }
+
+  /** Creates network `id`, or opens it when it already exists. */
+  private async createOrOpen(id: string, document: object): Promise<{ handle: HcnHandle; created: boolean }> {
+    try {
+      return { handle: await this.hcn.createNetwork(id, document), created: true };
+    } catch (error) {
+      if (!isHcnCode(error, HRESULT.HCN_E_NETWORK_ALREADY_EXISTS)) throw error;
+    }
+    return { handle: await this.hcn.openNetwork(id), created: false };
+  }
+
+  /**
+   * The network an adapter's endpoint goes on (nanabox.md §4.1): create the chosen network with its
+   * document; if it exists, open it; on any other failure use NanaBox's default switch without a subnet
+   * (create, or open if it exists); if that fails too, its error is thrown. The caller closes the handle.
+   */
+  async ensureSwitchForAdapter(adapter: NetworkAdapter, signal?: AbortSignal): Promise<EnsuredSwitch> {
+    signal?.throwIfAborted();
+    const choice = switchForAdapter(adapter);
+    let result: EnsuredSwitch;
+    try {
+      const { handle, created } = await this.createOrOpen(choice.id, networkDocument(choice.name, choice.subnet));
+      result = { handle, id: choice.id, name: choice.name, created, fellBack: false };
+    } catch (firstError) {
+      signal?.throwIfAborted();
+      const { handle, created } = await this.createOrOpen(NANABOX_SWITCH_ID, defaultNetworkDocument());
+      result = {
+        handle,
+        id: NANABOX_SWITCH_ID,
+        name: NANABOX_SWITCH_NAME,
+        created,
+        fellBack: true,
+        fallbackReason: asError(firstError),
+      };
+    }
+    if (signal?.aborted) {
+      await closeQuietly(result.handle);
+      signal.throwIfAborted();
+    }
+    return result;
+  }
+
+  /**
+   * Creates the adapter's endpoint (nanabox.md §4.2): its `EndpointId`, or a new lower-case GUID;
+   * `{SchemaVersion 2.0, Owner, HostComputeNetwork, MacAddress if set}`; then reads back the MAC HCN
+   * assigned. The endpoint handle is closed; the endpoint stays until deleted.
+   */
+  async createEndpoint(request: CreateEndpointRequest): Promise<CreatedEndpoint> {
+    const { adapter, owner, signal } = request;
+    signal?.throwIfAborted();
+    let endpointId: string;
+    let generatedId = false;
+    if (adapter.EndpointId === '') {
+      endpointId = newEndpointId(this.random);
+      generatedId = true;
+    } else {
+      const parsed = parseGuid(adapter.EndpointId);
+      if (parsed === null) {
+        throw new NetworkServiceError(
+          'INVALID_ENDPOINT_ID',
+          `The network adapter's EndpointId ${JSON.stringify(adapter.EndpointId)} is not a GUID`,
+          { endpointId: adapter.EndpointId },
+        );
+      }
+      endpointId = parsed;
+    }
+
+    if (request.network !== undefined) {
+      return this.createEndpointOn(request.network, endpointId, generatedId, owner, adapter, signal);
+    }
+    const ensured = await this.ensureSwitchForAdapter(adapter, signal);
+    try {
+      return await this.createEndpointOn(ensured.handle, endpointId, generatedId, owner, adapter, signal);
+    } finally {
+      await closeQuietly(ensured.handle);
+    }
+  }
+
+  private async createEndpointOn(
+    network: HcnHandle,
+    endpointId: string,
+    generatedId: boolean,
+    owner: string,
+    adapter: NetworkAdapter,
+    signal: AbortSignal | undefined,
+  ): Promise<CreatedEndpoint> {
+    signal?.throwIfAborted();
+    const document = endpointDocument({ owner, networkId: network.id, macAddress: adapter.MacAddress });
+    const endpoint = await this.hcn.createEndpoint(network, endpointId, document);
+    let properties: Record<string, unknown>;
+    try {
+      properties = await endpoint.properties();
+      signal?.throwIfAborted();
+    } catch (error) {
+      // Do not leave a half-made endpoint behind; NanaBox would clean it at the next start.
+      await closeQuietly(endpoint);
+      await this.deleteEndpoint(endpointId);
+      throw error;
+    }
+    await closeQuietly(endpoint);
+    const reported = properties.MacAddress;
+    const macAddress = typeof reported === 'string' && reported !== '' ? reported : adapter.MacAddress;
+    return { endpointId, macAddress, generatedId };
+  }
+
+  /** Deletes an endpoint by id. Never throws: a failure is reported in the result (NanaBox ignores it). */
+  async deleteEndpoint(id: string): Promise<DeleteEndpointResult> {
+    const guid = parseGuid(id);
+    if (guid === null) {
+      return { outcome: 'failed', error: new NetworkServiceError('INVALID_ENDPOINT_ID', `${JSON.stringify(id)} is not a GUID`, { endpointId: id }) };
+    }
+    try {
+      await this.hcn.deleteEndpoint(guid);
+      return { outcome: 'deleted' };
+    } catch (error) {
+      if (isHcnCode(error, HRESULT.HCN_E_ENDPOINT_NOT_FOUND)) return { outcome: 'not-found' };
+      return { outcome: 'failed', error: asError(error) };
+    }
+  }
+
+  /**
+   * Every network HCN knows, for a picker: enumerate, then open, query and close each. A network that
+   * disappears in between is left out.
+   */
+  async listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]> {
+    signal?.throwIfAborted();
+    const ids = await this.hcn.enumerateNetworks();
+    const seen = new Set<string>();
+    const result: NetworkSummary[] = [];
+    for (const raw of ids) {
+      signal?.throwIfAborted();
+      const id = parseGuid(raw) ?? raw.toLowerCase();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let handle: HcnHandle;
+      try {
+        handle = await this.hcn.openNetwork(id);
+      } catch (error) {
+        if (isHcnCode(error, HRESULT.HCN_E_NETWORK_NOT_FOUND)) continue;
+        throw error;
+      }
+      let properties: Record<string, unknown>;
+      try {
+        properties = await handle.properties();
+      } catch (error) {
+        if (isHcnCode(error, HRESULT.HCN_E_NETWORK_NOT_FOUND)) continue;
+        throw error;
+      } finally {
+        await closeQuietly(handle);
+      }
+      const name = typeof properties.Name === 'string' ? properties.Name : '';
+      const type = typeof properties.Type === 'string' && properties.Type !== '' ? properties.Type : 'NAT';
+      result.push({ id, name, type, isDefault: id === NANABOX_SWITCH_ID });
+    }
+    return result;
+  }
+
+  /**
+   * A new isolated, non-persistent ICS switch like NanaBox's, with a new GUID. Like NanaBox's own it
+   * disappears at host reboot; an adapter that names it (SuggestedSwitchId/Name/Subnet) re-creates it
+   * on the next start.
+   */
+  async createSwitch(request: CreateSwitchRequest): Promise<CreatedSwitch> {
+    const name = request.name.trim();
+    if (name === '' || name.length > 256) {
+      throw new NetworkServiceError('INVALID_SWITCH_NAME', 'A switch needs a name of 1 to 256 characters', {
+        name: request.name,
+      });
+    }
+    let subnet: ParsedSubnet | null = null;
+    if (request.subnet !== undefined && request.subnet.trim() !== '') {
+      subnet = parseSubnet(request.subnet);
+      if (subnet === null) {
+        throw new NetworkServiceError('INVALID_SUBNET', `${JSON.stringify(request.subnet)} is not a subnet like 192.168.50.0/24`, {
+          subnet: request.subnet,
+        });
+      }
+    }
+    request.signal?.throwIfAborted();
+    const id = newEndpointId(this.random);
+    const handle = await this.hcn.createNetwork(id, networkDocument(name, subnet));
+    await closeQuietly(handle);
+    return { id, name, subnet };
+  }
+}
