@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
-import { createDispatcher, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
+import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type ShellHooks } from './ipc/handlers.js';
 import { loadNativeHost } from './native/index.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -16,7 +16,8 @@ import { PreferencesStore } from './services/preferences.js';
 import { VmService } from './services/vm-service.js';
 import { type VmNetworking } from './services/vm-start.js';
 
-export type EventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+/** Payloads are only read and sent, so services may hand over read-only data. */
+export type EventListener = <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
 
 /** Main → renderer events, fanned out to every transport that subscribed. */
 export interface EventSource {
@@ -40,7 +41,11 @@ export interface AppServicesOptions {
   readonly log?: DispatchLog;
 }
 
+declare const HAKO_VERSION: string | undefined;
+
+/** The bundles get the version at build time; unbundled (tests) it comes from package.json. */
 function packageVersion(): string {
+  if (typeof HAKO_VERSION === 'string') return HAKO_VERSION;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'dev';

@@ -10,7 +10,7 @@ import { CONTRACT, type CallName, type CallOutput, type Contract, type Envelope,
 type ParsedInput<K extends CallName> = Contract[K] extends { kind: 'invoke'; input: infer I extends z.ZodType } ? z.output<I> : never;
 
 /** Handlers may return read-only data; it is only read, checked and sent. */
-type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 type Result<K extends CallName> = DeepReadonly<CallOutput<K>>;
 
 export type Handlers = { readonly [K in CallName]: (input: ParsedInput<K>) => Promise<Result<K>> | Result<K> };

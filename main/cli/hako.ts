@@ -5,6 +5,7 @@
 import { FileWriteError, WriteConflictError } from '../files/atomic.js';
 import { CONFIG_HELP, InputError, runConfig } from './config-commands.js';
 import { runHcs } from './hcs-commands.js';
+import { runHost } from './host-command.js';
 import { EXIT, UsageError, processIo, type CliIo, type ExitCode } from './output.js';
 
 declare const HAKO_VERSION: string | undefined;
@@ -14,6 +15,7 @@ const HELP = `Usage: hako <command> …
 Commands:
   config check|print|format|schema   Work with NanaBox .7b files (hako config --help)
   hcs document                       Show the HCS document for a VM (hako hcs --help)
+  host [--port N] [--data-dir D]     Serve Hako's UI to a browser on this machine (hako host --help)
   --version                          Print Hako's version
 
 ${CONFIG_HELP.split('\n').slice(-2).join('\n')}`;
@@ -26,6 +28,8 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<Exi
         return await runConfig(rest, io);
       case 'hcs':
         return await runHcs(rest, io);
+      case 'host':
+        return await runHost(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${typeof HAKO_VERSION === 'string' ? HAKO_VERSION : 'dev'}\n`);

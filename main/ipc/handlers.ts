@@ -8,7 +8,7 @@ import path from 'node:path';
 import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
-import { type Handlers } from '../../app/ipc/dispatch.js';
+import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { readFileWithStamp, writeFileAtomic, type FileStamp } from '../files/atomic.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type DiskService } from '../services/disk-service.js';
@@ -36,7 +36,7 @@ export interface HandlerServices {
   readonly preferences: PreferencesStore;
   readonly version: string;
   readonly standIn: boolean;
-  readonly emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+  readonly emit: <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
 }
 
 const notSupported = (what: string): HakoError =>

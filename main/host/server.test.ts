@@ -1,0 +1,312 @@
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type CallName } from '../../app/ipc/contract.js';
+import { createDispatcher } from '../../app/ipc/dispatch.js';
+import { exampleHandlers } from '../ipc/contract-examples.js';
+import { isLoopbackAddress, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './server.js';
+import { loginCookie, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl, waitFor } from './test-support.js';
+
+let host: BrowserHost;
+let root: string;
+let staticDir: string;
+let received: { name: CallName; input: unknown }[];
+
+beforeEach(async () => {
+  ({ root, staticDir } = await makeStaticDir());
+  received = [];
+  host = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers(received)), staticDir });
+});
+
+afterEach(async () => {
+  await host.close();
+});
+
+const secretOf = (h: BrowserHost) => new URL(h.url).searchParams.get('secret')!;
+
+/** The outcome of a WebSocket upgrade: 'open', or the HTTP status it was refused with. */
+function upgrade(target: string, options: { origin?: string; cookie?: string; host?: string } = {}): Promise<'open' | number | 'error'> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = {};
+    if (options.cookie !== undefined) headers.Cookie = options.cookie;
+    if (options.host !== undefined) headers.Host = options.host;
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${target}`, { ...(options.origin !== undefined ? { origin: options.origin } : {}), headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    ws.on('error', () => resolve('error'));
+  });
+}
+
+describe('binding', () => {
+  it.each(['0.0.0.0', '::', '10.0.0.1', '192.168.1.10', 'localhost', 'example.com', '::ffff:127.0.0.1', ''])('refuses to bind to %j', async (address) => {
+    await expect(startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), staticDir, host: address })).rejects.toThrow(/loopback/);
+  });
+
+  it('takes an ephemeral port and prints a URL with a fresh 32-byte secret', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?secret=[A-Za-z0-9_-]{43}$/);
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
+    const other = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), staticDir });
+    try {
+      expect(secretOf(other)).not.toBe(secretOf(host));
+      expect(other.port).not.toBe(host.port);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('also binds to ::1', async () => {
+    let v6: BrowserHost;
+    try {
+      v6 = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), staticDir, host: '::1' });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EADDRNOTAVAIL') return; // no IPv6 here
+      throw error;
+    }
+    expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/\?secret=/);
+    await v6.close();
+  });
+
+  it('knows loopback peers from others', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) expect(isLoopbackAddress(address), address).toBe(true);
+    for (const address of [undefined, '', '10.0.0.1', '192.168.0.1', '::', '::2', 'fe80::1', '::ffff:10.0.0.1', '128.0.0.1', 'localhost']) {
+      expect(isLoopbackAddress(address), String(address)).toBe(false);
+    }
+  });
+});
+
+describe('HTTP', () => {
+  it('refuses requests without the secret, or with a wrong one, with the CSP on the refusal too', async () => {
+    const secret = secretOf(host);
+    const almost = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
+    for (const [target, cookie] of [
+      ['/', undefined],
+      ['/index.html', undefined],
+      ['/?secret=', undefined],
+      ['/?secret=wrong', undefined],
+      [`/?secret=${almost}`, undefined],
+      [`/?secret=${secret}x`, undefined],
+      ['/', `hako_${host.port}=${almost}`],
+      ['/', `hako_${host.port}=`],
+      ['/', `other=${secret}`],
+    ] as const) {
+      const response = await rawRequest(host.port, target, { Cookie: cookie });
+      expect(response.status, `${target} ${cookie}`).toBe(403);
+      expect(response.body).not.toContain('<title>Hako');
+      expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('trades the secret for an HttpOnly, SameSite=Strict cookie and drops it from the address bar', async () => {
+    const response = await rawRequest(host.port, `/?secret=${secretOf(host)}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const cookie = response.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(new RegExp(`^hako_${host.port}=${secretOf(host)};`));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/');
+
+    const page = await rawRequest(host.port, '/', { Cookie: cookie.split(';')[0]! });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Hako</title>');
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps the rest of the address when it drops the secret, and never redirects off the origin', async () => {
+    const secret = secretOf(host);
+    expect((await rawRequest(host.port, `/assets/app.js?a=1&secret=${secret}&b=2`)).headers.location).toBe('/assets/app.js?a=1&b=2');
+    for (const target of [`//evil.example/?secret=${secret}`, `/\\evil.example/?secret=${secret}`, `///evil.example?secret=${secret}`]) {
+      const location = (await rawRequest(host.port, target)).headers.location!;
+      expect(location, target).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, host.origin).origin).toBe(host.origin);
+    }
+  });
+
+  it('serves the static files with their types and the security headers, once logged in', async () => {
+    const cookie = await loginCookie(host);
+    const script = await rawRequest(host.port, '/assets/app.js', { Cookie: cookie });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.body).toBe('console.log("hako");\n');
+    expect((await rawRequest(host.port, '/assets/app.css', { Cookie: cookie })).headers['content-type']).toBe('text/css; charset=utf-8');
+    const head = await rawRequest(host.port, '/index.html', { Cookie: cookie }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    for (const response of [script, head]) {
+      const csp = response.headers['content-security-policy']!;
+      for (const directive of ["default-src 'none'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"]) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+    }
+    expect((await rawRequest(host.port, '/missing.js', { Cookie: cookie })).status).toBe(404);
+    expect((await rawRequest(host.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
+    expect((await rawRequest(host.port, '/ipc', { Cookie: cookie })).status).toBe(426);
+  });
+
+  it('accepts the secret as a parameter on any request', async () => {
+    const response = await rawRequest(host.port, `/assets/app.js?secret=${secretOf(host)}`);
+    expect(response.status).toBe(303); // and then the cookie carries on
+  });
+
+  it('refuses a Host header that is not its own (DNS rebinding), even with the cookie', async () => {
+    const cookie = await loginCookie(host);
+    for (const hostHeader of ['evil.example', `evil.example:${host.port}`, `localhost:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `127.0.0.2:${host.port}`, undefined]) {
+      const response = await rawRequest(host.port, '/', { Cookie: cookie, Host: hostHeader });
+      // Node itself answers a request without Host with 400.
+      expect(hostHeader === undefined ? [400, 403] : [403], String(hostHeader)).toContain(response.status);
+      expect(response.body).not.toContain('<title>Hako');
+    }
+    expect((await rawRequest(host.port, `/?secret=${secretOf(host)}`, { Host: 'evil.example' })).headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves nothing outside the static folder (path traversal, encoded or not, symbolic links)', async () => {
+    const cookie = await loginCookie(host);
+    await symlink(path.join(root, 'secret.txt'), path.join(staticDir, 'link.txt'));
+    const targets = [
+      '/../secret.txt',
+      '/../package.json',
+      '/..%2fsecret.txt',
+      '/..%2Fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/.%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/..\\secret.txt',
+      '/%252e%252e/secret.txt',
+      '/%c0%ae%c0%ae/secret.txt',
+      `/${'..%2f'.repeat(12)}etc%2fpasswd`,
+      '/secret.txt%00.js',
+      '/link.txt',
+      `/..%2f${path.basename(root)}%2fsecret.txt`,
+      `/${encodeURIComponent(path.join(root, 'secret.txt'))}`,
+    ];
+    for (const target of targets) {
+      const response = await rawRequest(host.port, target, { Cookie: cookie });
+      expect([400, 404], target).toContain(response.status);
+      expect(response.body, target).not.toContain(SECRET_FILE_TEXT);
+      expect(response.body, target).not.toContain('"name"');
+    }
+  });
+});
+
+describe('WebSocket upgrade', () => {
+  it('opens with the cookie and the host’s own Origin', async () => {
+    const cookie = await loginCookie(host);
+    expect(await upgrade('/ipc', { origin: host.origin, cookie })).toBe('open');
+    expect(await upgrade(`/ipc?secret=${secretOf(host)}`, { origin: host.origin })).toBe('open');
+  });
+
+  it('refuses a missing or wrong secret', async () => {
+    const secret = secretOf(host);
+    expect(await upgrade('/ipc', { origin: host.origin })).toBe(403);
+    expect(await upgrade('/ipc?secret=nope', { origin: host.origin })).toBe(403);
+    expect(await upgrade('/ipc', { origin: host.origin, cookie: `hako_${host.port}=${secret.slice(1)}` })).toBe(403);
+  });
+
+  it('refuses a foreign, missing or merely similar Origin', async () => {
+    const cookie = await loginCookie(host);
+    for (const origin of [
+      'http://evil.example',
+      `http://localhost:${host.port}`,
+      `http://127.0.0.1:${host.port + 1}`,
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port}/`,
+      `${host.origin}.evil.example`,
+      'null',
+      'file://',
+      undefined,
+    ]) {
+      expect(await upgrade('/ipc', { origin, cookie }), String(origin)).toBe(403);
+    }
+  });
+
+  it('refuses another path or Host', async () => {
+    const cookie = await loginCookie(host);
+    expect(await upgrade('/', { origin: host.origin, cookie })).toBe(403);
+    expect(await upgrade('/ipc/x', { origin: host.origin, cookie })).toBe(403);
+    expect(await upgrade('/ipc', { origin: host.origin, cookie, host: `localhost:${host.port}` })).toBe(403);
+    expect(await upgrade('/ipc', { origin: host.origin, cookie, host: 'evil.example' })).toBe(403);
+  });
+});
+
+describe('WebSocket messages', () => {
+  async function connect(): Promise<{ ws: WebSocket; replies: unknown[]; closed: () => number | null }> {
+    const cookie = await loginCookie(host);
+    const ws = new WebSocket(socketUrl(host), { origin: host.origin, headers: { Cookie: cookie } });
+    const replies: unknown[] = [];
+    let closeCode: number | null = null;
+    ws.on('message', (data) => replies.push(JSON.parse(String(data))));
+    ws.on('close', (code) => (closeCode = code));
+    ws.on('error', () => undefined);
+    await new Promise((resolve) => ws.once('open', resolve));
+    return { ws, replies, closed: () => closeCode };
+  }
+
+  const badRequest = (id: unknown) => ({ id, envelope: { ok: false, error: expect.objectContaining({ code: 'BadRequest' }) } });
+
+  it('answers malformed messages that carry an id with BadRequest, ignores the rest, and keeps serving', async () => {
+    const { ws, replies } = await connect();
+    ws.send('not json');
+    ws.send('[1,2,3]');
+    ws.send('null');
+    ws.send('{"channel":"hako:app.version"}');
+    ws.send('{"id":-1,"channel":"hako:app.version"}');
+    ws.send(JSON.stringify({ id: 'x'.repeat(65), channel: 'hako:app.version' }));
+    ws.send(Buffer.from(JSON.stringify({ id: 99, channel: 'hako:app.version' })), { binary: true });
+    ws.send('{"id":1,"channel":"hako:app.version"'); // truncated
+    ws.send(JSON.stringify({ id: 2, channel: 'hako:app.version', extra: true }));
+    ws.send(JSON.stringify({ id: 3, channel: 5 }));
+    ws.send(JSON.stringify({ id: 4, channel: 'app.version' }));
+    ws.send(JSON.stringify({ id: 5, channel: 'hako:nope' }));
+    ws.send(JSON.stringify({ id: 6, channel: 'hako:vm.changed' }));
+    ws.send(JSON.stringify({ id: 7, channel: 'hako:__proto__' }));
+    ws.send(JSON.stringify({ id: 8, channel: 'hako:app.version', input: null }));
+    ws.send(JSON.stringify({ id: 9, channel: 'hako:app.version', input: 'x'.repeat(MAX_MESSAGE_BYTES) }));
+    ws.send(JSON.stringify({ id: 'last', channel: 'hako:app.version' }));
+    await waitFor(() => replies.length >= 10, 5_000, 'the answers');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(replies).toHaveLength(10);
+    expect(replies.slice(0, 9)).toEqual(expect.arrayContaining([1, 2, 3, 4, 5, 6, 7, 8, 9].map(badRequest)));
+    expect(replies).toContainEqual({ id: 'last', envelope: { ok: true, value: expect.objectContaining({ transport: 'browser-host' }) } });
+    expect(received.map((r) => r.name)).toEqual(['app.version']);
+    ws.close();
+  });
+
+  it('closes a connection that sends a frame beyond the hard limit, and stays up', async () => {
+    const { ws, closed } = await connect();
+    ws.send(JSON.stringify({ id: 1, channel: 'hako:app.version', input: 'x'.repeat(5 * MAX_MESSAGE_BYTES) }));
+    await waitFor(() => closed() !== null, 5_000, 'the close');
+    expect(closed()).toBe(1009);
+    const again = await connect();
+    again.ws.send(JSON.stringify({ id: 1, channel: 'hako:app.version' }));
+    await waitFor(() => again.replies.length === 1);
+    expect(again.replies[0]).toMatchObject({ id: 1, envelope: { ok: true } });
+    again.ws.close();
+  });
+
+  it('stops serving when closed', async () => {
+    const { closed } = await connect();
+    await host.close();
+    await waitFor(() => closed() !== null, 5_000, 'the close');
+    await expect(rawRequest(host.port, '/')).rejects.toThrow();
+  });
+});

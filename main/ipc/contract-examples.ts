@@ -1,0 +1,150 @@
+/**
+ * One valid input and one valid output for every call of the contract, and one payload per event: the
+ * material of the contract tests (both transports) and the IPC benchmark. Typed by the contract, so a
+ * new call does not compile until it has its examples here.
+ */
+import { newVmConfig } from '../../app/config/index.js';
+import {
+  CALL_NAMES,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type EventName,
+  type EventPayload,
+  type Preferences,
+  type VmSnapshotDto,
+} from '../../app/ipc/contract.js';
+import { type Handlers } from '../../app/ipc/dispatch.js';
+
+const VM = '/vms/demo.7b';
+const DISK = '/vms/demo/disk0.vhdx';
+const OPERATION = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const STAMP = { size: 1234, mtimeMs: 1_700_000_000_000, sha256: 'ab'.repeat(32) };
+
+const snapshot: VmSnapshotDto = {
+  path: VM,
+  id: 'demo',
+  state: 'Running',
+  actions: ['shutdown', 'powerOff', 'pause', 'save', 'restart', 'reload'],
+  config: newVmConfig('demo').config,
+  findings: [{ severity: 'warning', code: 'UnknownKey', path: '/NanaBox/Extra', params: { key: 'Extra', count: 1, kept: true }, lossy: false }],
+  lastError: null,
+  pendingRestart: ['/NanaBox/MemorySize'],
+};
+
+const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 };
+
+export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
+  'library.list': undefined,
+  'library.open': { path: VM },
+  'library.openDialog': undefined,
+  'library.forget': { path: VM },
+  'library.recent': undefined,
+  'vm.get': { path: VM },
+  'vm.start': { path: VM },
+  'vm.shutdown': { path: VM },
+  'vm.powerOff': { path: VM },
+  'vm.pause': { path: VM },
+  'vm.resume': { path: VM },
+  'vm.save': { path: VM },
+  'vm.restart': { path: VM },
+  'vm.crash': { path: VM },
+  'vm.reload': { path: VM },
+  'vm.events': { path: VM },
+  'config.load': { path: VM },
+  'config.validate': { file: newVmConfig('demo') },
+  'config.save': { path: VM, file: newVmConfig('demo'), expected: STAMP, force: false },
+  'config.create': { path: '/vms/new.7b', name: 'New VM' },
+  'config.schema': undefined,
+  'disks.create': { path: DISK, sizeBytes: 64 * 2 ** 30, fixed: false },
+  'disks.resize': { path: DISK, sizeBytes: 128 * 2 ** 30 },
+  'disks.compact': { path: DISK },
+  'disks.cancel': { operationId: OPERATION },
+  'disks.info': { path: DISK },
+  'networks.list': undefined,
+  'networks.create': { name: 'Lab', subnet: '192.168.50.0/24' },
+  'session.connect': { path: VM, mode: 'enhanced' },
+  'session.disconnect': { path: VM },
+  'session.getMode': { path: VM },
+  'session.setMode': { path: VM, mode: 'basic' },
+  'diagnostics.get': undefined,
+  'app.getPreferences': undefined,
+  'app.setPreferences': { theme: 'light', closeToTray: false },
+  'app.version': undefined,
+  'app.openLogsFolder': undefined,
+  'app.ready': undefined,
+};
+
+export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
+  'library.list': [snapshot],
+  'library.open': snapshot,
+  'library.openDialog': null,
+  'library.forget': undefined,
+  'library.recent': [VM, '/vms/other.7b'],
+  'vm.get': snapshot,
+  'vm.start': undefined,
+  'vm.shutdown': { stopped: false, reason: 'timeout' },
+  'vm.powerOff': undefined,
+  'vm.pause': undefined,
+  'vm.resume': undefined,
+  'vm.save': undefined,
+  'vm.restart': undefined,
+  'vm.crash': undefined,
+  'vm.reload': [
+    { path: '/NanaBox/MemorySize', outcome: 'needs-restart' },
+    { path: '/NanaBox/ScsiDevices/1', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
+  ],
+  'vm.events': [{ time: 1_700_000_000_000, level: 'info', message: 'started', details: { attempt: 1 } }],
+  'config.load': { accepted: true, file: newVmConfig('demo'), findings: [], stamp: STAMP },
+  'config.validate': { text: '{\n  "NanaBox": {}\n}\n', findings: [] },
+  'config.save': { stamp: STAMP },
+  'config.create': { ...snapshot, path: '/vms/new.7b', id: 'New VM', state: 'Stopped', actions: ['start'] },
+  'config.schema': { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' },
+  'disks.create': { operationId: OPERATION },
+  'disks.resize': { operationId: OPERATION },
+  'disks.compact': { operationId: OPERATION },
+  'disks.cancel': undefined,
+  'disks.info': { format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 4 * 2 ** 20, blockSize: 32 * 2 ** 20, sectorSize: 512, fixed: false },
+  'networks.list': [{ id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true }],
+  'networks.create': { id: 'a1b2c3d4-0000-4000-8000-000000000001' },
+  'session.connect': undefined,
+  'session.disconnect': undefined,
+  'session.getMode': 'enhanced',
+  'session.setMode': undefined,
+  'diagnostics.get': {
+    platform: 'linux',
+    elevated: false,
+    build: 0,
+    hcsReachable: true,
+    hcsError: null,
+    supportedSchemaVersions: [{ Major: 2, Minor: 1 }],
+    optionalExports: { HcsCrashComputeSystem: true },
+    missingExports: [],
+    vmmsCertificate: 'unknown',
+    standIn: true,
+  },
+  'app.getPreferences': preferences,
+  'app.setPreferences': { ...preferences, theme: 'light', closeToTray: false },
+  'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host' },
+  'app.openLogsFolder': undefined,
+  'app.ready': undefined,
+};
+
+export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
+  'vm.changed': snapshot,
+  'disks.progress': { operationId: OPERATION, completed: 3, total: 10, done: false },
+  'app.showVm': { path: VM },
+  'app.preferencesChanged': preferences,
+};
+
+/** Handlers answering every call with its example output, recording each input they get. */
+export function exampleHandlers(received: { name: CallName; input: unknown }[] = []): Handlers {
+  const handlers: Partial<Record<CallName, (input: unknown) => unknown>> = {};
+  for (const name of CALL_NAMES) {
+    handlers[name] = (input) => {
+      received.push({ name, input });
+      return structuredClone(EXAMPLE_OUTPUTS[name]);
+    };
+  }
+  return handlers as unknown as Handlers;
+}
