@@ -7,7 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type ShellHooks } from './ipc/handlers.js';
-import { loadNativeHost } from './native/index.js';
+import { loadNativeHost, type NativeHost } from './native/index.js';
+import { HakoError } from '../app/errors/error-info.js';
+import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { DiskService } from './services/disk-service.js';
 import { Library } from './services/library.js';
@@ -54,9 +56,59 @@ function packageVersion(): string {
   }
 }
 
+/**
+ * When computecore.dll (or a stand-in) cannot be loaded, Hako still opens: every host call fails with
+ * the load error and its advice, and diagnostics show HCS as unreachable.
+ */
+function unavailableNativeHost(cause: unknown): NativeHost {
+  const error = () =>
+    new HakoError(
+      'HostUnavailable',
+      `The Hyper-V libraries could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {},
+      undefined,
+      'Turn on the "Virtual Machine Platform" (or "Hyper-V") Windows feature, restart Windows, and start Hako again.',
+    );
+  const reject = async (): Promise<never> => {
+    throw error();
+  };
+  const hcs: Hcs = {
+    capabilities: { crash: false, waitForExit: false, grantVmGroupAccess: false, missingExports: [] },
+    createComputeSystem: reject,
+    openComputeSystem: reject,
+    enumerateComputeSystems: reject,
+    getServiceProperties: reject,
+    grantVmAccess: reject,
+    revokeVmAccess: reject,
+    createEmptyGuestStateFile: reject,
+    createEmptyRuntimeStateFile: reject,
+  };
+  const hcn: Hcn = {
+    enumerateNetworks: reject,
+    createNetwork: reject,
+    openNetwork: reject,
+    deleteNetwork: reject,
+    enumerateEndpoints: reject,
+    createEndpoint: reject,
+    openEndpoint: reject,
+    deleteEndpoint: reject,
+  };
+  const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
+  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false };
+}
+
+function loadNative(log?: DispatchLog): NativeHost {
+  try {
+    return loadNativeHost();
+  } catch (cause) {
+    log?.error('the native libraries could not be loaded', cause);
+    return unavailableNativeHost(cause);
+  }
+}
+
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   await mkdir(options.dataDir, { recursive: true });
-  const native = loadNativeHost();
+  const native = loadNative(options.log);
   const library = new Library(options.dataDir);
   await library.load();
   const preferences = new PreferencesStore(options.dataDir);

@@ -1,0 +1,163 @@
+// The contract's handlers over the real services, native bindings and stand-ins, through the dispatcher.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Envelope } from '../../app/ipc/contract.js';
+import { createAppServices, type AppServices } from '../app-services.js';
+import { standInControls } from '../native/index.js';
+import { ensureStandIns, waitFor } from '../native/test-support.js';
+
+let dir: string;
+let app: AppServices;
+const events: { name: string; payload: unknown }[] = [];
+
+beforeAll(() => ensureStandIns(), 180_000);
+
+beforeEach(async () => {
+  standInControls().hcs.reset();
+  standInControls().hcn.reset();
+  dir = await mkdtemp(path.join(tmpdir(), 'hako-handlers-'));
+  app = await createAppServices({ dataDir: path.join(dir, 'data') });
+  events.length = 0;
+  app.events.subscribe((name, payload) => events.push({ name, payload }));
+});
+
+afterEach(async () => {
+  for (const vm of app.vms.list()) if (vm.actions.includes('powerOff')) await app.vms.powerOff(vm.path).catch(() => undefined);
+  await app.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function call<T = unknown>(name: string, input?: unknown): Promise<Envelope<T>> {
+  return (await app.dispatch(name, input)) as Envelope<T>;
+}
+async function value<T = unknown>(name: string, input?: unknown): Promise<T> {
+  const envelope = await call<T>(name, input);
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+const MINIMAL = '{"NanaBox":{"Type":"VirtualMachine","Version":1,"Name":"Vm","ProcessorCount":1,"MemorySize":512,"ComPorts":{"UefiConsole":"Disabled"},"Gpu":{"AssignmentMode":"Disabled"},"GuestType":"Linux"}}';
+async function vmFile(name = 'vm.7b', text = MINIMAL): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, '\uFEFF' + text);
+  return file;
+}
+
+describe('library and vm calls', () => {
+  it('opens a file, starts and stops the VM, and reports every change as an event', async () => {
+    const file = await vmFile();
+    const opened = await value<{ state: string; id: string }>('library.open', { path: file });
+    expect(opened).toMatchObject({ state: 'Stopped', id: 'Vm' });
+    await value('vm.start', { path: file });
+    expect(await value<{ state: string }>('vm.get', { path: file })).toMatchObject({ state: 'Running' });
+    await value('vm.powerOff', { path: file });
+    const states = events.filter((e) => e.name === 'vm.changed').map((e) => (e.payload as { state: string }).state);
+    expect(states).toEqual(expect.arrayContaining(['Starting', 'Running', 'Stopping', 'Stopped']));
+    expect(await value('library.recent')).toEqual([file]);
+  });
+
+  it('the library survives a restart of the app, and a missing file is a clear error', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    await app.dispose();
+    app = await createAppServices({ dataDir: path.join(dir, 'data') });
+    expect((await value<{ path: string }[]>('library.list')).map((vm) => vm.path)).toEqual([file]);
+    const missing = await call('library.open', { path: path.join(dir, 'nope.7b') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'FileNotFound' } });
+  });
+
+  it('input outside the contract is a BadRequest naming the field', async () => {
+    expect(await call('vm.start', { path: 'not-a-vm.txt' })).toMatchObject({ ok: false, error: { code: 'BadRequest', path: '/path' } });
+    expect(await call('vm.start', { path: '/x.7b', extra: 1 })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
+    expect(await call('no.such.call')).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
+  });
+
+  it('actions on a VM Hako does not know fail with VmUnknown', async () => {
+    expect(await call('vm.start', { path: path.join(dir, 'other.7b') })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+  });
+});
+
+describe('config calls', () => {
+  it('load → edit → save writes the canonical file and returns the new stamp', async () => {
+    const file = await vmFile();
+    const loaded = await value<{ file: { config: { MemorySize: number } }; stamp: unknown }>('config.load', { path: file });
+    loaded.file.config.MemorySize = 1024;
+    await value('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false });
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('\uFEFF{\n  "NanaBox": {')).toBe(true);
+    expect(text).toContain('"MemorySize": 1024');
+  });
+
+  it('refuses to overwrite a file that changed on disk since it was loaded (Conflict), unless forced', async () => {
+    const file = await vmFile();
+    const loaded = await value<{ file: unknown; stamp: unknown }>('config.load', { path: file });
+    await writeFile(file, '\uFEFF' + MINIMAL.replace('"Name":"Vm"', '"Name":"Edited"'));
+    expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false })).toMatchObject({
+      ok: false,
+      error: { code: 'Conflict' },
+    });
+    expect(await readFile(file, 'utf8')).toContain('Edited');
+    expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: true });
+    expect(await readFile(file, 'utf8')).not.toContain('Edited');
+  });
+
+  it('needs consent before replacing values NanaBox would ignore', async () => {
+    const file = await vmFile('lossy.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"linux"'));
+    const loaded = await value<{ file: unknown; stamp: unknown; findings: { lossy: boolean }[] }>('config.load', { path: file });
+    expect(loaded.findings.some((f) => f.lossy)).toBe(true);
+    const refused = await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ConsentRequired', params: { count: 1 } } });
+    expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: true });
+  });
+
+  it('validate returns the text and what NanaBox would make of it', async () => {
+    const file = await vmFile();
+    const loaded = await value<{ file: { config: { Gpu: { AssignmentMode: string } } } }>('config.load', { path: file });
+    loaded.file.config.Gpu.AssignmentMode = 'List';
+    const result = await value<{ text: string; findings: { code: string }[] }>('config.validate', { file: loaded.file });
+    expect(result.text).toContain('"AssignmentMode": "List"');
+    expect(result.findings.map((f) => f.code)).toContain('gpu.list-empty');
+  });
+
+  it('create writes a new VM file like NanaBox’s Quick Start and never overwrites one', async () => {
+    const file = path.join(dir, 'New.7b');
+    expect(await value('config.create', { path: file, name: 'New' })).toMatchObject({ id: 'New', state: 'Stopped' });
+    expect(await call('config.create', { path: file, name: 'Other' })).toMatchObject({ ok: false, error: { code: 'WRITE_CONFLICT' } });
+  });
+});
+
+describe('other areas', () => {
+  it('remembers the session mode per VM', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    expect(await value('session.getMode', { path: file })).toBe('basic');
+    await value('session.setMode', { path: file, mode: 'enhanced' });
+    expect(await value('session.getMode', { path: file })).toBe('enhanced');
+  });
+
+  it('diagnostics describe the stand-in host', async () => {
+    expect(await value('diagnostics.get')).toMatchObject({ hcsReachable: true, standIn: true, build: 26100, optionalExports: { crash: true } });
+  });
+
+  it('a disk is created in the background with progress events and a final done event', async () => {
+    const disk = path.join(dir, 'disk.vhdx');
+    const { operationId } = await value<{ operationId: string }>('disks.create', { path: disk, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => events.some((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done), 10_000, 'disk done');
+    const done = events.find((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done)!.payload;
+    expect(done).toMatchObject({ operationId, done: true });
+    expect(done).not.toHaveProperty('error');
+    expect(await value('disks.info', { path: disk })).toMatchObject({ format: 'vhdx', virtualSize: 64 * 1024 * 1024 });
+  });
+
+  it('preferences persist and announce themselves', async () => {
+    expect(await value('app.setPreferences', { theme: 'dark' })).toMatchObject({ theme: 'dark' });
+    expect(events.some((e) => e.name === 'app.preferencesChanged')).toBe(true);
+    expect(await call('app.setPreferences', { theme: 'neon' })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
+  });
+
+  it('shell-only calls say they are not available in the browser host', async () => {
+    expect(await call('library.openDialog')).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+  });
+});
