@@ -1,0 +1,254 @@
+/**
+ * The one place that decides which native libraries Hako loads, and loads each of them once.
+ *
+ * - On Windows: the system DLLs by name (computecore.dll, computenetwork.dll, virtdisk.dll, kernel32.dll,
+ *   ole32.dll, advapi32.dll, ntdll.dll), unless `HAKO_STAND_IN_DIR` names a folder of the mingw stand-ins
+ *   (`build/stand-in/win`, for runs under wine) or a per-library variable names a file.
+ * - Elsewhere: the C stand-ins, `lib<name>.so` from `build/stand-in/` under the repository root, or from
+ *   `HAKO_STAND_IN_DIR` (e.g. `build/stand-in/1809`).
+ * - `HAKO_COMPUTECORE`, `HAKO_COMPUTENETWORK`, `HAKO_VIRTDISK` name one library file each and win over
+ *   both rules.
+ *
+ * Result strings are freed with `LocalFree` (HCS) and `CoTaskMemFree` (HCN): kernel32 / ole32 on
+ * Windows, the stand-in libraries themselves elsewhere (they count what they allocate).
+ *
+ * Nothing here hands a koffi value outside main/native.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import koffi, { type LibraryHandle } from 'koffi';
+
+/** A koffi type specifier (type object or type string). */
+export type TypeSpec = Parameters<typeof koffi.sizeof>[0];
+/** A bound native function; `.async(...args, callback)` runs it on the libuv pool. */
+export type NativeFunction = ReturnType<LibraryHandle['func']>;
+export type { LibraryHandle };
+
+/** The libraries Hako binds. `ntdll` and `advapi32` are only used on Windows (win32.ts). */
+export type NativeLibraryName = 'computecore' | 'computenetwork' | 'virtdisk' | 'kernel32' | 'ole32' | 'advapi32' | 'ntdll';
+
+/** The three libraries that have a stand-in. */
+export type HostLibraryName = 'computecore' | 'computenetwork' | 'virtdisk';
+
+const ENV_BY_LIBRARY: Record<HostLibraryName, string> = {
+  computecore: 'HAKO_COMPUTECORE',
+  computenetwork: 'HAKO_COMPUTENETWORK',
+  virtdisk: 'HAKO_VIRTDISK',
+};
+
+const isWindows = process.platform === 'win32';
+
+function isHostLibrary(name: NativeLibraryName): name is HostLibraryName {
+  return name === 'computecore' || name === 'computenetwork' || name === 'virtdisk';
+}
+
+/** The repository (or installed app) root: the nearest folder above this module with a package.json. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/** The folder the stand-ins are loaded from, or null when the real Windows DLLs are used. */
+export function standInDirectory(): string | null {
+  const configured = process.env.HAKO_STAND_IN_DIR;
+  if (configured) return path.resolve(packageRoot(), configured);
+  return isWindows ? null : path.join(packageRoot(), 'build', 'stand-in');
+}
+
+function standInFileName(name: HostLibraryName): string {
+  if (isWindows) return `${name}.dll`;
+  return process.platform === 'darwin' ? `lib${name}.dylib` : `lib${name}.so`;
+}
+
+/** Whether `name` resolves to a stand-in (anything but the Windows system DLL). */
+export function isStandIn(name: HostLibraryName): boolean {
+  return Boolean(process.env[ENV_BY_LIBRARY[name]]) || standInDirectory() !== null;
+}
+
+/** Whether every host library is a stand-in, so the stand-in's test-only exports may be bound. */
+export function usingStandIns(): boolean {
+  return isStandIn('computecore') && isStandIn('computenetwork') && isStandIn('virtdisk');
+}
+
+/** What `koffi.load` is given for `name`. */
+export function libraryPath(name: NativeLibraryName): string {
+  if (isHostLibrary(name)) {
+    const override = process.env[ENV_BY_LIBRARY[name]];
+    if (override) return path.resolve(packageRoot(), override);
+    const dir = standInDirectory();
+    if (dir !== null) {
+      const file = path.join(dir, standInFileName(name));
+      // A variant folder (build/stand-in/1809) may hold only the library that differs; the others
+      // come from the default folder.
+      const fallback = isWindows ? path.join(packageRoot(), 'build', 'stand-in', 'win', standInFileName(name)) : path.join(packageRoot(), 'build', 'stand-in', standInFileName(name));
+      return existsSync(file) || !existsSync(fallback) ? file : fallback;
+    }
+  }
+  return `${name}.dll`;
+}
+
+const loaded = new Map<string, LibraryHandle>();
+
+/** Loads a library once per path; a missing file throws an Error naming the path and the variables. */
+export function loadLibrary(name: NativeLibraryName): LibraryHandle {
+  const file = libraryPath(name);
+  let lib = loaded.get(file);
+  if (!lib) {
+    try {
+      lib = koffi.load(file);
+    } catch (cause) {
+      const hint = isHostLibrary(name)
+        ? isWindows && !isStandIn(name)
+          ? ' Turn on the "Virtual Machine Platform" Windows feature.'
+          : ` Build the stand-ins with "node scripts/build-stand-in.mjs", or point HAKO_STAND_IN_DIR or ${ENV_BY_LIBRARY[name]} at them.`
+        : '';
+      throw new Error(`Cannot load ${file}.${hint}`, { cause });
+    }
+    loaded.set(file, lib);
+  }
+  return lib;
+}
+
+/** A bound export, or null when the library lacks it (koffi's `func` throws for a missing symbol). */
+export function tryBind(lib: LibraryHandle, name: string, result: TypeSpec, args: TypeSpec[]): NativeFunction | null {
+  try {
+    return lib.func('__stdcall', name, result, args);
+  } catch {
+    return null;
+  }
+}
+
+/** A bound export that must exist. */
+export function bind(lib: LibraryHandle, name: string, result: TypeSpec, args: TypeSpec[]): NativeFunction {
+  return lib.func('__stdcall', name, result, args);
+}
+
+type FreeFunction = (pointer: bigint) => unknown;
+const frees = new Map<string, FreeFunction>();
+
+function freeFunction(kind: 'LocalFree' | 'CoTaskMemFree', owner: HostLibraryName): FreeFunction {
+  // The Windows stand-ins allocate with LocalAlloc / CoTaskMemAlloc, so the system frees apply there too.
+  const lib = isWindows ? loadLibrary(kind === 'LocalFree' ? 'kernel32' : 'ole32') : loadLibrary(owner);
+  const key = `${kind}:${isWindows ? '' : libraryPath(owner)}`;
+  let fn = frees.get(key);
+  if (!fn) {
+    fn = bind(lib, kind, 'void *', ['void *']) as FreeFunction;
+    frees.set(key, fn);
+  }
+  return fn;
+}
+
+/** Frees an HCS result string (computecore's allocator). */
+export function localFree(pointer: bigint): void {
+  freeFunction('LocalFree', 'computecore')(pointer);
+}
+
+/** Frees an HCN result string (computenetwork's allocator). */
+export function coTaskMemFree(pointer: bigint): void {
+  freeFunction('CoTaskMemFree', 'computenetwork')(pointer);
+}
+
+/** The stand-in's test-only exports (main/native/stand-in/README.md). Only tests call these. */
+export interface StandInControls {
+  readonly hcs: {
+    reset(): void;
+    /** The next call of `fn` fails with `hresult`: returned by the call (`direct`) or through its operation. */
+    injectFault(fn: string, hresult: number, direct: boolean): void;
+    setLatency(fn: string, ms: number): void;
+    setShutdownDelay(ms: number): void;
+    guestPowerOff(id: string, unexpected: boolean): number;
+    emitEvent(id: string, type: number, eventData: string | null): number;
+    openHandleCount(): number;
+    liveAllocationCount(): number;
+    computeSystemCount(): number;
+    setSessionTarget(pipeName: string, host: string, port: number): number;
+  };
+  readonly hcn: {
+    reset(): void;
+    injectFault(fn: string, hresult: number): void;
+    setLatency(fn: string, ms: number): void;
+    openHandleCount(): number;
+    liveAllocationCount(): number;
+    networkCount(): number;
+    endpointCount(): number;
+  };
+  readonly virtDisk: {
+    reset(): void;
+    injectFault(fn: string, win32Error: number): void;
+    setBytesPerSecond(bytesPerSecond: number): void;
+    openHandleCount(): number;
+  };
+}
+
+let controls: StandInControls | null = null;
+
+/**
+ * Binds the stand-ins' test-only exports. Throws on Windows unless stand-ins are loaded explicitly
+ * (HAKO_STAND_IN_DIR or the per-library variables), so it can never touch the real DLLs.
+ */
+export function standInControls(): StandInControls {
+  if (controls) return controls;
+  if (!usingStandIns()) throw new Error('Stand-in controls exist only when the stand-in libraries are loaded.');
+  const cc = loadLibrary('computecore');
+  const cn = loadLibrary('computenetwork');
+  const vd = loadLibrary('virtdisk');
+  const f = (lib: LibraryHandle, name: string, result: TypeSpec, args: TypeSpec[]) => lib.func(name, result, args);
+  const hcsReset = f(cc, 'StandInHcsReset', 'void', []);
+  const hcsFault = f(cc, 'StandInHcsInjectFault', 'int32_t', ['str16', 'int32_t', 'int32_t']);
+  const hcsLatency = f(cc, 'StandInHcsSetLatency', 'void', ['str16', 'uint32_t']);
+  const hcsShutdownDelay = f(cc, 'StandInHcsSetShutdownDelay', 'void', ['uint32_t']);
+  const hcsPowerOff = f(cc, 'StandInHcsGuestPowerOff', 'int32_t', ['str16', 'int32_t']);
+  const hcsEmit = f(cc, 'StandInHcsEmitEvent', 'int32_t', ['str16', 'uint32_t', 'str16']);
+  const hcsHandles = f(cc, 'StandInHcsOpenHandleCount', 'int32_t', []);
+  const hcsAllocations = f(cc, 'StandInHcsLiveAllocationCount', 'int32_t', []);
+  const hcsSystems = f(cc, 'StandInHcsComputeSystemCount', 'int32_t', []);
+  const hcsSession = f(cc, 'StandInHcsSetSessionTarget', 'int32_t', ['str16', 'str', 'uint16_t']);
+  const hcnReset = f(cn, 'StandInHcnReset', 'void', []);
+  const hcnFault = f(cn, 'StandInHcnInjectFault', 'int32_t', ['str16', 'int32_t']);
+  const hcnLatency = f(cn, 'StandInHcnSetLatency', 'void', ['str16', 'uint32_t']);
+  const hcnHandles = f(cn, 'StandInHcnOpenHandleCount', 'int32_t', []);
+  const hcnAllocations = f(cn, 'StandInHcnLiveAllocationCount', 'int32_t', []);
+  const hcnNetworks = f(cn, 'StandInHcnNetworkCount', 'int32_t', []);
+  const hcnEndpoints = f(cn, 'StandInHcnEndpointCount', 'int32_t', []);
+  const vdReset = f(vd, 'StandInVirtDiskReset', 'void', []);
+  const vdFault = f(vd, 'StandInVirtDiskInjectFault', 'int32_t', ['str16', 'uint32_t']);
+  const vdSpeed = f(vd, 'StandInVirtDiskSetBytesPerSecond', 'void', ['uint64_t']);
+  const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
+  const signed = (hresult: number) => hresult | 0;
+  controls = {
+    hcs: {
+      reset: () => void hcsReset(),
+      injectFault: (fn, hresult, direct) => void hcsFault(fn, signed(hresult), direct ? 1 : 0),
+      setLatency: (fn, ms) => void hcsLatency(fn, ms),
+      setShutdownDelay: (ms) => void hcsShutdownDelay(ms),
+      guestPowerOff: (id, unexpected) => hcsPowerOff(id, unexpected ? 1 : 0) as number,
+      emitEvent: (id, type, data) => hcsEmit(id, type >>> 0, data) as number,
+      openHandleCount: () => hcsHandles() as number,
+      liveAllocationCount: () => hcsAllocations() as number,
+      computeSystemCount: () => hcsSystems() as number,
+      setSessionTarget: (pipe, host, port) => hcsSession(pipe, host, port) as number,
+    },
+    hcn: {
+      reset: () => void hcnReset(),
+      injectFault: (fn, hresult) => void hcnFault(fn, signed(hresult)),
+      setLatency: (fn, ms) => void hcnLatency(fn, ms),
+      openHandleCount: () => hcnHandles() as number,
+      liveAllocationCount: () => hcnAllocations() as number,
+      networkCount: () => hcnNetworks() as number,
+      endpointCount: () => hcnEndpoints() as number,
+    },
+    virtDisk: {
+      reset: () => void vdReset(),
+      injectFault: (fn, win32Error) => void vdFault(fn, win32Error),
+      setBytesPerSecond: (bytes) => void vdSpeed(bytes),
+      openHandleCount: () => vdHandles() as number,
+    },
+  };
+  return controls;
+}

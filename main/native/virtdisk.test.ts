@@ -1,0 +1,222 @@
+// NativeVirtDisk against the Linux virtdisk stand-in: create (VHD/VHDX, dynamic/fixed), resize, compact,
+// info, progress, cancellation, files in use, failures, non-ASCII paths, and no handle left open.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HcsError } from '../../app/errors/hcs-error.js';
+import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
+import type { DiskProgress } from '../services/ports.js';
+import { standInControls, type StandInControls } from './library.js';
+import { delay, ensureStandIns, waitFor } from './test-support.js';
+import { DEFAULT_BLOCK_SIZE, NativeVirtDisk } from './virtdisk.js';
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+let disks: NativeVirtDisk;
+let controls: StandInControls;
+let dir: string;
+let counter = 0;
+
+function diskPath(extension: 'vhd' | 'vhdx', name = 'disk'): string {
+  counter += 1;
+  return path.join(dir, `${name}-${counter}.${extension}`);
+}
+
+async function expectVirtDiskError(promise: Promise<unknown>, hresult: number): Promise<HcsError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HcsError);
+  expect((error as HcsError).api).toBe('VirtDisk');
+  expect((error as HcsError).hresult.toString(16)).toBe((hresult >>> 0).toString(16));
+  return error as HcsError;
+}
+
+beforeAll(() => {
+  ensureStandIns();
+  disks = new NativeVirtDisk();
+  controls = standInControls();
+  dir = mkdtempSync(path.join(tmpdir(), 'hako-vd-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => controls.virtDisk.reset());
+
+afterEach(async () => {
+  await waitFor(() => controls.virtDisk.openHandleCount() === 0, 3000).catch(() => {});
+  expect(controls.virtDisk.openHandleCount()).toBe(0);
+});
+
+describe('create and info', () => {
+  it('creates a dynamic VHDX with a 1 MiB block size', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 64 * GiB, fixed: false });
+    expect(await disks.info(file)).toEqual({
+      format: 'vhdx',
+      virtualSize: 64 * GiB,
+      physicalSize: expect.any(Number) as number,
+      blockSize: DEFAULT_BLOCK_SIZE.vhdx,
+      sectorSize: 512,
+      fixed: false,
+    });
+  });
+
+  it('creates a dynamic VHD with a 512 KiB block size', async () => {
+    const file = diskPath('vhd');
+    await disks.create(file, { format: 'vhd', sizeBytes: 8 * GiB, fixed: false });
+    const info = await disks.info(file);
+    expect(info).toMatchObject({ format: 'vhd', virtualSize: 8 * GiB, blockSize: 512 * 1024, fixed: false });
+  });
+
+  it('creates fixed disks of both formats, fully allocated', async () => {
+    for (const format of ['vhd', 'vhdx'] as const) {
+      const file = diskPath(format);
+      await disks.create(file, { format, sizeBytes: 16 * MiB, fixed: true });
+      const info = await disks.info(file);
+      expect(info).toMatchObject({ format, virtualSize: 16 * MiB, fixed: true });
+      expect(info.physicalSize).toBeGreaterThanOrEqual(16 * MiB);
+    }
+  });
+
+  it('round-trips a non-ASCII path', async () => {
+    const file = path.join(dir, `ディスク-Ünïcødé-😀-${process.pid}.vhdx`);
+    await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    expect(existsSync(file)).toBe(true);
+    expect((await disks.info(file)).virtualSize).toBe(4 * GiB);
+  });
+
+  it('refuses to overwrite an existing file', async () => {
+    const file = diskPath('vhdx');
+    writeFileSync(file, 'not a disk');
+    const error = await expectVirtDiskError(disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false }), HRESULT.ERROR_FILE_EXISTS);
+    expect(error.code).toBe('ERROR_FILE_EXISTS');
+    expect(error.advice).toBeTruthy();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('refuses sizes the format does not allow, and files that are not disks', async () => {
+    await expectVirtDiskError(disks.create(diskPath('vhdx'), { format: 'vhdx', sizeBytes: 1000, fixed: false }), HRESULT.E_INVALIDARG);
+    const notADisk = diskPath('vhdx');
+    writeFileSync(notADisk, 'plain text');
+    await expect(disks.info(notADisk)).rejects.toBeInstanceOf(HcsError);
+    await expectVirtDiskError(disks.info(diskPath('vhdx', 'missing')), HRESULT.ERROR_FILE_NOT_FOUND);
+  });
+});
+
+describe('resize and compact', () => {
+  it('grows a dynamic and a fixed disk', async () => {
+    const dynamic = diskPath('vhdx');
+    await disks.create(dynamic, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    await disks.resize(dynamic, 8 * GiB);
+    expect((await disks.info(dynamic)).virtualSize).toBe(8 * GiB);
+    const fixed = diskPath('vhd');
+    await disks.create(fixed, { format: 'vhd', sizeBytes: 8 * MiB, fixed: true });
+    await disks.resize(fixed, 16 * MiB);
+    const info = await disks.info(fixed);
+    expect(info.virtualSize).toBe(16 * MiB);
+    expect(info.physicalSize).toBeGreaterThanOrEqual(16 * MiB);
+  });
+
+  it('refuses to shrink below the safe size', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 8 * GiB, fixed: false });
+    await expectVirtDiskError(disks.resize(file, 4 * GiB), HRESULT.E_INVALIDARG);
+  });
+
+  it('compacts a dynamic disk and refuses a fixed one', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 8 * GiB, fixed: false });
+    await disks.compact(file);
+    const fixed = diskPath('vhdx');
+    await disks.create(fixed, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });
+    await expectVirtDiskError(disks.compact(fixed), HRESULT.ERROR_NOT_SUPPORTED);
+  });
+});
+
+describe('progress, cancellation and files in use', () => {
+  it('reports progress of a slow create while the event loop keeps running', async () => {
+    controls.virtDisk.setBytesPerSecond(40 * MiB);
+    const progress: DiskProgress[] = [];
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    await disks.create(diskPath('vhdx'), { format: 'vhdx', sizeBytes: 16 * MiB, fixed: true, onProgress: (p) => progress.push(p) });
+    clearInterval(timer);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toEqual({ completed: 16 * MiB, total: 16 * MiB });
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.completed).toBeGreaterThanOrEqual(progress[i - 1]!.completed);
+    expect(ticks).toBeGreaterThanOrEqual(20);
+  });
+
+  it('cancels a create with the signal, rejects with ERROR_CANCELLED and leaves no file', async () => {
+    controls.virtDisk.setBytesPerSecond(10 * MiB);
+    const file = diskPath('vhdx');
+    const controller = new AbortController();
+    const creating = disks.create(file, { format: 'vhdx', sizeBytes: 64 * MiB, fixed: true, signal: controller.signal });
+    await delay(150);
+    controller.abort();
+    const error = await expectVirtDiskError(creating, HRESULT.ERROR_CANCELLED);
+    expect(error.code).toBe('ERROR_CANCELLED');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('cancels a resize, and does not start when already aborted', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });
+    controls.virtDisk.setBytesPerSecond(10 * MiB);
+    const controller = new AbortController();
+    const resizing = disks.resize(file, 128 * MiB, { signal: controller.signal });
+    await delay(100);
+    controller.abort();
+    await expectVirtDiskError(resizing, HRESULT.ERROR_CANCELLED);
+    expect((await disks.info(file)).virtualSize).toBe(8 * MiB);
+    await expectVirtDiskError(disks.compact(file, { signal: AbortSignal.abort() }), HRESULT.ERROR_CANCELLED);
+  });
+
+  it('reports a disk that another operation has open as in use', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });
+    controls.virtDisk.setBytesPerSecond(20 * MiB);
+    const resizing = disks.resize(file, 32 * MiB);
+    await delay(50);
+    const error = await expectVirtDiskError(disks.compact(file), HRESULT.ERROR_SHARING_VIOLATION);
+    expect(error.advice).toContain('in use');
+    // Reading the information is still allowed.
+    expect((await disks.info(file)).format).toBe('vhdx');
+    await resizing;
+    expect((await disks.info(file)).virtualSize).toBe(32 * MiB);
+  });
+});
+
+describe('failures', () => {
+  it.each([
+    ['CreateVirtualDisk', 5],
+    ['OpenVirtualDisk', 32],
+    ['ResizeVirtualDisk', 112],
+    ['GetVirtualDiskInformation', 87],
+  ])('maps an injected Win32 error of %s', async (fn, code) => {
+    const file = diskPath('vhdx');
+    if (fn !== 'CreateVirtualDisk') await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    controls.virtDisk.injectFault(fn, code);
+    const call =
+      fn === 'CreateVirtualDisk'
+        ? disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false })
+        : fn === 'GetVirtualDiskInformation'
+          ? disks.info(file)
+          : disks.resize(file, 8 * GiB);
+    const error = await expectVirtDiskError(call, hresultFromWin32(code));
+    expect(error.operation).toBe(fn);
+  });
+
+  it('maps a failure reported through the progress of a running operation', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    controls.virtDisk.injectFault('GetVirtualDiskOperationProgress', 31);
+    await expectVirtDiskError(disks.compact(file), hresultFromWin32(31));
+  });
+});

