@@ -1,0 +1,62 @@
+/**
+ * The contract's call and event names as a plain list, for code that must not load zod: the sandboxed
+ * preload (which can only bundle plain code) and anything else that needs channel names only. A unit
+ * test (main/electron/channels.test.ts) checks that this list is exactly the contract's; the type
+ * annotations stop a name that is not in the contract.
+ */
+import type { CallName, EventName } from './contract.js';
+
+export const CALLS = [
+  'library.list',
+  'library.open',
+  'library.openDialog',
+  'library.forget',
+  'library.recent',
+  'vm.get',
+  'vm.start',
+  'vm.shutdown',
+  'vm.powerOff',
+  'vm.pause',
+  'vm.resume',
+  'vm.save',
+  'vm.restart',
+  'vm.crash',
+  'vm.reload',
+  'vm.events',
+  'config.load',
+  'config.validate',
+  'config.save',
+  'config.create',
+  'config.schema',
+  'disks.create',
+  'disks.resize',
+  'disks.compact',
+  'disks.cancel',
+  'disks.info',
+  'networks.list',
+  'networks.create',
+  'session.connect',
+  'session.disconnect',
+  'session.getMode',
+  'session.setMode',
+  'diagnostics.get',
+  'app.getPreferences',
+  'app.setPreferences',
+  'app.version',
+  'app.openLogsFolder',
+  'app.ready',
+] as const satisfies readonly CallName[];
+
+export const EVENTS = ['vm.changed', 'disks.progress', 'app.showVm', 'app.preferencesChanged'] as const satisfies readonly EventName[];
+
+/** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
+export const CHANNEL_PREFIX = 'hako:';
+
+/** The same as the contract's `channelOf`, without loading the contract. */
+export const channelName = (name: CallName | EventName): string => `${CHANNEL_PREFIX}${name}`;
+
+const CALL_SET: ReadonlySet<string> = new Set(CALLS);
+const EVENT_SET: ReadonlySet<string> = new Set(EVENTS);
+
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && CALL_SET.has(name);
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && EVENT_SET.has(name);

@@ -1,0 +1,240 @@
+/**
+ * Hako's Electron main process: the composition of the shell around the services.
+ *
+ * Order matters. Before `ready`: user data under the local app-data folder, logging and crash dumps,
+ * the privileged `app://` scheme, and the single-instance lock (a second launch hands its `.7b` paths
+ * over in `additionalData` and exits). After `ready`: session security, the renderer protocol, the
+ * services (main/app-services.ts), the contract on IPC, the window, the tray, the quit flow and the
+ * Windows session-end guard; then the `.7b` files of Hako's own command line.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
+import { createAppServices, type AppServices } from '../app-services.js';
+import type { ShellHooks } from '../ipc/handlers.js';
+import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
+import { registerIpc } from './ipc.js';
+import { setUpLogging, useLocalAppData } from './log.js';
+import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './policy.js';
+import { QuitFlow } from './quit.js';
+import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
+import { ShellState } from './shell-state.js';
+import { HakoTray } from './tray.js';
+import { validVmPaths } from './vm-path.js';
+import { MainWindow, registerAppScheme, secureContents, secureSession, serveRenderer } from './window.js';
+
+const APP_ID = 'org.hako.vmmanager';
+const DEV = !app.isPackaged;
+/** out/ (this file is out/main/index.js once built). */
+const OUT_DIR = path.resolve(import.meta.dirname, '..');
+const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
+const PRELOAD = path.join(OUT_DIR, 'preload', 'index.cjs');
+
+// ---- before ready ----
+
+useLocalAppData();
+const logs = setUpLogging({ debug: DEV || process.env.HAKO_DEBUG === '1' });
+const log = logs.main;
+registerAppScheme();
+
+const ownPaths = vmPathsFromArgv(process.argv).map((p) => path.resolve(process.cwd(), p));
+const handOver: SecondInstanceData = { openFiles: ownPaths };
+
+if (!app.requestSingleInstanceLock(handOver)) {
+  // The first instance opens our files and comes to the front.
+  app.exit(0);
+} else {
+  /** Files asked for before the shell is up (second launches during start-up). */
+  const early: { paths: string[]; cwd: string }[] = [];
+  let openFiles: (paths: readonly string[], cwd: string) => void = (paths, cwd) => early.push({ paths: [...paths], cwd });
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const paths = pathsFromSecondInstance(additionalData, argv);
+    log.info(`second launch asks for ${paths.length} file(s)`);
+    openFiles(paths, workingDirectory);
+  });
+  // macOS only; harmless elsewhere.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFiles([file], process.cwd());
+  });
+
+  app.setAppUserModelId(APP_ID);
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => secureContents(contents, log));
+  // The tray keeps Hako alive without a window; quitting goes through the quit flow.
+  app.on('window-all-closed', () => undefined);
+  app.on('child-process-gone', (_event, details) => log.warn(`child process gone: ${details.type} ${details.reason} (${details.exitCode})`));
+
+  start((open) => {
+    openFiles = open;
+    for (const { paths, cwd } of early.splice(0)) open(paths, cwd);
+  }).catch((error: unknown) => {
+    log.error('Hako could not start', error);
+    dialog.showErrorBox('Hako could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}
+
+// ---- after ready ----
+
+function cached<T>(run: () => Promise<T>, ttlMs: number): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (last === null || Date.now() - last.at > ttlMs) last = { at: Date.now(), value: run() };
+    return last.value;
+  };
+}
+
+async function loadShutdownBlocker(): Promise<ShutdownBlocker | null> {
+  if (process.platform !== 'win32') return null;
+  try {
+    const { createShutdownBlocker } = await import('../native/shutdown-block.js');
+    return createShutdownBlocker();
+  } catch (error) {
+    log.error('no shutdown-block reason (user32 binding failed)', error);
+    return null;
+  }
+}
+
+/** The close-to-tray notification is shown once per user. */
+let closeToTrayNotified = false;
+async function notifyCloseToTrayOnce(): Promise<void> {
+  if (closeToTrayNotified) return;
+  closeToTrayNotified = true;
+  const file = path.join(app.getPath('userData'), 'shell.json');
+  let flags: { closeToTrayNotified?: boolean } = {};
+  try {
+    flags = JSON.parse(await readFile(file, 'utf8')) as typeof flags;
+  } catch {
+    // first time
+  }
+  if (flags.closeToTrayNotified === true) return;
+  if (Notification.isSupported()) {
+    new Notification({
+      title: 'Hako is still running',
+      body: 'Your virtual machines keep running. Open Hako or quit it from its icon in the notification area.',
+      silent: true,
+    }).show();
+  }
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ ...flags, closeToTrayNotified: true }));
+}
+
+async function start(ready: (open: (paths: readonly string[], cwd: string) => void) => void): Promise<void> {
+  await app.whenReady();
+  if (!DEV) Menu.setApplicationMenu(null);
+  secureSession(session.defaultSession, { devTools: DEV }, log);
+  serveRenderer(session.defaultSession, RENDERER_DIR, log);
+
+  let windows: MainWindow | null = null;
+  const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate(), 60_000);
+  const shellHooks: ShellHooks = {
+    transport: 'electron',
+    async openFileDialog() {
+      const options = {
+        title: 'Open a virtual machine',
+        filters: [{ name: 'NanaBox virtual machine', extensions: ['7b'] }],
+        properties: ['openFile' as const],
+      };
+      const parent = windows?.current ?? null;
+      const result = parent !== null ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openLogsFolder() {
+      await mkdir(logs.logsDir, { recursive: true });
+      const problem = await shell.openPath(logs.logsDir);
+      if (problem !== '') throw new Error(problem);
+    },
+    vmmsCertificate,
+  };
+
+  const services: AppServices = await createAppServices({
+    dataDir: app.getPath('userData'),
+    shell: shellHooks,
+    log: { debug: (message) => log.debug(message), error: (message, error) => log.error(message, error) },
+  });
+  const bridge = registerIpc(services.dispatch, log);
+  const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
+  const stopEvents = services.events.subscribe((name, payload) => {
+    state.handleEvent(name, payload);
+    bridge.emit(name, payload);
+  });
+  await state.load();
+
+  const blocker = await loadShutdownBlocker();
+  let tray: HakoTray | null = null;
+  const quit = new QuitFlow({
+    dispatch: services.dispatch,
+    state,
+    log,
+    window: () => windows?.current ?? null,
+    sessionEnding: () => sessionEnd.ending,
+    async dispose() {
+      stopEvents();
+      tray?.destroy();
+      bridge.dispose();
+      state.dispose();
+      await services.dispose().catch((error: unknown) => log.error('disposing the services failed', error));
+    },
+  });
+  const sessionEnd = new SessionEndGuard({ dispatch: services.dispatch, state, log, blocker, onDone: () => void quit.run() });
+  quit.install();
+
+  windows = new MainWindow({
+    preload: PRELOAD,
+    devTools: DEV,
+    log,
+    onWindow(window: BrowserWindow) {
+      bridge.attach(window.webContents);
+      logs.captureRenderer(window.webContents);
+      sessionEnd.attach(window);
+      window.on('close', (event) => {
+        if (quit.quitting || sessionEnd.ending) return;
+        event.preventDefault();
+        if (state.preferences.closeToTray) {
+          window.hide();
+          void notifyCloseToTrayOnce().catch((error: unknown) => log.warn(`close-to-tray notification: ${String(error)}`));
+        } else {
+          void quit.run();
+        }
+      });
+    },
+    onGiveUp() {
+      dialog.showErrorBox(
+        'Hako’s window keeps crashing',
+        'Your virtual machines are not affected. Open Hako from its icon in the notification area to try again; the logs folder has the details.',
+      );
+    },
+  });
+
+  const showVm = (vmPath: string): void => {
+    windows?.showAndFocus();
+    bridge.emit('app.showVm', { path: vmPath });
+  };
+  tray = new HakoTray({
+    dispatch: services.dispatch,
+    state,
+    log,
+    openHako: () => windows?.showAndFocus(),
+    showVm,
+    quit: () => void quit.run(),
+    reportError: (title, message) => {
+      if (Notification.isSupported()) new Notification({ title, body: message }).show();
+      else dialog.showErrorBox(title, message);
+    },
+  });
+
+  windows.create(!process.argv.includes('--hidden'));
+  log.info(`Hako ${app.getVersion()} started (${DEV ? 'development' : 'packaged'}, Electron ${process.versions.electron})`);
+
+  const openPaths = (paths: readonly string[], cwd: string): void => {
+    void validVmPaths(paths, cwd, (candidate, reason) => log.warn(`not opening ${candidate.slice(0, 300)}: ${reason}`)).then((valid) => {
+      if (valid.length === 0) windows?.showAndFocus();
+      for (const vmPath of valid) showVm(vmPath);
+    });
+  };
+  // Hako's own command line (Explorer's double-click on a .7b), then anything a second launch asked for.
+  if (ownPaths.length > 0) openPaths(ownPaths, process.cwd());
+  ready(openPaths);
+}

@@ -1,0 +1,143 @@
+/**
+ * Quitting Hako. With no VM running it just quits. Otherwise it asks (anchors.md §C.4, the issue):
+ * leave running (re-attached next time; offered only when VMs outlive Hako), save all, shut down all,
+ * cancel — and says plainly that VMs left running are at the host's mercy when Windows shuts down.
+ * When some VMs do not save or stop, it asks again before anything is lost. Then the services are
+ * disposed (handles closed; with keepVmsRunning the compute systems live on) and the app exits.
+ */
+import path from 'node:path';
+import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import type { Dispatch } from '../../app/ipc/dispatch.js';
+import { runPlan } from './bulk.js';
+import type { ShellLog } from './log.js';
+import { displayName, quitDecision, quitPrompt, type ActionOutcome, type VmSummary } from './policy.js';
+import type { ShellState } from './shell-state.js';
+import { call } from './services.js';
+
+export interface QuitOptions {
+  readonly dispatch: Dispatch;
+  readonly state: ShellState;
+  readonly log: ShellLog;
+  readonly window: () => BrowserWindow | null;
+  /** Windows is ending the session: no questions, the session-end guard has done its part. */
+  readonly sessionEnding: () => boolean;
+  /** Closes the services and the shell's own resources; must not throw. */
+  readonly dispose: () => Promise<void>;
+}
+
+const DISPOSE_TIMEOUT_MS = 15_000;
+
+export class QuitFlow {
+  private phase: 'running' | 'asking' | 'quitting' = 'running';
+
+  constructor(private readonly options: QuitOptions) {}
+
+  /** Hako has decided to quit; windows may close. */
+  get quitting(): boolean {
+    return this.phase === 'quitting';
+  }
+
+  install(): void {
+    app.on('before-quit', (event) => {
+      if (this.phase === 'quitting') return;
+      event.preventDefault();
+      void this.run();
+    });
+  }
+
+  /** Asks (when VMs run), acts, disposes, exits. Safe to call repeatedly. */
+  async run(): Promise<void> {
+    if (this.phase !== 'running') return;
+    this.phase = 'asking';
+    let proceed: boolean;
+    try {
+      proceed = this.options.sessionEnding() || (await this.confirm());
+    } catch (error) {
+      this.options.log.error('quit: could not decide', error);
+      proceed = false;
+    }
+    if (!proceed) {
+      this.phase = 'running';
+      return;
+    }
+    this.phase = 'quitting';
+    await Promise.race([this.options.dispose(), new Promise((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS))]);
+    app.quit();
+  }
+
+  private async message(options: MessageBoxOptions): Promise<number> {
+    const window = this.options.window();
+    const result = window !== null && window.isVisible() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return result.response;
+  }
+
+  private names(vms: readonly VmSummary[]): string[] {
+    return vms.map((vm) => displayName(vm, path.basename));
+  }
+
+  private async confirm(): Promise<boolean> {
+    const { state, dispatch, log } = this.options;
+    await state.refreshVms();
+    const live = state.live;
+    const keepVmsRunning = state.preferences.keepVmsRunning;
+    const prompt = quitPrompt(this.names(live), { keepVmsRunning });
+    if (prompt === null) return true;
+    const response = await this.message({
+      type: 'question',
+      title: 'Quit Hako',
+      message: prompt.message,
+      detail: prompt.detail,
+      buttons: prompt.choices.map((c) => c.label),
+      defaultId: prompt.defaultIndex,
+      cancelId: prompt.cancelIndex,
+      noLink: true,
+    });
+    const decision = quitDecision(prompt.choices[response]?.choice ?? 'cancel', live);
+    if (decision.kind !== 'act') return decision.kind === 'quit';
+
+    const window = this.options.window();
+    window?.setProgressBar(2, { mode: 'indeterminate' });
+    let outcomes: ActionOutcome[];
+    try {
+      outcomes = await runPlan(dispatch, decision.plan, {
+        fallbackToSave: false,
+        onError: (planned, error) => log.error(`quit: ${planned.action} ${planned.path} failed`, error),
+      });
+    } finally {
+      if (window !== null && !window.isDestroyed()) window.setProgressBar(-1);
+    }
+    const failed = outcomes.filter((o) => !o.done);
+    if (failed.length === 0) return true;
+    return this.confirmAfterFailures(failed, keepVmsRunning);
+  }
+
+  /** Some VMs did not save or stop: turn them off, leave them running (if they may), or stay. */
+  private async confirmAfterFailures(failed: readonly ActionOutcome[], keepVmsRunning: boolean): Promise<boolean> {
+    const lines = failed.map((o) => `${path.basename(o.path)}: ${o.error ?? (o.action === 'shutdown' ? 'did not shut down in time' : 'was not saved')}`);
+    const choices = [
+      ...(keepVmsRunning ? [{ id: 'leave', label: 'Leave them running' }] : []),
+      { id: 'off', label: 'Turn them off' },
+      { id: 'cancel', label: 'Cancel' },
+    ] as const;
+    const response = await this.message({
+      type: 'warning',
+      title: 'Quit Hako',
+      message: failed.length === 1 ? 'One virtual machine is still running.' : `${failed.length} virtual machines are still running.`,
+      detail: `${lines.join('\n')}\n\nTurning a virtual machine off loses whatever it has not written to its disks.`,
+      buttons: choices.map((c) => c.label),
+      defaultId: choices.length - 1,
+      cancelId: choices.length - 1,
+      noLink: true,
+    });
+    const choice = choices[response]?.id ?? 'cancel';
+    if (choice === 'cancel') return false;
+    if (choice === 'off') {
+      for (const outcome of failed) {
+        await call(this.options.dispatch, 'vm.powerOff', { path: outcome.path }).catch((error: unknown) =>
+          this.options.log.error(`quit: turning off ${outcome.path} failed`, error),
+        );
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * What the shell keeps in memory about the services, so that decisions which must be synchronous (may
+ * Windows end the session now? does closing the window quit?) never wait on a call: the known VMs with
+ * their states, and the preferences. Fed by the contract's events (`vm.changed`,
+ * `app.preferencesChanged`) and refreshed with `library.list` / `app.getPreferences`. No Electron here.
+ */
+import type { Dispatch } from '../../app/ipc/dispatch.js';
+import type { Preferences, VmSnapshotDto } from '../../app/ipc/contract.js';
+import { VM_ACTIONS, VM_STATES } from '../../app/vm/state.js';
+import { isLiveState, type VmSummary } from './policy.js';
+import { call } from './services.js';
+
+/** Until the services answer: what the issue names as defaults. */
+export const FALLBACK_PREFERENCES: Pick<Preferences, 'closeToTray' | 'keepVmsRunning' | 'onSessionEnd' | 'shutdownTimeoutSeconds'> = {
+  closeToTray: true,
+  keepVmsRunning: true,
+  onSessionEnd: 'save',
+  shutdownTimeoutSeconds: 120,
+};
+
+type ShellPreferences = typeof FALLBACK_PREFERENCES;
+
+function summary(value: unknown): VmSummary | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { path, id, state, actions } = value as Partial<VmSnapshotDto>;
+  if (typeof path !== 'string' || typeof id !== 'string' || !VM_STATES.includes(state as never) || !Array.isArray(actions)) return null;
+  return { path, id, state: state!, actions: actions.filter((a) => VM_ACTIONS.includes(a)) };
+}
+
+function preferences(value: unknown, previous: ShellPreferences): ShellPreferences {
+  if (typeof value !== 'object' || value === null) return previous;
+  const p = value as Partial<Preferences>;
+  return {
+    closeToTray: typeof p.closeToTray === 'boolean' ? p.closeToTray : previous.closeToTray,
+    keepVmsRunning: typeof p.keepVmsRunning === 'boolean' ? p.keepVmsRunning : previous.keepVmsRunning,
+    onSessionEnd: p.onSessionEnd === 'save' || p.onSessionEnd === 'shutdown' ? p.onSessionEnd : previous.onSessionEnd,
+    shutdownTimeoutSeconds: typeof p.shutdownTimeoutSeconds === 'number' ? p.shutdownTimeoutSeconds : previous.shutdownTimeoutSeconds,
+  };
+}
+
+export class ShellState {
+  private vms = new Map<string, VmSummary>();
+  private prefs: ShellPreferences = { ...FALLBACK_PREFERENCES };
+  private readonly listeners = new Set<() => void>();
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly onError: (message: string, error: unknown) => void,
+    private readonly refreshDelayMs = 250,
+  ) {}
+
+  get preferences(): ShellPreferences {
+    return this.prefs;
+  }
+
+  /** Every known VM, in the library's order. */
+  get all(): VmSummary[] {
+    return [...this.vms.values()];
+  }
+
+  /** VMs with a compute system (Hako going away affects them). */
+  get live(): VmSummary[] {
+    return this.all.filter((vm) => isLiveState(vm.state));
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads VMs and preferences. */
+  async load(): Promise<void> {
+    await Promise.all([this.refreshVms(), this.refreshPreferences()]);
+  }
+
+  /** One of the services' events. */
+  handleEvent(name: string, payload: unknown): void {
+    if (name === 'vm.changed') {
+      const vm = summary(payload);
+      if (vm === null) return;
+      this.vms.set(vm.path.toLowerCase(), vm);
+      this.emit();
+      // A forgotten VM sends no event of its own; the list catches up shortly after any change.
+      this.scheduleRefresh();
+    } else if (name === 'app.preferencesChanged') {
+      this.prefs = preferences(payload, this.prefs);
+      this.emit();
+    }
+  }
+
+  scheduleRefresh(): void {
+    if (this.refreshTimer !== null) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      void this.refreshVms();
+    }, this.refreshDelayMs);
+  }
+
+  async refreshVms(): Promise<void> {
+    try {
+      const list = await call(this.dispatch, 'library.list');
+      const next = new Map<string, VmSummary>();
+      for (const item of list) {
+        const vm = summary(item);
+        if (vm !== null) next.set(vm.path.toLowerCase(), vm);
+      }
+      this.vms = next;
+      this.emit();
+    } catch (error) {
+      this.onError('could not list the VMs', error);
+    }
+  }
+
+  async refreshPreferences(): Promise<void> {
+    try {
+      this.prefs = preferences(await call(this.dispatch, 'app.getPreferences'), this.prefs);
+      this.emit();
+    } catch (error) {
+      this.onError('could not read the preferences', error);
+    }
+  }
+
+  dispose(): void {
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.onError('a state listener failed', error);
+      }
+    }
+  }
+}
