@@ -11,17 +11,21 @@
  * Source files use `import.meta.dirname`, never a `__dirname` of their own (electron-vite injects one
  * into ESM output; declaring another is a SyntaxError; reference/platform.md §3).
  */
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import renderer from './renderer/vite.config.js';
 
 const root = import.meta.dirname;
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 /** out/ unless HAKO_ELECTRON_OUT_DIR says otherwise (tests build into their own folder under build/). */
 const out = process.env.HAKO_ELECTRON_OUT_DIR ? resolve(root, process.env.HAKO_ELECTRON_OUT_DIR) : resolve(root, 'out');
 
 export default defineConfig({
   main: {
+    // main/app-services.ts reports it (the bundle has no package.json beside it).
+    define: { HAKO_VERSION: JSON.stringify(version) },
     build: {
       outDir: resolve(out, 'main'),
       emptyOutDir: true,
