@@ -90,7 +90,7 @@ describe('config calls', () => {
     expect(text).toContain('"MemorySize": 1024');
   });
 
-  it('refuses to overwrite a file that changed on disk since it was loaded (Conflict), unless forced', async () => {
+  it('refuses to overwrite a file that changed on disk since it was loaded (Conflict), even with consent', async () => {
     const file = await vmFile();
     const loaded = await value<{ file: unknown; stamp: unknown }>('config.load', { path: file });
     await writeFile(file, '\uFEFF' + MINIMAL.replace('"Name":"Vm"', '"Name":"Edited"'));
@@ -98,8 +98,11 @@ describe('config calls', () => {
       ok: false,
       error: { code: 'Conflict' },
     });
+    expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: false, error: { code: 'Conflict' } });
     expect(await readFile(file, 'utf8')).toContain('Edited');
-    expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: true });
+    // Overwriting deliberately: save against the stamp of what is on disk now.
+    const current = await value<{ stamp: unknown }>('config.load', { path: file });
+    expect(await call('config.save', { path: file, file: loaded.file, expected: current.stamp, force: false })).toMatchObject({ ok: true });
     expect(await readFile(file, 'utf8')).not.toContain('Edited');
   });
 

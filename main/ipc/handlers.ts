@@ -121,8 +121,10 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'config.save': async ({ path: vmPath, file, expected, force }) => {
       const target = path.resolve(vmPath);
       const onDisk = await readFileWithStamp(target).catch(() => null);
-      if (expected !== null && onDisk !== null && !sameStamp(onDisk.stamp, expected) && !force) {
-        throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or save anyway to overwrite the other changes.`, {
+      // `force` is consent to replace what NanaBox would; it never skips the conflict check. To keep
+      // their version over another program's, the user saves with the stamp they have just re-read.
+      if (expected !== null && onDisk !== null && !sameStamp(onDisk.stamp, expected)) {
+        throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or overwrite it with your version.`, {
           path: target,
         });
       }
@@ -137,7 +139,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         }
       }
       const bytes = encodeSevenB(file as SevenBFile);
-      await writeFileAtomic(target, bytes, force ? {} : { expected: onDisk?.stamp ?? null });
+      await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null });
       const written = await readFileWithStamp(target);
       await vms.open(target).catch(() => undefined);
       return { stamp: written.stamp };

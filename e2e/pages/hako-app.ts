@@ -1,0 +1,101 @@
+/**
+ * Page objects for Hako's window, shared by the browser-host specs (e2e/specs) and the Electron specs.
+ * Every locator goes by role and accessible name, so the tests also check that the UI is accessible.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DiagnosticsPage } from './diagnostics-page.js';
+import { PreferencesPage } from './preferences-page.js';
+import { VmPage } from './vm-page.js';
+
+export class HakoApp {
+  readonly nav: Locator;
+  readonly library: Locator;
+  readonly notifications: Locator;
+
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole('navigation', { name: 'Hako' });
+    this.library = this.nav.getByRole('list', { name: 'Virtual machines' });
+    this.notifications = page.getByRole('region', { name: 'Notifications' });
+  }
+
+  /** Loads the UI (the browser host's URL with its secret) and waits until it is connected. */
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await expect(this.nav).toBeVisible();
+  }
+
+  /** The library entry of a VM; its accessible name is "<name>, <state>". */
+  libraryEntry(name: string): Locator {
+    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)}, `) });
+  }
+
+  /**
+   * Opens a `.7b` by path through "Open VM…" (the browser host asks for the path; the Electron specs
+   * stub the system dialog instead) and returns its page.
+   */
+  async openVm(path: string, name: string): Promise<VmPage> {
+    await this.page.getByRole('complementary').getByRole('button', { name: 'Open VM…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Open a virtual machine' });
+    await dialog.getByRole('textbox', { name: 'Path of the .7b file' }).fill(path);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    const vm = new VmPage(this.page, name);
+    await expect(vm.heading).toBeVisible();
+    return vm;
+  }
+
+  async showVm(name: string): Promise<VmPage> {
+    await this.libraryEntry(name).click();
+    const vm = new VmPage(this.page, name);
+    await expect(vm.heading).toBeVisible();
+    return vm;
+  }
+
+  async showHome(): Promise<void> {
+    await this.nav.getByRole('button', { name: 'Home' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Virtual machines' })).toBeVisible();
+  }
+
+  async showDiagnostics(): Promise<DiagnosticsPage> {
+    await this.nav.getByRole('button', { name: 'Diagnostics' }).click();
+    const page = new DiagnosticsPage(this.page);
+    await expect(page.heading).toBeVisible();
+    return page;
+  }
+
+  async showPreferences(): Promise<PreferencesPage> {
+    await this.nav.getByRole('button', { name: 'Preferences' }).click();
+    const page = new PreferencesPage(this.page);
+    await expect(page.heading).toBeVisible();
+    return page;
+  }
+
+  /** Removes every VM that does not run from the library (their files stay). */
+  async forgetStoppedVms(): Promise<void> {
+    const stopped = this.library.getByRole('button', { name: /, (Stopped|Saved|Error)$/ });
+    while ((await stopped.count()) > 0) {
+      const label = (await stopped.first().getAttribute('aria-label')) ?? '';
+      const vm = await this.showVm(label.replace(/, (Stopped|Saved|Error)$/, ''));
+      await vm.forget();
+      await expect(this.library.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+    }
+  }
+
+  /** An error notification whose title matches. */
+  errorToast(title: string | RegExp): Locator {
+    return this.notifications.getByRole('alert').filter({ hasText: title });
+  }
+
+  async dismissNotifications(): Promise<void> {
+    const buttons = this.notifications.getByRole('button', { name: 'Dismiss notification' });
+    while ((await buttons.count()) > 0) await buttons.first().click();
+  }
+}
+
+export function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
