@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type ShellHooks } from './ipc/handlers.js';
@@ -15,6 +16,7 @@ import { DiskService } from './services/disk-service.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
+import { hostPipePath, rdpClientLauncher, SessionService } from './services/session-service.js';
 import { VmService } from './services/vm-service.js';
 import { type VmNetworking } from './services/vm-start.js';
 
@@ -33,6 +35,7 @@ export interface AppServices {
   readonly vms: VmService;
   readonly library: Library;
   readonly preferences: PreferencesStore;
+  readonly sessions: SessionService;
   dispose(): Promise<void>;
 }
 
@@ -149,6 +152,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
+  // The VM screen in an RDP client, unless the shell shows it itself.
+  const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
 
   for (const file of await library.files()) await vms.open(file);
   await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
@@ -165,7 +170,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       standIn: native.standIn,
       emit,
     },
-    { transport: 'browser-host', ...options.shell },
+    {
+      transport: 'browser-host',
+      connectSession: async (vmPath, mode) => void (await sessions.connect(vms.get(vmPath), mode)),
+      disconnectSession: (vmPath) => sessions.disconnect(vmPath),
+      ...options.shell,
+    },
   );
 
   return {
@@ -175,9 +185,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     vms,
     library,
     preferences,
+    sessions,
     async dispose() {
       stopVmEvents();
       listeners.clear();
+      await sessions.dispose();
       await vms.dispose();
       await library.idle();
     },
