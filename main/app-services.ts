@@ -115,7 +115,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const library = new Library(options.dataDir);
   await library.load();
   const preferences = new PreferencesStore(options.dataDir);
-  const prefs = await preferences.load();
+  await preferences.load();
 
   const networks = new NetworkService(native.hcn);
   const networking: VmNetworking = {
@@ -132,7 +132,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     network: networking,
     host: native.host,
     registry: library,
-    settings: { keepRunning: prefs.keepVmsRunning, shutdownTimeoutMs: prefs.shutdownTimeoutSeconds * 1000 },
+    // Read at each use: a changed preference applies to the next start or shutdown.
+    settings: () => {
+      const current = preferences.get();
+      return { keepRunning: current.keepVmsRunning, shutdownTimeoutMs: current.shutdownTimeoutSeconds * 1000 };
+    },
   });
 
   const listeners = new Set<EventListener>();

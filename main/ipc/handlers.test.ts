@@ -80,8 +80,26 @@ describe('library and vm calls', () => {
 });
 
 describe('config calls', () => {
+  it('only files opened in Hako can be loaded or saved, and saving without a stamp never overwrites', async () => {
+    const file = await vmFile();
+    expect(await call('config.load', { path: file })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+    await value('library.open', { path: file });
+    const loaded = await value<{ file: unknown }>('config.load', { path: file });
+    expect(await call('config.save', { path: file, file: loaded.file, expected: null, force: true })).toMatchObject({ ok: false, error: { code: 'Conflict' } });
+    const elsewhere = path.join(dir, 'elsewhere.7b');
+    expect(await call('config.save', { path: elsewhere, file: loaded.file, expected: null, force: true })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+  });
+
+  it('network and device paths cannot come from the renderer', async () => {
+    for (const p of ['\\\\server\\share\\vm.7b', '//server/share/vm.7b', '\\\\?\\C:\\vm.7b']) {
+      expect(await call('library.open', { path: p })).toMatchObject({ ok: false, error: { code: 'PathNotLocal' } });
+    }
+    expect(await call('disks.create', { path: '//server/share/d.vhdx', sizeBytes: 1 << 26, fixed: false })).toMatchObject({ ok: false, error: { code: 'PathNotLocal' } });
+  });
+
   it('load → edit → save writes the canonical file and returns the new stamp', async () => {
     const file = await vmFile();
+    await value('library.open', { path: file });
     const loaded = await value<{ file: { config: { MemorySize: number } }; stamp: unknown }>('config.load', { path: file });
     loaded.file.config.MemorySize = 1024;
     await value('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false });
@@ -92,6 +110,7 @@ describe('config calls', () => {
 
   it('refuses to overwrite a file that changed on disk since it was loaded (Conflict), even with consent', async () => {
     const file = await vmFile();
+    await value('library.open', { path: file });
     const loaded = await value<{ file: unknown; stamp: unknown }>('config.load', { path: file });
     await writeFile(file, '\uFEFF' + MINIMAL.replace('"Name":"Vm"', '"Name":"Edited"'));
     expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false })).toMatchObject({
@@ -108,6 +127,7 @@ describe('config calls', () => {
 
   it('needs consent before replacing values NanaBox would ignore', async () => {
     const file = await vmFile('lossy.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"linux"'));
+    await value('library.open', { path: file });
     const loaded = await value<{ file: unknown; stamp: unknown; findings: { lossy: boolean }[] }>('config.load', { path: file });
     expect(loaded.findings.some((f) => f.lossy)).toBe(true);
     const refused = await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: false });
@@ -117,6 +137,7 @@ describe('config calls', () => {
 
   it('validate returns the text and what NanaBox would make of it', async () => {
     const file = await vmFile();
+    await value('library.open', { path: file });
     const loaded = await value<{ file: { config: { Gpu: { AssignmentMode: string } } } }>('config.load', { path: file });
     loaded.file.config.Gpu.AssignmentMode = 'List';
     const result = await value<{ text: string; findings: { code: string }[] }>('config.validate', { file: loaded.file });
@@ -127,7 +148,7 @@ describe('config calls', () => {
   it('create writes a new VM file like NanaBox’s Quick Start and never overwrites one', async () => {
     const file = path.join(dir, 'New.7b');
     expect(await value('config.create', { path: file, name: 'New' })).toMatchObject({ id: 'New', state: 'Stopped' });
-    expect(await call('config.create', { path: file, name: 'Other' })).toMatchObject({ ok: false, error: { code: 'WRITE_CONFLICT' } });
+    expect(await call('config.create', { path: file, name: 'Other' })).toMatchObject({ ok: false, error: { code: 'Conflict' } });
   });
 });
 

@@ -9,7 +9,7 @@ import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, 
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
-import { readFileWithStamp, writeFileAtomic, type FileStamp } from '../files/atomic.js';
+import { readFileWithStamp, writeFileAtomic, WriteConflictError, type FileStamp } from '../files/atomic.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type DiskService } from '../services/disk-service.js';
 import { type Library } from '../services/library.js';
@@ -42,7 +42,18 @@ export interface HandlerServices {
 const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
-/** A `.7b` path from the renderer must name an existing regular file before Hako reads it. */
+/**
+ * Paths from the renderer (which is untrusted) must be local: a UNC or device path would make Windows
+ * authenticate to whatever server it names. The system's own file dialog may still return one.
+ */
+function localPath(untrusted: string): string {
+  if (/^[\\/]{2}/.test(untrusted)) {
+    throw new HakoError('PathNotLocal', 'Network and device paths cannot be typed in; open the file with the file dialog instead.', { path: untrusted });
+  }
+  return path.resolve(untrusted);
+}
+
+/** A `.7b` path must name an existing regular file before Hako reads it. */
 async function existingVmFile(vmPath: string): Promise<string> {
   const resolved = path.resolve(vmPath);
   const info = await stat(resolved).catch(() => null);
@@ -55,9 +66,22 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.sha256 === b.sha256;
 }
 
+/** Another writer won the race between our read and our rename: the same Conflict the UI handles. */
+function conflictAsHakoError(error: unknown): never {
+  if (error instanceof WriteConflictError) throw new HakoError('Conflict', error.message, { path: error.path });
+  throw error;
+}
+
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
   const { vms, library, disks, networks, capabilities, preferences, emit } = services;
   const diskOperations = new Map<string, AbortController>();
+
+  /** The resolved path of a VM in the library; anything else is refused. */
+  const knownVm = async (vmPath: string): Promise<string> => {
+    const resolved = path.resolve(vmPath);
+    if (!(await library.has(resolved))) throw new HakoError('VmUnknown', `Hako does not know the VM ${resolved}; open it first.`, { path: resolved });
+    return resolved;
+  };
 
   const openVm = async (vmPath: string) => {
     const file = await existingVmFile(vmPath);
@@ -83,7 +107,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
 
   return {
     'library.list': () => vms.list(),
-    'library.open': ({ path: vmPath }) => openVm(vmPath),
+    'library.open': ({ path: vmPath }) => openVm(localPath(vmPath)),
     'library.openDialog': async () => {
       if (!shell.openFileDialog) throw notSupported('The file dialog');
       const chosen = await shell.openFileDialog();
@@ -108,7 +132,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.events': ({ path: p }) => vms.events(p),
 
     'config.load': async ({ path: vmPath }) => {
-      const { bytes, stamp } = await readFileWithStamp(await existingVmFile(vmPath));
+      const { bytes, stamp } = await readFileWithStamp(await existingVmFile(await knownVm(vmPath)));
       const result = readSevenB(bytes, { allowMissingBom: true });
       return { accepted: result.accepted, file: result.file, findings: result.findings, stamp };
     },
@@ -119,11 +143,12 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return { text, findings };
     },
     'config.save': async ({ path: vmPath, file, expected, force }) => {
-      const target = path.resolve(vmPath);
+      // Only files the user opened in Hako are written; new ones come from config.create.
+      const target = await knownVm(vmPath);
       const onDisk = await readFileWithStamp(target).catch(() => null);
       // `force` is consent to replace what NanaBox would; it never skips the conflict check. To keep
       // their version over another program's, the user saves with the stamp they have just re-read.
-      if (expected !== null && onDisk !== null && !sameStamp(onDisk.stamp, expected)) {
+      if (onDisk !== null && (expected === null || !sameStamp(onDisk.stamp, expected))) {
         throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or overwrite it with your version.`, {
           path: target,
         });
@@ -139,25 +164,34 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         }
       }
       const bytes = encodeSevenB(file as SevenBFile);
-      await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null });
+      await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null }).catch(conflictAsHakoError);
       const written = await readFileWithStamp(target);
       await vms.open(target).catch(() => undefined);
       return { stamp: written.stamp };
     },
     'config.create': async ({ path: vmPath, name }) => {
-      const target = path.resolve(vmPath);
-      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null });
+      const target = localPath(vmPath);
+      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null }).catch(conflictAsHakoError);
       return openVm(target);
     },
     'config.schema': () => sevenBJsonSchema(),
 
-    'disks.create': ({ path: p, sizeBytes, fixed }) => diskOperation((options) => disks.create({ path: p, size: sizeBytes, fixed, ...options })),
-    'disks.resize': ({ path: p, sizeBytes }) => diskOperation((options) => disks.resize(p, sizeBytes, options)),
-    'disks.compact': ({ path: p }) => diskOperation((options) => disks.compact(p, options)),
+    'disks.create': ({ path: p, sizeBytes, fixed }) => {
+      const target = localPath(p);
+      return diskOperation((options) => disks.create({ path: target, size: sizeBytes, fixed, ...options }));
+    },
+    'disks.resize': ({ path: p, sizeBytes }) => {
+      const target = localPath(p);
+      return diskOperation((options) => disks.resize(target, sizeBytes, options));
+    },
+    'disks.compact': ({ path: p }) => {
+      const target = localPath(p);
+      return diskOperation((options) => disks.compact(target, options));
+    },
     'disks.cancel': ({ operationId }) => {
       diskOperations.get(operationId)?.abort();
     },
-    'disks.info': ({ path: p }) => disks.info(p),
+    'disks.info': ({ path: p }) => disks.info(localPath(p)),
 
     'networks.list': () => networks.listNetworks(),
     'networks.create': async ({ name, subnet }) => {

@@ -29,7 +29,7 @@ describe('SerialQueue', () => {
     expect(queue.size).toBe(0);
   });
 
-  it('pre-empting aborts the running task, drops the queued ones and runs at once', async () => {
+  it('pre-empting aborts the running task, drops the queued ones and runs once the aborted task let go', async () => {
     const queue = new SerialQueue();
     let sawAbort = false;
     const running = queue.enqueue('start', (signal) => new Promise((_resolve, reject) => {
@@ -41,10 +41,27 @@ describe('SerialQueue', () => {
     const queued = queue.enqueue('pause', async () => 'never');
     await tick();
     expect(queue.running).toBe('start');
-    const result = await queue.preempt('powerOff', async () => 'off');
+    const result = await queue.preempt('powerOff', async () => {
+      // The aborted task has settled before the pre-empting one runs.
+      expect(queue.running).toBe('powerOff');
+      return 'off';
+    });
     expect(result).toBe('off');
     expect(sawAbort).toBe(true);
     await expect(running).rejects.toBeInstanceOf(OperationSupersededError);
     await expect(queued).rejects.toThrow('pause was cancelled because the VM is being powered off');
   });
+});
+
+it('a pre-empting task waits for a running task that ignores the abort', async () => {
+  const queue = new SerialQueue();
+  const log: string[] = [];
+  const stubborn = queue.enqueue('save', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    log.push('save done');
+  });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await queue.preempt('powerOff', async () => void log.push('power off'));
+  await stubborn;
+  expect(log).toEqual(['save done', 'power off']);
 });

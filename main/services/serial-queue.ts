@@ -1,7 +1,8 @@
 /**
  * Runs one VM's operations one at a time: the window, the tray and the CLI may all act at once, and
- * HCS must see them in order. A pre-empting task (power off) does not wait: it aborts the running
- * task's signal, drops everything still queued, and runs at once.
+ * HCS must see them in order. A pre-empting task (power off) does not queue up: it aborts the running
+ * task's signal, drops everything still queued, and runs as soon as the aborted task has let go — so
+ * the two never change the VM's state at the same time.
  */
 
 export class OperationSupersededError extends Error {
@@ -38,11 +39,11 @@ export class SerialQueue {
     });
   }
 
-  /** Aborts the running task, rejects the queued ones, and runs `run` right away. */
-  async preempt<T>(label: string, run: () => Promise<T>): Promise<T> {
+  /** Aborts the running task, rejects the queued ones, and runs `run` next. */
+  preempt<T>(label: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     for (const dropped of this.pending.splice(0)) dropped.reject(new OperationSupersededError(dropped.label));
     this.current?.controller.abort(new OperationSupersededError(this.current.label));
-    return run();
+    return this.enqueue(label, run);
   }
 
   private drain(): void {

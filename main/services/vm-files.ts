@@ -25,8 +25,16 @@ export interface VmFiles {
 
 /** Values a start or a save generates. Only these keys are ever written back. */
 export interface WriteBackPatch {
-  /** By adapter index: the endpoint HCN created and the MAC it reported. */
-  readonly adapters?: readonly { readonly index: number; readonly EndpointId: string; readonly MacAddress: string }[];
+  /**
+   * By adapter index: the endpoint HCN created and the MAC it reported, applied only where the adapter
+   * still names `previousEndpointId` (so an edit made meanwhile is not given another adapter's values).
+   */
+  readonly adapters?: readonly {
+    readonly index: number;
+    readonly EndpointId: string;
+    readonly MacAddress: string;
+    readonly previousEndpointId?: string;
+  }[];
   /** Filled only where the file still has none. */
   readonly GuestStateFile?: string;
   readonly RuntimeStateFile?: string;
@@ -87,7 +95,8 @@ export function applyPatch(file: SevenBFile, patch: WriteBackPatch): void {
   const config = file.config;
   for (const generated of patch.adapters ?? []) {
     const adapter = config.NetworkAdapters[generated.index];
-    if (adapter === undefined) continue;
+    if (adapter === undefined || !adapter.Connected) continue;
+    if (generated.previousEndpointId !== undefined && adapter.EndpointId !== generated.previousEndpointId) continue;
     adapter.EndpointId = generated.EndpointId;
     adapter.MacAddress = generated.MacAddress;
   }

@@ -38,16 +38,17 @@ export interface ReloadResult {
 /** Settings the session (not Hyper-V) uses; they take effect at the next connection. */
 const SESSION_SETTINGS = new Set<keyof VmConfig>(['Keyboard', 'EnhancedSession']);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(strip(a)) === JSON.stringify(strip(b));
-/** Unknown keys never affect the VM. */
-function strip(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null, (key, v: unknown) => (key === 'unknownKeys' ? undefined : v)));
+/** Whether two settings are the same for the VM: unknown keys never affect it. */
+export function sameSettings(a: unknown, b: unknown): boolean {
+  const withoutUnknown = (value: unknown) => JSON.stringify(value ?? null, (key, v: unknown) => (key === 'unknownKeys' ? undefined : v));
+  return withoutUnknown(a) === withoutUnknown(b);
 }
+const same = sameSettings;
 
 export async function reloadVm(system: ComputeSystem, current: VmConfig, next: VmConfig, context: ReloadContext): Promise<ReloadResult> {
   const running = structuredClone(current);
   const outcomes: ReloadOutcome[] = [];
-  const patch: { adapters?: { index: number; EndpointId: string; MacAddress: string }[] } = {};
+  const patch: { adapters?: { index: number; EndpointId: string; MacAddress: string; previousEndpointId: string }[] } = {};
   const vmFolder = path.dirname(context.vmPath);
 
   const attempt = async (pointer: string, apply: () => Promise<void>): Promise<boolean> => {
@@ -136,8 +137,8 @@ async function reloadAdapters(
   next: VmConfig,
   context: ReloadContext,
   attempt: Attempt,
-): Promise<{ index: number; EndpointId: string; MacAddress: string }[]> {
-  const generated: { index: number; EndpointId: string; MacAddress: string }[] = [];
+): Promise<{ index: number; EndpointId: string; MacAddress: string; previousEndpointId: string }[]> {
+  const generated: { index: number; EndpointId: string; MacAddress: string; previousEndpointId: string }[] = [];
   const nextById = new Map(next.NetworkAdapters.filter((a) => a.EndpointId !== '').map((a) => [a.EndpointId, a]));
   const kept: NetworkAdapter[] = [];
 
@@ -170,7 +171,7 @@ async function reloadAdapters(
         await system.modify(networkAdapterRequest('Add', added));
       });
       if (!ok) continue;
-      generated.push({ index, EndpointId: added.EndpointId, MacAddress: added.MacAddress });
+      generated.push({ index, EndpointId: added.EndpointId, MacAddress: added.MacAddress, previousEndpointId: adapter.EndpointId });
     }
     kept.push(added);
   }

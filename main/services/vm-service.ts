@@ -11,12 +11,13 @@ import { HakoError, toErrorInfo, type ErrorInfo } from '../../app/errors/error-i
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import { resolveVmPath } from '../../app/paths/resolve.js';
-import { allowedActions, isAllowed, type VmAction, type VmState } from '../../app/vm/state.js';
+import { allowedActions, isAllowed, isLive, type VmAction, type VmState } from '../../app/vm/state.js';
 import { EventLog, type VmLogEntry } from './event-log.js';
+import { libraryPathKey } from './library.js';
 import { HCS_EVENT, type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from './ports.js';
-import { SerialQueue } from './serial-queue.js';
+import { OperationSupersededError, SerialQueue } from './serial-queue.js';
 import { nodeVmFiles, type VmFiles, type WriteBackPatch } from './vm-files.js';
-import { reloadVm, type ReloadOutcome } from './vm-reload.js';
+import { reloadVm, sameSettings, type ReloadOutcome } from './vm-reload.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
 /** What the UI sees of one VM. Plain data: it crosses IPC. */
@@ -54,7 +55,8 @@ export interface VmServiceDeps {
   readonly host: HostInfo;
   readonly registry: RunningVmRegistry;
   readonly files?: VmFiles;
-  readonly settings?: Partial<VmServiceSettings>;
+  /** Read at each use, so a changed preference applies to the next start or shutdown. */
+  readonly settings?: Partial<VmServiceSettings> | (() => Partial<VmServiceSettings>);
 }
 
 export type ShutdownResult = { readonly stopped: true } | { readonly stopped: false; readonly reason: 'timeout' };
@@ -70,6 +72,8 @@ interface VmRecord {
   lastError: ErrorInfo | null;
   /** Set while a save runs, so the exit that follows it reads as Saved. */
   exitMeansSaved: boolean;
+  /** Endpoints this run created that the file does not record; deleted when the VM stops. */
+  unpersistedEndpoints: string[];
   readonly log: EventLog;
   readonly queue: SerialQueue;
   readonly exitWaiters: Set<(status: SystemExitStatus | null) => void>;
@@ -83,13 +87,16 @@ export class VmService {
   private readonly records = new Map<string, VmRecord>();
   private readonly listeners = new Set<VmChangeListener>();
   private readonly files: VmFiles;
-  private readonly settings: VmServiceSettings;
   readonly owner: string;
 
   constructor(private readonly deps: VmServiceDeps) {
     this.files = deps.files ?? nodeVmFiles;
-    this.settings = { ...DEFAULT_SETTINGS, ...deps.settings };
     this.owner = `Hako/${deps.host.userSid}`;
+  }
+
+  private get settings(): VmServiceSettings {
+    const settings = this.deps.settings;
+    return { ...DEFAULT_SETTINGS, ...(typeof settings === 'function' ? settings() : settings) };
   }
 
   onChange(listener: VmChangeListener): () => void {
@@ -120,8 +127,10 @@ export class VmService {
   /** Forgets a VM that does not run. */
   forget(vmPath: string): void {
     const record = this.existing(vmPath);
-    if (record.system !== null) throw new HakoError('VmRunning', 'A running VM cannot be removed from the list; stop it first.', { path: vmPath });
-    this.records.delete(record.path);
+    if (record.system !== null || isLive(record.state) || record.queue.size > 0) {
+      throw new HakoError('VmRunning', 'A running VM cannot be removed from the list; stop it first.', { path: vmPath });
+    }
+    this.records.delete(this.keyOf(record.path));
   }
 
   start(vmPath: string): Promise<void> {
@@ -130,9 +139,9 @@ export class VmService {
 
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */
   shutdown(vmPath: string): Promise<ShutdownResult> {
-    return this.act(vmPath, 'shutdown', async (record) => {
+    return this.act(vmPath, 'shutdown', async (record, signal) => {
       const system = this.liveSystem(record);
-      const exited = this.waitForExit(record, this.settings.shutdownTimeoutMs);
+      const exited = this.waitForExit(record, this.settings.shutdownTimeoutMs, signal);
       this.setState(record, 'Stopping');
       // The operation may only complete once the guest is off, so the exit event (or the timeout)
       // decides; an early failure of the request itself still wins.
@@ -142,22 +151,28 @@ export class VmService {
       try {
         status = await Promise.race([exited, request.then(() => exited)]);
       } catch (error) {
-        this.setState(record, 'Running');
+        if (record.system === system) this.setState(record, 'Running');
         throw error;
       }
+      signal.throwIfAborted();
       if (status !== null) return { stopped: true } as const;
-      if (record.state === 'Stopping') this.setState(record, 'Running');
+      if (record.system === system && record.state === 'Stopping') this.setState(record, 'Running');
       record.log.add('warning', 'The guest did not shut down in time; power it off to stop it.');
       return { stopped: false, reason: 'timeout' } as const;
     });
   }
 
-  /** Hard power off (pause, then terminate, as NanaBox does). Pre-empts whatever is queued for the VM. */
+  /**
+   * Hard power off (pause, then terminate, as NanaBox does). Pre-empts the VM's queue: the running
+   * action is aborted and the queued ones dropped.
+   */
   async powerOff(vmPath: string): Promise<void> {
     const record = this.existing(vmPath);
     this.ensureAllowed(record, 'powerOff');
     await record.queue.preempt('powerOff', async () => {
-      const system = this.liveSystem(record);
+      // The aborted action may already have taken the VM down (a start that had not got far).
+      const system = record.system;
+      if (system === null) return;
       const exited = this.waitForExit(record, 30_000);
       this.setState(record, 'Stopping');
       await system.pause().catch(() => undefined);
@@ -165,9 +180,12 @@ export class VmService {
         await system.terminate();
       } catch (error) {
         // Already stopped is the outcome power off wants.
-        if (!(error instanceof HcsError && error.is(HRESULT.HCS_E_SYSTEM_ALREADY_STOPPED))) throw error;
+        if (!(error instanceof HcsError && error.is(HRESULT.HCS_E_SYSTEM_ALREADY_STOPPED))) {
+          if (record.system === system) this.setState(record, 'Running');
+          throw error;
+        }
       }
-      await exited;
+      if ((await exited) === null) this.noteMissingExit(record, 'power off');
     });
   }
 
@@ -193,10 +211,13 @@ export class VmService {
   restart(vmPath: string): Promise<void> {
     return this.act(vmPath, 'restart', async (record, signal) => {
       const system = this.liveSystem(record);
-      const exited = this.waitForExit(record, 30_000);
+      const exited = this.waitForExit(record, 30_000, signal);
       this.setState(record, 'Stopping');
       await system.terminate();
-      await exited;
+      if ((await exited) === null) {
+        this.noteMissingExit(record, 'restart');
+        throw new HakoError('StopTimedOut', 'The VM did not stop, so it was not started again.', { path: record.path });
+      }
       await this.doStart(record, signal);
     });
   }
@@ -246,18 +267,24 @@ export class VmService {
       }
       const record = this.recordFor(vmPath);
       if (record.system !== null) continue;
+      let system: ComputeSystem | null = null;
       try {
-        const system = await this.deps.hcs.openComputeSystem(properties.Id);
-        system.onEvent((event) => this.onEvent(record, system, event));
-        const current = await system.properties();
+        system = await this.deps.hcs.openComputeSystem(properties.Id);
+        // Known before the callback is registered, so an exit in between is not lost.
         record.system = system;
+        const opened = system;
+        system.onEvent((event) => this.onEvent(record, opened, event));
+        const current = await system.properties();
         await this.refreshConfig(record);
+        if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });
         record.running = record.config;
         record.state = current.State === 'Paused' ? 'Paused' : 'Running';
         record.log.add('info', 'Re-attached to the running VM');
         attached.push(vmPath);
         this.emit(record);
       } catch (error) {
+        if (record.system === system) record.system = null;
+        await system?.close();
         record.log.add('warning', 'Could not re-attach to the VM', { error: toErrorInfo(error) });
       }
     }
@@ -310,9 +337,15 @@ export class VmService {
       // startVm tears down whatever it created, so nothing runs now.
       record.system = null;
       record.running = null;
-      record.lastError = toErrorInfo(error);
-      record.log.add('error', 'The VM could not start', { error: record.lastError });
-      this.setState(record, 'Error');
+      if (signal.aborted && signal.reason instanceof OperationSupersededError) {
+        // Powered off while starting: that is a stop the user asked for, not a failure.
+        record.log.add('info', 'The start was cancelled by power off');
+        this.setState(record, 'Stopped');
+      } else {
+        record.lastError = toErrorInfo(error);
+        record.log.add('error', 'The VM could not start', { error: record.lastError });
+        this.setState(record, 'Error');
+      }
       throw error;
     }
     record.running = started.running;
@@ -320,12 +353,23 @@ export class VmService {
     await this.deps.registry.rememberRunning(id, record.path).catch((error: unknown) => {
       record.log.add('warning', 'Hako could not record the running VM; it will not re-attach to it after a restart', { error: toErrorInfo(error) });
     });
-    await this.writeBack(record, started.patch);
+    const persisted = await this.writeBack(record, started.patch);
+    // Endpoints the file does not name would never be found again; they go when the VM stops.
+    if (!persisted) record.unpersistedEndpoints = (started.patch.adapters ?? []).map((a) => a.EndpointId);
   }
 
   private async doSave(record: VmRecord): Promise<void> {
     const system = this.liveSystem(record);
     const running = record.running!;
+    // The .7b must be able to record the save file, or the saved state would be lost at the next start.
+    const lossy = (await this.files.load(record.path)).findings.filter((f) => f.lossy);
+    if (lossy.length > 0) {
+      throw new HakoError(
+        'FileNeedsConsent',
+        `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}), so Hako cannot record the saved state in it. Save the settings once (and agree to the changes), then save the VM.`,
+        { path: record.path },
+      );
+    }
     const wasRunning = record.state === 'Running';
     this.setState(record, 'Saving');
     const saveName = running.SaveStateFile || defaultSaveStateFile(running.Name);
@@ -341,14 +385,24 @@ export class VmService {
       await this.files.remove(saveFile).catch(() => undefined);
       if (wasRunning) await system.resume().catch(() => undefined);
       if (gpuWasOn) await system.modify(gpuUpdateRequest(running.Gpu)).catch(() => undefined);
-      this.setState(record, wasRunning ? 'Running' : 'Paused');
+      if (record.system === system) this.setState(record, wasRunning ? 'Running' : 'Paused');
       throw error;
     }
     record.exitMeansSaved = true;
     const exited = this.waitForExit(record, 30_000);
-    await system.terminate();
-    await exited;
-    await this.writeBack(record, { SaveStateFile: saveName });
+    try {
+      await system.terminate();
+    } catch (error) {
+      record.exitMeansSaved = false;
+      throw error;
+    }
+    if ((await exited) === null) this.noteMissingExit(record, 'save');
+    if (!(await this.writeBack(record, { SaveStateFile: saveName }))) {
+      record.lastError = {
+        code: 'SaveNotRecorded',
+        message: `The VM's state was saved to ${saveName}, but the VM file could not record it; the next start boots afresh.`,
+      };
+    }
     record.log.add('info', `Saved to ${saveName}`);
   }
 
@@ -392,29 +446,41 @@ export class VmService {
     }
     record.log.add(unexpected ? 'error' : 'info', `The VM stopped (${status?.ExitType ?? 'connection lost'})`, status ? { status } : undefined);
     void this.deps.registry.forgetRunning(id).catch(() => undefined);
+    for (const endpoint of record.unpersistedEndpoints.splice(0)) void this.deps.network.deleteEndpoint(endpoint).catch(() => undefined);
     for (const waiter of record.exitWaiters) waiter(status ?? {});
     record.exitWaiters.clear();
   }
 
-  /** Resolves with the exit status, or null when the VM is still running after `timeoutMs`. */
-  private waitForExit(record: VmRecord, timeoutMs: number): Promise<SystemExitStatus | null> {
+  /** Resolves with the exit status, or null when the VM is still running after `timeoutMs` (or on abort). */
+  private waitForExit(record: VmRecord, timeoutMs: number, signal?: AbortSignal): Promise<SystemExitStatus | null> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        record.exitWaiters.delete(done);
-        resolve(null);
-      }, timeoutMs);
-      const done = (status: SystemExitStatus | null) => {
+      const finish = (status: SystemExitStatus | null) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        record.exitWaiters.delete(finish);
         resolve(status);
       };
-      record.exitWaiters.add(done);
+      const onAbort = () => finish(null);
+      const timer = setTimeout(() => finish(null), timeoutMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      record.exitWaiters.add(finish);
     });
   }
 
-  private async writeBack(record: VmRecord, patch: WriteBackPatch): Promise<void> {
-    if (Object.keys(patch).length === 0) return;
+  /** HCS accepted the stop, but no exit event came: say so rather than pretend. */
+  private noteMissingExit(record: VmRecord, action: string): void {
+    record.lastError = { code: 'ExitNotReported', message: `Hyper-V accepted the ${action}, but did not report that the VM stopped.` };
+    record.log.add('warning', `No exit event after the ${action}`);
+    this.emit(record);
+  }
+
+  /** Writes the generated values into the file; resolves whether the file now holds them. */
+  private async writeBack(record: VmRecord, patch: WriteBackPatch): Promise<boolean> {
+    if (Object.keys(patch).length === 0) return true;
+    let written = false;
     try {
       const result = await this.files.writeBack(record.path, patch);
+      written = result.written;
       if (!result.written) record.log.add('warning', `Hako did not update the VM file: ${result.reason}`, { patch });
     } catch (error) {
       // Unlike NanaBox, a failed write-back does not kill the VM; the user is told what was not saved.
@@ -422,6 +488,7 @@ export class VmService {
       record.log.add('warning', 'The VM runs, but its file could not be updated with the generated values', { error: record.lastError, patch });
     }
     await this.refreshConfig(record);
+    return written;
   }
 
   private async act<T>(vmPath: string, action: VmAction, run: (record: VmRecord, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -452,7 +519,10 @@ export class VmService {
       const loaded = await this.files.load(record.path);
       record.config = loaded.file.config;
       record.findings = loaded.findings;
-      if (record.system === null && record.state !== 'Error') record.state = record.config.SaveStateFile ? 'Saved' : 'Stopped';
+      // Only a VM at rest takes its state from the file; a live one's comes from HCS.
+      if (record.system === null && (record.state === 'Stopped' || record.state === 'Saved')) {
+        record.state = record.config.SaveStateFile ? 'Saved' : 'Stopped';
+      }
     } catch (error) {
       record.config = null;
       record.findings = [];
@@ -490,12 +560,17 @@ export class VmService {
     };
   }
 
+  /** Windows paths name the same file whatever their case (Library compares them the same way). */
+  private keyOf(vmPath: string): string {
+    return libraryPathKey(path.resolve(vmPath));
+  }
+
   private recordFor(vmPath: string): VmRecord {
-    const key = path.resolve(vmPath);
+    const key = this.keyOf(vmPath);
     let record = this.records.get(key);
     if (record === undefined) {
       record = {
-        path: key,
+        path: path.resolve(vmPath),
         config: null,
         findings: [],
         running: null,
@@ -503,6 +578,7 @@ export class VmService {
         state: 'Stopped',
         lastError: null,
         exitMeansSaved: false,
+        unpersistedEndpoints: [],
         log: new EventLog(),
         queue: new SerialQueue(),
         exitWaiters: new Set(),
@@ -513,7 +589,7 @@ export class VmService {
   }
 
   private existing(vmPath: string): VmRecord {
-    const record = this.records.get(path.resolve(vmPath));
+    const record = this.records.get(this.keyOf(vmPath));
     if (record === undefined) throw new HakoError('VmUnknown', `Hako does not know the VM ${vmPath}; open it first.`, { path: vmPath });
     return record;
   }
@@ -521,9 +597,8 @@ export class VmService {
 
 /** Top-level settings whose value in the file differs from what the VM runs with. */
 function pendingRestart(running: VmConfig, file: VmConfig): string[] {
-  const strip = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'unknownKeys' ? undefined : v));
   return (Object.keys(file) as (keyof VmConfig)[])
     .filter((key) => key !== 'unknownKeys' && !['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'NetworkAdapters'].includes(key))
-    .filter((key) => strip(running[key]) !== strip(file[key]))
+    .filter((key) => !sameSettings(running[key], file[key]))
     .map((key) => `/NanaBox/${key}`);
 }

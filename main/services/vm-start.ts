@@ -99,32 +99,37 @@ export async function startVm(
   }
   signal.throwIfAborted();
 
-  const adapters: { index: number; EndpointId: string; MacAddress: string }[] = [];
-  for (const [index, adapter] of running.NetworkAdapters.entries()) {
-    // Stale endpoints of an earlier run are removed first, as NanaBox does; failures only mean there was none.
-    if (adapter.EndpointId !== '') await context.network.deleteEndpoint(adapter.EndpointId).catch(() => undefined);
-    if (!adapter.Connected) continue;
-    const { endpointId, macAddress } = await context.network.connectAdapter(context.owner, adapter, signal);
-    adapter.EndpointId = endpointId;
-    adapter.MacAddress = macAddress;
-    adapters.push({ index, EndpointId: endpointId, MacAddress: macAddress });
-  }
-  if (adapters.length > 0) patch.adapters = adapters;
-  signal.throwIfAborted();
-
-  const document = buildComputeSystemDocument(
-    running,
-    { build: context.host.build, userSid: context.host.userSid, vmFolder, hostDriverFolders: context.hostDriverFolders ?? {} },
-    { owner: context.owner, terminateOnLastHandleClosed: !context.keepRunning },
-  );
-  const system = await hcs.createComputeSystem(id, document);
+  const adapters: { index: number; EndpointId: string; MacAddress: string; previousEndpointId: string }[] = [];
+  // Endpoints this start creates are deleted again if it fails, so a failed start leaks none.
+  const removeCreatedEndpoints = () => Promise.all(adapters.map((a) => context.network.deleteEndpoint(a.EndpointId).catch(() => undefined)));
+  let system: ComputeSystem | null = null;
   try {
+    for (const [index, adapter] of running.NetworkAdapters.entries()) {
+      // Stale endpoints of an earlier run are removed first, as NanaBox does; failures only mean there was none.
+      const previousEndpointId = adapter.EndpointId;
+      if (previousEndpointId !== '') await context.network.deleteEndpoint(previousEndpointId).catch(() => undefined);
+      if (!adapter.Connected) continue;
+      const { endpointId, macAddress } = await context.network.connectAdapter(context.owner, adapter, signal);
+      adapter.EndpointId = endpointId;
+      adapter.MacAddress = macAddress;
+      adapters.push({ index, EndpointId: endpointId, MacAddress: macAddress, previousEndpointId });
+    }
+    if (adapters.length > 0) patch.adapters = adapters;
+    signal.throwIfAborted();
+
+    const document = buildComputeSystemDocument(
+      running,
+      { build: context.host.build, userSid: context.host.userSid, vmFolder, hostDriverFolders: context.hostDriverFolders ?? {} },
+      { owner: context.owner, terminateOnLastHandleClosed: !context.keepRunning },
+    );
+    system = await hcs.createComputeSystem(id, document);
     system.onEvent(onCreated(system));
     signal.throwIfAborted();
     await system.start();
     await system.modify(gpuUpdateRequest(running.Gpu));
   } catch (error) {
-    await tearDown(system);
+    if (system !== null) await tearDown(system);
+    await removeCreatedEndpoints();
     throw error;
   }
   context.log('info', saveState ? 'Resumed from the saved state' : 'Started', { id });
@@ -134,7 +139,7 @@ export async function startVm(
     running.SaveStateFile = '';
     patch.SaveStateFile = '';
   }
-  return { system, running, patch, resumedFrom: saveState };
+  return { system: system!, running, patch, resumedFrom: saveState };
 }
 
 /** NanaBox's guard against running one VM twice: a system with this id must not exist yet. */
