@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
   bulkPlan,
-  contentTypeOf,
   displayName,
   externalLinkTarget,
   isAllowedRequest,
@@ -141,13 +140,6 @@ describe('app:// requests → files of the built renderer', () => {
       });
     });
   }
-
-  it('knows the content types the renderer build uses', () => {
-    expect(contentTypeOf('a.CSS')).toBe('text/css; charset=utf-8');
-    expect(contentTypeOf('a.woff2')).toBe('font/woff2');
-    expect(contentTypeOf('a.svg')).toBe('image/svg+xml');
-    expect(contentTypeOf('LICENSE')).toBe('application/octet-stream');
-  });
 });
 
 describe('quitting with running VMs', () => {
@@ -236,6 +228,12 @@ describe('the tray', () => {
     expect(enabled(1)).toEqual(['show', 'powerOff', 'resume', 'save']);
     expect(enabled(2)).toEqual(['show', 'start']);
     expect(model.vms[0]!.actions.map((a) => a.label)).toEqual(['Show in Hako', 'Connect', 'Start', 'Shut down', 'Turn off', 'Pause', 'Resume', 'Save']);
+  });
+
+  it('names states as the window does, and counts a VM in transition as running', () => {
+    const model = trayModel([vm('a', 'Stopping', ['powerOff']), vm('b', 'Starting', ['powerOff'])], path.win32.basename);
+    expect(model.vms.map((v) => v.label)).toEqual(['a — Stopping…', 'b — Starting…']);
+    expect(model.tooltip).toBe('Hako — 2 virtual machines running');
   });
 
   it('shows an idle icon when nothing runs', () => {

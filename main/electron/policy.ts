@@ -5,7 +5,8 @@
  * click or a renderer crash should do.
  */
 import type { PlatformPath } from 'node:path';
-import type { VmAction, VmState } from '../../app/vm/state.js';
+import { isLive, VM_STATE_LABELS, type VmAction, type VmState } from '../../app/vm/state.js';
+import { contentTypeOf, fileInside, requestPath } from '../static-files.js';
 
 // ---- the app:// origin ----
 
@@ -137,60 +138,22 @@ export type AssetResolution =
   | { readonly status: 200; readonly file: string; readonly contentType: string }
   | { readonly status: 403 | 404 | 405 };
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-/** CON, NUL, COM1… name devices on Windows, whatever the extension. */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-export function contentTypeOf(file: string): string {
-  const dot = file.lastIndexOf('.');
-  const ext = dot < 0 ? '' : file.slice(dot).toLowerCase();
-  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
-}
-
 /**
  * The file an `app://hako/...` request reads from the built renderer folder `root`, or why not.
- * Refuses other origins, non-GET methods, undecodable or NUL-bearing paths, backslashes, colons (drive
- * letters, NTFS streams), `..` segments, and anything that would resolve outside `root`. A path whose
- * last segment has no extension is a route of the single-page app and gets `index.html`.
+ * Refuses other origins, non-GET methods, and what `requestPath` and `fileInside` refuse (undecodable
+ * or NUL-bearing paths, backslashes, colons, `.`/`..` segments, devices, anything outside `root`). A
+ * path whose last segment has no extension is a route of the single-page app and gets `index.html`.
+ * The path alone decides: `root` is in app.asar when packaged, which Hako builds and holds no links.
  */
 export function resolveAppAsset(url: string, method: string, root: string, pathApi: PlatformPath): AssetResolution {
   if (method !== 'GET' && method !== 'HEAD') return { status: 405 };
   if (!isAppUrl(url)) return { status: 403 };
-  const parsed = new URL(url);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(parsed.pathname);
-  } catch {
-    return { status: 403 };
-  }
-  if (decoded.includes('\0') || decoded.includes('\\') || decoded.includes(':')) return { status: 403 };
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.' || WINDOWS_DEVICE_NAME.test(s))) return { status: 403 };
-  const last = segments.at(-1);
-  if (last === undefined || !last.includes('.')) segments.splice(0, segments.length, 'index.html');
-  const file = pathApi.resolve(root, ...segments);
-  const relative = pathApi.relative(pathApi.resolve(root), file);
-  if (relative === '' || relative.startsWith('..') || pathApi.isAbsolute(relative)) return { status: 403 };
+  const request = requestPath(new URL(url).pathname);
+  if (request === null) return { status: 403 };
+  const last = request.segments.at(-1);
+  const segments = last === undefined || !last.includes('.') ? ['index.html'] : request.segments;
+  const file = fileInside(root, segments, pathApi);
+  if (file === null) return { status: 403 };
   return { status: 200, file, contentType: contentTypeOf(file) };
 }
 
@@ -201,11 +164,6 @@ export interface VmSummary {
   readonly id: string;
   readonly state: VmState;
   readonly actions: readonly VmAction[];
-}
-
-/** A compute system exists (the VM would be affected by Hako going away). */
-export function isLiveState(state: VmState): boolean {
-  return state === 'Starting' || state === 'Running' || state === 'Paused' || state === 'Saving' || state === 'Stopping';
 }
 
 export function displayName(vm: VmSummary, basename: (p: string) => string): string {
@@ -335,17 +293,6 @@ export interface TrayModel {
   readonly vms: readonly TrayVmItem[];
 }
 
-const STATE_LABELS: Readonly<Record<VmState, string>> = {
-  Stopped: 'Stopped',
-  Starting: 'Starting…',
-  Running: 'Running',
-  Paused: 'Paused',
-  Saving: 'Saving…',
-  Saved: 'Saved',
-  Stopping: 'Shutting down…',
-  Error: 'Error',
-};
-
 const TRAY_ACTIONS: readonly { action: Exclude<TrayAction, 'show' | 'connect'>; label: string }[] = [
   { action: 'start', label: 'Start' },
   { action: 'shutdown', label: 'Shut down' },
@@ -357,13 +304,13 @@ const TRAY_ACTIONS: readonly { action: Exclude<TrayAction, 'show' | 'connect'>; 
 
 /** The tray menu's content: one submenu per known VM, its state in the label, its possible actions. */
 export function trayModel(vms: readonly VmSummary[], basename: (p: string) => string): TrayModel {
-  const running = vms.filter((vm) => isLiveState(vm.state)).length;
+  const running = vms.filter((vm) => isLive(vm.state)).length;
   const items = [...vms]
     .map((vm) => ({ vm, name: displayName(vm, basename) }))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(({ vm, name }): TrayVmItem => ({
       path: vm.path,
-      label: `${name} — ${STATE_LABELS[vm.state]}`,
+      label: `${name} — ${VM_STATE_LABELS[vm.state]}`,
       actions: [
         { action: 'show', label: 'Show in Hako', enabled: true },
         { action: 'connect', label: 'Connect', enabled: vm.state === 'Running' },

@@ -6,8 +6,8 @@
  */
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import type { Preferences, VmSnapshotDto } from '../../app/ipc/contract.js';
-import { VM_ACTIONS, VM_STATES } from '../../app/vm/state.js';
-import { isLiveState, type VmSummary } from './policy.js';
+import { isLive, VM_ACTIONS, VM_STATES } from '../../app/vm/state.js';
+import type { VmSummary } from './policy.js';
 import { call } from './services.js';
 
 /** Until the services answer: what the issue names as defaults. */
@@ -61,7 +61,7 @@ export class ShellState {
 
   /** VMs with a compute system (Hako going away affects them). */
   get live(): VmSummary[] {
-    return this.all.filter((vm) => isLiveState(vm.state));
+    return this.all.filter((vm) => isLive(vm.state));
   }
 
   onChange(listener: () => void): () => void {

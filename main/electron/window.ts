@@ -6,12 +6,13 @@
  * allowlisted https links handed to the user's browser. A crashed renderer gets a new window; the VMs
  * are not touched.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, nativeImage, nativeTheme, protocol, shell, type NativeImage, type Session, type WebContents } from 'electron';
 import { SECURITY_HEADERS } from '../../app/ipc/csp.js';
 import { drawIcon } from './icon-art.js';
 import { encodePng } from './image-codec.js';
+import { realFileInside } from '../static-files.js';
 import type { ShellLog } from './log.js';
 import {
   APP_ENTRY_URL,
@@ -38,16 +39,23 @@ function respond(status: number, body: Uint8Array | null, contentType: string): 
   return new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' } });
 }
 
-/** Serves `app://hako/…` from `rendererDir` (out/renderer, inside app.asar when packaged). */
+/**
+ * Serves `app://hako/…` from `rendererDir` (out/renderer, inside app.asar when packaged). A folder on
+ * disk (development, unpacked builds) also gets the browser host's check that no symbolic link leads
+ * out of it; app.asar is Hako's own read-only archive, which holds no links.
+ */
 export function serveRenderer(ses: Session, rendererDir: string, log: ShellLog): void {
+  const inAsar = /\.asar(?:[\\/]|$)/i.test(rendererDir);
   ses.protocol.handle(APP_SCHEME, async (request) => {
     const resolution = resolveAppAsset(request.url, request.method, rendererDir, path);
     if (resolution.status !== 200) {
       log.warn(`app:// ${request.method} ${request.url.slice(0, 300)} refused (${resolution.status})`);
       return respond(resolution.status, null, 'text/plain; charset=utf-8');
     }
+    const file = inAsar ? resolution.file : await realFileInside(rendererDir, resolution.file, path, { realpath, stat });
+    if (file === null) return respond(404, null, 'text/plain; charset=utf-8');
     try {
-      const body = await readFile(resolution.file);
+      const body = await readFile(file);
       return respond(200, request.method === 'HEAD' ? null : body, resolution.contentType);
     } catch {
       return respond(404, null, 'text/plain; charset=utf-8');

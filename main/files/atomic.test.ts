@@ -119,7 +119,7 @@ describe('writeFileAtomic', () => {
     await writeFile(target, 'v9');
     const attempt = writeFileAtomic(target, text('mine'), { expected: stamp });
     await expect(attempt).rejects.toBeInstanceOf(WriteConflictError);
-    await expect(attempt).rejects.toMatchObject({ path: target, reason: 'changed', code: 'WRITE_CONFLICT' });
+    await expect(attempt).rejects.toMatchObject({ path: target, reason: 'changed', code: 'Conflict' });
     await expect(attempt).rejects.toThrow(target);
     expect(await readFile(target, 'utf8')).toBe('v9');
     expect(await listing()).toEqual(['Demo.7b']);
@@ -195,7 +195,7 @@ describe('writeFileAtomic', () => {
       await expect(attempt).rejects.toBeInstanceOf(FileWriteError);
       await expect(attempt).rejects.toMatchObject({
         path: target,
-        code: 'FILE_WRITE_FAILED',
+        code: 'FileWriteFailed',
         cause: { code: causeCode },
       });
       await expect(attempt).rejects.toThrow(target);

@@ -48,7 +48,7 @@ export type ConflictReason = 'changed' | 'vanished' | 'appeared';
 
 /** The file on disk is no longer what the caller read; nothing was written. */
 export class WriteConflictError extends Error {
-  readonly code = 'WRITE_CONFLICT';
+  readonly code = 'Conflict';
   readonly path: string;
   readonly reason: ConflictReason;
 
@@ -68,7 +68,7 @@ export class WriteConflictError extends Error {
 
 /** The save failed; the target is as it was before (or, after a failed folder flush, already replaced). */
 export class FileWriteError extends Error {
-  readonly code = 'FILE_WRITE_FAILED';
+  readonly code = 'FileWriteFailed';
   readonly path: string;
 
   constructor(filePath: string, cause: unknown) {

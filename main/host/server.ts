@@ -25,6 +25,7 @@ import { CHANNEL_PREFIX } from '../../app/ipc/channels.js';
 import { CSP_DIRECTIVES, SECURITY_HEADERS } from '../../app/ipc/csp.js';
 import { badRequest, type Dispatch } from '../../app/ipc/dispatch.js';
 import { EventGate } from '../ipc/event-gate.js';
+import { contentTypeOf, fileInside, realFileInside, requestPath } from '../static-files.js';
 
 /** Main → renderer events (the composition root's `EventSource` fits). */
 export interface HostEventSource {
@@ -67,28 +68,6 @@ const MAX_FRAME_BYTES = 4 * MAX_MESSAGE_BYTES;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const MAX_QUEUED_EVENTS = 10_000;
 const MAX_ID_LENGTH = 64;
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -200,29 +179,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   /** The file under the static root a path names, or null; symbolic links may not lead out of the root. */
   const resolveStatic = async (pathname: string): Promise<string | null> => {
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname);
-    } catch {
-      return null;
-    }
-    if (relative.includes('\0')) return null;
-    if (relative.endsWith('/')) relative += 'index.html';
-    const root = await realpath(staticRoot).catch(() => null);
-    if (root === null) return null;
-    const inside = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-    const candidate = path.resolve(root, '.' + path.sep + relative);
-    if (!inside(candidate)) return null;
-    const real = await realpath(candidate).catch(() => null);
-    if (real === null || !inside(real)) return null;
-    const info = await stat(real).catch(() => null);
-    return info?.isFile() ? real : null;
+    const request = requestPath(pathname);
+    if (request === null) return null;
+    const segments = request.trailingSlash ? [...request.segments, 'index.html'] : request.segments;
+    const file = fileInside(staticRoot, segments, path);
+    return file === null ? null : realFileInside(staticRoot, file, path, { realpath, stat });
   };
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const file = await resolveStatic(url.pathname);
     if (file === null) return send(res, 404, 'Not found');
-    const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const info = await stat(file);
     res.writeHead(200, {
       'Content-Type': type,

@@ -183,7 +183,8 @@ describe('progress, cancellation and files in use', () => {
     await disks.create(file, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });
     controls.virtDisk.setBytesPerSecond(20 * MiB);
     const resizing = disks.resize(file, 32 * MiB);
-    await delay(50);
+    // The resize holds its handle until it ends (about a second at this speed): wait until it has one.
+    await waitFor(() => controls.virtDisk.openHandleCount() > 0, 5000, 'the resize to open the disk');
     const error = await expectVirtDiskError(disks.compact(file), HRESULT.ERROR_SHARING_VIOLATION);
     expect(error.advice).toContain('in use');
     // Reading the information is still allowed.

@@ -49,19 +49,19 @@ describe('parseSize', () => {
   });
 
   it.each(['', 'GiB', '64 GiBs', '64 PB', '-1 GiB', '1e9', '1,5 GiB', '0x10', '1.5 B', '0.1 KB.'])(
-    'rejects %j with INVALID_SIZE',
+    'rejects %j with InvalidSize',
     (text) => {
       expect(() => parseSize(text)).toThrow(DiskServiceError);
       try {
         parseSize(text);
       } catch (error) {
-        expect((error as DiskServiceError).code).toBe('INVALID_SIZE');
+        expect((error as DiskServiceError).code).toBe('InvalidSize');
       }
     },
   );
 
   it('rejects sizes beyond 2^53 bytes', () => {
-    expect(() => parseSize('99999999999 TiB')).toThrow(expect.objectContaining({ code: 'SIZE_TOO_LARGE' }));
+    expect(() => parseSize('99999999999 TiB')).toThrow(expect.objectContaining({ code: 'SizeTooLarge' }));
   });
 });
 
@@ -69,24 +69,24 @@ describe('validation', () => {
   it('takes the format from the extension, case-insensitively', () => {
     expect(diskFormatFromPath('C:\\Disks\\a.VHDX')).toBe('vhdx');
     expect(diskFormatFromPath('/disks/a.vhd')).toBe('vhd');
-    expect(() => diskFormatFromPath('/disks/a.iso')).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_FORMAT' }));
+    expect(() => diskFormatFromPath('/disks/a.iso')).toThrow(expect.objectContaining({ code: 'UnsupportedFormat' }));
     expect(() => diskFormatFromPath('/disks/a.vhdx.bak')).toThrow(DiskServiceError);
   });
 
   it('enforces the limits NanaBox shows', () => {
     expect(() => validateDiskSize('vhdx', MIN_DISK_SIZE)).not.toThrow();
     expect(() => validateDiskSize('vhdx', MIN_DISK_SIZE - 512)).toThrow(
-      expect.objectContaining({ code: 'SIZE_TOO_SMALL', message: expect.stringContaining('3 MiB') }),
+      expect.objectContaining({ code: 'SizeTooSmall', message: expect.stringContaining('3 MiB') }),
     );
     expect(() => validateDiskSize('vhd', 2040 * GiB)).not.toThrow();
     expect(() => validateDiskSize('vhd', 2040 * GiB + 512)).toThrow(
-      expect.objectContaining({ code: 'SIZE_TOO_LARGE', message: expect.stringContaining('.vhdx') }),
+      expect.objectContaining({ code: 'SizeTooLarge', message: expect.stringContaining('.vhdx') }),
     );
     expect(() => validateDiskSize('vhdx', 64 * TiB)).not.toThrow();
-    expect(() => validateDiskSize('vhdx', 64 * TiB + 512)).toThrow(expect.objectContaining({ code: 'SIZE_TOO_LARGE' }));
-    expect(() => validateDiskSize('vhdx', 4 * MiB + 1)).toThrow(expect.objectContaining({ code: 'SIZE_NOT_ALIGNED' }));
-    expect(() => validateDiskSize('vhdx', 0)).toThrow(expect.objectContaining({ code: 'INVALID_SIZE' }));
-    expect(() => validateDiskSize('vhdx', Number.NaN)).toThrow(expect.objectContaining({ code: 'INVALID_SIZE' }));
+    expect(() => validateDiskSize('vhdx', 64 * TiB + 512)).toThrow(expect.objectContaining({ code: 'SizeTooLarge' }));
+    expect(() => validateDiskSize('vhdx', 4 * MiB + 1)).toThrow(expect.objectContaining({ code: 'SizeNotAligned' }));
+    expect(() => validateDiskSize('vhdx', 0)).toThrow(expect.objectContaining({ code: 'InvalidSize' }));
+    expect(() => validateDiskSize('vhdx', Number.NaN)).toThrow(expect.objectContaining({ code: 'InvalidSize' }));
     expect(MAX_DISK_SIZE).toEqual({ vhd: 2040 * GiB, vhdx: 64 * TiB });
   });
 
@@ -158,7 +158,7 @@ describe('DiskService on the virtdisk stand-in', () => {
     await writeFile(file, 'precious');
     await expect(service.create({ path: file, size: '1 GiB' })).rejects.toMatchObject({
       name: 'DiskServiceError',
-      code: 'FILE_EXISTS',
+      code: 'FileExists',
       params: { path: file },
     });
     expect(await readFile(file, 'utf8')).toBe('precious');
@@ -166,12 +166,12 @@ describe('DiskService on the virtdisk stand-in', () => {
   });
 
   it.each([
-    ['a size below 3 MiB', { name: 'a.vhdx', size: '2 MiB' }, 'SIZE_TOO_SMALL'],
-    ['a VHD above 2040 GiB', { name: 'a.vhd', size: '2041 GiB' }, 'SIZE_TOO_LARGE'],
-    ['a VHDX above 64 TiB', { name: 'a.vhdx', size: '65 TiB' }, 'SIZE_TOO_LARGE'],
-    ['a size that is no multiple of 512', { name: 'a.vhdx', size: 4 * MiB + 100 }, 'SIZE_NOT_ALIGNED'],
-    ['an unknown extension', { name: 'a.img', size: '1 GiB' }, 'UNSUPPORTED_FORMAT'],
-    ['an unreadable size', { name: 'a.vhdx', size: 'big' }, 'INVALID_SIZE'],
+    ['a size below 3 MiB', { name: 'a.vhdx', size: '2 MiB' }, 'SizeTooSmall'],
+    ['a VHD above 2040 GiB', { name: 'a.vhd', size: '2041 GiB' }, 'SizeTooLarge'],
+    ['a VHDX above 64 TiB', { name: 'a.vhdx', size: '65 TiB' }, 'SizeTooLarge'],
+    ['a size that is no multiple of 512', { name: 'a.vhdx', size: 4 * MiB + 100 }, 'SizeNotAligned'],
+    ['an unknown extension', { name: 'a.img', size: '1 GiB' }, 'UnsupportedFormat'],
+    ['an unreadable size', { name: 'a.vhdx', size: 'big' }, 'InvalidSize'],
   ])('rejects %s before calling virtdisk', async (_label, input, code) => {
     const file = path.join(dir, input.name);
     await expect(service.create({ path: file, size: input.size })).rejects.toMatchObject({ code });
@@ -180,12 +180,12 @@ describe('DiskService on the virtdisk stand-in', () => {
   });
 
   it('rejects relative paths and checks resize sizes against the format', async () => {
-    await expect(service.create({ path: 'Disk.vhdx', size: '1 GiB' })).rejects.toMatchObject({ code: 'INVALID_PATH' });
+    await expect(service.create({ path: 'Disk.vhdx', size: '1 GiB' })).rejects.toMatchObject({ code: 'InvalidPath' });
     const file = path.join(dir, 'Small.vhd');
     await service.create({ path: file, size: '1 GiB' });
     calls.length = 0;
-    await expect(service.resize(file, '3 TiB')).rejects.toMatchObject({ code: 'SIZE_TOO_LARGE' });
-    await expect(service.compact(path.join(dir, 'x.iso'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
+    await expect(service.resize(file, '3 TiB')).rejects.toMatchObject({ code: 'SizeTooLarge' });
+    await expect(service.compact(path.join(dir, 'x.iso'))).rejects.toMatchObject({ code: 'UnsupportedFormat' });
     expect(calls).toEqual([]);
   });
 

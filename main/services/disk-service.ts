@@ -8,6 +8,7 @@
  * and the format follows the file extension.
  */
 import * as nodeFs from 'node:fs/promises';
+import { HakoError } from '../../app/errors/error-info.js';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import { isWindowsPath } from '../../app/paths/resolve.js';
@@ -44,27 +45,25 @@ const UNIT_BYTES: Readonly<Record<SizeUnit, bigint>> = {
 
 export type DiskServiceErrorCode =
   /** The size text does not read as a number and a unit. */
-  | 'INVALID_SIZE'
-  | 'SIZE_TOO_SMALL'
-  | 'SIZE_TOO_LARGE'
-  | 'SIZE_NOT_ALIGNED'
+  | 'InvalidSize'
+  | 'SizeTooSmall'
+  | 'SizeTooLarge'
+  | 'SizeNotAligned'
   /** The extension is neither `.vhd` nor `.vhdx`. */
-  | 'UNSUPPORTED_FORMAT'
+  | 'UnsupportedFormat'
   /** The path is empty or not absolute. */
-  | 'INVALID_PATH'
+  | 'InvalidPath'
   /** `create` was asked to write over an existing file. */
-  | 'FILE_EXISTS';
+  | 'FileExists';
 
 /** Bad input, found before virtdisk is called. Failures of virtdisk itself are `HcsError`s. */
-export class DiskServiceError extends Error {
-  override readonly name = 'DiskServiceError';
-  readonly code: DiskServiceErrorCode;
-  readonly params: Readonly<Record<string, string | number>>;
+export class DiskServiceError extends HakoError {
+  declare readonly code: DiskServiceErrorCode;
+  declare readonly params: Readonly<Record<string, string | number>>;
 
   constructor(code: DiskServiceErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(message);
-    this.code = code;
-    this.params = params;
+    super(code, message, params);
+    this.name = 'DiskServiceError';
   }
 }
 
@@ -82,7 +81,7 @@ export function parseSize(text: string): number {
   const unit = match === null ? null : match[3] === '' ? 'B' : canonicalUnit(match[3]!);
   if (match === null || unit === null) {
     throw new DiskServiceError(
-      'INVALID_SIZE',
+      'InvalidSize',
       `${JSON.stringify(text)} is not a size; write a number and one of ${SIZE_UNITS.join(', ')} (e.g. "64 GiB")`,
       { text },
     );
@@ -92,11 +91,11 @@ export function parseSize(text: string): number {
   const scale = 10n ** BigInt(fraction.length);
   const numerator = BigInt(whole + fraction) * UNIT_BYTES[unit];
   if (numerator % scale !== 0n) {
-    throw new DiskServiceError('INVALID_SIZE', `${JSON.stringify(text)} is not a whole number of bytes`, { text });
+    throw new DiskServiceError('InvalidSize', `${JSON.stringify(text)} is not a whole number of bytes`, { text });
   }
   const bytes = numerator / scale;
   if (bytes > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new DiskServiceError('SIZE_TOO_LARGE', `${JSON.stringify(text)} is far larger than any virtual disk`, {
+    throw new DiskServiceError('SizeTooLarge', `${JSON.stringify(text)} is far larger than any virtual disk`, {
       text,
     });
   }
@@ -124,7 +123,7 @@ export function formatSize(bytes: number): string {
 export function diskFormatFromPath(filePath: string): VirtualDiskFormat {
   const match = /\.(vhdx?)$/i.exec(filePath);
   if (match === null) {
-    throw new DiskServiceError('UNSUPPORTED_FORMAT', `"${filePath}" is not a .vhd or .vhdx file`, { path: filePath });
+    throw new DiskServiceError('UnsupportedFormat', `"${filePath}" is not a .vhd or .vhdx file`, { path: filePath });
   }
   return match[1]!.toLowerCase() as VirtualDiskFormat;
 }
@@ -132,13 +131,13 @@ export function diskFormatFromPath(filePath: string): VirtualDiskFormat {
 /** Checks a virtual size against the format's limits; throws a DiskServiceError naming the limit. */
 export function validateDiskSize(format: VirtualDiskFormat, sizeBytes: number): void {
   if (!Number.isSafeInteger(sizeBytes) || sizeBytes <= 0) {
-    throw new DiskServiceError('INVALID_SIZE', `The size must be a positive whole number of bytes (got ${sizeBytes})`, {
+    throw new DiskServiceError('InvalidSize', `The size must be a positive whole number of bytes (got ${sizeBytes})`, {
       size: String(sizeBytes),
     });
   }
   if (sizeBytes < MIN_DISK_SIZE) {
     throw new DiskServiceError(
-      'SIZE_TOO_SMALL',
+      'SizeTooSmall',
       `A virtual disk must be at least ${formatSize(MIN_DISK_SIZE)} (got ${formatSize(sizeBytes)})`,
       { size: sizeBytes, min: MIN_DISK_SIZE },
     );
@@ -146,7 +145,7 @@ export function validateDiskSize(format: VirtualDiskFormat, sizeBytes: number): 
   const max = MAX_DISK_SIZE[format];
   if (sizeBytes > max) {
     throw new DiskServiceError(
-      'SIZE_TOO_LARGE',
+      'SizeTooLarge',
       `A ${format.toUpperCase()} disk can be at most ${formatSize(max)} (got ${formatSize(sizeBytes)})${
         format === 'vhd' ? '; use .vhdx for larger disks' : ''
       }`,
@@ -155,7 +154,7 @@ export function validateDiskSize(format: VirtualDiskFormat, sizeBytes: number): 
   }
   if (sizeBytes % DISK_SIZE_ALIGNMENT !== 0) {
     throw new DiskServiceError(
-      'SIZE_NOT_ALIGNED',
+      'SizeNotAligned',
       `The size must be a multiple of ${DISK_SIZE_ALIGNMENT} bytes (${sizeBytes} is not)`,
       { size: sizeBytes, alignment: DISK_SIZE_ALIGNMENT },
     );
@@ -164,7 +163,7 @@ export function validateDiskSize(format: VirtualDiskFormat, sizeBytes: number): 
 
 function checkPath(filePath: string): void {
   if (typeof filePath !== 'string' || !(isWindowsPath(filePath) || filePath.startsWith('/'))) {
-    throw new DiskServiceError('INVALID_PATH', `Not an absolute path: ${JSON.stringify(filePath)}`, {
+    throw new DiskServiceError('InvalidPath', `Not an absolute path: ${JSON.stringify(filePath)}`, {
       path: String(filePath),
     });
   }
@@ -238,7 +237,7 @@ export class DiskService {
     validateDiskSize(format, sizeBytes);
     request.signal?.throwIfAborted();
     if (await this.exists(request.path)) {
-      throw new DiskServiceError('FILE_EXISTS', `"${request.path}" already exists; Hako does not overwrite disks`, {
+      throw new DiskServiceError('FileExists', `"${request.path}" already exists; Hako does not overwrite disks`, {
         path: request.path,
       });
     }

@@ -167,15 +167,15 @@ describe('Library', () => {
 
   it('rejects bad input with typed errors', async () => {
     const library = open();
-    await expect(library.add('relative\\Demo.7b')).rejects.toMatchObject({ code: 'INVALID_PATH' });
+    await expect(library.add('relative\\Demo.7b')).rejects.toMatchObject({ code: 'InvalidPath' });
     await expect(library.markOpened('C:Demo.7b')).rejects.toBeInstanceOf(LibraryError);
     await expect(
       library.setPreferences('/vms/a.7b', { sessionMode: 'fancy' as 'basic' }),
-    ).rejects.toMatchObject({ code: 'INVALID_PREFERENCES' });
+    ).rejects.toMatchObject({ code: 'InvalidPreferences' });
     await expect(
       library.setPreferences('/vms/a.7b', { lastWindowBounds: { x: 0, y: 0, width: 0, height: 10 } }),
-    ).rejects.toMatchObject({ code: 'INVALID_PREFERENCES' });
-    await expect(library.rememberRunning('', '/vms/a.7b')).rejects.toMatchObject({ code: 'INVALID_ID' });
+    ).rejects.toMatchObject({ code: 'InvalidPreferences' });
+    await expect(library.rememberRunning('', '/vms/a.7b')).rejects.toMatchObject({ code: 'InvalidId' });
     expect(await library.files()).toEqual([]);
   });
 
@@ -214,7 +214,7 @@ describe('Library', () => {
     const library = open();
     const failing = library.add('nope');
     const next = library.add('/vms/ok.7b');
-    await expect(failing).rejects.toMatchObject({ code: 'INVALID_PATH' });
+    await expect(failing).rejects.toMatchObject({ code: 'InvalidPath' });
     await next;
     expect(await library.files()).toEqual(['/vms/ok.7b']);
   });
@@ -361,7 +361,7 @@ describe('recovery', () => {
     const library = open({ fs: stuck });
     const report = await library.load();
     expect(report.status).toBe('unpersisted');
-    await expect(library.add('/vms/a.7b')).rejects.toMatchObject({ code: 'NOT_PERSISTED' });
+    await expect(library.add('/vms/a.7b')).rejects.toMatchObject({ code: 'NotPersisted' });
     // In memory for this run, but the file on disk is untouched.
     expect(await library.files()).toEqual(['/vms/a.7b']);
     expect(await readFile(file, 'utf8')).toBe('keep me');
@@ -374,7 +374,7 @@ describe('recovery', () => {
     await rm(dir, { recursive: true });
     await writeFile(dir, 'not a folder');
     try {
-      await expect(library.add('/vms/a.7b')).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+      await expect(library.add('/vms/a.7b')).rejects.toMatchObject({ code: 'SaveFailed' });
       expect(await library.files()).toEqual(['/vms/a.7b']);
     } finally {
       await rm(dir, { force: true });

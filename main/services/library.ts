@@ -14,6 +14,7 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { HakoError } from '../../app/errors/error-info.js';
 import { isWindowsPath } from '../../app/paths/resolve.js';
 import { writeFileAtomic } from '../files/atomic.js';
 
@@ -62,28 +63,28 @@ export function sameLibraryPath(a: string, b: string): boolean {
 
 export type LibraryErrorCode =
   /** A path given to a method is not absolute. */
-  | 'INVALID_PATH'
+  | 'InvalidPath'
   /** An HCS id given to a method is empty. */
-  | 'INVALID_ID'
+  | 'InvalidId'
   /** A preferences patch failed validation. */
-  | 'INVALID_PREFERENCES'
+  | 'InvalidPreferences'
   /** The change is in memory but could not be written (the cause says why). */
-  | 'SAVE_FAILED'
+  | 'SaveFailed'
   /**
    * The file on disk could not be read and could not be moved aside either, so Hako does not write it
    * (that would destroy the only copy). Changes stay in memory for this run.
    */
-  | 'NOT_PERSISTED';
+  | 'NotPersisted';
 
-export class LibraryError extends Error {
-  override readonly name = 'LibraryError';
-  readonly code: LibraryErrorCode;
-  readonly params: Readonly<Record<string, string | number>>;
+export class LibraryError extends HakoError {
+  declare readonly code: LibraryErrorCode;
+  declare readonly params: Readonly<Record<string, string | number>>;
 
   constructor(code: LibraryErrorCode, message: string, params: Record<string, string | number> = {}, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.code = code;
-    this.params = params;
+    super(code, message, params);
+    this.name = 'LibraryError';
+    // HakoError takes no options; set `cause` as `new Error(message, { cause })` would (own, not enumerable).
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
   }
 }
 
@@ -459,7 +460,7 @@ export class Library {
 
   private async persist(): Promise<void> {
     if (this.persistBlockedBy !== null) {
-      throw new LibraryError('NOT_PERSISTED', `The library is not being saved: ${this.persistBlockedBy}`, {
+      throw new LibraryError('NotPersisted', `The library is not being saved: ${this.persistBlockedBy}`, {
         path: this.filePath,
       });
     }
@@ -467,7 +468,7 @@ export class Library {
       await this.write();
     } catch (error) {
       throw new LibraryError(
-        'SAVE_FAILED',
+        'SaveFailed',
         `Could not save the library to "${this.filePath}": ${describe(error)}`,
         { path: this.filePath },
         error,
@@ -479,13 +480,13 @@ export class Library {
 
   private static checkPath(p: string): void {
     if (typeof p !== 'string' || !isAbsoluteLibraryPath(p)) {
-      throw new LibraryError('INVALID_PATH', `Not an absolute path: ${JSON.stringify(p)}`, { path: String(p) });
+      throw new LibraryError('InvalidPath', `Not an absolute path: ${JSON.stringify(p)}`, { path: String(p) });
     }
   }
 
   private static checkId(id: string): void {
     if (typeof id !== 'string' || id === '') {
-      throw new LibraryError('INVALID_ID', 'The compute system id is empty', { id: String(id) });
+      throw new LibraryError('InvalidId', 'The compute system id is empty', { id: String(id) });
     }
   }
 
@@ -574,7 +575,7 @@ export class Library {
     Library.checkPath(p);
     const parsed = preferencesPatchSchema.safeParse(patch);
     if (!parsed.success) {
-      throw new LibraryError('INVALID_PREFERENCES', `Invalid preferences: ${formatIssues(parsed.error)}`, { path: p });
+      throw new LibraryError('InvalidPreferences', `Invalid preferences: ${formatIssues(parsed.error)}`, { path: p });
     }
     const change = parsed.data;
     return this.enqueue(async () => {

@@ -9,7 +9,7 @@ import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import { NANABOX_SWITCH_ID } from '../../app/network/documents.js';
 import { loadNativeHost, standInControls, type StandInControls } from '../native/index.js';
-import { delay, ensureStandIns } from '../native/test-support.js';
+import { ensureStandIns, waitFor } from '../native/test-support.js';
 import { NetworkService, NetworkServiceError } from './network-service.js';
 import { type Hcn } from './ports.js';
 
@@ -202,7 +202,9 @@ describe('ensureSwitchForAdapter (nanabox.md §4.1)', () => {
     controls.hcn.setLatency('HcnCreateNetwork', 150);
     try {
       const pending = service.ensureSwitchForAdapter(adapter(), controller.signal);
-      await delay(30);
+      // Abort once the create is under way (it cannot finish before a later turn of the event loop),
+      // not after a fixed time, which a slow machine could outlast.
+      await waitFor(() => fns().includes('createNetwork'), 5000, 'HcnCreateNetwork to be called');
       controller.abort();
       await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     } finally {
@@ -278,7 +280,7 @@ describe('createEndpoint (nanabox.md §4.2)', () => {
       .createEndpoint({ owner: 'Demo', adapter: adapter({ EndpointId: 'not-a-guid' }) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkServiceError);
-    expect(error).toMatchObject({ code: 'INVALID_ENDPOINT_ID', params: { endpointId: 'not-a-guid' } });
+    expect(error).toMatchObject({ code: 'InvalidEndpointId', params: { endpointId: 'not-a-guid' } });
     expect(calls).toEqual([]);
   });
 
@@ -313,7 +315,7 @@ describe('deleteEndpoint (nanabox.md §4.3)', () => {
     expect(controls.hcn.endpointCount()).toBe(1);
 
     const invalid = await service.deleteEndpoint('nope');
-    expect(invalid).toMatchObject({ outcome: 'failed', error: { code: 'INVALID_ENDPOINT_ID' } });
+    expect(invalid).toMatchObject({ outcome: 'failed', error: { code: 'InvalidEndpointId' } });
   });
 });
 
@@ -362,9 +364,9 @@ describe('createSwitch', () => {
   });
 
   it('validates the name and subnet before calling HCN', async () => {
-    await expect(service.createSwitch({ name: '   ' })).rejects.toMatchObject({ code: 'INVALID_SWITCH_NAME' });
+    await expect(service.createSwitch({ name: '   ' })).rejects.toMatchObject({ code: 'InvalidSwitchName' });
     await expect(service.createSwitch({ name: 'Lab', subnet: '10.0.0/24' })).rejects.toMatchObject({
-      code: 'INVALID_SUBNET',
+      code: 'InvalidSubnet',
     });
     expect(calls).toEqual([]);
   });

@@ -9,6 +9,7 @@
  */
 import { webcrypto } from 'node:crypto';
 import type { NetworkAdapter } from '../../app/config/model.js';
+import { HakoError } from '../../app/errors/error-info.js';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import {
@@ -27,22 +28,20 @@ import type { Hcn, HcnHandle } from './ports.js';
 
 export type NetworkServiceErrorCode =
   /** The adapter's `EndpointId` is set but is not a GUID. */
-  | 'INVALID_ENDPOINT_ID'
+  | 'InvalidEndpointId'
   /** `createSwitch` was given an empty or over-long name. */
-  | 'INVALID_SWITCH_NAME'
+  | 'InvalidSwitchName'
   /** `createSwitch` was given a subnet that does not read as `a.b.c.d/n`. */
-  | 'INVALID_SUBNET';
+  | 'InvalidSubnet';
 
 /** Bad input, found before any HCN call. Failures of HCN itself are `HcsError`s (api `HCN`). */
-export class NetworkServiceError extends Error {
-  override readonly name = 'NetworkServiceError';
-  readonly code: NetworkServiceErrorCode;
-  readonly params: Readonly<Record<string, string>>;
+export class NetworkServiceError extends HakoError {
+  declare readonly code: NetworkServiceErrorCode;
+  declare readonly params: Readonly<Record<string, string>>;
 
   constructor(code: NetworkServiceErrorCode, message: string, params: Record<string, string> = {}) {
-    super(message);
-    this.code = code;
-    this.params = params;
+    super(code, message, params);
+    this.name = 'NetworkServiceError';
   }
 }
 
@@ -197,7 +196,7 @@ export class NetworkService {
       const parsed = parseGuid(adapter.EndpointId);
       if (parsed === null) {
         throw new NetworkServiceError(
-          'INVALID_ENDPOINT_ID',
+          'InvalidEndpointId',
           `The network adapter's EndpointId ${JSON.stringify(adapter.EndpointId)} is not a GUID`,
           { endpointId: adapter.EndpointId },
         );
@@ -247,7 +246,7 @@ export class NetworkService {
   async deleteEndpoint(id: string): Promise<DeleteEndpointResult> {
     const guid = parseGuid(id);
     if (guid === null) {
-      return { outcome: 'failed', error: new NetworkServiceError('INVALID_ENDPOINT_ID', `${JSON.stringify(id)} is not a GUID`, { endpointId: id }) };
+      return { outcome: 'failed', error: new NetworkServiceError('InvalidEndpointId', `${JSON.stringify(id)} is not a GUID`, { endpointId: id }) };
     }
     try {
       await this.hcn.deleteEndpoint(guid);
@@ -303,7 +302,7 @@ export class NetworkService {
   async createSwitch(request: CreateSwitchRequest): Promise<CreatedSwitch> {
     const name = request.name.trim();
     if (name === '' || name.length > 256) {
-      throw new NetworkServiceError('INVALID_SWITCH_NAME', 'A switch needs a name of 1 to 256 characters', {
+      throw new NetworkServiceError('InvalidSwitchName', 'A switch needs a name of 1 to 256 characters', {
         name: request.name,
       });
     }
@@ -311,7 +310,7 @@ export class NetworkService {
     if (request.subnet !== undefined && request.subnet.trim() !== '') {
       subnet = parseSubnet(request.subnet);
       if (subnet === null) {
-        throw new NetworkServiceError('INVALID_SUBNET', `${JSON.stringify(request.subnet)} is not a subnet like 192.168.50.0/24`, {
+        throw new NetworkServiceError('InvalidSubnet', `${JSON.stringify(request.subnet)} is not a subnet like 192.168.50.0/24`, {
           subnet: request.subnet,
         });
       }

@@ -166,11 +166,11 @@ describe('settings editor', () => {
 
   it('shows a save error that is neither a conflict nor a consent question', async () => {
     const { editor, api } = setup();
-    api.handlers['config.save'] = () => Promise.reject(apiError({ code: 'FILE_WRITE_FAILED', message: 'disk full' }));
+    api.handlers['config.save'] = () => Promise.reject(apiError({ code: 'FileWriteFailed', message: 'disk full' }));
     await editor.getState().load();
     editor.getState().update((c) => void (c.ProcessorCount = 4));
     await editor.getState().save();
-    expect(editor.getState().saveError).toMatchObject({ code: 'FILE_WRITE_FAILED', message: 'disk full' });
+    expect(editor.getState().saveError).toMatchObject({ code: 'FileWriteFailed', message: 'disk full' });
     expect(editor.getState().dirty).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { createEditorStore } from '../../renderer/src/editor.js';
 import { describeError } from '../../renderer/src/logic/errors.js';
 import { fieldDoc, fieldProblems } from '../../renderer/src/logic/field-checks.js';
 import { findingText, findingsAt, pointerLabel, settingLabel, uniqueFindings } from '../../renderer/src/logic/findings.js';
-import { collectUnknownKeys } from '../../renderer/src/logic/unknown-keys.js';
+import { collectUnknownKeys, fileUnknownKeys } from '../../renderer/src/logic/unknown-keys.js';
 import { folderOf, formatMemory, headerButtons, joinPath, vmTitle } from '../../renderer/src/logic/vm.js';
 import { createHakoStore } from '../../renderer/src/store.js';
 import { effectiveTheme } from '../../renderer/src/logic/theme.js';
@@ -101,6 +101,16 @@ describe('small helpers', () => {
     expect(collectUnknownKeys(config, '/NanaBox')).toEqual([
       { pointer: '/NanaBox/a~1b', json: '1' },
       { pointer: '/NanaBox/Gpu/Extra', json: '"x"' },
+    ]);
+  });
+
+  it('escapes `/` and `~` in unknown keys at the root of the file and inside the VM (RFC 6901)', () => {
+    const config = newVmConfig('vm').config;
+    config.unknownKeys = [{ key: 'a~b/c', json: '1' }];
+    expect(fileUnknownKeys([{ key: 'x/y~z', json: 'true' }, { key: 'plain', json: '0' }], config, '/NanaBox')).toEqual([
+      { pointer: '/x~1y~0z', json: 'true' },
+      { pointer: '/plain', json: '0' },
+      { pointer: '/NanaBox/a~0b~1c', json: '1' },
     ]);
   });
 

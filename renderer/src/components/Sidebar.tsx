@@ -4,8 +4,9 @@
  */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { VM_STATE_LABELS } from '../../../app/vm/state.js';
 import { useHako } from '../context.js';
-import { STATE_LABELS, STATE_TONES, vmTitle } from '../logic/vm.js';
+import { STATE_TONES, vmTitle } from '../logic/vm.js';
 import { selectVmList, type View } from '../store.js';
 import { Icon } from './icons.js';
 import { OpenVmDialog } from './OpenVmDialog.js';
@@ -81,7 +82,7 @@ export function Sidebar() {
             <li key={vm.path}>
               {item(
                 { kind: 'vm', path: vm.path },
-                `${vmTitle(vm)}, ${STATE_LABELS[vm.state]}`,
+                `${vmTitle(vm)}, ${VM_STATE_LABELS[vm.state]}`,
                 <>
                   <span className={`vm-glyph tone-${STATE_TONES[vm.state]}`} aria-hidden="true">
                     <Icon name="vm" />
@@ -89,7 +90,7 @@ export function Sidebar() {
                   </span>
                   <span className="nav-text">
                     <span className="nav-label">{vmTitle(vm)}</span>
-                    <span className="nav-sub">{STATE_LABELS[vm.state]}</span>
+                    <span className="nav-sub">{VM_STATE_LABELS[vm.state]}</span>
                   </span>
                 </>,
                 ' nav-vm',

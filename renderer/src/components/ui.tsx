@@ -4,9 +4,9 @@
  * and any error, so role-based selectors and screen readers find the same names.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { VmState } from '../../../app/vm/state.js';
+import { VM_STATE_LABELS, type VmState } from '../../../app/vm/state.js';
 import type { ShownError } from '../logic/errors.js';
-import { STATE_LABELS, STATE_TONES } from '../logic/vm.js';
+import { STATE_TONES } from '../logic/vm.js';
 import { Icon, type IconName } from './icons.js';
 
 type ButtonVariant = 'primary' | 'secondary' | 'subtle' | 'danger';
@@ -67,9 +67,9 @@ export function Button({
 /** A VM's state. `live`: the page's one announced state (role="status", named "State: …"). */
 export function StateBadge({ state, live }: { readonly state: VmState; readonly live?: boolean }) {
   return (
-    <span className={`badge badge-${STATE_TONES[state]}`} role={live ? 'status' : undefined} aria-label={live ? `State: ${STATE_LABELS[state]}` : undefined}>
+    <span className={`badge badge-${STATE_TONES[state]}`} role={live ? 'status' : undefined} aria-label={live ? `State: ${VM_STATE_LABELS[state]}` : undefined}>
       <span className="badge-dot" aria-hidden="true" />
-      {STATE_LABELS[state]}
+      {VM_STATE_LABELS[state]}
     </span>
   );
 }

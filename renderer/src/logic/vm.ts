@@ -1,20 +1,10 @@
 /**
- * How the UI names VM states and actions, and which buttons the header shows. The service decides
- * what is allowed (`snapshot.actions`, from app/vm/state.ts); the UI only presents it.
+ * How the UI names VM actions and colours states (their names are app/vm/state.ts's VM_STATE_LABELS,
+ * shared with the tray), and which buttons the header shows. The service decides what is allowed
+ * (`snapshot.actions`, from app/vm/state.ts); the UI only presents it.
  */
 import type { VmSnapshotDto } from '../../../app/ipc/contract.js';
 import type { VmAction, VmState } from '../../../app/vm/state.js';
-
-export const STATE_LABELS: Readonly<Record<VmState, string>> = {
-  Stopped: 'Stopped',
-  Starting: 'Starting…',
-  Running: 'Running',
-  Paused: 'Paused',
-  Saving: 'Saving…',
-  Saved: 'Saved',
-  Stopping: 'Stopping…',
-  Error: 'Error',
-};
 
 /** The badge colour family of a state (CSS class suffix). */
 export type StateTone = 'neutral' | 'success' | 'warning' | 'info' | 'busy' | 'danger';

@@ -20,7 +20,7 @@ import {
 import { NETWORK_ADAPTER_SPEC, defaultObject } from '../../../../app/config/spec.js';
 import type { CallOutput } from '../../../../app/ipc/contract.js';
 import { useHako } from '../../context.js';
-import { collectUnknownKeys } from '../../logic/unknown-keys.js';
+import { fileUnknownKeys } from '../../logic/unknown-keys.js';
 import { folderOf, formatMemory, joinPath } from '../../logic/vm.js';
 import type { SectionProps } from '../SettingsTab.js';
 import { Icon } from '../icons.js';
@@ -492,7 +492,7 @@ export function EnhancedSessionSection({ config, update, at }: SectionProps) {
 export function AdvancedSection({ config, update, at, editor }: SectionProps) {
   const preview = useStore(editor, (s) => s.preview);
   const rootUnknown = useStore(editor, (s) => s.draft?.rootUnknownKeys) ?? [];
-  const unknown = [...rootUnknown.map((u) => ({ pointer: `/${u.key}`, json: u.json })), ...collectUnknownKeys(config, P)];
+  const unknown = fileUnknownKeys(rootUnknown, config, P);
   const knownPolicies = Object.keys(POLICY_FEATURE_BITS) as (keyof typeof POLICY_FEATURE_BITS)[];
   const otherPolicies = config.Policies.filter((p) => !(knownPolicies as string[]).includes(p));
   return (
