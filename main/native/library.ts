@@ -144,14 +144,20 @@ function freeFunction(kind: 'LocalFree' | 'CoTaskMemFree', owner: HostLibraryNam
   return fn;
 }
 
+// Resolved on the first free, after the library that allocates the strings has been loaded (and, like
+// that library, once per process): resolving the path on every free cost a handful of stat calls per
+// result string (bench/native.ts).
+let hcsFree: FreeFunction | null = null;
+let hcnFree: FreeFunction | null = null;
+
 /** Frees an HCS result string (computecore's allocator). */
 export function localFree(pointer: bigint): void {
-  freeFunction('LocalFree', 'computecore')(pointer);
+  (hcsFree ??= freeFunction('LocalFree', 'computecore'))(pointer);
 }
 
 /** Frees an HCN result string (computenetwork's allocator). */
 export function coTaskMemFree(pointer: bigint): void {
-  freeFunction('CoTaskMemFree', 'computenetwork')(pointer);
+  (hcnFree ??= freeFunction('CoTaskMemFree', 'computenetwork'))(pointer);
 }
 
 /** The stand-in's test-only exports (main/native/stand-in/README.md). Only tests call these. */
