@@ -30,6 +30,7 @@ import {
   VM_CONFIG_SPEC,
   defaultObject,
   defaultValue,
+  fieldsOf,
   type DropRule,
   type EnumField,
   type Field,
@@ -145,6 +146,27 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** A value NanaBox takes as it is (or an absent key with a plain default), so no finding can arise. */
+function isPlainHit(field: Field, value: JsonValue | undefined): boolean {
+  if (value === undefined) return field.kind !== 'object' && (field.kind !== 'uint' || field.default !== null);
+  switch (field.kind) {
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'enum':
+      return typeof value === 'string' && field.values.includes(value);
+    case 'uint':
+      return value instanceof JsonNumber && value.kind === 'unsigned' && value.text.length <= 9 && Number(value.text) < 2 ** field.bits;
+    default:
+      return false;
+  }
+}
+
+function toPlain(value: JsonValue): unknown {
+  return value instanceof JsonNumber ? Number(value.text) : value;
+}
+
 interface SpecShape {
   readonly entries: readonly (readonly [string, Field])[];
   readonly known: ReadonlySet<string>;
@@ -154,7 +176,7 @@ const shapes = new WeakMap<ObjectSpec, SpecShape>();
 function shapeOf(spec: ObjectSpec): SpecShape {
   let shape = shapes.get(spec);
   if (shape === undefined) {
-    shape = { entries: Object.entries(spec.fields), known: new Set([...Object.keys(spec.fields), ...(spec.reserved ?? [])]) };
+    shape = { entries: fieldsOf(spec), known: new Set([...Object.keys(spec.fields), ...(spec.reserved ?? [])]) };
     shapes.set(spec, shape);
   }
   return shape;
@@ -181,8 +203,9 @@ class Reader {
     const { entries, known } = shapeOf(spec);
     for (const [key, field] of entries) {
       const value = object.get(key);
-      // Paths are only built where a finding may need them: absent keys of scalar kinds cannot report.
-      model[key] = value === undefined && field.kind !== 'uint' && field.kind !== 'object' ? defaultValue(field) : this.readField(field, value, childPointer(path, key));
+      // The common, well-formed cases are settled here, without building a JSON Pointer that only a
+      // finding would need.
+      model[key] = isPlainHit(field, value) ? (value === undefined ? defaultValue(field) : toPlain(value)) : this.readField(field, value, childPointer(path, key));
     }
     const unknownKeys = hasUnknown(object, known) ? this.unknownKeys(object, known, path) : [];
     if (unknownKeys.length > 0) model.unknownKeys = unknownKeys;

@@ -282,8 +282,20 @@ export function defaultValue(field: Field): unknown {
   }
 }
 
+const fieldLists = new WeakMap<ObjectSpec, readonly (readonly [string, Field])[]>();
+
+/** The spec's fields as a list, computed once per spec (the reader and writer walk it per object). */
+export function fieldsOf(objectSpec: ObjectSpec): readonly (readonly [string, Field])[] {
+  let fields = fieldLists.get(objectSpec);
+  if (fields === undefined) {
+    fields = Object.entries(objectSpec.fields);
+    fieldLists.set(objectSpec, fields);
+  }
+  return fields;
+}
+
 export function defaultObject(objectSpec: ObjectSpec): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(objectSpec.fields)) out[key] = defaultValue(field);
+  for (const [key, field] of fieldsOf(objectSpec)) out[key] = defaultValue(field);
   return out;
 }
