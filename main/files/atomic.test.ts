@@ -191,7 +191,7 @@ describe('writeFileAtomic', () => {
       await writeFile(target, original);
     });
 
-    async function expectUntouched(attempt: Promise<void>, causeCode: string): Promise<void> {
+    async function expectUntouched(attempt: Promise<unknown>, causeCode: string): Promise<void> {
       await expect(attempt).rejects.toBeInstanceOf(FileWriteError);
       await expect(attempt).rejects.toMatchObject({
         path: target,
@@ -299,4 +299,16 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('one');
     expect(await listing()).toEqual(['Demo.7b']);
   });
+});
+
+it('returns the stamp of what it wrote, equal to what a read then reports', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'hako-stamp-'));
+  try {
+    const file = path.join(folder, 'vm.7b');
+    const written = await writeFileAtomic(file, new TextEncoder().encode('hello'));
+    const read = await readFileWithStamp(file);
+    expect(written).toEqual(read.stamp);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 });

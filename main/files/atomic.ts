@@ -252,14 +252,16 @@ async function serialised<T>(filePath: string, work: () => Promise<T>): Promise<
  * it cannot be closed entirely without locking, which other programs would not honour anyway.
  * Any other failure is a FileWriteError with the underlying error as `cause`.
  */
-export async function writeFileAtomic(filePath: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
+/** Resolves with the stamp of what it wrote, so the caller can detect the next outside change. */
+export async function writeFileAtomic(filePath: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<FileStamp> {
   const fs = options.fs ?? defaultFs;
   const flush = options.fsync ?? true;
   const check = options.expected !== undefined && options.force !== true;
 
-  await serialised(filePath, async () => {
+  return serialised(filePath, async () => {
     let tempPath: string | null = null;
     let handle: AtomicFileHandle | null = null;
+    let mtimeMs = Date.now();
     try {
       const mode = await existingMode(filePath, fs);
       const temp = await createTemp(filePath, fs);
@@ -270,6 +272,8 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
       // the bytes are in, because on Windows a mode without write permission marks the file read-only.
       if (mode !== null) await handle.chmod(mode);
       if (flush) await handle.sync();
+      // rename keeps the temp file's time, so this is the stamp of the file from the rename on.
+      mtimeMs = (await handle.stat()).mtimeMs;
       const closing = handle;
       handle = null;
       await closing.close();
@@ -295,5 +299,6 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
         throw new FileWriteError(filePath, error);
       }
     }
+    return { size: bytes.length, mtimeMs, sha256: sha256(bytes) };
   });
 }

@@ -164,10 +164,9 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         }
       }
       const bytes = encodeSevenB(file as SevenBFile);
-      await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null }).catch(conflictAsHakoError);
-      const written = await readFileWithStamp(target);
+      const stamp = await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null }).catch(conflictAsHakoError);
       await vms.open(target).catch(() => undefined);
-      return { stamp: written.stamp };
+      return { stamp };
     },
     'config.create': async ({ path: vmPath, name }) => {
       const target = localPath(vmPath);
