@@ -46,6 +46,8 @@ export const vmSnapshotSchema = z.object({
   findings: z.array(findingSchema),
   lastError: errorInfoSchema.nullable(),
   pendingRestart: z.array(z.string()),
+  /** The live compute system survives Hako's exit (it was started with keepVmsRunning on). */
+  outlivesHako: z.boolean(),
 });
 
 export const vmLogEntrySchema = z.object({

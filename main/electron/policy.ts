@@ -164,6 +164,8 @@ export interface VmSummary {
   readonly id: string;
   readonly state: VmState;
   readonly actions: readonly VmAction[];
+  /** Survives Hako's exit; absent means it does not. */
+  readonly outlivesHako?: boolean;
 }
 
 export function displayName(vm: VmSummary, basename: (p: string) => string): string {

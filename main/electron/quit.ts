@@ -79,7 +79,8 @@ export class QuitFlow {
     const { state, dispatch, log } = this.options;
     await state.refreshVms();
     const live = state.live;
-    const keepVmsRunning = state.preferences.keepVmsRunning;
+    // Whether a VM can be left running was fixed when it started, not by today's preference.
+    const keepVmsRunning = live.length > 0 && live.every((vm) => vm.outlivesHako === true);
     const prompt = quitPrompt(this.names(live), { keepVmsRunning });
     if (prompt === null) return true;
     const response = await this.message({

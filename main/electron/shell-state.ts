@@ -22,9 +22,9 @@ type ShellPreferences = typeof FALLBACK_PREFERENCES;
 
 function summary(value: unknown): VmSummary | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { path, id, state, actions } = value as Partial<VmSnapshotDto>;
+  const { path, id, state, actions, outlivesHako } = value as Partial<VmSnapshotDto>;
   if (typeof path !== 'string' || typeof id !== 'string' || !VM_STATES.includes(state as never) || !Array.isArray(actions)) return null;
-  return { path, id, state: state!, actions: actions.filter((a) => VM_ACTIONS.includes(a)) };
+  return { path, id, state: state!, actions: actions.filter((a) => VM_ACTIONS.includes(a)), outlivesHako: outlivesHako === true };
 }
 
 function preferences(value: unknown, previous: ShellPreferences): ShellPreferences {

@@ -261,7 +261,7 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
   return serialised(filePath, async () => {
     let tempPath: string | null = null;
     let handle: AtomicFileHandle | null = null;
-    let mtimeMs = Date.now();
+    let mtimeMs: number;
     try {
       const mode = await existingMode(filePath, fs);
       const temp = await createTemp(filePath, fs);

@@ -30,6 +30,7 @@ const snapshot: VmSnapshotDto = {
   findings: [{ severity: 'warning', code: 'UnknownKey', path: '/NanaBox/Extra', params: { key: 'Extra', count: 1, kept: true }, lossy: false }],
   lastError: null,
   pendingRestart: ['/NanaBox/MemorySize'],
+  outlivesHako: true,
 };
 
 const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 };

@@ -288,7 +288,7 @@ describe('re-attach', () => {
     const second = newService(registry);
     const result = await second.reattach();
     expect(result).toEqual({ attached: [file], unknown: [] });
-    expect(second.get(file).state).toBe('Running');
+    expect(second.get(file)).toMatchObject({ state: 'Running', outlivesHako: true });
     await second.powerOff(file);
     expect(second.get(file).state).toBe('Stopped');
   });
@@ -298,6 +298,8 @@ describe('re-attach', () => {
     const file = await vmFile('Kilo');
     await vms.open(file);
     await vms.start(file);
+    // The quit dialog must not offer to leave it running.
+    expect(vms.get(file).outlivesHako).toBe(false);
     services.splice(services.indexOf(vms), 1);
     await vms.dispose();
     await waitFor(() => controls.hcs.computeSystemCount() === 0, 3000, 'terminate on last handle closed');

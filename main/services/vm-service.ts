@@ -33,6 +33,8 @@ export interface VmSnapshot {
   readonly lastError: ErrorInfo | null;
   /** Changes in the file that wait for the next start. */
   readonly pendingRestart: readonly string[];
+  /** The live compute system survives Hako's exit (ShouldTerminateOnLastHandleClosed was false). */
+  readonly outlivesHako: boolean;
 }
 
 export interface VmServiceSettings {
@@ -74,6 +76,8 @@ interface VmRecord {
   exitMeansSaved: boolean;
   /** Endpoints this run created that the file does not record; deleted when the VM stops. */
   unpersistedEndpoints: string[];
+  /** How the live compute system was created: whether it survives Hako's last handle. */
+  outlivesHako: boolean;
   readonly log: EventLog;
   readonly queue: SerialQueue;
   readonly exitWaiters: Set<(status: SystemExitStatus | null) => void>;
@@ -278,6 +282,8 @@ export class VmService {
         await this.refreshConfig(record);
         if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });
         record.running = record.config;
+        // It outlived the Hako that started it, so it will outlive this one too.
+        record.outlivesHako = true;
         record.state = current.State === 'Paused' ? 'Paused' : 'Running';
         record.log.add('info', 'Re-attached to the running VM');
         attached.push(vmPath);
@@ -313,6 +319,7 @@ export class VmService {
 
     this.setState(record, 'Starting');
     record.lastError = null;
+    record.outlivesHako = this.settings.keepRunning;
     const context: StartContext = {
       hcs: this.deps.hcs,
       network: this.deps.network,
@@ -557,6 +564,7 @@ export class VmService {
       findings: record.findings,
       lastError: record.lastError,
       pendingRestart: record.running && record.config ? pendingRestart(record.running, record.config) : [],
+      outlivesHako: record.system !== null && record.outlivesHako,
     };
   }
 
@@ -579,6 +587,7 @@ export class VmService {
         lastError: null,
         exitMeansSaved: false,
         unpersistedEndpoints: [],
+        outlivesHako: false,
         log: new EventLog(),
         queue: new SerialQueue(),
         exitWaiters: new Set(),

@@ -57,6 +57,7 @@ export function snapshot(path: string, overrides: Partial<VmSnapshotDto> = {}): 
     id: path,
     state: 'Stopped',
     actions: ['start'],
+    outlivesHako: false,
     config: null,
     findings: [],
     lastError: null,

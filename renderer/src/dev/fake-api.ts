@@ -157,6 +157,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
       findings: read.findings,
       lastError: vm.lastError,
       pendingRestart,
+      outlivesHako: vm.running !== null,
     };
   };
 
