@@ -16,6 +16,10 @@ let hcs: NativeHcs;
 let controls: StandInControls;
 let dir: string;
 const reported: { message: string; error: unknown }[] = [];
+// The Windows stand-ins (run under wine by npm run test:win-abi) allocate result strings with
+// LocalAlloc, freed by kernel32's LocalFree, which they cannot count: their
+// StandInHcsLiveAllocationCount returns -1. Only the Linux stand-ins count live result strings.
+const leakCountersAvailable = process.platform !== 'win32';
 
 function vmDocument(extra: Record<string, unknown> = {}): object {
   return {
@@ -76,9 +80,10 @@ beforeEach(() => {
 
 afterEach(async () => {
   // Every operation and system handle closed, every result string freed.
-  await waitFor(() => controls.hcs.openHandleCount() === 0 && controls.hcs.liveAllocationCount() === 0, 3000, 'handles and allocations to drain').catch(() => {});
+  const drained = () => controls.hcs.openHandleCount() === 0 && (!leakCountersAvailable || controls.hcs.liveAllocationCount() === 0);
+  await waitFor(drained, 3000, 'handles and allocations to drain').catch(() => {});
   expect(controls.hcs.openHandleCount()).toBe(0);
-  expect(controls.hcs.liveAllocationCount()).toBe(0);
+  expect(controls.hcs.liveAllocationCount()).toBe(leakCountersAvailable ? 0 : -1);
   expect(hcs.pendingOperations).toBe(0);
 });
 

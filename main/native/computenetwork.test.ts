@@ -11,6 +11,10 @@ import { ensureStandIns, waitFor } from './test-support.js';
 
 let hcn: NativeHcn;
 let controls: StandInControls;
+// The Windows stand-ins (run under wine by npm run test:win-abi) allocate result strings with
+// CoTaskMemAlloc, freed by ole32's CoTaskMemFree, which they cannot count: their
+// StandInHcnLiveAllocationCount returns -1. Only the Linux stand-ins count live result strings.
+const leakCountersAvailable = process.platform !== 'win32';
 
 async function expectHcsError(promise: Promise<unknown>, hresult: number): Promise<HcsError> {
   const error = await promise.then(
@@ -34,9 +38,9 @@ beforeAll(() => {
 beforeEach(() => controls.hcn.reset());
 
 afterEach(async () => {
-  await waitFor(() => controls.hcn.openHandleCount() === 0 && controls.hcn.liveAllocationCount() === 0, 3000).catch(() => {});
+  await waitFor(() => controls.hcn.openHandleCount() === 0 && (!leakCountersAvailable || controls.hcn.liveAllocationCount() === 0), 3000).catch(() => {});
   expect(controls.hcn.openHandleCount()).toBe(0);
-  expect(controls.hcn.liveAllocationCount()).toBe(0);
+  expect(controls.hcn.liveAllocationCount()).toBe(leakCountersAvailable ? 0 : -1);
   expect(hcn.queuedCalls).toBe(0);
 });
 

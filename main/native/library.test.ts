@@ -95,7 +95,39 @@ describe.skipIf(process.platform === 'win32')('host facts off Windows', () => {
     process.env.HAKO_STAND_IN_BUILD = '19041';
     expect(loadHostInfo().build).toBe(19041);
   });
+});
 
+// On Windows these run under wine (npm run test:win-abi), with HAKO_STAND_IN_DIR naming the mingw
+// stand-ins (build/stand-in/win).
+describe.runIf(process.platform === 'win32')('library paths and host facts on Windows', () => {
+  it('loads the stand-ins from HAKO_STAND_IN_DIR, the system DLLs by name without it, and honours the per-library variables', () => {
+    const dir = saved.HAKO_STAND_IN_DIR;
+    expect(dir, 'HAKO_STAND_IN_DIR names the mingw stand-ins').toBeTruthy();
+    expect(standInDirectory()).toBe(path.resolve(dir!));
+    expect(libraryPath('computecore')).toBe(path.join(path.resolve(dir!), 'computecore.dll'));
+    expect(libraryPath('kernel32')).toBe('kernel32.dll');
+    expect(usingStandIns()).toBe(true);
+    delete process.env.HAKO_STAND_IN_DIR;
+    expect(standInDirectory()).toBeNull();
+    expect(libraryPath('computecore')).toBe('computecore.dll');
+    expect(usingStandIns()).toBe(false);
+    process.env.HAKO_VIRTDISK = 'C:\\elsewhere\\vd.dll';
+    expect(libraryPath('virtdisk')).toBe('C:\\elsewhere\\vd.dll');
+    expect(usingStandIns()).toBe(false);
+  });
+
+  it('reads the SID, elevation and build from the process token and RtlGetVersion, the build overridable for stand-ins', () => {
+    delete process.env.HAKO_STAND_IN_BUILD;
+    const host = loadHostInfo();
+    expect(host.userSid).toMatch(/^S-1-5-/);
+    expect(typeof host.elevated).toBe('boolean');
+    expect(Number.isInteger(host.build) && host.build > 0).toBe(true);
+    process.env.HAKO_STAND_IN_BUILD = '19041';
+    expect(loadHostInfo().build).toBe(19041);
+  });
+});
+
+describe('the native host', () => {
   it('builds the whole native host once', () => {
     const host = loadNativeHost();
     expect(loadNativeHost()).toBe(host);

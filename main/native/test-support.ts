@@ -38,9 +38,20 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Builds build/stand-in/ unless it is newer than main/native/stand-in/. Call in beforeAll. */
+/**
+ * Builds build/stand-in/ unless it is newer than main/native/stand-in/. Call in beforeAll.
+ *
+ * On Windows (the binding tests bundled and run by node.exe under wine, npm run test:win-abi) nothing is
+ * built — there is no `cc`, and `repoRoot`, computed from the bundle, is not the repository: the
+ * stand-ins are the prebuilt mingw DLLs (`node scripts/build-stand-in.mjs --win`) that
+ * HAKO_STAND_IN_DIR names.
+ */
 export function ensureStandIns(): void {
-  if (process.platform === 'win32' || fresh()) return;
+  if (process.platform === 'win32') {
+    if (!process.env.HAKO_STAND_IN_DIR) throw new Error('On Windows the native tests load the mingw stand-ins: set HAKO_STAND_IN_DIR (build/stand-in/win).');
+    return;
+  }
+  if (fresh()) return;
   const lock = path.join(repoRoot, 'build', '.stand-in-build.lock');
   mkdirSync(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 120_000;

