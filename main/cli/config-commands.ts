@@ -111,7 +111,7 @@ async function format(args: string[], io: CliIo): Promise<ExitCode> {
     return EXIT.failed;
   }
   const canonical = encodeSevenB(result.file);
-  if (sameBytes(canonical, bytes)) {
+  if (Buffer.from(canonical).equals(bytes)) {
     io.stderr(`${file}: already canonical, not rewritten\n`);
     return EXIT.ok;
   }
@@ -125,10 +125,6 @@ async function format(args: string[], io: CliIo): Promise<ExitCode> {
   await writeFileAtomic(file, canonical, { expected: stamp });
   io.stderr(`${file}: rewritten${lossy.length > 0 ? ` (${lossy.length} change${lossy.length === 1 ? '' : 's'} of content, forced)` : ''}\n`);
   return EXIT.ok;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /** I/O failures become usage-class errors (exit 2) with the file named. */

@@ -146,6 +146,11 @@ async function checkExpected(filePath: string, expected: FileStamp | null, fs: A
   }
 }
 
+/** Whether two stamps describe the same content (the time alone never decides: a touch is no change). */
+export function sameContent(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.sha256 === b.sha256;
+}
+
 async function existingMode(filePath: string, fs: AtomicFs): Promise<number | null> {
   try {
     return (await fs.stat(filePath)).mode & 0o7777;

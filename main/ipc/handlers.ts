@@ -9,7 +9,7 @@ import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, 
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
-import { readFileWithStamp, writeFileAtomic, WriteConflictError, type FileStamp } from '../files/atomic.js';
+import { readFileWithStamp, sameContent, writeFileAtomic, WriteConflictError } from '../files/atomic.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type DiskService } from '../services/disk-service.js';
 import { type Library } from '../services/library.js';
@@ -60,10 +60,6 @@ async function existingVmFile(vmPath: string): Promise<string> {
   if (info === null) throw new HakoError('FileNotFound', `${resolved} does not exist.`, { path: resolved });
   if (!info.isFile()) throw new HakoError('NotAFile', `${resolved} is not a file.`, { path: resolved });
   return resolved;
-}
-
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.sha256 === b.sha256;
 }
 
 /** Another writer won the race between our read and our rename: the same Conflict the UI handles. */
@@ -148,7 +144,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       const onDisk = await readFileWithStamp(target).catch(() => null);
       // `force` is consent to replace what NanaBox would; it never skips the conflict check. To keep
       // their version over another program's, the user saves with the stamp they have just re-read.
-      if (onDisk !== null && (expected === null || !sameStamp(onDisk.stamp, expected))) {
+      if (onDisk !== null && (expected === null || !sameContent(onDisk.stamp, expected))) {
         throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or overwrite it with your version.`, {
           path: target,
         });
