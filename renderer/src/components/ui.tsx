@@ -219,11 +219,30 @@ function FieldMessages({ id, help, errors, warnings }: { readonly id: string; re
   );
 }
 
+/** What a labelled control needs to be tied to its label and messages. */
+interface ControlProps {
+  readonly id: string;
+  readonly 'aria-invalid': true | undefined;
+  readonly 'aria-describedby': string;
+}
+
+/** The frame every labelled field shares: the label, the control row, and the messages under it. */
+function LabelledField({ frame, className, children }: { readonly frame: FieldFrame; readonly className?: string; readonly children: (control: ControlProps) => ReactNode }) {
+  const id = useId();
+  const messages = `${id}-messages`;
+  const invalid = (frame.errors?.length ?? 0) > 0;
+  return (
+    <div className={`field${className ? ` ${className}` : ''}${invalid ? ' field-invalid' : ''}`}>
+      <label htmlFor={id} className="field-label">
+        {frame.label}
+      </label>
+      <div className="field-control">{children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': messages })}</div>
+      <FieldMessages id={messages} help={frame.help} errors={frame.errors} warnings={frame.warnings} />
+    </div>
+  );
+}
+
 export function TextField({
-  label,
-  help,
-  errors,
-  warnings,
   value,
   onChange,
   placeholder,
@@ -232,6 +251,7 @@ export function TextField({
   suffix,
   autoFocus,
   name,
+  ...frame
 }: FieldFrame & {
   readonly value: string;
   readonly onChange?: (value: string) => void;
@@ -242,47 +262,37 @@ export function TextField({
   readonly autoFocus?: boolean;
   readonly name?: string;
 }) {
-  const id = useId();
-  const messages = `${id}-messages`;
-  const invalid = (errors?.length ?? 0) > 0;
   return (
-    <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        <input
-          id={id}
-          name={name}
-          className={`input${mono ? ' mono' : ''}`}
-          type="text"
-          value={value}
-          placeholder={placeholder}
-          readOnly={readOnly}
-          autoFocus={autoFocus}
-          spellCheck={false}
-          aria-invalid={invalid || undefined}
-          aria-describedby={messages}
-          onChange={(event) => onChange?.(event.target.value)}
-        />
-        {suffix}
-      </div>
-      <FieldMessages id={messages} help={help} errors={errors} warnings={warnings} />
-    </div>
+    <LabelledField frame={frame}>
+      {(control) => (
+        <>
+          <input
+            {...control}
+            name={name}
+            className={`input${mono ? ' mono' : ''}`}
+            type="text"
+            value={value}
+            placeholder={placeholder}
+            readOnly={readOnly}
+            autoFocus={autoFocus}
+            spellCheck={false}
+            onChange={(event) => onChange?.(event.target.value)}
+          />
+          {suffix}
+        </>
+      )}
+    </LabelledField>
   );
 }
 
 export function NumberField({
-  label,
-  help,
-  errors,
-  warnings,
   value,
   onChange,
   min,
   max,
   step,
   unit,
+  ...frame
 }: FieldFrame & {
   readonly value: number | null;
   readonly onChange: (value: number | null) => void;
@@ -291,77 +301,52 @@ export function NumberField({
   readonly step?: number;
   readonly unit?: string;
 }) {
-  const id = useId();
-  const messages = `${id}-messages`;
-  const invalid = (errors?.length ?? 0) > 0;
   return (
-    <div className={`field field-number${invalid ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        <input
-          id={id}
-          className="input"
-          type="number"
-          inputMode="numeric"
-          value={value === null || Number.isNaN(value) ? '' : value}
-          min={min}
-          max={max}
-          step={step ?? 1}
-          aria-invalid={invalid || undefined}
-          aria-describedby={messages}
-          onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
-        />
-        {unit && <span className="field-unit">{unit}</span>}
-      </div>
-      <FieldMessages id={messages} help={help} errors={errors} warnings={warnings} />
-    </div>
+    <LabelledField frame={frame} className="field-number">
+      {(control) => (
+        <>
+          <input
+            {...control}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            value={value === null || Number.isNaN(value) ? '' : value}
+            min={min}
+            max={max}
+            step={step ?? 1}
+            onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+          />
+          {unit && <span className="field-unit">{unit}</span>}
+        </>
+      )}
+    </LabelledField>
   );
 }
 
 export function SelectField<T extends string>({
-  label,
-  help,
-  errors,
-  warnings,
   value,
   options,
   onChange,
   disabled,
+  ...frame
 }: FieldFrame & {
   readonly value: T;
   readonly options: readonly { readonly value: T; readonly label: string }[];
   readonly onChange: (value: T) => void;
   readonly disabled?: boolean;
 }) {
-  const id = useId();
-  const messages = `${id}-messages`;
-  const invalid = (errors?.length ?? 0) > 0;
   return (
-    <div className={`field${invalid ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className="field-control">
-        <select
-          id={id}
-          className="input select"
-          value={value}
-          disabled={disabled}
-          aria-invalid={invalid || undefined}
-          aria-describedby={messages}
-          onChange={(event) => onChange(event.target.value as T)}
-        >
+    <LabelledField frame={frame}>
+      {(control) => (
+        <select {...control} className="input select" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as T)}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-      </div>
-      <FieldMessages id={messages} help={help} errors={errors} warnings={warnings} />
-    </div>
+      )}
+    </LabelledField>
   );
 }
 
