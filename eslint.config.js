@@ -8,6 +8,8 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'cr
 /** Paths each layer must not import, with the reason shown to whoever tries. */
 const forbid = (groups, message) => ({ group: groups, message });
 
+const KOFFI_ONLY = 'Only main/native/ (the bindings) and test/support/native/ (the stand-ins\' control exports) may import koffi.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'build/', 'dist/', 'coverage/', 'assets/'] },
   js.configs.recommended,
@@ -58,18 +60,42 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [forbid(['koffi'], 'Only main/native/ may import koffi.'), forbid(['**/main/**', '**/renderer/**'], 'preload may import app/ only.')] },
+        { patterns: [forbid(['koffi'], KOFFI_ONLY), forbid(['**/main/**', '**/renderer/**'], 'preload may import app/ only.')] },
       ],
     },
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/native/**'],
+    ignores: ['main/native/**', 'main/services/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [forbid(['koffi'], 'Only main/native/ may import koffi.'), forbid(['**/renderer/**', '**/preload/**'], 'main does not import the UI layers.')] },
+        { patterns: [forbid(['koffi'], KOFFI_ONLY), forbid(['**/renderer/**', '**/preload/**'], 'main does not import the UI layers.')] },
       ],
     },
+  },
+  {
+    // Services are plain classes over ports (services/ports.ts): the shells and the native layer plug in.
+    files: ['main/services/**/*.ts'],
+    ignores: ['main/services/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['koffi'], KOFFI_ONLY),
+            forbid(['electron', 'electron/*'], 'Services do not import Electron; the shell passes what they need.'),
+            forbid(['../native/*', '../host/*', '../electron/*', '../ipc/*', '../cli/*'], 'Services depend on ports, not on the native layer, the shells or the transports.'),
+            forbid(['**/renderer/**', '**/preload/**'], 'main does not import the UI layers.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test rigs, benchmarks and scripts: koffi only for the stand-ins' control exports.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.mjs'],
+    ignores: ['test/support/native/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [forbid(['koffi'], KOFFI_ONLY)] }] },
   },
 );

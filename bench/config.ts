@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeSevenB, readSevenB } from '../app/config/index.js';
 
-const fixture = readFileSync(path.resolve('../shared/fixtures/nanabox/DocumentedExample.7b'), 'utf8').replace(/^\uFEFF/, '');
+const fixture = readFileSync(path.resolve('test/fixtures/nanabox/DocumentedExample.7b'), 'utf8').replace(/^\uFEFF/, '');
 const example = JSON.parse(fixture);
 // A fuller VM than the documented example: every section in use, as a VM used for a while looks.
 Object.assign(example.NanaBox, {

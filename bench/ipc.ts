@@ -10,8 +10,8 @@ import { type EventName } from '../app/ipc/contract.js';
 import { createDispatcher } from '../app/ipc/dispatch.js';
 import { createWebSocketTransport } from '../app/ipc/ws-transport.js';
 import { startBrowserHost } from '../main/host/server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../main/host/test-support.js';
-import { exampleHandlers } from '../main/ipc/contract-examples.js';
+import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../test/support/host.js';
+import { exampleHandlers } from '../test/support/contract-examples.js';
 
 const WARM_UP_CALLS = 500;
 const CALLS = 2_000;

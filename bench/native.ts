@@ -5,10 +5,8 @@
  *
  * - ffi_overhead_us: one synchronous koffi call minus one C call of the same export. The exports are
  *   HcsCreateOperation + HcsCloseOperation, the pair the binding issues synchronously on the JS thread
- *   for every asynchronous HCS call (OperationBroker.run). computecore.ts does not export its koffi
- *   functions (no koffi value leaves main/native), so the two are bound here with library.ts's own
- *   `loadLibrary` + `bind` (the same library handle, `__stdcall`, the signatures computecore.ts
- *   declares) and called as the binding calls them (a BigInt context, a registered callback).
+ *   for every asynchronous HCS call (OperationBroker.run), bound as the binding binds them
+ *   (test/support/native/ffi-probe.ts).
  * - start_overhead_ms: VmService.start of a file with one adapter and one disk (→ Running) minus the
  *   stand-ins' own time for the same HCS/HCN calls. The calls and their arguments are recorded from one
  *   start through recording wrappers of the Hcs/Hcn ports; the harness replays them, waiting for each
@@ -29,10 +27,10 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import koffi from 'koffi';
 import { HcsError } from '../app/errors/hcs-error.js';
-import { libraryPath, loadNativeHost, standInControls } from '../main/native/index.js';
-import { bind, loadLibrary } from '../main/native/library.js';
+import { libraryPath, loadNativeHost } from '../main/native/index.js';
+import { standInControls } from '../test/support/native/stand-in-controls.js';
+import { operationPairProbe } from '../test/support/native/ffi-probe.js';
 import { NetworkService } from '../main/services/network-service.js';
 import type { ComputeSystem, Hcn, HcnHandle, Hcs } from '../main/services/ports.js';
 import { nodeVmFiles, type VmFiles, type WriteBackPatch } from '../main/services/vm-files.js';
@@ -143,21 +141,8 @@ const cHarness = new Harness(path.join(dir, 'pipes-c'));
 
 // ---- 1. FFI: HcsCreateOperation + HcsCloseOperation, koffi vs C ----
 
-const computecore = loadLibrary('computecore');
-// The declarations of computecore.ts (Bindings.createOperation / closeOperation).
-const createOperation = bind(computecore, 'HcsCreateOperation', 'void *', ['void *', 'void *']);
-const closeOperation = bind(computecore, 'HcsCloseOperation', 'void', ['void *']);
-const completion = koffi.register(() => undefined, koffi.pointer(koffi.proto('__stdcall', null, 'void', ['void *', 'void *']))) as unknown;
-
-function ffiRound(pairs: number, firstContext: number): number {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < pairs; i++) {
-    const op = createOperation(BigInt(firstContext + i), completion) as bigint | null;
-    if (!op) throw new Error('HcsCreateOperation returned NULL');
-    closeOperation(op);
-  }
-  return Number(process.hrtime.bigint() - start) / 2 / pairs;
-}
+const ffi = operationPairProbe();
+const ffiRound = (pairs: number, firstContext: number) => ffi.round(pairs, firstContext);
 
 for (let i = 0; i < 4; i++) {
   // Warm-up: JIT, koffi's call path, both processes' allocators.
@@ -170,7 +155,7 @@ for (let round = 0; round < FFI_ROUNDS; round++) {
   jsCallNs.push(ffiRound(FFI_PAIRS, 1 + round * FFI_PAIRS));
   cCallNs.push(await cHarness.sample(`ffi ${FFI_PAIRS}`));
 }
-koffi.unregister(completion as Parameters<typeof koffi.unregister>[0]);
+ffi.dispose();
 
 // ---- 2. start through VmService vs the same calls from C ----
 

@@ -1,5 +1,5 @@
 // Builds the C stand-ins of computecore.dll, computenetwork.dll and virtdisk.dll
-// (main/native/stand-in/README.md). No dependencies.
+// (stand-in/README.md). No dependencies.
 //
 //   node scripts/build-stand-in.mjs           Linux .so files into build/stand-in/ (+ 1809/)
 //   node scripts/build-stand-in.mjs --win     Windows .dll files with mingw-w64 into build/stand-in/win/ (+ 1809/)
@@ -12,7 +12,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = join(root, 'main/native/stand-in');
+const sourceDir = join(root, 'stand-in');
 const windows = process.argv.includes('--win');
 const force = process.argv.includes('--force');
 

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main/cli/hako.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const fixture = path.resolve(root, '../shared/fixtures/nanabox/DocumentedExample.7b');
+const fixture = path.resolve(root, 'test/fixtures/nanabox/DocumentedExample.7b');
 const BOM = '\uFEFF';
 const MINIMAL = '{"NanaBox":{"Type":"VirtualMachine","Version":1,"Name":"t","ProcessorCount":1,"MemorySize":512,"ComPorts":{"UefiConsole":"Disabled"},"Gpu":{"AssignmentMode":"Disabled"},"GuestType":"Linux"}}';
 

@@ -21,6 +21,11 @@ describe('layer rules', () => {
     ['renderer/x.tsx', "import { y } from '../main/services/vm.js';\nexport const x = y;"],
     ['main/services/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
     ['preload/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
+    ['main/services/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['main/services/x.ts', "import { loadNativeHost } from '../native/index.js';\nexport const x = loadNativeHost;"],
+    ['main/services/x.ts', "import { startBrowserHost } from '../host/server.js';\nexport const x = startBrowserHost;"],
+    ['bench/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
+    ['test/support/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });
@@ -32,6 +37,8 @@ describe('layer rules', () => {
 
   it.each([
     ['main/native/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
+    ['test/support/native/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
+    ['main/services/x.ts', "import { type Hcs } from './ports.js';\nexport type X = Hcs;"],
     ['main/services/x.ts', "import { readSevenB } from '../../app/config/index.js';\nexport const x = readSevenB;"],
     ['renderer/x.tsx', "import { readSevenB } from '../app/config/index.js';\nexport const x = readSevenB;"],
     ['app/config/x.test.ts', "import fs from 'node:fs';\nexport const x = fs;"],

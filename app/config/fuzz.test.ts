@@ -11,7 +11,7 @@ import { renderFinding } from './findings.js';
 import { readSevenB, type ReadOptions, type ReadResult } from './read.js';
 import { encodeSevenB, formatSevenB } from './write.js';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../../shared/fixtures/nanabox/DocumentedExample.7b');
+const FIXTURE = path.resolve(import.meta.dirname, '../../test/fixtures/nanabox/DocumentedExample.7b');
 const BOM = [0xef, 0xbb, 0xbf];
 const encoder = new TextEncoder();
 const withBom = (text: string) => new Uint8Array([...BOM, ...encoder.encode(text)]);

@@ -362,7 +362,7 @@ describe('unknown keys (§10)', () => {
 
 describe('the documented example', () => {
   it('reads with no warnings and the documented values', () => {
-    const result = readSevenB(readFileSync(new URL('../../../shared/fixtures/nanabox/DocumentedExample.7b', import.meta.url)));
+    const result = readSevenB(readFileSync(new URL('../../test/fixtures/nanabox/DocumentedExample.7b', import.meta.url)));
     expect(result.accepted).toBe(true);
     expect(result.findings).toEqual([]);
     const c = result.file!.config;

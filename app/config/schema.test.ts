@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sevenBJsonSchema } from './schema.js';
 
 const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
-const fixture = (name: string) => JSON.parse(stripBom(readFileSync(new URL(`../../../shared/fixtures/nanabox/${name}`, import.meta.url), 'utf8')));
+const fixture = (name: string) => JSON.parse(stripBom(readFileSync(new URL(`../../test/fixtures/nanabox/${name}`, import.meta.url), 'utf8')));
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(sevenBJsonSchema());
 const minimal = (extra: Record<string, unknown> = {}) => ({ NanaBox: { Type: 'VirtualMachine', Version: 1, ProcessorCount: 2, MemorySize: 2048, ...extra } });
 const errorsOf = (doc: unknown) => (validate(doc) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.keyword}`));

@@ -106,7 +106,7 @@ describe('NanaBox layout', () => {
   });
 
   it('the documented example comes out in NanaBox order with every value kept', () => {
-    const file = readSevenB(readFileSync(new URL('../../../shared/fixtures/nanabox/DocumentedExample.7b', import.meta.url))).file!;
+    const file = readSevenB(readFileSync(new URL('../../test/fixtures/nanabox/DocumentedExample.7b', import.meta.url))).file!;
     const text = formatSevenB(file);
     expect(text.split('\n').slice(0, 8)).toEqual([
       '{',

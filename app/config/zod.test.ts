@@ -6,7 +6,7 @@ import { sevenBFileSchema, vmConfigSchema } from './zod.js';
 
 describe('runtime schema of the model', () => {
   it('accepts what the reader produces', () => {
-    const file = readSevenB(readFileSync(new URL('../../../shared/fixtures/nanabox/DocumentedExample.7b', import.meta.url))).file!;
+    const file = readSevenB(readFileSync(new URL('../../test/fixtures/nanabox/DocumentedExample.7b', import.meta.url))).file!;
     expect(sevenBFileSchema.safeParse(file).success).toBe(true);
     expect(vmConfigSchema.safeParse(newVmConfig('x').config).success).toBe(true);
   });

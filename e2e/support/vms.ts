@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const FIXTURES = process.env.HAKO_FIXTURES ?? path.resolve(import.meta.dirname, '../../../shared/fixtures/nanabox');
+const FIXTURES = process.env.HAKO_FIXTURES ?? path.resolve(import.meta.dirname, '../../test/fixtures/nanabox');
 const BOM = '\uFEFF';
 
 export function e2eDir(): string {

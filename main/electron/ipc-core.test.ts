@@ -10,8 +10,8 @@ import { createBridgedApi, fromBridge, isBridgedError, type IpcRendererLike } fr
 import { CALL_NAMES, CONTRACT, EVENT_NAMES, HakoApiError, channelOf, type HakoApi } from '../../app/ipc/contract.js';
 import { CONTENT_SECURITY_POLICY } from '../../app/ipc/csp.js';
 import { createDispatcher } from '../../app/ipc/dispatch.js';
-import { EXAMPLE_EVENTS, EXAMPLE_INPUTS, EXAMPLE_OUTPUTS, exampleHandlers } from '../ipc/contract-examples.js';
-import { FakeIpcMain, FakeWebContents, type FakeFrame } from '../ipc/electron-fake.js';
+import { EXAMPLE_EVENTS, EXAMPLE_INPUTS, EXAMPLE_OUTPUTS, exampleHandlers } from '../../test/support/contract-examples.js';
+import { FakeIpcMain, FakeWebContents, type FakeFrame } from '../../test/support/electron-fake.js';
 import { registerContractIpc, type IpcMainLike } from './ipc-core.js';
 
 const APP_FRAME: FakeFrame = { url: 'app://hako/index.html', parent: null };

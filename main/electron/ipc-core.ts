@@ -1,7 +1,7 @@
 /**
  * The contract over Electron IPC, main side, written against the few members of Electron's `ipcMain`,
  * `IpcMainInvokeEvent` and `WebContents` it uses, so the same code runs with the real ones (ipc.ts) and
- * with the in-process fake (main/ipc/electron-fake.ts) in tests.
+ * with the in-process fake (test/support/electron-fake.ts) in tests.
  *
  * For every call of the contract one handler on its channel: the sender must be Hako's window, its main
  * frame, on `app://hako` (VS Code's validatedIpcMain); then the shared dispatch parses the input

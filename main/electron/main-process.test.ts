@@ -1,9 +1,9 @@
 /**
- * The built main process, run under Node with a fake 'electron' (test-support/fake-electron.cjs) on
+ * The built main process, run under Node with a fake 'electron' (test/support/electron/fake-electron.cjs) on
  * the C stand-ins: everything the shell decides and wires — before `ready`, the window's settings, the
  * app:// protocol, request/permission hooks, IPC sender checks and the event gate, a second launch,
  * the tray, the quit dialog, close to tray, navigation, renderer crash recovery and a Windows session
- * end — checked in one run of test-support/run-main.mjs. What only real Electron/Windows can show
+ * end — checked in one run of test/support/electron/run-main.mjs. What only real Electron/Windows can show
  * (rendering, the tray on screen, the session-end screen) is for e2e/electron on the Windows workflow.
  */
 import { execFileSync } from 'node:child_process';
@@ -49,7 +49,7 @@ describe('the main process under a fake Electron', () => {
     let stdout: string;
     let stderr = '';
     try {
-      stdout = execFileSync(process.execPath, [path.join(root, 'main/electron/test-support/run-main.mjs'), work, path.join(outDir, 'main', 'index.js')], {
+      stdout = execFileSync(process.execPath, [path.join(root, 'test/support/electron/run-main.mjs'), work, path.join(outDir, 'main', 'index.js')], {
         cwd: root,
         encoding: 'utf8',
         env: { ...env, HAKO_USER_DATA_DIR: profile },

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type CallName } from '../../app/ipc/contract.js';
 import { createDispatcher } from '../../app/ipc/dispatch.js';
-import { exampleHandlers } from '../ipc/contract-examples.js';
+import { exampleHandlers } from '../../test/support/contract-examples.js';
 import { isLoopbackAddress, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl, waitFor } from './test-support.js';
+import { loginCookie, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl } from '../../test/support/host.js';
+import { waitFor } from '../../test/support/wait.js';
 
 let host: BrowserHost;
 let root: string;

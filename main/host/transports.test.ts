@@ -21,10 +21,11 @@ import {
 import { createDispatcher, type Handlers } from '../../app/ipc/dispatch.js';
 import { createWebSocketTransport, type WebSocketTransport } from '../../app/ipc/ws-transport.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { EXAMPLE_EVENTS, EXAMPLE_INPUTS, EXAMPLE_OUTPUTS, exampleHandlers } from '../ipc/contract-examples.js';
-import { FakeIpcMain, FakeWebContents, fakePreloadTransport, registerContract } from '../ipc/electron-fake.js';
+import { EXAMPLE_EVENTS, EXAMPLE_INPUTS, EXAMPLE_OUTPUTS, exampleHandlers } from '../../test/support/contract-examples.js';
+import { FakeIpcMain, FakeWebContents, fakePreloadTransport, registerContract } from '../../test/support/electron-fake.js';
 import { startBrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl, waitFor } from './test-support.js';
+import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
+import { waitFor } from '../../test/support/wait.js';
 
 const FUZZ_PER_CALL = 1_000;
 

@@ -3,9 +3,10 @@ import { createHakoApi } from '../../app/ipc/client.js';
 import { HakoApiError, type EventName } from '../../app/ipc/contract.js';
 import { createDispatcher, type Dispatch } from '../../app/ipc/dispatch.js';
 import { createWebSocketTransport, DISCONNECTED, hostSocketUrl, type ConnectionStatus, type WebSocketTransport } from '../../app/ipc/ws-transport.js';
-import { exampleHandlers } from '../ipc/contract-examples.js';
+import { exampleHandlers } from '../../test/support/contract-examples.js';
 import { startBrowserHost, type BrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl, waitFor } from './test-support.js';
+import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
+import { waitFor } from '../../test/support/wait.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {

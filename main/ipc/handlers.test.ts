@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Envelope } from '../../app/ipc/contract.js';
 import { createAppServices, type AppServices } from '../app-services.js';
-import { standInControls } from '../native/index.js';
-import { ensureStandIns, waitFor } from '../native/test-support.js';
+import { standInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { waitFor } from '../../test/support/wait.js';
 
 let dir: string;
 let app: AppServices;

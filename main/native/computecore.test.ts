@@ -9,8 +9,9 @@ import { HRESULT, describeHresult, type HresultName } from '../../app/errors/hre
 import { HCS_EVENT, type HcsEvent } from '../services/ports.js';
 import { NativeHcs, type NativeComputeSystem } from './computecore.js';
 import { setNativeErrorReporter } from './ffi.js';
-import { standInControls, type StandInControls } from './library.js';
-import { delay, ensureStandIns, waitFor } from './test-support.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { delay, waitFor } from '../../test/support/wait.js';
 
 let hcs: NativeHcs;
 let controls: StandInControls;

@@ -6,8 +6,9 @@ import { HRESULT, describeHresult } from '../../app/errors/hresult.js';
 import { endpointDocument, networkDocument, parseSubnet } from '../../app/network/documents.js';
 import { HCN_MAX_IN_FLIGHT, NativeHcn } from './computenetwork.js';
 import { guidFromStruct, guidToStruct } from './guid.js';
-import { standInControls, type StandInControls } from './library.js';
-import { ensureStandIns, waitFor } from './test-support.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { waitFor } from '../../test/support/wait.js';
 
 let hcn: NativeHcn;
 let controls: StandInControls;

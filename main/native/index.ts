@@ -40,4 +40,4 @@ export { NativeHcn, NativeHcnHandle, HCN_MAX_IN_FLIGHT } from './computenetwork.
 export { NativeVirtDisk, DEFAULT_BLOCK_SIZE, PROGRESS_INTERVAL_MS } from './virtdisk.js';
 export { loadHostInfo, DEFAULT_STAND_IN_BUILD } from './win32.js';
 export { setNativeErrorReporter, type ErrorReporter } from './ffi.js';
-export { libraryPath, standInControls, standInDirectory, usingStandIns, type StandInControls } from './library.js';
+export { libraryPath, standInDirectory, usingStandIns } from './library.js';

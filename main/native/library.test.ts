@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadNativeHost } from './index.js';
 import { libraryPath, standInDirectory, usingStandIns } from './library.js';
-import { ensureStandIns, repoRoot } from './test-support.js';
+import { ensureStandIns, repoRoot } from '../../test/support/native/stand-ins.js';
 import { DEFAULT_STAND_IN_BUILD, loadHostInfo } from './win32.js';
 
 const saved = { ...process.env };

@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { DiskProgress } from '../services/ports.js';
-import { standInControls, type StandInControls } from './library.js';
-import { delay, ensureStandIns, waitFor } from './test-support.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { delay, waitFor } from '../../test/support/wait.js';
 import { DEFAULT_BLOCK_SIZE, NativeVirtDisk } from './virtdisk.js';
 
 const MiB = 1024 * 1024;

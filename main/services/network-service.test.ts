@@ -8,8 +8,10 @@ import { type NetworkAdapter } from '../../app/config/model.js';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import { NANABOX_SWITCH_ID } from '../../app/network/documents.js';
-import { loadNativeHost, standInControls, type StandInControls } from '../native/index.js';
-import { ensureStandIns, waitFor } from '../native/test-support.js';
+import { loadNativeHost } from '../native/index.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { waitFor } from '../../test/support/wait.js';
 import { NetworkService, NetworkServiceError } from './network-service.js';
 import { type Hcn } from './ports.js';
 

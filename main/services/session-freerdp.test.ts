@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSessionPipe } from '../../app/compute/document.js';
-import { loadNativeHost, standInControls } from '../native/index.js';
-import { delay, ensureStandIns } from '../native/test-support.js';
+import { loadNativeHost } from '../native/index.js';
+import { standInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { delay } from '../../test/support/wait.js';
 import { SessionService, standInPipePath, type SessionEnded } from './session-service.js';
 import { VmService } from './vm-service.js';
 

@@ -1,6 +1,6 @@
 // SessionService against the real koffi bindings and the C stand-in, whose console endpoints serve the
 // VM's session pipes as Unix sockets and forward them to a fake "RDP server" run here; the client is a
-// small node script (fixtures/fake-rdp-client.mjs).
+// small node script (test/support/fake-rdp-client.mjs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -13,8 +13,10 @@ import { basicSessionPipe, enhancedSessionPipe } from '../../app/compute/documen
 import { HakoError } from '../../app/errors/error-info.js';
 import { type Envelope } from '../../app/ipc/contract.js';
 import { createAppServices } from '../app-services.js';
-import { loadNativeHost, standInControls, type NativeHost, type StandInControls } from '../native/index.js';
-import { ensureStandIns, waitFor } from '../native/test-support.js';
+import { loadNativeHost, type NativeHost } from '../native/index.js';
+import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../test/support/native/stand-ins.js';
+import { waitFor } from '../../test/support/wait.js';
 import {
   commandClient,
   rdpClientLauncher,
@@ -27,7 +29,7 @@ import {
 } from './session-service.js';
 import { VmService, type RunningVmRegistry } from './vm-service.js';
 
-const FAKE_CLIENT = fileURLToPath(new URL('./fixtures/fake-rdp-client.mjs', import.meta.url));
+const FAKE_CLIENT = fileURLToPath(new URL('../../test/support/fake-rdp-client.mjs', import.meta.url));
 
 let native: NativeHost;
 let controls: StandInControls;

@@ -113,7 +113,7 @@ const OUTPUT_TAIL = 2_000;
 const PIPE_PREFIX = /^\\\\[.?]\\pipe\\/i;
 
 /**
- * The stand-in's mapping (main/native/stand-in/README.md "Console endpoints"): off Windows, the pipe
+ * The stand-in's mapping (stand-in/README.md "Console endpoints"): off Windows, the pipe
  * `\\.\pipe\<rest>` is the Unix socket `$HAKO_STAND_IN_PIPE_DIR/<rest>` (`/` in rest → `_`), by default
  * in `$TMPDIR/hako-pipes`.
  */

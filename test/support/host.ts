@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { type WebSocketLike } from '../../app/ipc/ws-transport.js';
-import { type BrowserHost } from './server.js';
+import { type BrowserHost } from '../../main/host/server.js';
 
 export const SECRET_FILE_TEXT = 'this file lies outside the static folder';
 
@@ -62,12 +62,4 @@ export function nodeSocketFactory(host: BrowserHost, cookie: string): (url: stri
 
 export function socketUrl(host: BrowserHost): string {
   return `ws://${new URL(host.origin).host}/ipc`;
-}
-
-export async function waitFor(condition: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }

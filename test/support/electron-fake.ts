@@ -13,7 +13,7 @@
 import { CALL_NAMES, channelOf, type EventName, type Envelope } from '../../app/ipc/contract.js';
 import { type Transport } from '../../app/ipc/client.js';
 import { type Dispatch } from '../../app/ipc/dispatch.js';
-import { EventGate } from './event-gate.js';
+import { EventGate } from '../../main/ipc/event-gate.js';
 
 export interface FakeFrame {
   readonly url: string;

@@ -5,7 +5,7 @@
 // close to tray, navigation, a renderer crash, and a Windows session end. Prints one JSON object with
 // what it saw (main-process.test.ts checks it).
 //
-//   HAKO_USER_DATA_DIR=<empty dir> node main/electron/test-support/run-main.mjs <work dir> [<built main>]
+//   HAKO_USER_DATA_DIR=<empty dir> node test/support/electron/run-main.mjs <work dir> [<built main>]
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import Module, { createRequire, register } from 'node:module';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const OUTPUTS = [
   'build/stand-in/libcomputecore.so',
@@ -18,7 +18,7 @@ const OUTPUTS = [
 ];
 
 function newestSource(): number {
-  const dir = path.join(repoRoot, 'main/native/stand-in');
+  const dir = path.join(repoRoot, 'stand-in');
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.c') || name.endsWith('.h'))
     .map((name) => path.join(dir, name));
@@ -39,7 +39,7 @@ function sleepSync(ms: number): void {
 }
 
 /**
- * Builds build/stand-in/ unless it is newer than main/native/stand-in/. Call in beforeAll.
+ * Builds build/stand-in/ unless it is newer than stand-in/. Call in beforeAll.
  *
  * On Windows (the binding tests bundled and run by node.exe under wine, npm run test:win-abi) nothing is
  * built — there is no `cc`, and `repoRoot`, computed from the bundle, is not the repository: the
@@ -70,17 +70,4 @@ export function ensureStandIns(): void {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-}
-
-/** Resolves when `condition` holds, polling every 5 ms; rejects after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,105 @@
+/**
+ * The stand-ins' test-only control exports (stand-in/README.md): fault injection, latency, counters of
+ * open handles and allocations. Bound only by tests and benchmarks, never by the product: these symbols
+ * exist in the stand-in libraries alone.
+ */
+import { loadLibrary, usingStandIns, type LibraryHandle, type TypeSpec } from '../../../main/native/library.js';
+
+/** The stand-in's test-only exports (stand-in/README.md). Only tests call these. */
+export interface StandInControls {
+  readonly hcs: {
+    reset(): void;
+    /** The next call of `fn` fails with `hresult`: returned by the call (`direct`) or through its operation. */
+    injectFault(fn: string, hresult: number, direct: boolean): void;
+    setLatency(fn: string, ms: number): void;
+    setShutdownDelay(ms: number): void;
+    guestPowerOff(id: string, unexpected: boolean): number;
+    emitEvent(id: string, type: number, eventData: string | null): number;
+    openHandleCount(): number;
+    liveAllocationCount(): number;
+    computeSystemCount(): number;
+    setSessionTarget(pipeName: string, host: string, port: number): number;
+  };
+  readonly hcn: {
+    reset(): void;
+    injectFault(fn: string, hresult: number): void;
+    setLatency(fn: string, ms: number): void;
+    openHandleCount(): number;
+    liveAllocationCount(): number;
+    networkCount(): number;
+    endpointCount(): number;
+  };
+  readonly virtDisk: {
+    reset(): void;
+    injectFault(fn: string, win32Error: number): void;
+    setBytesPerSecond(bytesPerSecond: number): void;
+    openHandleCount(): number;
+  };
+}
+
+let controls: StandInControls | null = null;
+
+/**
+ * Binds the stand-ins' test-only exports. Throws on Windows unless stand-ins are loaded explicitly
+ * (HAKO_STAND_IN_DIR or the per-library variables), so it can never touch the real DLLs.
+ */
+export function standInControls(): StandInControls {
+  if (controls) return controls;
+  if (!usingStandIns()) throw new Error('Stand-in controls exist only when the stand-in libraries are loaded.');
+  const cc = loadLibrary('computecore');
+  const cn = loadLibrary('computenetwork');
+  const vd = loadLibrary('virtdisk');
+  const f = (lib: LibraryHandle, name: string, result: TypeSpec, args: TypeSpec[]) => lib.func(name, result, args);
+  const hcsReset = f(cc, 'StandInHcsReset', 'void', []);
+  const hcsFault = f(cc, 'StandInHcsInjectFault', 'int32_t', ['str16', 'int32_t', 'int32_t']);
+  const hcsLatency = f(cc, 'StandInHcsSetLatency', 'void', ['str16', 'uint32_t']);
+  const hcsShutdownDelay = f(cc, 'StandInHcsSetShutdownDelay', 'void', ['uint32_t']);
+  const hcsPowerOff = f(cc, 'StandInHcsGuestPowerOff', 'int32_t', ['str16', 'int32_t']);
+  const hcsEmit = f(cc, 'StandInHcsEmitEvent', 'int32_t', ['str16', 'uint32_t', 'str16']);
+  const hcsHandles = f(cc, 'StandInHcsOpenHandleCount', 'int32_t', []);
+  const hcsAllocations = f(cc, 'StandInHcsLiveAllocationCount', 'int32_t', []);
+  const hcsSystems = f(cc, 'StandInHcsComputeSystemCount', 'int32_t', []);
+  const hcsSession = f(cc, 'StandInHcsSetSessionTarget', 'int32_t', ['str16', 'str', 'uint16_t']);
+  const hcnReset = f(cn, 'StandInHcnReset', 'void', []);
+  const hcnFault = f(cn, 'StandInHcnInjectFault', 'int32_t', ['str16', 'int32_t']);
+  const hcnLatency = f(cn, 'StandInHcnSetLatency', 'void', ['str16', 'uint32_t']);
+  const hcnHandles = f(cn, 'StandInHcnOpenHandleCount', 'int32_t', []);
+  const hcnAllocations = f(cn, 'StandInHcnLiveAllocationCount', 'int32_t', []);
+  const hcnNetworks = f(cn, 'StandInHcnNetworkCount', 'int32_t', []);
+  const hcnEndpoints = f(cn, 'StandInHcnEndpointCount', 'int32_t', []);
+  const vdReset = f(vd, 'StandInVirtDiskReset', 'void', []);
+  const vdFault = f(vd, 'StandInVirtDiskInjectFault', 'int32_t', ['str16', 'uint32_t']);
+  const vdSpeed = f(vd, 'StandInVirtDiskSetBytesPerSecond', 'void', ['uint64_t']);
+  const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
+  const signed = (hresult: number) => hresult | 0;
+  controls = {
+    hcs: {
+      reset: () => void hcsReset(),
+      injectFault: (fn, hresult, direct) => void hcsFault(fn, signed(hresult), direct ? 1 : 0),
+      setLatency: (fn, ms) => void hcsLatency(fn, ms),
+      setShutdownDelay: (ms) => void hcsShutdownDelay(ms),
+      guestPowerOff: (id, unexpected) => hcsPowerOff(id, unexpected ? 1 : 0) as number,
+      emitEvent: (id, type, data) => hcsEmit(id, type >>> 0, data) as number,
+      openHandleCount: () => hcsHandles() as number,
+      liveAllocationCount: () => hcsAllocations() as number,
+      computeSystemCount: () => hcsSystems() as number,
+      setSessionTarget: (pipe, host, port) => hcsSession(pipe, host, port) as number,
+    },
+    hcn: {
+      reset: () => void hcnReset(),
+      injectFault: (fn, hresult) => void hcnFault(fn, signed(hresult)),
+      setLatency: (fn, ms) => void hcnLatency(fn, ms),
+      openHandleCount: () => hcnHandles() as number,
+      liveAllocationCount: () => hcnAllocations() as number,
+      networkCount: () => hcnNetworks() as number,
+      endpointCount: () => hcnEndpoints() as number,
+    },
+    virtDisk: {
+      reset: () => void vdReset(),
+      injectFault: (fn, win32Error) => void vdFault(fn, win32Error),
+      setBytesPerSecond: (bytes) => void vdSpeed(bytes),
+      openHandleCount: () => vdHandles() as number,
+    },
+  };
+  return controls;
+}
