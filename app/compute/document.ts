@@ -8,6 +8,7 @@
  * `JSON.stringify` gives the text NanaBox sends (numeric map keys aside: JavaScript puts `"10"` after
  * `"9"`); HCS itself does not care.
  */
+import { HakoError } from '../errors/error-info.js';
 import {
   GUEST_FEATURE_SET_USE_FLAGS,
   POLICY_FEATURE_BITS,
@@ -222,15 +223,13 @@ export interface DocumentOptions {
 export type DocumentErrorCode = 'Plan9PortMissing';
 
 /** The configuration cannot become a ComputeSystem document; `path` is a JSON pointer into the `.7b`. */
-export class DocumentError extends Error {
-  override readonly name = 'DocumentError';
-  readonly code: DocumentErrorCode;
-  readonly path: string;
+export class DocumentError extends HakoError {
+  declare readonly code: DocumentErrorCode;
+  declare readonly path: string;
 
   constructor(code: DocumentErrorCode, path: string, message: string) {
-    super(message);
-    this.code = code;
-    this.path = path;
+    super(code, message, {}, path);
+    this.name = 'DocumentError';
   }
 }
 

@@ -2,11 +2,12 @@
  * The serialisable shape every error takes when it leaves main: the IPC envelope, the VM's last error,
  * the event log. `code` and `params` let the UI translate; `message` is the English rendering.
  */
+import { isHakoErrorCode, NODE_ERROR_CODES, type ErrorCode, type HakoErrorCode } from './codes.js';
 import { formatHresult } from './hresult.js';
 import { HcsError } from './hcs-error.js';
 
 export interface ErrorInfo {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly params?: Readonly<Record<string, string | number | boolean>>;
   /** Unsigned HRESULT, for host API failures. */
@@ -16,16 +17,17 @@ export interface ErrorInfo {
   readonly advice?: string;
 }
 
-/** Errors that already know how to describe themselves to the user. */
+/** Errors that already know how to describe themselves to the user, coded from the catalogue (codes.ts). */
 export class HakoError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: HakoErrorCode,
     message: string,
     readonly params: Readonly<Record<string, string | number | boolean>> = {},
     readonly path?: string,
     readonly advice?: string,
+    options?: { readonly cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'HakoError';
   }
 }
@@ -50,10 +52,12 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     };
   }
   if (error instanceof Error) {
-    // Services' own error classes carry a string code and flat params; keep them.
+    // A catalogued code from another copy of this module keeps its params; Node's codes are mapped
+    // (ENOENT → FileNotFound, …); anything else is a bug, said as such.
     const { code, params } = error as Error & { code?: unknown; params?: unknown };
-    if (typeof code === 'string') return { code, message: error.message, ...(isFlatRecord(params) ? { params } : {}) };
-    return { code: error.name === 'Error' ? 'Internal' : error.name, message: error.message };
+    if (isHakoErrorCode(code)) return { code, message: error.message, ...(isFlatRecord(params) ? { params } : {}) };
+    const mapped = typeof code === 'string' ? NODE_ERROR_CODES[code] : undefined;
+    return { code: mapped ?? 'Internal', message: error.message };
   }
   return { code: 'Internal', message: String(error) };
 }

@@ -2,7 +2,7 @@
  * One error type for every failure of computecore, computenetwork and virtdisk, so the UI and the CLI
  * can always show the code, the name, the message and the advice the same way.
  */
-import { describeHresult, formatHresult, normaliseHresult } from './hresult.js';
+import { describeHresult, formatHresult, normaliseHresult, type HresultName } from './hresult.js';
 
 export type HostApi = 'HCS' | 'HCN' | 'VirtDisk' | 'Win32';
 
@@ -32,7 +32,7 @@ export class HcsError extends Error {
   /** Normalised unsigned HRESULT (0xC037xxxx legacy forms mapped to 0x8037xxxx). */
   readonly hresult: number;
   /** The SDK name of the code, when the catalogue knows it. */
-  readonly code: string | null;
+  readonly code: HresultName | null;
   readonly apiMessage: string;
   readonly errorEvents: readonly HcsErrorEvent[];
   readonly advice: string | null;

@@ -14,7 +14,7 @@ export interface HresultInfo {
   /** `formatHresult(code)`. */
   readonly hex: string;
   /** The SDK constant name, or null when the code is not in the catalogue. */
-  readonly name: string | null;
+  readonly name: HresultName | null;
   readonly message: string;
   /** What the user can do about it; null when there is nothing useful to suggest. */
   readonly advice: string | null;

@@ -65,9 +65,9 @@ export function createBridgedApi(ipc: IpcRendererLike): HakoApi {
       try {
         envelope = await ipc.invoke(channelName(name), input[0]);
       } catch (error) {
-        throw bridged({ code: 'Transport', message: error instanceof Error ? error.message : String(error) });
+        throw bridged({ code: 'Disconnected', message: error instanceof Error ? error.message : String(error) });
       }
-      if (!isEnvelope(envelope)) throw bridged({ code: 'Transport', message: `${name}: malformed answer from main` });
+      if (!isEnvelope(envelope)) throw bridged({ code: 'Disconnected', message: `${name}: malformed answer from main` });
       if (envelope.ok) return envelope.value;
       throw bridged(envelope.error);
     },
@@ -105,7 +105,7 @@ export function fromBridge(api: HakoApi, makeError: (info: ErrorInfoDto) => Erro
           const { name: _name, ...info } = error;
           throw makeError(info);
         }
-        if (error instanceof Error) throw makeError({ code: 'Transport', message: error.message });
+        if (error instanceof Error) throw makeError({ code: 'Disconnected', message: error.message });
         throw error;
       }
     },

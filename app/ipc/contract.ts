@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
+import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
+import { SESSION_MODES } from '../session/mode.js';
 import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
 
 // ---- shared shapes ----
@@ -65,19 +67,9 @@ export const reloadOutcomeSchema = z.object({
   error: errorInfoSchema.optional(),
 });
 
-export const sessionModeSchema = z.enum(['basic', 'enhanced']);
+export const sessionModeSchema = z.enum(SESSION_MODES);
 
-export const preferencesSchema = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark']),
-    /** VMs keep running when Hako closes (ShouldTerminateOnLastHandleClosed: false). */
-    keepVmsRunning: z.boolean(),
-    closeToTray: z.boolean(),
-    /** What happens to running VMs when Windows signs out or shuts down. */
-    onSessionEnd: z.enum(['save', 'shutdown']),
-    shutdownTimeoutSeconds: z.number().int().min(5).max(3600),
-  })
-  .strict();
+export { preferencesSchema };
 
 export const diskFormatSchema = z.enum(['vhd', 'vhdx']);
 const diskPathSchema = z
@@ -214,7 +206,7 @@ export type CallOutput<K extends CallName> = z.output<InvokeOf<K>['output']>;
 export type EventPayload<K extends EventName> = Contract[K] extends Event<infer P> ? z.output<P> : never;
 
 export type VmSnapshotDto = z.output<typeof vmSnapshotSchema>;
-export type Preferences = z.output<typeof preferencesSchema>;
+export type { Preferences };
 export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
 

@@ -10,7 +10,9 @@
 import { HakoError } from '../errors/error-info.js';
 import { type EnhancedSession, type VmConfig } from '../config/index.js';
 
-export type SessionMode = 'basic' | 'enhanced';
+import type { SessionMode } from './mode.js';
+
+export type { SessionMode };
 
 /** The `EnhancedSession` keys that become `.rdp` properties. */
 export type RdpRedirection = Pick<

@@ -6,18 +6,6 @@
 export const VM_STATES = ['Stopped', 'Starting', 'Running', 'Paused', 'Saving', 'Saved', 'Stopping', 'Error'] as const;
 export type VmState = (typeof VM_STATES)[number];
 
-/** How every surface (window, tray) names a state. */
-export const VM_STATE_LABELS: Readonly<Record<VmState, string>> = {
-  Stopped: 'Stopped',
-  Starting: 'Starting…',
-  Running: 'Running',
-  Paused: 'Paused',
-  Saving: 'Saving…',
-  Saved: 'Saved',
-  Stopping: 'Stopping…',
-  Error: 'Error',
-};
-
 export const VM_ACTIONS = ['start', 'shutdown', 'powerOff', 'pause', 'resume', 'save', 'restart', 'crash', 'reload'] as const;
 export type VmAction = (typeof VM_ACTIONS)[number];
 

@@ -218,7 +218,6 @@ describe('the tray', () => {
   it('lists VMs by name with their state and enables what the state allows', () => {
     const model = trayModel(
       [vm('zeta', 'Stopped', ['start']), vm('alpha', 'Running', ['shutdown', 'powerOff', 'pause', 'save', 'restart']), { path: 'C:\\vms\\no-name.7b', id: '', state: 'Paused', actions: ['resume', 'powerOff', 'save'] }],
-      path.win32.basename,
     );
     expect(model.anyRunning).toBe(true);
     expect(model.tooltip).toBe('Hako — 2 virtual machines running');
@@ -227,17 +226,17 @@ describe('the tray', () => {
     expect(enabled(0)).toEqual(['show', 'connect', 'shutdown', 'powerOff', 'pause', 'save']);
     expect(enabled(1)).toEqual(['show', 'powerOff', 'resume', 'save']);
     expect(enabled(2)).toEqual(['show', 'start']);
-    expect(model.vms[0]!.actions.map((a) => a.label)).toEqual(['Show in Hako', 'Connect', 'Start', 'Shut down', 'Turn off', 'Pause', 'Resume', 'Save']);
+    expect(model.vms[0]!.actions.map((a) => a.label)).toEqual(['Show in Hako', 'Connect', 'Start', 'Shut down', 'Power off', 'Pause', 'Resume', 'Save']);
   });
 
   it('names states as the window does, and counts a VM in transition as running', () => {
-    const model = trayModel([vm('a', 'Stopping', ['powerOff']), vm('b', 'Starting', ['powerOff'])], path.win32.basename);
+    const model = trayModel([vm('a', 'Stopping', ['powerOff']), vm('b', 'Starting', ['powerOff'])]);
     expect(model.vms.map((v) => v.label)).toEqual(['a — Stopping…', 'b — Starting…']);
     expect(model.tooltip).toBe('Hako — 2 virtual machines running');
   });
 
   it('shows an idle icon when nothing runs', () => {
-    expect(trayModel([vm('a', 'Saved', ['start'])], path.win32.basename)).toMatchObject({ anyRunning: false, tooltip: 'Hako' });
-    expect(displayName({ path: '/x/My VM.7b', id: ' ', state: 'Stopped', actions: [] }, path.posix.basename)).toBe('My VM');
+    expect(trayModel([vm('a', 'Saved', ['start'])])).toMatchObject({ anyRunning: false, tooltip: 'Hako' });
+    expect(displayName({ path: '/x/My VM.7b', id: ' ', state: 'Stopped', actions: [] })).toBe('My VM');
   });
 });

@@ -5,7 +5,8 @@
  * click or a renderer crash should do.
  */
 import type { PlatformPath } from 'node:path';
-import { isLive, VM_STATE_LABELS, type VmAction, type VmState } from '../../app/vm/state.js';
+import { ACTION_LABELS, VM_STATE_LABELS, vmDisplayName } from '../../app/vm/labels.js';
+import { isLive, type VmAction, type VmState } from '../../app/vm/state.js';
 import { contentTypeOf, fileInside, requestPath } from '../static-files.js';
 
 // ---- the app:// origin ----
@@ -168,10 +169,8 @@ export interface VmSummary {
   readonly outlivesHako?: boolean;
 }
 
-export function displayName(vm: VmSummary, basename: (p: string) => string): string {
-  if (vm.id.trim() !== '') return vm.id;
-  const base = basename(vm.path);
-  return base.toLowerCase().endsWith('.7b') ? base.slice(0, -3) : base;
+export function displayName(vm: VmSummary): string {
+  return vmDisplayName(vm.id, vm.path);
 }
 
 // ---- quitting with running VMs ----
@@ -295,20 +294,13 @@ export interface TrayModel {
   readonly vms: readonly TrayVmItem[];
 }
 
-const TRAY_ACTIONS: readonly { action: Exclude<TrayAction, 'show' | 'connect'>; label: string }[] = [
-  { action: 'start', label: 'Start' },
-  { action: 'shutdown', label: 'Shut down' },
-  { action: 'powerOff', label: 'Turn off' },
-  { action: 'pause', label: 'Pause' },
-  { action: 'resume', label: 'Resume' },
-  { action: 'save', label: 'Save' },
-];
+const TRAY_ACTIONS: readonly Exclude<TrayAction, 'show' | 'connect'>[] = ['start', 'shutdown', 'powerOff', 'pause', 'resume', 'save'];
 
 /** The tray menu's content: one submenu per known VM, its state in the label, its possible actions. */
-export function trayModel(vms: readonly VmSummary[], basename: (p: string) => string): TrayModel {
+export function trayModel(vms: readonly VmSummary[]): TrayModel {
   const running = vms.filter((vm) => isLive(vm.state)).length;
   const items = [...vms]
-    .map((vm) => ({ vm, name: displayName(vm, basename) }))
+    .map((vm) => ({ vm, name: displayName(vm) }))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(({ vm, name }): TrayVmItem => ({
       path: vm.path,
@@ -316,7 +308,7 @@ export function trayModel(vms: readonly VmSummary[], basename: (p: string) => st
       actions: [
         { action: 'show', label: 'Show in Hako', enabled: true },
         { action: 'connect', label: 'Connect', enabled: vm.state === 'Running' },
-        ...TRAY_ACTIONS.map(({ action, label }) => ({ action, label, enabled: vm.actions.includes(action) })),
+        ...TRAY_ACTIONS.map((action) => ({ action, label: ACTION_LABELS[action], enabled: vm.actions.includes(action) })),
       ],
     }));
   const tooltip = running === 0 ? 'Hako' : running === 1 ? 'Hako — 1 virtual machine running' : `Hako — ${running} virtual machines running`;

@@ -72,7 +72,7 @@ export class QuitFlow {
   }
 
   private names(vms: readonly VmSummary[]): string[] {
-    return vms.map((vm) => displayName(vm, path.basename));
+    return vms.map((vm) => displayName(vm));
   }
 
   private async confirm(): Promise<boolean> {

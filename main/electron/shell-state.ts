@@ -5,20 +5,14 @@
  * `app.preferencesChanged`) and refreshed with `library.list` / `app.getPreferences`. No Electron here.
  */
 import type { Dispatch } from '../../app/ipc/dispatch.js';
-import type { Preferences, VmSnapshotDto } from '../../app/ipc/contract.js';
+import type { VmSnapshotDto } from '../../app/ipc/contract.js';
+import { DEFAULT_PREFERENCES, mergeValidPreferences, type Preferences } from '../../app/preferences/preferences.js';
 import { isLive, VM_ACTIONS, VM_STATES } from '../../app/vm/state.js';
 import type { VmSummary } from './policy.js';
 import { call } from './services.js';
 
-/** Until the services answer: what the issue names as defaults. */
-export const FALLBACK_PREFERENCES: Pick<Preferences, 'closeToTray' | 'keepVmsRunning' | 'onSessionEnd' | 'shutdownTimeoutSeconds'> = {
-  closeToTray: true,
-  keepVmsRunning: true,
-  onSessionEnd: 'save',
-  shutdownTimeoutSeconds: 120,
-};
-
-type ShellPreferences = typeof FALLBACK_PREFERENCES;
+/** Until the services answer, the defaults every process shares. */
+type ShellPreferences = Preferences;
 
 function summary(value: unknown): VmSummary | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -27,20 +21,9 @@ function summary(value: unknown): VmSummary | null {
   return { path, id, state: state!, actions: actions.filter((a) => VM_ACTIONS.includes(a)), outlivesHako: outlivesHako === true };
 }
 
-function preferences(value: unknown, previous: ShellPreferences): ShellPreferences {
-  if (typeof value !== 'object' || value === null) return previous;
-  const p = value as Partial<Preferences>;
-  return {
-    closeToTray: typeof p.closeToTray === 'boolean' ? p.closeToTray : previous.closeToTray,
-    keepVmsRunning: typeof p.keepVmsRunning === 'boolean' ? p.keepVmsRunning : previous.keepVmsRunning,
-    onSessionEnd: p.onSessionEnd === 'save' || p.onSessionEnd === 'shutdown' ? p.onSessionEnd : previous.onSessionEnd,
-    shutdownTimeoutSeconds: typeof p.shutdownTimeoutSeconds === 'number' ? p.shutdownTimeoutSeconds : previous.shutdownTimeoutSeconds,
-  };
-}
-
 export class ShellState {
   private vms = new Map<string, VmSummary>();
-  private prefs: ShellPreferences = { ...FALLBACK_PREFERENCES };
+  private prefs: ShellPreferences = { ...DEFAULT_PREFERENCES };
   private readonly listeners = new Set<() => void>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -84,7 +67,7 @@ export class ShellState {
       // A forgotten VM sends no event of its own; the list catches up shortly after any change.
       this.scheduleRefresh();
     } else if (name === 'app.preferencesChanged') {
-      this.prefs = preferences(payload, this.prefs);
+      this.prefs = mergeValidPreferences(this.prefs, payload);
       this.emit();
     }
   }
@@ -114,7 +97,7 @@ export class ShellState {
 
   async refreshPreferences(): Promise<void> {
     try {
-      this.prefs = preferences(await call(this.dispatch, 'app.getPreferences'), this.prefs);
+      this.prefs = mergeValidPreferences(this.prefs, await call(this.dispatch, 'app.getPreferences'));
       this.emit();
     } catch (error) {
       this.onError('could not read the preferences', error);

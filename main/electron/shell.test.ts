@@ -14,7 +14,8 @@ import { checkVmmsCertificate, parseCertificateCount, powershellPath, VMMS_CERTI
 import { drawIcon, ICO_SIZES, TRAY_SCALES } from './icon-art.js';
 import { crc32, encodeIco, encodePng, icoSizes } from './image-codec.js';
 import { generationPath, rotateLogFile } from './log-rotation.js';
-import { FALLBACK_PREFERENCES, ShellState } from './shell-state.js';
+import { DEFAULT_PREFERENCES } from '../../app/preferences/preferences.js';
+import { ShellState } from './shell-state.js';
 import { checkVmPath, validVmPaths } from './vm-path.js';
 
 const ok = (value: unknown): Envelope<unknown> => ({ ok: true, value });
@@ -91,13 +92,13 @@ describe('ShellState', () => {
       return fail('Internal', name);
     });
     const state = new ShellState(dispatch, () => undefined, 10_000);
-    expect(state.preferences).toEqual(FALLBACK_PREFERENCES);
+    expect(state.preferences).toEqual(DEFAULT_PREFERENCES);
     let changes = 0;
     state.onChange(() => changes++);
     await state.load();
     expect(state.all.map((vm) => vm.path)).toEqual(['C:\\a.7b', 'C:\\b.7b']);
     expect(state.live.map((vm) => vm.path)).toEqual(['C:\\a.7b']);
-    expect(state.preferences).toEqual({ keepVmsRunning: false, closeToTray: false, onSessionEnd: 'shutdown', shutdownTimeoutSeconds: 30 });
+    expect(state.preferences).toEqual({ theme: 'system', keepVmsRunning: false, closeToTray: false, onSessionEnd: 'shutdown', shutdownTimeoutSeconds: 30 });
     state.handleEvent('vm.changed', snapshot('C:\\B.7b', 'Starting', ['powerOff']));
     expect(state.live.map((vm) => vm.path)).toEqual(['C:\\a.7b', 'C:\\B.7b']);
     state.handleEvent('app.preferencesChanged', { closeToTray: true, onSessionEnd: 'nonsense' });

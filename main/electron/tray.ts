@@ -30,7 +30,7 @@ const VERBS: Readonly<Record<TrayAction, string>> = {
   connect: 'connect to',
   start: 'start',
   shutdown: 'shut down',
-  powerOff: 'turn off',
+  powerOff: 'power off',
   pause: 'pause',
   resume: 'resume',
   save: 'save',
@@ -54,7 +54,7 @@ export class HakoTray {
     this.tray = new Tray(this.images.idle);
     this.tray.setToolTip('Hako');
     this.tray.on('click', () => options.openHako());
-    this.render(trayModel(options.state.all, path.basename));
+    this.render(trayModel(options.state.all));
     this.unsubscribe = options.state.onChange(() => this.refresh());
   }
 
@@ -63,7 +63,7 @@ export class HakoTray {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.render(trayModel(this.options.state.all, path.basename));
+      this.render(trayModel(this.options.state.all));
     }, 100);
   }
 

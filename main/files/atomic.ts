@@ -9,6 +9,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { HakoError } from '../../app/errors/error-info.js';
+import { fileKey } from './file-key.js';
 
 /** What a read saw, enough to tell later whether the file changed on disk. */
 export interface FileStamp {
@@ -47,9 +49,9 @@ export const defaultFs: AtomicFs = nodeFs;
 export type ConflictReason = 'changed' | 'vanished' | 'appeared';
 
 /** The file on disk is no longer what the caller read; nothing was written. */
-export class WriteConflictError extends Error {
-  readonly code = 'Conflict';
-  readonly path: string;
+export class WriteConflictError extends HakoError {
+  /** The file (the error's `path` is a JSON Pointer, as for every HakoError). */
+  readonly file: string;
   readonly reason: ConflictReason;
 
   constructor(filePath: string, reason: ConflictReason) {
@@ -59,23 +61,22 @@ export class WriteConflictError extends Error {
         : reason === 'vanished'
           ? 'was deleted or moved since it was read'
           : 'already exists';
-    super(`"${filePath}" ${what}`);
+    super('Conflict', `"${filePath}" ${what}`, { path: filePath, reason });
     this.name = 'WriteConflictError';
-    this.path = filePath;
+    this.file = filePath;
     this.reason = reason;
   }
 }
 
 /** The save failed; the target is as it was before (or, after a failed folder flush, already replaced). */
-export class FileWriteError extends Error {
-  readonly code = 'FileWriteFailed';
-  readonly path: string;
+export class FileWriteError extends HakoError {
+  readonly file: string;
 
   constructor(filePath: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`Could not save "${filePath}": ${detail}`, { cause });
+    super('FileWriteFailed', `Could not save "${filePath}": ${detail}`, { path: filePath }, undefined, undefined, { cause });
     this.name = 'FileWriteError';
-    this.path = filePath;
+    this.file = filePath;
   }
 }
 
@@ -230,7 +231,7 @@ async function syncDirectory(dir: string, fs: AtomicFs): Promise<void> {
 const pathQueues = new Map<string, Promise<void>>();
 
 async function serialised<T>(filePath: string, work: () => Promise<T>): Promise<T> {
-  const key = path.resolve(filePath);
+  const key = fileKey(filePath);
   const previous = pathQueues.get(key) ?? Promise.resolve();
   let release!: () => void;
   const current = new Promise<void>((resolve) => {

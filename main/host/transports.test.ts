@@ -231,10 +231,10 @@ describe.each(TRANSPORTS)('$name', ({ start }) => {
   });
 
   it('turns a failed call into a typed HakoApiError', async () => {
-    h.failures.set('vm.start', new HakoError('InvalidState', 'demo is already running.', { state: 'Running' }, undefined, 'Shut it down first.'));
+    h.failures.set('vm.start', new HakoError('VmRunning', 'demo is already running.', { state: 'Running' }, undefined, 'Shut it down first.'));
     const error = await h.api.invoke('vm.start', { path: '/vms/demo.7b' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HakoApiError);
-    expect(error).toMatchObject({ code: 'InvalidState', message: 'demo is already running.', params: { state: 'Running' }, advice: 'Shut it down first.' });
+    expect(error).toMatchObject({ code: 'VmRunning', message: 'demo is already running.', params: { state: 'Running' }, advice: 'Shut it down first.' });
     await expect(h.api.invoke('vm.get', { path: 'C:\\VMs\\x.txt' } as never)).rejects.toMatchObject({ code: 'BadRequest', path: '/path' });
   });
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
+import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
-import { readFileWithStamp, sameContent, writeFileAtomic, WriteConflictError } from '../files/atomic.js';
+import { readFileWithStamp, sameContent, writeFileAtomic } from '../files/atomic.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type DiskService } from '../services/disk-service.js';
 import { type Library } from '../services/library.js';
@@ -23,7 +24,7 @@ export interface ShellHooks {
   openFileDialog?(): Promise<string | null>;
   openLogsFolder?(): Promise<void>;
   vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
-  connectSession?(vmPath: string, mode: 'basic' | 'enhanced'): Promise<void>;
+  connectSession?(vmPath: string, mode: SessionMode): Promise<void>;
   disconnectSession?(vmPath: string): Promise<void>;
 }
 
@@ -60,12 +61,6 @@ async function existingVmFile(vmPath: string): Promise<string> {
   if (info === null) throw new HakoError('FileNotFound', `${resolved} does not exist.`, { path: resolved });
   if (!info.isFile()) throw new HakoError('NotAFile', `${resolved} is not a file.`, { path: resolved });
   return resolved;
-}
-
-/** Another writer won the race between our read and our rename: the same Conflict the UI handles. */
-function conflictAsHakoError(error: unknown): never {
-  if (error instanceof WriteConflictError) throw new HakoError('Conflict', error.message, { path: error.path });
-  throw error;
 }
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
@@ -160,13 +155,13 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         }
       }
       const bytes = encodeSevenB(file as SevenBFile);
-      const stamp = await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null }).catch(conflictAsHakoError);
+      const stamp = await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null });
       await vms.open(target).catch(() => undefined);
       return { stamp };
     },
     'config.create': async ({ path: vmPath, name }) => {
       const target = localPath(vmPath);
-      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null }).catch(conflictAsHakoError);
+      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null });
       return openVm(target);
     },
     'config.schema': () => sevenBJsonSchema(),

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { samePath } from '../../app/paths/identity.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   LIBRARY_FILE_NAME,
@@ -9,8 +10,6 @@ import {
   LibraryError,
   MAX_RECENT,
   decodeLibraryDocument,
-  libraryPathKey,
-  sameLibraryPath,
   type LibraryFs,
 } from './library.js';
 
@@ -38,24 +37,6 @@ async function stored(): Promise<unknown> {
 async function listing(): Promise<string[]> {
   return (await readdir(dir)).sort();
 }
-
-describe('paths', () => {
-  it('compares Windows-style paths case-insensitively and with either separator', () => {
-    expect(sameLibraryPath('C:\\VMs\\Demo.7b', 'c:/vms/DEMO.7B')).toBe(true);
-    expect(sameLibraryPath('\\\\server\\share\\a.7b', '\\\\SERVER\\Share\\A.7b')).toBe(true);
-    expect(sameLibraryPath('C:\\VMs\\Été.7b', 'C:\\VMs\\ÉTÉ.7b')).toBe(true);
-    expect(sameLibraryPath('C:\\VMs\\a.7b', 'C:\\VMs\\b.7b')).toBe(false);
-  });
-
-  it('compares POSIX paths exactly', () => {
-    expect(sameLibraryPath('/vms/Demo.7b', '/vms/demo.7b')).toBe(false);
-    expect(sameLibraryPath('/vms/Demo.7b', '/vms/Demo.7b')).toBe(true);
-  });
-
-  it('keeps characters whose upper case is longer (NTFS maps one to one)', () => {
-    expect(libraryPathKey('C:\\straße.7b')).toBe('C:\\STRAßE.7B');
-  });
-});
 
 describe('Library', () => {
   it('starts empty without a file and writes nothing until a change', async () => {
@@ -241,7 +222,7 @@ describe('Library', () => {
     const snapshot = await library.snapshot();
     expect(snapshot.recent).toHaveLength(MAX_RECENT);
     expect(snapshot.recent[0]).toBe('C:\\VMs\\0.7b');
-    expect(snapshot.files.filter((p) => sameLibraryPath(p, 'C:\\VMs\\0.7b'))).toHaveLength(1);
+    expect(snapshot.files.filter((p) => samePath(p, 'C:\\VMs\\0.7b'))).toHaveLength(1);
     expect(await library.preferences('C:\\VMs\\0.7b')).toEqual({ sessionMode: 'enhanced' });
   });
 });

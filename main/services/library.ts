@@ -15,48 +15,14 @@ import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { HakoError } from '../../app/errors/error-info.js';
-import { isWindowsPath } from '../../app/paths/resolve.js';
+import { isAbsolutePath, pathKey as libraryPathKey } from '../../app/paths/identity.js';
+import { DEFAULT_SESSION_MODE, SESSION_MODES, type SessionMode } from '../../app/session/mode.js';
 import { writeFileAtomic } from '../files/atomic.js';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 /** The version this code writes. */
 export const LIBRARY_VERSION = 1;
 export const MAX_RECENT = 20;
-
-// ---------------------------------------------------------------------------------------------------
-// Paths
-
-/** An absolute path in either style: Windows (`C:\…`, `\\server\share\…`) or POSIX (`/…`). */
-export function isAbsoluteLibraryPath(p: string): boolean {
-  return isWindowsPath(p) || p.startsWith('/');
-}
-
-/**
- * Upper-cases one character at a time and keeps characters whose upper case is longer (`ß` → `SS`):
- * NTFS compares names through its per-volume upcase table, a one-to-one mapping.
- */
-function upcaseSimple(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toUpperCase();
-  let out = '';
-  for (const ch of text) {
-    const upper = ch.toUpperCase();
-    out += upper.length === ch.length ? upper : ch;
-  }
-  return out;
-}
-
-/**
- * The key two spellings of one file share: Windows-style paths compare case-insensitively and with `/`
- * and `\` alike; POSIX paths compare exactly.
- */
-export function libraryPathKey(p: string): string {
-  return isWindowsPath(p) ? upcaseSimple(p.replace(/\//g, '\\')) : p;
-}
-
-export function sameLibraryPath(a: string, b: string): boolean {
-  return libraryPathKey(a) === libraryPathKey(b);
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
@@ -94,7 +60,7 @@ export class LibraryError extends HakoError {
 const absolutePath = z
   .string()
   .min(1)
-  .refine(isAbsoluteLibraryPath, { message: 'must be an absolute path' });
+  .refine(isAbsolutePath, { message: 'must be an absolute path' });
 
 const windowBoundsSchema = z.object({
   x: z.number().int().min(-1_000_000).max(1_000_000),
@@ -103,7 +69,7 @@ const windowBoundsSchema = z.object({
   height: z.number().int().positive().max(1_000_000),
 });
 
-const sessionModeSchema = z.enum(['basic', 'enhanced']);
+const sessionModeSchema = z.enum(SESSION_MODES);
 
 const storedPreferencesSchema = z.object({
   sessionMode: sessionModeSchema.optional(),
@@ -121,7 +87,6 @@ const libraryV1Schema = z.object({
 });
 
 export type WindowBounds = z.infer<typeof windowBoundsSchema>;
-export type SessionMode = z.infer<typeof sessionModeSchema>;
 type LibraryV1 = z.infer<typeof libraryV1Schema>;
 
 /** Per-VM UI preferences with defaults applied. */
@@ -143,7 +108,7 @@ const preferencesPatchSchema = z
   })
   .strict();
 
-export const DEFAULT_PREFERENCES: Readonly<VmPreferences> = Object.freeze({ sessionMode: 'basic' });
+export const DEFAULT_VM_PREFERENCES: Readonly<VmPreferences> = Object.freeze({ sessionMode: DEFAULT_SESSION_MODE });
 
 /** Validates the document of one version; the last entry is the current version. */
 const SCHEMAS: readonly z.ZodType[] = [libraryV0Schema, libraryV1Schema];
@@ -479,7 +444,7 @@ export class Library {
   // --- validation ------------------------------------------------------------------------------------
 
   private static checkPath(p: string): void {
-    if (typeof p !== 'string' || !isAbsoluteLibraryPath(p)) {
+    if (typeof p !== 'string' || !isAbsolutePath(p)) {
       throw new LibraryError('InvalidPath', `Not an absolute path: ${JSON.stringify(p)}`, { path: String(p) });
     }
   }
@@ -593,7 +558,7 @@ export class Library {
   }
 
   private static withDefaults(stored: VmEntry['preferences']): VmPreferences {
-    const result: VmPreferences = { sessionMode: stored.sessionMode ?? DEFAULT_PREFERENCES.sessionMode };
+    const result: VmPreferences = { sessionMode: stored.sessionMode ?? DEFAULT_VM_PREFERENCES.sessionMode };
     if (stored.lastWindowBounds !== undefined) result.lastWindowBounds = { ...stored.lastWindowBounds };
     return result;
   }

@@ -121,7 +121,8 @@ export interface Hcn {
   deleteEndpoint(id: string): Promise<void>;
 }
 
-export type VirtualDiskFormat = 'vhd' | 'vhdx';
+export type { VirtualDiskFormat } from '../../app/disks/size.js';
+import type { VirtualDiskFormat } from '../../app/disks/size.js';
 
 export interface VirtualDiskInfo {
   readonly format: VirtualDiskFormat;

@@ -5,23 +5,15 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { preferencesSchema, type Preferences } from '../../app/ipc/contract.js';
+import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../app/preferences/preferences.js';
 import { writeFileAtomic } from '../files/atomic.js';
 
 export const PREFERENCES_FILE_NAME = 'preferences.json';
 
-export const DEFAULT_APP_PREFERENCES: Preferences = {
-  theme: 'system',
-  keepVmsRunning: true,
-  closeToTray: true,
-  onSessionEnd: 'save',
-  shutdownTimeoutSeconds: 60,
-};
-
 const fileSchema = z.object({ version: z.literal(1), preferences: preferencesSchema.partial() });
 
 export class PreferencesStore {
-  private current: Preferences = { ...DEFAULT_APP_PREFERENCES };
+  private current: Preferences = { ...DEFAULT_PREFERENCES };
   private writes: Promise<unknown> = Promise.resolve();
   private readonly file: string;
 
@@ -44,7 +36,7 @@ export class PreferencesStore {
       }
     })();
     if (parsed?.success) {
-      this.current = { ...DEFAULT_APP_PREFERENCES, ...parsed.data.preferences };
+      this.current = { ...DEFAULT_PREFERENCES, ...parsed.data.preferences };
     } else {
       await rename(this.file, `${this.file}.corrupt-${Date.now()}`).catch(() => undefined);
     }

@@ -4,11 +4,12 @@
  * task's signal, drops everything still queued, and runs as soon as the aborted task has let go — so
  * the two never change the VM's state at the same time.
  */
+import { HakoError } from '../../app/errors/error-info.js';
 
-export class OperationSupersededError extends Error {
-  override readonly name = 'OperationSupersededError';
+export class OperationSupersededError extends HakoError {
   constructor(readonly operation: string) {
-    super(`${operation} was cancelled because the VM is being powered off`);
+    super('OperationSuperseded', `${operation} was cancelled because the VM is being powered off`, { operation });
+    this.name = 'OperationSupersededError';
   }
 }
 

@@ -35,6 +35,7 @@ import { type VmConfig } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { encodeRdpFile, formatRdpFile, rdpFileName, rdpSettingsFor, type SessionMode } from '../../app/session/rdp-file.js';
 import { isLive, type VmState } from '../../app/vm/state.js';
+import { fileKey } from '../files/file-key.js';
 
 export type { SessionMode };
 
@@ -502,9 +503,10 @@ export class SessionService {
     const pipe = mode === 'enhanced' ? enhancedSessionPipe(vm.id) : basicSessionPipe(vm.id);
 
     // The new session takes the VM's place at once, so a concurrent connect replaces this one.
-    const previous = this.sessions.get(vmPath);
+    const key = fileKey(vmPath);
+    const previous = this.sessions.get(key);
     const session = new Session(vmPath, mode, pipe, { ...this.options, launchClient }, (ended, reason) => this.ended(ended, reason));
-    this.sessions.set(vmPath, session);
+    this.sessions.set(key, session);
     try {
       await previous?.end('replaced');
       await session.open((port) => formatRdpFile(settings(port)), rdpFileName(vm.id));
@@ -517,11 +519,11 @@ export class SessionService {
 
   /** Ends the VM's session, if it has one, and waits until the client is gone. */
   async disconnect(vmPath: string): Promise<void> {
-    await this.endFor(path.resolve(vmPath), 'disconnected');
+    await this.endFor(vmPath, 'disconnected');
   }
 
   get(vmPath: string): SessionInfo | null {
-    return this.sessions.get(path.resolve(vmPath))?.info() ?? null;
+    return this.sessions.get(fileKey(vmPath))?.info() ?? null;
   }
 
   list(): SessionInfo[] {
@@ -541,11 +543,12 @@ export class SessionService {
   }
 
   private async endFor(vmPath: string, reason: SessionEndReason): Promise<void> {
-    await this.sessions.get(path.resolve(vmPath))?.end(reason);
+    await this.sessions.get(fileKey(vmPath))?.end(reason);
   }
 
   private ended(session: Session, reason: SessionEndReason): void {
-    if (this.sessions.get(session.vmPath) === session) this.sessions.delete(session.vmPath);
+    const key = fileKey(session.vmPath);
+    if (this.sessions.get(key) === session) this.sessions.delete(key);
     const { toVm, fromVm } = session.bytes;
     const ended: SessionEnded = { vmPath: session.vmPath, mode: session.mode, reason, bytesToVm: toVm, bytesFromVm: fromVm, clientExitCode: session.clientExitCode };
     for (const listener of this.listeners) {

@@ -368,7 +368,7 @@ describe('races', () => {
     const file = await vmFile('Sierra', '"GuestType":"windows"');
     await vms.open(file);
     await vms.start(file);
-    await expect(vms.save(file)).rejects.toMatchObject({ code: 'FileNeedsConsent' });
+    await expect(vms.save(file)).rejects.toMatchObject({ code: 'ConsentRequired' });
     expect(vms.get(file).state).toBe('Running');
     expect(existsSync(path.join(dir, 'Sierra.SaveState.vmrs'))).toBe(false);
   });

@@ -13,7 +13,7 @@ import { HRESULT } from '../../app/errors/hresult.js';
 import { resolveVmPath } from '../../app/paths/resolve.js';
 import { allowedActions, isAllowed, isLive, type VmAction, type VmState } from '../../app/vm/state.js';
 import { EventLog, type VmLogEntry } from './event-log.js';
-import { libraryPathKey } from './library.js';
+import { fileKey } from '../files/file-key.js';
 import { HCS_EVENT, type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from './ports.js';
 import { OperationSupersededError, SerialQueue } from './serial-queue.js';
 import { nodeVmFiles, type VmFiles, type WriteBackPatch } from './vm-files.js';
@@ -372,7 +372,7 @@ export class VmService {
     const lossy = (await this.files.load(record.path)).findings.filter((f) => f.lossy);
     if (lossy.length > 0) {
       throw new HakoError(
-        'FileNeedsConsent',
+        'ConsentRequired',
         `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}), so Hako cannot record the saved state in it. Save the settings once (and agree to the changes), then save the VM.`,
         { path: record.path },
       );
@@ -570,7 +570,7 @@ export class VmService {
 
   /** Windows paths name the same file whatever their case (Library compares them the same way). */
   private keyOf(vmPath: string): string {
-    return libraryPathKey(path.resolve(vmPath));
+    return fileKey(vmPath);
   }
 
   private recordFor(vmPath: string): VmRecord {

@@ -4,7 +4,7 @@
  */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { VM_STATE_LABELS } from '../../../app/vm/state.js';
+import { VM_STATE_LABELS } from '../../../app/vm/labels.js';
 import { useHako } from '../context.js';
 import { STATE_TONES, vmTitle } from '../logic/vm.js';
 import { selectVmList, type View } from '../store.js';

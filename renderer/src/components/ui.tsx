@@ -4,7 +4,8 @@
  * and any error, so role-based selectors and screen readers find the same names.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { VM_STATE_LABELS, type VmState } from '../../../app/vm/state.js';
+import { VM_STATE_LABELS } from '../../../app/vm/labels.js';
+import { type VmState } from '../../../app/vm/state.js';
 import type { ShownError } from '../logic/errors.js';
 import { STATE_TONES } from '../logic/vm.js';
 import { Icon, type IconName } from './icons.js';

@@ -1,0 +1,104 @@
+/**
+ * Every public error code Hako's main side can answer with, and what each means. `HakoError` is typed by
+ * this catalogue, the IPC envelope carries these codes, and the renderer matches them by name from here
+ * (never by a bare string), so a renamed code fails to compile on both sides. Failures of the Windows
+ * APIs carry the HRESULT's SDK name instead (hresult.ts), or `HRESULT_0x…` for an unknown one.
+ *
+ * Node's own codes (`ENOENT`, `EACCES`, …) are not public: `toErrorInfo` maps the few that mean
+ * something to the user onto a code here and everything else to `Internal`.
+ */
+import type { HresultName } from './hresult.js';
+
+export const ERROR_CODES = {
+  // ---- the contract and its transports
+  BadRequest: 'the input of a call does not match the contract',
+  Forbidden: 'the sender may not call Hako',
+  Internal: 'a failure Hako did not expect (a bug); the message says what happened',
+  Disconnected: "the connection to Hako's main side is lost; the call may or may not have run",
+  NotSupported: 'this shell cannot do that (for example a file dialog in the browser host)',
+  HostUnavailable: 'the Hyper-V libraries could not be loaded',
+  HcsUnreachable: 'the Host Compute Service does not answer',
+
+  // ---- files and paths
+  FileNotFound: 'the file does not exist',
+  NotAFile: 'the path names a folder, a device or a pipe, not a regular file',
+  AccessDenied: 'the file system refused access',
+  FileExists: 'a file is already there and would be overwritten',
+  FileWriteFailed: 'the file could not be written; it is as it was',
+  Conflict: 'the file changed on disk since it was read',
+  PathNotLocal: 'a network or device path where a local one is required',
+  InvalidPath: 'the path is not absolute, or not of the kind expected',
+
+  // ---- .7b files
+  ConfigUnreadable: 'the .7b file cannot be read as a VM',
+  ConfigRefused: 'NanaBox would refuse this .7b file, so Hako does not start it',
+  ConsentRequired: 'saving would replace values NanaBox ignores; the user must agree first',
+  NameMissing: 'the VM has no Name, which Hyper-V needs to identify it',
+  Plan9PortMissing: 'a Plan 9 share has no usable port, so the VM document cannot be built',
+
+  // ---- VMs
+  VmUnknown: 'the VM is not in the library',
+  VmRunning: 'the VM runs, and this needs it stopped',
+  VmNotRunning: 'the VM does not run, and this needs it running',
+  AlreadyRunning: 'a compute system with this Name runs already',
+  ActionNotAllowed: 'the action is not possible in the VM’s state',
+  StoppedDuringStart: 'the VM stopped while it was starting',
+  StopTimedOut: 'the VM did not stop in time',
+  ExitNotReported: 'Hyper-V accepted the action but did not report that the VM stopped',
+  SaveStateMissing: 'the saved state file the VM would resume from is missing',
+  SaveNotRecorded: 'the VM was saved but the .7b could not record where',
+  OperationSuperseded: 'the action was cancelled because the VM is being powered off',
+
+  // ---- the library and app state
+  InvalidId: 'a compute system id is empty',
+  InvalidPreferences: 'a preferences change does not validate',
+  SaveFailed: 'a change is in memory but could not be written',
+  NotPersisted: 'the store file could not be read or moved aside, so changes are not written',
+
+  // ---- disks
+  InvalidSize: 'the size is not a whole number of bytes with a known unit',
+  SizeTooSmall: 'the disk is smaller than virtdisk allows',
+  SizeTooLarge: 'the disk is larger than its format allows',
+  SizeNotAligned: 'the size is not a multiple of 512 bytes',
+  UnsupportedFormat: 'the file is neither .vhd nor .vhdx',
+
+  // ---- networks
+  InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
+  InvalidSwitchName: 'a switch name is empty or too long',
+  InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
+
+  // ---- the VM's screen
+  NoRdpClient: 'no RDP client is configured on this computer',
+  ClientFailed: 'the RDP client exited, could not start or did not connect',
+  SessionEnded: 'the session ended before it was connected',
+  SessionUnavailable: 'the VM’s session pipe is missing, busy or closed',
+  InvalidRdpSetting: 'an enhanced-session setting cannot go into an .rdp file',
+} as const satisfies Record<string, string>;
+
+/** A code of Hako's own. */
+export type HakoErrorCode = keyof typeof ERROR_CODES;
+
+/** Any code an error may carry across the contract: Hako's own, or a Windows API failure's. */
+export type ErrorCode = HakoErrorCode | HresultName | `HRESULT_${string}`;
+
+export function isHakoErrorCode(code: unknown): code is HakoErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
+
+/**
+ * Node's error codes that say something to the user, mapped onto Hako's; everything else a Node call
+ * throws is `Internal` (its message still says what happened).
+ */
+export const NODE_ERROR_CODES: Readonly<Record<string, HakoErrorCode>> = {
+  ENOENT: 'FileNotFound',
+  ENOTDIR: 'FileNotFound',
+  EISDIR: 'NotAFile',
+  EACCES: 'AccessDenied',
+  EPERM: 'AccessDenied',
+  EEXIST: 'FileExists',
+};
+
+/** Whether a thrown value (a HakoError, an HcsError, a HakoApiError from the contract) carries `code`. */
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
