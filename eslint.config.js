@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads'];
+/** Node's built-ins by their bare names and subpaths (fs/promises), anchored so a folder of the same name (./events/) is not one. */
+const nodeBuiltins = ['node:*', ...nodeBuiltinNames.flatMap((name) => [`/${name}`, `/${name}/*`])];
 
 /** Paths each layer must not import, with the reason shown to whoever tries. */
 const forbid = (groups, message) => ({ group: groups, message });

@@ -1,11 +1,31 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts'],
-    // The Windows-ABI tier runs on its own (npm run test:win-abi, part of npm test).
-    exclude: ['**/node_modules/**', 'main/native/wine.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'test/**/*.test.ts'],
+          // The Windows-ABI tier runs on its own (npm run test:win-abi, part of npm test).
+          exclude: ['**/node_modules/**', 'main/native/wine.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // The renderer's tests live next to its code and run in a DOM (happy-dom implements <dialog>).
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['renderer/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test/support/renderer/setup-dom.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 /**
- * Builds the renderer into out/renderer. The output must run under the app's strict CSP
+ * Builds the renderer into out/renderer (`npm run dev` watches it, served by a `hako host`). The output
+ * must run under the app's strict CSP
  * (`default-src 'self'; script-src 'self'; style-src 'self'`): no inline scripts, styles only from
  * CSS files, no eval, every asset a file of its own.
  */
@@ -22,5 +23,4 @@ export default defineConfig({
     assetsInlineLimit: 0,
     cssCodeSplit: false,
   },
-  server: { host: '127.0.0.1', strictPort: false },
 });

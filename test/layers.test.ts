@@ -18,6 +18,8 @@ describe('layer rules', () => {
     ['app/config/x.ts', "import { y } from '../../main/cli/hako.js';\nexport const x = y;"],
     ['renderer/x.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
     ['renderer/x.tsx', "import path from 'node:path';\nexport const x = path;"],
+    ['renderer/x.tsx', "import { EventEmitter } from 'events';\nexport const x = EventEmitter;"],
+    ['renderer/x.tsx', "import { readFile } from 'fs/promises';\nexport const x = readFile;"],
     ['renderer/x.tsx', "import { y } from '../main/services/vm.js';\nexport const x = y;"],
     ['main/services/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
     ['preload/x.ts', "import koffi from 'koffi';\nexport const x = koffi;"],
@@ -41,6 +43,7 @@ describe('layer rules', () => {
     ['main/services/x.ts', "import { type Hcs } from './ports.js';\nexport type X = Hcs;"],
     ['main/services/x.ts', "import { readSevenB } from '../../app/config/index.js';\nexport const x = readSevenB;"],
     ['renderer/x.tsx', "import { readSevenB } from '../app/config/index.js';\nexport const x = readSevenB;"],
+    ['renderer/x.tsx', "import { EventsTab } from './events/EventsTab.js';\nexport const x = EventsTab;"],
     ['app/config/x.test.ts', "import fs from 'node:fs';\nexport const x = fs;"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);

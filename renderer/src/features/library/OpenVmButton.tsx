@@ -1,0 +1,23 @@
+/** "Open VM…": the system's file dialog where there is one, else the dialog that asks for a path. */
+import { useState, type ReactNode } from 'react';
+import { Button } from '../../kit/Button/Button.js';
+import { OpenVmDialog } from './OpenVmDialog.js';
+import { useOpenDialog } from './use-library-actions.js';
+
+export function OpenVmButton({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
+  const openDialog = useOpenDialog();
+  const [askPath, setAskPath] = useState(false);
+  return (
+    <>
+      <Button
+        variant="primary"
+        icon="folder"
+        className={className}
+        onClick={() => void openDialog().then((result) => result === 'ask-path' && setAskPath(true))}
+      >
+        {children}
+      </Button>
+      {askPath && <OpenVmDialog onClose={() => setAskPath(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { noticeText } from './notice-text.js';
+
+describe('notice text', () => {
+  it('words a finished disk operation by the label its feature gave it', () => {
+    expect(noticeText({ kind: 'disk-finished', tone: 'success', label: 'Creating a.vhdx' })).toEqual({ tone: 'success', title: 'Creating a.vhdx: done' });
+    const error = { code: 'DiskFull', message: 'no space', advice: 'free some' };
+    expect(noticeText({ kind: 'disk-finished', tone: 'error', label: 'Creating a.vhdx', error })).toEqual({ tone: 'error', title: 'Creating a.vhdx failed', error });
+    expect(noticeText({ kind: 'disk-finished', tone: 'success', label: null }).title).toBe('Disk operation: done');
+  });
+
+  it('says which VM main asked for could not be shown', () => {
+    const error = { code: 'FileNotFound', message: 'gone' };
+    expect(noticeText({ kind: 'vm-unavailable', tone: 'error', path: '/a.7b', error })).toEqual({ tone: 'error', title: 'Could not show the VM', error });
+  });
+});

@@ -1,0 +1,86 @@
+/** App-wide preferences: theme, what happens to VMs when Hako closes or Windows signs out. */
+import { useEffect, useState } from 'react';
+import { DEFAULT_PREFERENCES } from '../../../../app/preferences/preferences.js';
+import { NumberField } from '../../kit/NumberField/NumberField.js';
+import { Page } from '../../kit/Page/Page.js';
+import { Segmented } from '../../kit/Segmented/Segmented.js';
+import { SelectField } from '../../kit/SelectField/SelectField.js';
+import { Spinner } from '../../kit/Spinner/Spinner.js';
+import { Toggle } from '../../kit/Toggle/Toggle.js';
+import { useHako } from '../../store/context.js';
+import { Card } from '../../kit/Card/Card.js';
+import { SHUTDOWN_TIMEOUT_RANGE, isShutdownTimeout, usePreferences } from './use-preferences.js';
+
+export function PreferencesPage() {
+  const [preferences, change] = usePreferences();
+  const transport = useHako((s) => s.app?.transport);
+  const saved = preferences?.shutdownTimeoutSeconds ?? DEFAULT_PREFERENCES.shutdownTimeoutSeconds;
+  // The box keeps what the user typed, even while it is out of range; only valid values are saved.
+  const [timeout, setTimeoutDraft] = useState<number | null>(saved);
+  useEffect(() => setTimeoutDraft(saved), [saved]);
+  const { min, max } = SHUTDOWN_TIMEOUT_RANGE;
+
+  return (
+    <Page title="Preferences" description="Saved for this user; the VM files are not touched.">
+      {preferences === null ? (
+        <Spinner label="Reading preferences" />
+      ) : (
+        <div className="stack narrow">
+          <Card title="Appearance">
+            <Segmented
+              label="Theme"
+              value={preferences.theme}
+              options={[
+                { value: 'system', label: 'Use system setting', icon: 'monitor' },
+                { value: 'light', label: 'Light' },
+                { value: 'dark', label: 'Dark' },
+              ]}
+              onChange={(theme) => change({ theme })}
+            />
+          </Card>
+          <Card title="When Hako closes">
+            <Toggle
+              label="Keep VMs running when Hako closes"
+              checked={preferences.keepVmsRunning}
+              onChange={(keepVmsRunning) => change({ keepVmsRunning })}
+              help="Running VMs stay on and Hako reconnects to them when it opens again. Off: VMs stop when Hako exits."
+            />
+            {transport !== 'browser-host' && (
+              <Toggle
+                label="Close to the notification area"
+                checked={preferences.closeToTray}
+                onChange={(closeToTray) => change({ closeToTray })}
+                help="Closing the window keeps Hako in the tray, where you can still control the VMs."
+              />
+            )}
+          </Card>
+          <Card title="When Windows signs out or shuts down">
+            <SelectField
+              label="Running VMs"
+              value={preferences.onSessionEnd}
+              options={[
+                { value: 'save', label: 'Save their state (resume later)' },
+                { value: 'shutdown', label: 'Shut them down' },
+              ]}
+              onChange={(onSessionEnd) => change({ onSessionEnd })}
+              help="Windows would otherwise turn them off hard. Hako holds the sign-out until this is done."
+            />
+            <NumberField
+              label="Shutdown timeout"
+              unit="seconds"
+              value={timeout}
+              min={min}
+              max={max}
+              errors={isShutdownTimeout(timeout) ? [] : [`From ${min} to ${max} seconds.`]}
+              onChange={(seconds) => {
+                setTimeoutDraft(seconds);
+                if (isShutdownTimeout(seconds)) change({ shutdownTimeoutSeconds: seconds });
+              }}
+              help="How long Shut down waits for the guest before it reports that the VM is still running."
+            />
+          </Card>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * One VM: the header (name, state, commands) and three tabs: Overview (last error, pending changes,
+ * session, hardware, file findings), Settings (the .7b editor) and Events (the VM's log).
+ */
+import { PageFrame } from '../../kit/Page/PageFrame.js';
+import { Tabs, type TabSpec } from '../../kit/Tabs/Tabs.js';
+import { useHako } from '../../store/context.js';
+import type { VmTab } from '../../store/index.js';
+import { EventsTab } from './events/EventsTab.js';
+import { VmHeader } from './header/VmHeader.js';
+import { OverviewTab } from './overview/OverviewTab.js';
+import { SettingsTab } from './settings/SettingsTab.js';
+
+export function VmPage({ path }: { readonly path: string }) {
+  const vm = useHako((s) => s.vms[path]);
+  const tab = useHako((s) => s.vmTab);
+  const setTab = useHako((s) => s.setVmTab);
+  if (vm === undefined) return null;
+
+  const tabs: readonly TabSpec<VmTab>[] = [
+    { id: 'overview', label: 'Overview', icon: 'monitor', marker: vm.findings.some((f) => f.severity !== 'info') ? 'has findings' : undefined },
+    { id: 'settings', label: 'Settings', icon: 'sliders' },
+    { id: 'events', label: 'Events', icon: 'list' },
+  ];
+
+  return (
+    <PageFrame className="vm-page">
+      <VmHeader vm={vm} />
+      <Tabs label="VM views" tabs={tabs} selected={tab} onSelect={setTab}>
+        {tab === 'overview' && <OverviewTab vm={vm} />}
+        {tab === 'settings' && <SettingsTab key={vm.path} vm={vm} />}
+        {tab === 'events' && <EventsTab vm={vm} />}
+      </Tabs>
+    </PageFrame>
+  );
+}

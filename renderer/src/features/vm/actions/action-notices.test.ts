@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { actionNotice } from './action-notices.js';
+
+describe('action notices', () => {
+  it('words a failed action with the VM’s name and keeps code, HRESULT and advice', () => {
+    const error = { code: 'HCS_E_ACCESS_DENIED', message: 'Access is denied.', hresult: '0x80070005', advice: 'Run Hako as administrator.' };
+    expect(actionNotice('a', 'start', { status: 'failed', error })).toEqual({ kind: 'message', tone: 'error', title: 'Start failed for a', error });
+  });
+
+  it('says so when the guest did not shut down in time, and nothing when it did', () => {
+    expect(actionNotice('a', 'shutdown', { status: 'done', result: { stopped: false, reason: 'timeout' } })).toMatchObject({ tone: 'info', title: 'a is still running' });
+    expect(actionNotice('a', 'shutdown', { status: 'done', result: { stopped: true } })).toBeNull();
+  });
+
+  it('summarises a reload: applied, waiting for a restart, failed', () => {
+    const notice = actionNotice('a', 'reload', {
+      status: 'done',
+      result: [
+        { path: '/NanaBox/MemorySize', outcome: 'applied' },
+        { path: '/NanaBox/ProcessorCount', outcome: 'needs-restart' },
+        { path: '/NanaBox/ComPorts', outcome: 'failed', error: { code: 'X', message: 'pipe busy' } },
+      ],
+    });
+    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 wait for a restart, 1 failed: pipe busy' });
+  });
+
+  it('stays quiet about plain successes and refused actions', () => {
+    expect(actionNotice('a', 'start', { status: 'done', result: undefined })).toBeNull();
+    expect(actionNotice('a', 'pause', { status: 'busy' })).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * What the user is told after a VM action: a failure with its code and advice, a shutdown the guest
+ * did not finish in time, and what "apply settings now" applied. Success needs no words (the state
+ * badge changes).
+ */
+import { ACTION_LABELS } from '../../../../../app/vm/labels.js';
+import type { VmAction } from '../../../../../app/vm/state.js';
+import type { ActionOutcome, ActionResult, Notice } from '../../../store/index.js';
+
+export function actionNotice<A extends VmAction>(vmName: string, action: A, outcome: ActionOutcome<A>): Notice | null {
+  if (outcome.status === 'busy') return null;
+  if (outcome.status === 'failed') return { kind: 'message', tone: 'error', title: `${ACTION_LABELS[action]} failed for ${vmName}`, error: outcome.error };
+  if (action === 'shutdown') return shutdownNotice(vmName, outcome.result as ActionResult<'shutdown'>);
+  if (action === 'reload') return reloadNotice(outcome.result as ActionResult<'reload'>);
+  return null;
+}
+
+function shutdownNotice(vmName: string, result: ActionResult<'shutdown'>): Notice | null {
+  if (result.stopped) return null;
+  return {
+    kind: 'message',
+    tone: 'info',
+    title: `${vmName} is still running`,
+    message: 'The guest did not shut down in time. Give it longer, or power it off.',
+  };
+}
+
+function reloadNotice(result: ActionResult<'reload'>): Notice {
+  const failed = result.filter((o) => o.outcome === 'failed');
+  const waiting = result.filter((o) => o.outcome === 'needs-restart');
+  return {
+    kind: 'message',
+    tone: failed.length > 0 ? 'error' : 'success',
+    title: failed.length > 0 ? 'Some settings could not be applied' : 'Settings applied',
+    message: [
+      `${result.length - failed.length - waiting.length} applied`,
+      waiting.length > 0 ? `${waiting.length} wait for a restart` : '',
+      failed.length > 0 ? `${failed.length} failed: ${failed.map((f) => f.error?.message ?? f.path).join('; ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  };
+}

@@ -1,0 +1,55 @@
+/** The VM's screen: basic (the console, always there) or enhanced (RDP into the guest), chosen by hand. */
+import type { EnhancedSession } from '../../../../../app/config/model.js';
+import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
+import type { SessionMode } from '../../../../../app/session/mode.js';
+import { Button } from '../../../kit/Button/Button.js';
+import { Card } from '../../../kit/Card/Card.js';
+import { Segmented, type Segment } from '../../../kit/Segmented/Segmented.js';
+import { useSession } from './use-session-mode.js';
+import './SessionCard.css';
+
+const MODES: readonly Segment<SessionMode>[] = [
+  { value: 'basic', label: 'Basic', icon: 'monitor' },
+  { value: 'enhanced', label: 'Enhanced', icon: 'sliders' },
+];
+
+/** The redirections worth naming in the summary, in the words of the summary. */
+const REDIRECTIONS: readonly (readonly [keyof EnhancedSession, string])[] = [
+  ['RedirectClipboard', 'clipboard'],
+  ['RedirectAudio', 'audio'],
+  ['RedirectAudioCapture', 'microphone'],
+  ['RedirectDrives', 'drives'],
+  ['RedirectPrinters', 'printers'],
+  ['RedirectSmartCards', 'smart cards'],
+  ['RedirectDevices', 'devices'],
+];
+
+function enhancedSummary(session: EnhancedSession | undefined): string {
+  const on = session ? REDIRECTIONS.filter(([key]) => session[key] === true).map(([, words]) => words) : [];
+  return `Remote desktop into the guest, with ${on.length > 0 ? on.join(', ') : 'no redirections'}. Needs the guest to support it (Windows, or Linux with xrdp on hv_sock).`;
+}
+
+export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
+  const session = useSession(vm.path);
+  const live = vm.state === 'Running' || vm.state === 'Paused';
+  return (
+    <Card title="Session" icon="monitor">
+      <Segmented label="Session mode" value={session.mode ?? 'basic'} options={MODES} onChange={session.choose} disabled={session.mode === null} />
+      <p className="muted session-explain">
+        {session.mode === 'enhanced'
+          ? enhancedSummary(vm.config?.EnhancedSession)
+          : 'The VM’s own console: works from firmware to desktop, with no guest software. No clipboard or audio.'}
+      </p>
+      <p className="muted small">Hako does not switch modes by itself; pick the one that suits the guest.</p>
+      <div className="button-row">
+        <Button variant="primary" icon="monitor" disabled={!live || session.mode === null || session.connecting} onClick={session.connect}>
+          {session.connecting ? 'Connecting…' : 'Connect'}
+        </Button>
+        <Button icon="close" disabled={!live} onClick={session.disconnect}>
+          Disconnect
+        </Button>
+      </div>
+      {!live && <p className="muted small">Start the VM to connect to its screen.</p>}
+    </Card>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The .7b editor. Edits a draft of the model; main validates the draft as the user types
+ * (config.validate) and the form marks fields by JSON path. Saving asks for consent when the write
+ * would replace something in the file, and offers a reload when the file changed on disk meanwhile.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
+import { useApi } from '../../../api/context.js';
+import { Button } from '../../../kit/Button/Button.js';
+import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
+import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
+import { Spinner } from '../../../kit/Spinner/Spinner.js';
+import { useHakoStore } from '../../../store/context.js';
+import { FindingList } from '../findings/FindingList.js';
+import { ConflictDialog } from './ConflictDialog.js';
+import { ConsentDialog } from './ConsentDialog.js';
+import { EditorProvider } from './editor/context.js';
+import { createEditorStore, type EditorStore } from './editor/editor-store.js';
+import { useEditorState } from './editor/hooks.js';
+import { SaveBar } from './SaveBar.js';
+import { SECTIONS, type SectionId } from './sections.js';
+import { SettingsNav } from './SettingsNav.js';
+import './SettingsTab.css';
+
+export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
+  const api = useApi();
+  const store = useHakoStore();
+  const [editor] = useState<EditorStore>(() =>
+    createEditorStore(api, vm.path, {
+      onSaved: (path) => {
+        store.getState().notify({ kind: 'message', tone: 'success', title: 'Settings saved', message: `${path} was written.` });
+        void store.getState().refreshVm(path);
+      },
+    }),
+  );
+  useEffect(() => {
+    void editor.getState().load();
+  }, [editor]);
+  return (
+    <EditorProvider editor={editor}>
+      <SettingsEditor running={vm.state === 'Running' || vm.state === 'Paused'} />
+    </EditorProvider>
+  );
+}
+
+/** What shows depends on how loading went: a spinner, the failure, the refusal, or the form. */
+function SettingsEditor({ running }: { readonly running: boolean }) {
+  const status = useEditorState((s) => s.status);
+  const hasDraft = useEditorState((s) => s.draft !== null);
+  const loadError = useEditorState((s) => s.loadError);
+  const load = useEditorState((s) => s.load);
+
+  if (status === 'loading' && !hasDraft) {
+    return (
+      <div className="center-pad">
+        <Spinner label="Reading the file" size="large" />
+      </div>
+    );
+  }
+  if (status === 'failed') {
+    return (
+      <InfoBar
+        tone="error"
+        title="The file could not be read"
+        actions={
+          <Button icon="refresh" onClick={() => void load()}>
+            Try again
+          </Button>
+        }
+      >
+        {loadError && <ErrorDetails error={loadError} />}
+      </InfoBar>
+    );
+  }
+  if (status === 'refused' || !hasDraft) return <Refused />;
+  return <SettingsForm running={running} />;
+}
+
+function Refused() {
+  const findings = useEditorState((s) => s.fileFindings);
+  return (
+    <div className="stack">
+      <InfoBar tone="error" title="NanaBox would refuse this file, so Hako does not edit it">
+        <p>Fix these in a text editor, then open the file again:</p>
+      </InfoBar>
+      <FindingList findings={findings} label="Why the file is refused" />
+    </div>
+  );
+}
+
+function SettingsForm({ running }: { readonly running: boolean }) {
+  const [current, setCurrent] = useState<SectionId>('general');
+  const baseId = useId();
+  const consent = useEditorState((s) => s.consent);
+  const conflict = useEditorState((s) => s.conflict);
+  const section = SECTIONS.find((s) => s.id === current)!;
+  const headingId = `${baseId}-${current}-heading`;
+  return (
+    <div className="settings">
+      <SettingsNav current={current} onSelect={setCurrent} idOf={(id) => `${baseId}-${id}`} />
+      <div className="settings-main">
+        {running && (
+          <InfoBar tone="info" title="The VM is running">
+            <p>Saved changes apply at the next start. Some (memory, disks, network, COM ports) can be applied while it runs from the Overview tab.</p>
+          </InfoBar>
+        )}
+        <section className="settings-section" aria-labelledby={headingId}>
+          <h2 id={headingId} className="section-title">
+            {section.label}
+          </h2>
+          <section.Component />
+        </section>
+      </div>
+      <SaveBar />
+      {consent !== null && <ConsentDialog findings={consent} />}
+      {conflict && <ConflictDialog />}
+    </div>
+  );
+}

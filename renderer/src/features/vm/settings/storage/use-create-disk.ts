@@ -1,0 +1,43 @@
+/**
+ * Creating a virtual disk next to the VM's file: the rules of a disk's name and size (sizes by
+ * app/disks/size.ts, as the service checks them), and starting the operation so its progress shows.
+ */
+import { useCallback } from 'react';
+import { GiB, alignDiskSize, diskFormatFromPath, diskSizeProblem } from '../../../../../../app/disks/size.js';
+import { folderOf, joinPath } from '../../../../../../app/paths/parts.js';
+import { useApiCall } from '../../../../api/use-api-call.js';
+import { useHako } from '../../../../store/context.js';
+
+/** What is wrong with a new disk's file name (a plain .vhd or .vhdx name, no folders), or undefined. */
+export function diskNameProblem(name: string): string | undefined {
+  return /^[^\\/:*?"<>|]+\.vhdx?$/i.test(name) ? undefined : 'A file name ending in .vhdx or .vhd, without folders.';
+}
+
+/** The size in bytes of `gigabytes` GB as the form means it (GB as Windows counts, 1024³), aligned. */
+export function diskSizeBytes(gigabytes: number): number {
+  return alignDiskSize(gigabytes * GiB);
+}
+
+/** What is wrong with a size for a disk of that name, in the words the service would use, or undefined. */
+export function diskSizeText(name: string, gigabytes: number | null): string | undefined {
+  if (gigabytes === null || !Number.isFinite(gigabytes)) return 'Enter the size in GB.';
+  // A name that is not yet a disk's has its own message; check the size as the larger format allows it.
+  const format = diskNameProblem(name) === undefined ? diskFormatFromPath(name) : 'vhdx';
+  return diskSizeProblem(format, diskSizeBytes(gigabytes))?.message;
+}
+
+/** Starts creating the disk; resolves true when it started (its progress shows as a notification). */
+export function useCreateDisk(vmPath: string): (name: string, gigabytes: number, fixed: boolean) => Promise<boolean> {
+  const call = useApiCall();
+  const trackDisk = useHako((s) => s.trackDisk);
+  return useCallback(
+    async (name, gigabytes, fixed) => {
+      const outcome = await call('Could not create the disk', (api) =>
+        api.invoke('disks.create', { path: joinPath(folderOf(vmPath), name), sizeBytes: diskSizeBytes(gigabytes), fixed }),
+      );
+      if (outcome.ok) trackDisk(outcome.value.operationId, `Creating ${name}`);
+      return outcome.ok;
+    },
+    [call, trackDisk, vmPath],
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * A command button. `primary` is the page's main action, `subtle` a toolbar button, `danger` the
+ * destructive answer of a question (filled), `subtle-danger` a destructive command in a toolbar. A button
+ * that shows only its icon needs `label`, its accessible name and tooltip.
+ */
+import clsx from 'clsx';
+import type { ReactNode, Ref } from 'react';
+import { Icon, type IconName } from '../Icon/Icon.js';
+import './Button.css';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'subtle' | 'danger' | 'subtle-danger';
+
+export interface ButtonProps {
+  readonly children?: ReactNode;
+  readonly icon?: IconName;
+  readonly variant?: ButtonVariant;
+  readonly onClick?: () => void;
+  readonly disabled?: boolean;
+  readonly title?: string;
+  /** Accessible name when the button shows only an icon. */
+  readonly label?: string;
+  readonly type?: 'button' | 'submit';
+  readonly className?: string;
+  readonly pressed?: boolean;
+  readonly controls?: string;
+  readonly expanded?: boolean;
+  readonly haspopup?: 'menu' | 'dialog';
+  /** Focused when its dialog opens (the safe choice of a destructive question). */
+  readonly autoFocus?: boolean;
+  readonly ref?: Ref<HTMLButtonElement>;
+}
+
+export function Button({
+  children,
+  icon,
+  variant = 'secondary',
+  onClick,
+  disabled,
+  title,
+  label,
+  type = 'button',
+  className,
+  pressed,
+  controls,
+  expanded,
+  haspopup,
+  autoFocus,
+  ref,
+}: ButtonProps) {
+  return (
+    <button
+      ref={ref}
+      data-autofocus={autoFocus ? '' : undefined}
+      type={type}
+      className={clsx('btn', `btn-${variant}`, children === undefined && 'btn-icon', className)}
+      onClick={onClick}
+      disabled={disabled}
+      title={title ?? label}
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-controls={controls}
+      aria-expanded={expanded}
+      aria-haspopup={haspopup}
+    >
+      {icon && <Icon name={icon} />}
+      {children !== undefined && <span>{children}</span>}
+    </button>
+  );
+}
