@@ -151,6 +151,35 @@ describe('settings editor', () => {
     expect(issues[0]).toMatchObject({ severity: 'error', code: 'config.processor-count-invalid' });
   });
 
+  it('keeps what an edit did not touch as it was, so the views of it need not render again', async () => {
+    const { editor } = setup();
+    await editor.getState().load();
+    const before = editor.getState().draft!;
+    editor.getState().update((c) => void (c.Name = 'b'));
+    const after = editor.getState().draft!;
+    expect(after.config.Name).toBe('b');
+    expect(after.config.ScsiDevices).toBe(before.config.ScsiDevices);
+    expect(after.config.NetworkAdapters).toBe(before.config.NetworkAdapters);
+    expect(before.config.Name).toBe('a');
+  });
+
+  it('marks each field with its own errors, and keeps the markers of fields that did not change', async () => {
+    const { editor } = setup();
+    await editor.getState().load();
+    editor.getState().update((c) => {
+      c.ProcessorCount = 0;
+      c.NetworkAdapters[0]!.MacAddress = 'not a mac';
+    });
+    await editor.getState().validate();
+    const mac = editor.getState().markers.get('/NanaBox/NetworkAdapters/0/MacAddress');
+    expect(mac?.errors).toEqual([expect.stringContaining('MAC address')]);
+    expect(editor.getState().markers.get('/NanaBox/ProcessorCount')?.errors).toHaveLength(1);
+    editor.getState().update((c) => void (c.ProcessorCount = 2));
+    await editor.getState().validate();
+    expect(editor.getState().markers.has('/NanaBox/ProcessorCount')).toBe(false);
+    expect(editor.getState().markers.get('/NanaBox/NetworkAdapters/0/MacAddress')).toBe(mac);
+  });
+
   it('shows a refused file without a draft', async () => {
     const { editor, api } = setup();
     api.handlers['config.load'] = () => ({
