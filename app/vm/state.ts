@@ -40,3 +40,8 @@ export function isAllowed(action: VmAction, state: VmState, context: ActionConte
 export function isLive(state: VmState): boolean {
   return state === 'Starting' || state === 'Running' || state === 'Paused' || state === 'Saving' || state === 'Stopping';
 }
+
+/** The VM's console (its session pipes) can be reached in these states: it runs, or is paused. */
+export function hasScreen(state: VmState): boolean {
+  return state === 'Running' || state === 'Paused';
+}

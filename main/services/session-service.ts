@@ -34,7 +34,7 @@ import { basicSessionPipe, enhancedSessionPipe } from '../../app/compute/documen
 import { type VmConfig } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { encodeRdpFile, formatRdpFile, rdpFileName, rdpSettingsFor, type SessionMode } from '../../app/session/rdp-file.js';
-import { isLive, type VmState } from '../../app/vm/state.js';
+import { hasScreen, isLive, type VmState } from '../../app/vm/state.js';
 import { fileKey } from '../files/file-key.js';
 
 export type { SessionMode };
@@ -491,7 +491,7 @@ export class SessionService {
   async connect(vm: SessionVm, mode: SessionMode): Promise<SessionInfo> {
     if (this.disposed) throw new HakoError('SessionEnded', 'Hako is shutting down.', {});
     const vmPath = path.resolve(vm.path);
-    if (vm.state !== 'Running' && vm.state !== 'Paused') {
+    if (!hasScreen(vm.state)) {
       throw new HakoError('VmNotRunning', `The VM is ${vm.state.toLowerCase()}; start it to see its screen.`, { path: vmPath, state: vm.state });
     }
     const launchClient = this.options.launchClient;

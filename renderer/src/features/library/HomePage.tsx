@@ -1,6 +1,7 @@
 /** The start page: the library at a glance, the way to add a VM, and files opened lately. */
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isLive } from '../../../../app/vm/state.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { Page } from '../../kit/Page/Page.js';
 import { useHako } from '../../store/context.js';
@@ -18,7 +19,7 @@ export function HomePage() {
   const recent = useRecentFiles(String(vms.length));
   const recentId = useId();
   const notInLibrary = recent.filter((p) => !vms.some((vm) => vm.path === p));
-  const running = vms.filter((vm) => vm.state === 'Running' || vm.state === 'Paused').length;
+  const running = vms.filter((vm) => isLive(vm.state)).length;
 
   return (
     <Page

@@ -3,6 +3,7 @@
  * its dialog is unavailable). Recent files are one click away.
  */
 import { useId, useState } from 'react';
+import { vmPathSchema } from '../../../../app/ipc/contract.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Dialog } from '../../kit/Dialog/Dialog.js';
 import { TextField } from '../../kit/TextField/TextField.js';
@@ -11,9 +12,9 @@ import { useOpenPath } from './use-library-actions.js';
 import { useRecentFiles } from './use-recent-files.js';
 import './OpenVmDialog.css';
 
-/** What is wrong with a typed path before main is asked, or undefined. */
+/** What is wrong with a typed path before main is asked (by the contract's own rule), or undefined. */
 export function vmPathProblem(path: string): string | undefined {
-  return path === '' || /\.7b$/i.test(path) ? undefined : 'A VM file name ends in .7b.';
+  return path === '' || vmPathSchema.safeParse(path).success ? undefined : 'A VM file name ends in .7b.';
 }
 
 export function OpenVmDialog({ onClose }: { readonly onClose: () => void }) {

@@ -1,9 +1,10 @@
 /**
- * A button that opens a menu of commands. Focus moves to the first command; Up/Down move between
- * commands, Escape closes (focus back on the button), a click elsewhere closes.
+ * A button that opens a menu of commands. Focus moves to the first command; Up/Down (Home/End) move
+ * between commands, Escape closes (focus back on the button), a click elsewhere closes.
  */
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../Button/Button.js';
+import { arrowTarget } from '../focus/arrow-keys.js';
 import { Icon, type IconName } from '../Icon/Icon.js';
 import './MenuButton.css';
 
@@ -43,10 +44,12 @@ export function MenuButton({ label, icon = 'more', commands }: { readonly label:
       event.preventDefault();
       setOpen(false);
       buttonRef.current?.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+      return;
     }
+    const target = arrowTarget(event.key, index, items.length, 'vertical');
+    if (target === null) return;
+    event.preventDefault();
+    items[target]?.focus();
   };
 
   return (

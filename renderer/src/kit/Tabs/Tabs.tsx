@@ -1,10 +1,11 @@
 /**
- * Tabs over one panel (WAI-ARIA tabs with manual focus): Left/Right select the previous or next tab and
- * move focus to it; only the selected tab is in the Tab order. `marker` adds a dot with hidden words
+ * Tabs over one panel (WAI-ARIA tabs): Left/Right (Home/End) select the previous or next tab and move
+ * focus to it; only the selected tab is in the Tab order. `marker` adds a dot with hidden words
  * ("has findings") to a tab.
  */
 import clsx from 'clsx';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { arrowTarget } from '../focus/arrow-keys.js';
 import { Icon, type IconName } from '../Icon/Icon.js';
 import './Tabs.css';
 
@@ -34,10 +35,9 @@ export function Tabs<T extends string>({
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (delta === 0) return;
+    const index = arrowTarget(event.key, tabs.findIndex((t) => t.id === selected), tabs.length, 'horizontal');
+    if (index === null) return;
     event.preventDefault();
-    const index = (tabs.findIndex((t) => t.id === selected) + delta + tabs.length) % tabs.length;
     onSelect(tabs[index]!.id);
     refs.current[index]?.focus();
   };

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { ACTION_HINTS, ACTION_LABELS } from '../../../../../app/vm/labels.js';
-import type { VmAction } from '../../../../../app/vm/state.js';
+import { isLive, type VmAction } from '../../../../../app/vm/state.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { MenuButton, type MenuCommand } from '../../../kit/MenuButton/MenuButton.js';
 import { useHako } from '../../../store/context.js';
@@ -17,9 +17,6 @@ import { vmTitle } from '../vm-title.js';
 import { ACTION_ICONS, CONFIRMED_ACTIONS, SECONDARY_ACTIONS, headerButtons } from './action-buttons.js';
 import { ConfirmAction, type ConfirmedCommand } from './ConfirmAction.js';
 import './VmHeader.css';
-
-/** A VM can leave the library only while nothing of it runs. */
-const FORGETTABLE: ReadonlySet<VmSnapshotDto['state']> = new Set(['Stopped', 'Saved', 'Error']);
 
 export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
   const busy = useHako((s) => s.busy[vm.path]);
@@ -43,7 +40,7 @@ export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
       disabled: !allowed.has(action) || busy !== undefined,
       onSelect: () => run(action),
     })),
-    { id: 'forget', label: 'Remove from library', icon: 'trash', separated: true, disabled: !FORGETTABLE.has(vm.state), onSelect: () => setConfirm('forget') },
+    { id: 'forget', label: 'Remove from library', icon: 'trash', separated: true, disabled: isLive(vm.state), onSelect: () => setConfirm('forget') },
   ];
 
   return (

@@ -6,11 +6,10 @@ import { Card } from '../../../kit/Card/Card.js';
 import { Fact } from '../../../kit/Facts/Fact.js';
 import { Facts } from '../../../kit/Facts/Facts.js';
 import { Icon } from '../../../kit/Icon/Icon.js';
+import { GPU_ASSIGNMENT_LABELS } from '../config-labels.js';
 import './HardwareCard.css';
 
 type Config = NonNullable<VmSnapshotDto['config']>;
-
-const GPU_WORDS: Readonly<Record<string, string>> = { Disabled: 'None', Default: 'Default GPU (GPU-PV)' };
 
 function security(c: Config): string {
   return [
@@ -57,7 +56,7 @@ export function HardwareCard({ config: c, onEdit }: { readonly config: VmSnapsho
                 ))}
           </Fact>
           <Fact term="Network">{network(c)}</Fact>
-          <Fact term="GPU">{GPU_WORDS[c.Gpu.AssignmentMode] ?? c.Gpu.AssignmentMode}</Fact>
+          <Fact term="GPU">{GPU_ASSIGNMENT_LABELS[c.Gpu.AssignmentMode]}</Fact>
           <Fact term="Security">{security(c)}</Fact>
         </Facts>
       )}

@@ -2,6 +2,7 @@
 import type { EnhancedSession } from '../../../../../app/config/model.js';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import type { SessionMode } from '../../../../../app/session/mode.js';
+import { hasScreen } from '../../../../../app/vm/state.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { Card } from '../../../kit/Card/Card.js';
 import { Segmented, type Segment } from '../../../kit/Segmented/Segmented.js';
@@ -31,7 +32,7 @@ function enhancedSummary(session: EnhancedSession | undefined): string {
 
 export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
   const session = useSession(vm.path);
-  const live = vm.state === 'Running' || vm.state === 'Paused';
+  const live = hasScreen(vm.state);
   return (
     <Card title="Session" icon="monitor">
       <Segmented label="Session mode" value={session.mode ?? 'basic'} options={MODES} onChange={session.choose} disabled={session.mode === null} />

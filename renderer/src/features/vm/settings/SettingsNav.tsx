@@ -1,7 +1,7 @@
 /** The sections of the editor, each with the number of errors it holds. */
-import clsx from 'clsx';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../../kit/Icon/Icon.js';
+import { NavItem } from '../../../kit/NavItem/NavItem.js';
 import { useEditorState } from './editor/hooks.js';
 import { SECTIONS, errorCounts, type SectionId } from './sections.js';
 
@@ -14,13 +14,7 @@ export function SettingsNav({ current, onSelect, idOf }: { readonly current: Sec
           const errors = counts[s.id];
           return (
             <li key={s.id}>
-              <button
-                type="button"
-                id={idOf(s.id)}
-                className={clsx('settings-nav-item', current === s.id && 'current')}
-                aria-current={current === s.id ? 'true' : undefined}
-                onClick={() => onSelect(s.id)}
-              >
+              <NavItem id={idOf(s.id)} current={current === s.id} className="section-link" onSelect={() => onSelect(s.id)}>
                 <Icon name={s.icon} />
                 <span>{s.label}</span>
                 {errors > 0 && (
@@ -28,7 +22,7 @@ export function SettingsNav({ current, onSelect, idOf }: { readonly current: Sec
                     {errors}
                   </span>
                 )}
-              </button>
+              </NavItem>
             </li>
           );
         })}

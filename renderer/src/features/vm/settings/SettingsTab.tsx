@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
+import { isLive } from '../../../../../app/vm/state.js';
 import { useApi } from '../../../api/context.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
@@ -38,7 +39,7 @@ export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
   }, [editor]);
   return (
     <EditorProvider editor={editor}>
-      <SettingsEditor running={vm.state === 'Running' || vm.state === 'Paused'} />
+      <SettingsEditor running={isLive(vm.state)} />
     </EditorProvider>
   );
 }

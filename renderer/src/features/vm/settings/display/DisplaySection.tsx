@@ -2,6 +2,7 @@
 import { GPU_ASSIGNMENT_MODES, GPU_PV_PARTITION_ID, type GpuDevice } from '../../../../../../app/config/model.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { optionsOf } from '../../../../kit/SelectField/SelectField.js';
+import { GPU_ASSIGNMENT_LABELS } from '../../config-labels.js';
 import { useDraft, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftNumberField, DraftSelectField, DraftTextField, DraftToggle } from '../fields/DraftFields.js';
@@ -17,7 +18,7 @@ export function DisplaySection() {
         <DraftSelectField
           pointer={`${P}/Gpu/AssignmentMode`}
           label="GPU assignment"
-          options={optionsOf(GPU_ASSIGNMENT_MODES, { Disabled: 'None', Default: 'Default GPU (GPU-PV)', List: 'Selected GPUs', Mirror: 'All GPUs (mirror)' })}
+          options={optionsOf(GPU_ASSIGNMENT_MODES, GPU_ASSIGNMENT_LABELS)}
           help="GPU-PV lends the host's GPU to the guest. The guest needs the host's drivers: share them below, or copy them into the guest."
         />
         <DraftToggle pointer={`${P}/Gpu/EnableHostDriverStore`} label="Share the host's GPU drivers" />

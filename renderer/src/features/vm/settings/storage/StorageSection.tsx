@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { SCSI_DEVICE_TYPES, type ScsiDevice, type ScsiDeviceType } from '../../../../../../app/config/model.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
+import { optionsOf } from '../../../../kit/SelectField/SelectField.js';
+import { SCSI_TYPE_LABELS } from '../../config-labels.js';
 import { useEditorState, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftSelectField, DraftTextField } from '../fields/DraftFields.js';
@@ -10,8 +12,7 @@ import { CreateDiskDialog } from './CreateDiskDialog.js';
 
 const LIST = '/NanaBox/ScsiDevices';
 
-const TYPE_LABELS: Readonly<Record<ScsiDeviceType, string>> = { VirtualDisk: 'Virtual disk', VirtualImage: 'DVD drive (ISO)', PhysicalDevice: 'Physical disk' };
-const TYPE_OPTIONS = SCSI_DEVICE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }));
+const TYPE_OPTIONS = optionsOf(SCSI_DEVICE_TYPES, SCSI_TYPE_LABELS);
 const PATH_PLACEHOLDERS: Readonly<Record<ScsiDeviceType, string>> = { VirtualDisk: 'disk.vhdx', VirtualImage: 'Empty drive', PhysicalDevice: '\\\\.\\PhysicalDrive2' };
 const PATH_HELP: Readonly<Record<ScsiDeviceType, string | null>> = {
   VirtualDisk: null,

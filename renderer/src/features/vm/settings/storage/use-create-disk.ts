@@ -8,9 +8,19 @@ import { folderOf, joinPath } from '../../../../../../app/paths/parts.js';
 import { useApiCall } from '../../../../api/use-api-call.js';
 import { useHako } from '../../../../store/context.js';
 
-/** What is wrong with a new disk's file name (a plain .vhd or .vhdx name, no folders), or undefined. */
+/** Characters Windows does not allow in a file name (and the folder separators: the disk goes beside the VM). */
+const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]/;
+
+/** What is wrong with a new disk's file name, or undefined. The extension names the format (app/disks/size.ts). */
 export function diskNameProblem(name: string): string | undefined {
-  return /^[^\\/:*?"<>|]+\.vhdx?$/i.test(name) ? undefined : 'A file name ending in .vhdx or .vhd, without folders.';
+  const problem = 'A file name ending in .vhdx or .vhd, without folders.';
+  if (name.trim() === '' || NOT_IN_FILE_NAMES.test(name)) return problem;
+  try {
+    diskFormatFromPath(name);
+    return undefined;
+  } catch {
+    return problem;
+  }
 }
 
 /** The size in bytes of `gigabytes` GB as the form means it (GB as Windows counts, 1024³), aligned. */

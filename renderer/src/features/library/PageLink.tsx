@@ -1,11 +1,11 @@
-/** An entry of the navigation pane: shows its view, and marks itself while that view is showing. */
-import clsx from 'clsx';
+/** An entry of the navigation pane that shows a page of the window, marked while it is showing. */
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../../kit/Icon/Icon.js';
+import { NavItem } from '../../kit/NavItem/NavItem.js';
 import { useHako } from '../../store/context.js';
 import { sameView, type View } from '../../store/index.js';
 
-export function NavItem({
+export function PageLink({
   target,
   label,
   icon,
@@ -22,19 +22,13 @@ export function NavItem({
   const current = useHako((s) => sameView(s.view, target));
   const select = useHako((s) => s.select);
   return (
-    <button
-      type="button"
-      className={clsx('nav-item', current && 'nav-item-current', tall && 'nav-vm')}
-      aria-current={current ? 'page' : undefined}
-      aria-label={label}
-      onClick={() => select(target)}
-    >
+    <NavItem current={current} currentKind="page" label={label} className={tall ? 'pane-link pane-link-tall' : 'pane-link'} onSelect={() => select(target)}>
       {children ?? (
         <>
           {icon && <Icon name={icon} />}
-          <span className="nav-label">{label}</span>
+          <span className="pane-label">{label}</span>
         </>
       )}
-    </button>
+    </NavItem>
   );
 }
