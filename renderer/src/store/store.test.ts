@@ -103,6 +103,21 @@ describe('renderer store: events', () => {
     expect(store.getState().vms[C]).toBeDefined();
   });
 
+  it('says so when the VM main asks for cannot be read, and stays where it is', async () => {
+    const C = '/vms/c/c.7b';
+    const api = ready({
+      'vm.get': () => Promise.reject(apiError({ code: 'VmUnknown', message: 'not in the library' })),
+      'library.open': () => Promise.reject(apiError({ code: 'FileNotFound', message: 'gone' })),
+    });
+    const store = createHakoStore(api);
+    await store.getState().init();
+    api.emit('app.showVm', { path: C });
+    await flush();
+    await flush();
+    expect(store.getState().view).toEqual({ kind: 'home' });
+    expect(store.getState().toasts).toEqual([expect.objectContaining({ kind: 'vm-unavailable', path: C, error: expect.objectContaining({ code: 'FileNotFound' }) })]);
+  });
+
   it('follows preference changes from another window or the tray', async () => {
     const api = ready();
     const store = createHakoStore(api);
