@@ -104,6 +104,18 @@ describe('the settings editor', () => {
     expect(store.getState().toasts).toEqual([]);
   });
 
+  it('shows the refusal when the file on disk, read again after a conflict, is one NanaBox would refuse', async () => {
+    const { api } = await openSettings();
+    api.handlers['config.save'] = () => Promise.reject(apiError({ code: 'Conflict', message: 'changed on disk' }));
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Processors' }), '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'The file changed on disk' });
+    api.handlers['config.load'] = () => ({ accepted: false, file: null, findings: [{ severity: 'error', code: 'file.empty', path: '', params: {}, lossy: false }], stamp: STAMP });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reload from disk' }));
+    expect(await screen.findByRole('region', { name: 'NanaBox would refuse this file, so Hako does not edit it' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Why the file is refused' })).toBeInTheDocument();
+  });
+
   it('says so after saving, and reads the VM again', async () => {
     const { api, store } = await openSettings();
     await userEvent.type(screen.getByRole('spinbutton', { name: 'Processors' }), '2');
