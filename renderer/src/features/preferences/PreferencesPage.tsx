@@ -1,15 +1,31 @@
 /** App-wide preferences: theme, what happens to VMs when Hako closes or Windows signs out. */
 import { useEffect, useState } from 'react';
-import { DEFAULT_PREFERENCES } from '../../../../app/preferences/preferences.js';
+import type { Preferences } from '../../../../app/ipc/contract.js';
+import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../../app/preferences/preferences.js';
+import { Card } from '../../kit/Card/Card.js';
 import { NumberField } from '../../kit/NumberField/NumberField.js';
 import { Page } from '../../kit/Page/Page.js';
-import { Segmented } from '../../kit/Segmented/Segmented.js';
-import { SelectField } from '../../kit/SelectField/SelectField.js';
+import { Segmented, type Segment } from '../../kit/Segmented/Segmented.js';
+import { SelectField, optionsOf } from '../../kit/SelectField/SelectField.js';
 import { Spinner } from '../../kit/Spinner/Spinner.js';
 import { Toggle } from '../../kit/Toggle/Toggle.js';
 import { useHako } from '../../store/context.js';
-import { Card } from '../../kit/Card/Card.js';
 import { SHUTDOWN_TIMEOUT_RANGE, isShutdownTimeout, usePreferences } from './use-preferences.js';
+
+const THEME = preferencesSchema.shape.theme;
+const SESSION_END = preferencesSchema.shape.onSessionEnd;
+
+const THEME_LOOKS: Readonly<Record<Preferences['theme'], Omit<Segment<Preferences['theme']>, 'value'>>> = {
+  system: { label: 'Use system setting', icon: 'monitor' },
+  light: { label: 'Light' },
+  dark: { label: 'Dark' },
+};
+const THEMES = THEME.options.map((value) => ({ value, ...THEME_LOOKS[value] }));
+
+const SESSION_END_LABELS: Readonly<Record<Preferences['onSessionEnd'], string>> = {
+  save: 'Save their state (resume later)',
+  shutdown: 'Shut them down',
+};
 
 export function PreferencesPage() {
   const [preferences, change] = usePreferences();
@@ -30,11 +46,7 @@ export function PreferencesPage() {
             <Segmented
               label="Theme"
               value={preferences.theme}
-              options={[
-                { value: 'system', label: 'Use system setting', icon: 'monitor' },
-                { value: 'light', label: 'Light' },
-                { value: 'dark', label: 'Dark' },
-              ]}
+              options={THEMES}
               onChange={(theme) => change({ theme })}
             />
           </Card>
@@ -58,10 +70,7 @@ export function PreferencesPage() {
             <SelectField
               label="Running VMs"
               value={preferences.onSessionEnd}
-              options={[
-                { value: 'save', label: 'Save their state (resume later)' },
-                { value: 'shutdown', label: 'Shut them down' },
-              ]}
+              options={optionsOf(SESSION_END.options, SESSION_END_LABELS)}
               onChange={(onSessionEnd) => change({ onSessionEnd })}
               help="Windows would otherwise turn them off hard. Hako holds the sign-out until this is done."
             />

@@ -1,7 +1,7 @@
 /** The VM's screen: basic (the console, always there) or enhanced (RDP into the guest), chosen by hand. */
 import type { EnhancedSession } from '../../../../../app/config/model.js';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
-import type { SessionMode } from '../../../../../app/session/mode.js';
+import { DEFAULT_SESSION_MODE, SESSION_MODES, type SessionMode } from '../../../../../app/session/mode.js';
 import { hasScreen } from '../../../../../app/vm/state.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { Card } from '../../../kit/Card/Card.js';
@@ -9,10 +9,11 @@ import { Segmented, type Segment } from '../../../kit/Segmented/Segmented.js';
 import { useSession } from './use-session-mode.js';
 import './SessionCard.css';
 
-const MODES: readonly Segment<SessionMode>[] = [
-  { value: 'basic', label: 'Basic', icon: 'monitor' },
-  { value: 'enhanced', label: 'Enhanced', icon: 'sliders' },
-];
+const MODE_LOOKS: Readonly<Record<SessionMode, Omit<Segment<SessionMode>, 'value'>>> = {
+  basic: { label: 'Basic', icon: 'monitor' },
+  enhanced: { label: 'Enhanced', icon: 'sliders' },
+};
+const MODES: readonly Segment<SessionMode>[] = SESSION_MODES.map((value) => ({ value, ...MODE_LOOKS[value] }));
 
 /** The redirections worth naming in the summary, in the words of the summary. */
 const REDIRECTIONS: readonly (readonly [keyof EnhancedSession, string])[] = [
@@ -35,7 +36,7 @@ export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
   const live = hasScreen(vm.state);
   return (
     <Card title="Session" icon="monitor">
-      <Segmented label="Session mode" value={session.mode ?? 'basic'} options={MODES} onChange={session.choose} disabled={session.mode === null} />
+      <Segmented label="Session mode" value={session.mode ?? DEFAULT_SESSION_MODE} options={MODES} onChange={session.choose} disabled={session.mode === null} />
       <p className="muted session-explain">
         {session.mode === 'enhanced'
           ? enhancedSummary(vm.config?.EnhancedSession)
