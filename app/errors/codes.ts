@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   InvalidPreferences: 'a preferences change does not validate',
   SaveFailed: 'a change is in memory but could not be written',
   NotPersisted: 'the store file could not be read or moved aside, so changes are not written',
+  LibraryFull: 'the library holds as many VMs as it can',
 
   // ---- disks
   InvalidSize: 'the size is not a whole number of bytes with a known unit',
