@@ -12,6 +12,7 @@ import { loadNativeHost, type NativeHost } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
+import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
@@ -127,8 +128,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       return { endpointId: created.endpointId, macAddress: created.macAddress };
     },
   };
+  const configs = new ConfigService();
   const vms = new VmService({
     hcs: native.hcs,
+    files: configs,
     network: networking,
     host: native.host,
     registry: library,
@@ -156,6 +159,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
+  const disks = new DiskService(native.virtDisk);
+  const stopDiskEvents = disks.onProgress((progress) => emit('disks.progress', progress));
+  // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
+  configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
   const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
 
@@ -165,8 +172,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const handlers = createHandlers(
     {
       vms,
+      configs,
       library,
-      disks: new DiskService(native.virtDisk),
+      disks,
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,
@@ -192,6 +200,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sessions,
     async dispose() {
       stopVmEvents();
+      stopDiskEvents();
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();

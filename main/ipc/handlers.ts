@@ -2,16 +2,15 @@
  * The contract's handlers: each call, already checked against its schema by the dispatcher, turned into
  * service calls. Both transports (Electron IPC, the browser host) use this one set.
  */
-import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
-import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
+import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
+import { HakoError } from '../../app/errors/error-info.js';
 import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
 import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
-import { readFileWithStamp, sameContent, writeFileAtomic } from '../files/atomic.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
+import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
@@ -30,6 +29,7 @@ export interface ShellHooks {
 
 export interface HandlerServices {
   readonly vms: VmService;
+  readonly configs: ConfigService;
   readonly library: Library;
   readonly disks: DiskService;
   readonly networks: NetworkService;
@@ -64,8 +64,7 @@ async function existingVmFile(vmPath: string): Promise<string> {
 }
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, library, disks, networks, capabilities, preferences, emit } = services;
-  const diskOperations = new Map<string, AbortController>();
+  const { vms, configs, library, disks, networks, capabilities, preferences, emit } = services;
 
   /** The resolved path of a VM in the library; anything else is refused. */
   const knownVm = async (vmPath: string): Promise<string> => {
@@ -79,21 +78,6 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     await library.add(file);
     await library.markOpened(file);
     return vms.open(file);
-  };
-
-  /** Runs a disk operation in the background, reporting progress as `disks.progress` events. */
-  const diskOperation = (run: (options: { onProgress: (p: { completed: number; total: number }) => void; signal: AbortSignal }) => Promise<unknown>) => {
-    const operationId = randomUUID();
-    const controller = new AbortController();
-    diskOperations.set(operationId, controller);
-    const onProgress = ({ completed, total }: { completed: number; total: number }) => emit('disks.progress', { operationId, completed, total, done: false });
-    void run({ onProgress, signal: controller.signal })
-      .then(
-        () => emit('disks.progress', { operationId, completed: 1, total: 1, done: true }),
-        (error: unknown) => emit('disks.progress', { operationId, completed: 0, total: 1, done: true, error: toErrorInfo(error) }),
-      )
-      .finally(() => diskOperations.delete(operationId));
-    return { operationId };
   };
 
   return {
@@ -122,65 +106,21 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
 
-    'config.load': async ({ path: vmPath }) => {
-      const { bytes, stamp } = await readFileWithStamp(await existingVmFile(await knownVm(vmPath)));
-      const result = readSevenB(bytes, { allowMissingBom: true });
-      return { accepted: result.accepted, file: result.file, findings: result.findings, stamp };
-    },
-    'config.validate': ({ file }) => {
-      const text = formatSevenB(file as SevenBFile);
-      // Reading back what would be written says what NanaBox will make of it.
-      const findings = readSevenB(encodeSevenB(file as SevenBFile)).findings;
-      return { text, findings };
-    },
-    'config.save': async ({ path: vmPath, file, expected, force }) => {
-      // Only files the user opened in Hako are written; new ones come from config.create.
-      const target = await knownVm(vmPath);
-      const onDisk = await readFileWithStamp(target).catch(() => null);
-      // `force` is consent to replace what NanaBox would; it never skips the conflict check. To keep
-      // their version over another program's, the user saves with the stamp they have just re-read.
-      if (onDisk !== null && (expected === null || !sameContent(onDisk.stamp, expected))) {
-        throw new HakoError('Conflict', `${target} changed on disk since it was opened. Reload it, or overwrite it with your version.`, {
-          path: target,
-        });
-      }
-      if (onDisk !== null && !force) {
-        const lossy = readSevenB(onDisk.bytes, { allowMissingBom: true }).findings.filter((f) => f.lossy);
-        if (lossy.length > 0) {
-          throw new HakoError(
-            'ConsentRequired',
-            `Saving replaces ${lossy.length} value${lossy.length === 1 ? '' : 's'} in the file that NanaBox would ignore or drop (${lossy.map((f) => f.path).join(', ')}).`,
-            { path: target, count: lossy.length },
-          );
-        }
-      }
-      const bytes = encodeSevenB(file as SevenBFile);
-      const stamp = await writeFileAtomic(target, bytes, { expected: onDisk?.stamp ?? null });
-      await vms.open(target).catch(() => undefined);
-      return { stamp };
-    },
+    'config.load': async ({ path: vmPath }) => configs.read(await existingVmFile(await knownVm(vmPath))),
+    'config.validate': ({ file }) => configs.validate(file as SevenBFile),
+    // Only files the user opened in Hako are written; new ones come from config.create.
+    'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(await knownVm(vmPath), file as SevenBFile, expected, force) }),
     'config.create': async ({ path: vmPath, name }) => {
       const target = localPath(vmPath);
-      await writeFileAtomic(target, encodeSevenB(newVmConfig(name)), { expected: null });
+      await configs.create(target, name);
       return openVm(target);
     },
     'config.schema': () => sevenBJsonSchema(),
 
-    'disks.create': ({ path: p, sizeBytes, fixed }) => {
-      const target = localPath(p);
-      return diskOperation((options) => disks.create({ path: target, size: sizeBytes, fixed, ...options }));
-    },
-    'disks.resize': ({ path: p, sizeBytes }) => {
-      const target = localPath(p);
-      return diskOperation((options) => disks.resize(target, sizeBytes, options));
-    },
-    'disks.compact': ({ path: p }) => {
-      const target = localPath(p);
-      return diskOperation((options) => disks.compact(target, options));
-    },
-    'disks.cancel': ({ operationId }) => {
-      diskOperations.get(operationId)?.abort();
-    },
+    'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: localPath(p), size: sizeBytes, fixed }),
+    'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(localPath(p), sizeBytes),
+    'disks.compact': ({ path: p }) => disks.startCompact(localPath(p)),
+    'disks.cancel': ({ operationId }) => disks.cancel(operationId),
     'disks.info': ({ path: p }) => disks.info(localPath(p)),
 
     'networks.list': () => networks.listNetworks(),

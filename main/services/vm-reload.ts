@@ -9,7 +9,7 @@ import { type NetworkAdapter, type VmConfig } from '../../app/config/model.js';
 import { toErrorInfo, type ErrorInfo } from '../../app/errors/error-info.js';
 import { resolveVmPath } from '../../app/paths/resolve.js';
 import { type ComputeSystem, type Hcs } from './ports.js';
-import { type WriteBackPatch } from './vm-files.js';
+import { type WriteBackPatch } from './config-service.js';
 import { type VmNetworking } from './vm-start.js';
 
 export type ReloadOutcomeKind = 'applied' | 'needs-restart' | 'failed';

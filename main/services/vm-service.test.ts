@@ -13,7 +13,7 @@ import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import { waitFor } from '../../test/support/wait.js';
 import { NetworkService } from './network-service.js';
 import { OperationSupersededError } from './serial-queue.js';
-import { nodeVmFiles } from './vm-files.js';
+import { ConfigService, type VmFiles } from './config-service.js';
 import { VmService, type RunningVmRegistry } from './vm-service.js';
 import { AlreadyRunningError, type VmNetworking } from './vm-start.js';
 
@@ -82,7 +82,7 @@ function networking(): VmNetworking {
   };
 }
 
-function newService(registry = memoryRegistry(), keepRunning = true, files = nodeVmFiles): VmService {
+function newService(registry = memoryRegistry(), keepRunning = true, files: VmFiles = new ConfigService()): VmService {
   const service = new VmService({
     hcs: native.hcs,
     network: networking(),
@@ -407,12 +407,15 @@ describe('reload', () => {
 
 describe('write-back', () => {
   it('when the file cannot be written the VM keeps running and the user is told', async () => {
-    const vms = newService(memoryRegistry(), true, {
-      ...nodeVmFiles,
-      writeBack: async () => {
-        throw new Error('disk full');
-      },
-    });
+    const vms = newService(
+      memoryRegistry(),
+      true,
+      new (class extends ConfigService {
+        override async writeBack(): Promise<never> {
+          throw new Error('disk full');
+        }
+      })(),
+    );
     const file = await vmFile('Oscar');
     await vms.open(file);
     await vms.start(file);

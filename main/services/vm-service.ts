@@ -16,7 +16,7 @@ import { EventLog, type VmLogEntry } from './event-log.js';
 import { fileKey } from '../files/file-key.js';
 import { HCS_EVENT, type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from './ports.js';
 import { OperationSupersededError, SerialQueue } from './serial-queue.js';
-import { nodeVmFiles, type VmFiles, type WriteBackPatch } from './vm-files.js';
+import { ConfigService, type VmFiles, type WriteBackPatch } from './config-service.js';
 import { reloadVm, sameSettings, type ReloadOutcome } from './vm-reload.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
@@ -94,7 +94,7 @@ export class VmService {
   readonly owner: string;
 
   constructor(private readonly deps: VmServiceDeps) {
-    this.files = deps.files ?? nodeVmFiles;
+    this.files = deps.files ?? new ConfigService();
     this.owner = `Hako/${deps.host.userSid}`;
   }
 

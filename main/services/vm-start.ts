@@ -12,7 +12,7 @@ import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import { resolveVmPath } from '../../app/paths/resolve.js';
 import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo } from './ports.js';
-import { type VmFiles, type WriteBackPatch } from './vm-files.js';
+import { type VmFiles, type WriteBackPatch } from './config-service.js';
 
 /** What a start needs from the network: endpoints for connected adapters (NetworkService). */
 export interface VmNetworking {
