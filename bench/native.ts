@@ -36,8 +36,8 @@ import type { ComputeSystem, Hcn, HcnHandle, Hcs } from '../main/services/ports.
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../main/services/config-service.js';
 
 const nodeVmFiles = new ConfigService();
-import { VmService, type RunningVmRegistry } from '../main/services/vm-service.js';
-import type { VmNetworking } from '../main/services/vm-start.js';
+import { VmService, type RunningVmRegistry } from '../main/services/vm/vm-service.js';
+import type { VmNetworking } from '../main/services/vm/vm-start.js';
 
 const FFI_PAIRS = 50_000;
 const FFI_ROUNDS = 31;

@@ -17,9 +17,11 @@ import { DiskService } from './services/disk-service.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
-import { hostPipePath, rdpClientLauncher, SessionService } from './services/session-service.js';
-import { VmService } from './services/vm-service.js';
-import { type VmNetworking } from './services/vm-start.js';
+import { rdpClientLauncher } from './services/session/client-launcher.js';
+import { hostPipePath } from './services/session/pipe-path.js';
+import { SessionService } from './services/session/session-service.js';
+import { VmService } from './services/vm/vm-service.js';
+import { type VmNetworking } from './services/vm/vm-start.js';
 
 /** Payloads are only read and sent, so services may hand over read-only data. */
 export type EventListener = <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;

@@ -15,7 +15,7 @@ import { type DiskService } from '../services/disk-service.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
-import { type VmService } from '../services/vm-service.js';
+import { type VmService } from '../services/vm/vm-service.js';
 
 /** What only the shell around the services can do (dialogs, the log folder, certificate checks). */
 export interface ShellHooks {

@@ -4,7 +4,7 @@
  * task's signal, drops everything still queued, and runs as soon as the aborted task has let go — so
  * the two never change the VM's state at the same time.
  */
-import { HakoError } from '../../app/errors/error-info.js';
+import { HakoError } from '../../../app/errors/error-info.js';
 
 export class OperationSupersededError extends HakoError {
   constructor(readonly operation: string) {

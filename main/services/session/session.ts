@@ -1,58 +1,16 @@
 /**
- * SessionService: shows a running VM's screen in an RDP client (DESIGN.md "Sessions").
- *
- * HCS serves the VM console as RDP on the named pipes `\\.\pipe\<Name>.BasicSession` and
- * `.EnhancedSession` (reference/nanabox.md §5.1). RDP clients (mstsc, FreeRDP) speak TCP, so for each
- * session Hako
- *   1. connects to the VM's pipe (before any client exists, so a missing pipe is reported plainly),
- *   2. opens a one-shot loopback listener on 127.0.0.1, port 0,
- *   3. writes a `.rdp` file for that port (app/session/rdp-file.ts) into a private temporary folder,
- *   4. starts the client, and
- *   5. bridges the first connection to the pipe, both ways; the listener is closed at once.
- *
- * Who may connect: the listener accepts exactly one connection, the first, and only while it waits
- * for the client it started (`connectTimeoutMs`); then it is closed, so every later connection is
- * refused. Hako does not check that the peer is the client process (on Windows that needs the owning
- * PID from GetExtendedTcpTable, a native binding Hako does not have): a local process that finds the
- * random port and connects inside that window would take the session instead, and the client would
- * then fail to connect, visibly. The timeout is generous (30 s) because mstsc may first ask the user
- * to trust an unsigned `.rdp` file.
- *
- * A session ends when the client exits, on `disconnect`, when another `connect` to the same VM
- * replaces it, when the VM stops (VmService.onChange) and on `dispose`; ending kills the client,
- * closes both sockets and deletes the temporary folder. When the VM's side closes the connection
- * while the VM still runs (a guest reboot, the VMMS-certificate failure of reference/nanabox.md §6.6),
- * the client is left running, so that it can show its own disconnect message; the session ends when
- * it exits.
+ * One session: the bridge between an RDP client Hako started and a VM's session pipe (the steps are in
+ * session-service.ts), and everything it opened, which `end` closes whatever step it is in.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { basicSessionPipe, enhancedSessionPipe } from '../../app/compute/document.js';
-import { type VmConfig } from '../../app/config/index.js';
-import { HakoError } from '../../app/errors/error-info.js';
-import { encodeRdpFile, formatRdpFile, rdpFileName, rdpSettingsFor, type SessionMode } from '../../app/session/rdp-file.js';
-import { isLive, type VmState } from '../../app/vm/state.js';
-import { fileKey } from '../files/file-key.js';
-
-export type { SessionMode };
-
-/** What SessionService needs of a started client: a ChildProcess fits. */
-export interface SessionClientProcess {
-  readonly pid?: number | undefined;
-  readonly exitCode: number | null;
-  readonly signalCode: NodeJS.Signals | null;
-  readonly stdout?: NodeJS.ReadableStream | null;
-  readonly stderr?: NodeJS.ReadableStream | null;
-  kill(signal?: NodeJS.Signals | number): boolean;
-  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
-  once(event: 'error', listener: (error: Error) => void): this;
-}
-
-/** Starts the RDP client on a `.rdp` file for the bridge on 127.0.0.1:`port`. */
-export type LaunchClient = (rdpFilePath: string, port: number) => SessionClientProcess;
+import { HakoError } from '../../../app/errors/error-info.js';
+import { encodeRdpFile } from '../../../app/session/rdp-file.js';
+import { type SessionMode } from '../../../app/session/mode.js';
+import { type VmConfig } from '../../../app/config/index.js';
+import { type VmState } from '../../../app/vm/state.js';
+import { type LaunchClient, type SessionClientProcess } from './client-launcher.js';
 
 /** The VM a session is for: a VmSnapshot fits. */
 export interface SessionVm {
@@ -107,88 +65,11 @@ export interface SessionEnded {
   readonly clientExitCode: number | null;
 }
 
-const DEFAULTS = { connectTimeoutMs: 30_000, pipeTimeoutMs: 5_000, killGraceMs: 3_000 };
+export const SESSION_DEFAULTS = { connectTimeoutMs: 30_000, pipeTimeoutMs: 5_000, killGraceMs: 3_000 };
 /** How much of the client's output a ClientFailed error quotes. */
 const OUTPUT_TAIL = 2_000;
 
-const PIPE_PREFIX = /^\\\\[.?]\\pipe\\/i;
-
-/**
- * The stand-in's mapping (stand-in/README.md "Console endpoints"): off Windows, the pipe
- * `\\.\pipe\<rest>` is the Unix socket `$HAKO_STAND_IN_PIPE_DIR/<rest>` (`/` in rest → `_`), by default
- * in `$TMPDIR/hako-pipes`.
- */
-export function standInPipePath(pipeName: string, env: NodeJS.ProcessEnv = process.env): string {
-  const rest = pipeName.replace(PIPE_PREFIX, '');
-  const dir = env.HAKO_STAND_IN_PIPE_DIR || path.join(os.tmpdir(), 'hako-pipes');
-  return path.join(dir, rest.replaceAll('/', '_'));
-}
-
-/** Windows connects to the named pipe itself (node's net.connect takes `\\.\pipe\…` paths). */
-export function hostPipePath(pipeName: string): string {
-  return process.platform === 'win32' ? pipeName : standInPipePath(pipeName);
-}
-
-/**
- * Splits a command line into arguments: whitespace separates, "…" and '…' group, nothing else is
- * special (so Windows paths keep their backslashes).
- */
-export function splitCommand(command: string): string[] {
-  const args: string[] = [];
-  let current = '';
-  let quote: '"' | "'" | null = null;
-  let inArg = false;
-  for (const ch of command) {
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      else current += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inArg = true;
-    } else if (/\s/.test(ch)) {
-      if (inArg) args.push(current);
-      current = '';
-      inArg = false;
-    } else {
-      current += ch;
-      inArg = true;
-    }
-  }
-  if (quote !== null) throw new HakoError('NoRdpClient', `The RDP client command has an unclosed ${quote}: ${command}`, {}, undefined, CLIENT_ADVICE);
-  if (inArg) args.push(current);
-  return args;
-}
-
-const CLIENT_ADVICE =
-  'Set HAKO_RDP_CLIENT to the RDP client command, with {port} for the port or {file} for the .rdp file, for example: xfreerdp /v:127.0.0.1:{port} /cert:ignore /sec:tls';
-
-/** Runs `template` (see `splitCommand`) with `{port}` and `{file}` replaced; no placeholder → the file is appended. */
-export function commandClient(template: string): LaunchClient {
-  const parts = splitCommand(template);
-  if (parts.length === 0) throw new HakoError('NoRdpClient', 'The RDP client command is empty.', {}, undefined, CLIENT_ADVICE);
-  return (file, port) => {
-    const fill = (arg: string) => arg.replaceAll('{port}', String(port)).replaceAll('{file}', file);
-    const placeholders = parts.some((arg) => arg.includes('{port}') || arg.includes('{file}'));
-    const [command, ...args] = parts.map(fill);
-    return spawn(command!, placeholders ? args : [...args, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  };
-}
-
-/**
- * The client for this machine: `HAKO_RDP_CLIENT` when set (any platform), else mstsc on Windows, else
- * none (null).
- */
-export function rdpClientLauncher(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
-  const configured = env.HAKO_RDP_CLIENT?.trim();
-  if (configured) return commandClient(configured);
-  if (platform === 'win32') {
-    const mstsc = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'mstsc.exe');
-    return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
-  }
-  return null;
-}
-
-class Session {
+export class Session {
   pipeSocket: net.Socket | null = null;
   server: net.Server | null = null;
   clientSocket: net.Socket | null = null;
@@ -460,103 +341,4 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   const settled = await Promise.race([promise.then(() => true, () => true), timedOut]);
   clearTimeout(timer);
   return settled;
-}
-
-export class SessionService {
-  private readonly sessions = new Map<string, Session>();
-  private readonly listeners = new Set<(ended: SessionEnded) => void>();
-  private readonly options: Required<Pick<SessionServiceOptions, 'connectTimeoutMs' | 'pipeTimeoutMs' | 'killGraceMs'>> & SessionServiceOptions;
-  private readonly stopWatching: () => void;
-  private disposed = false;
-
-  constructor(options: SessionServiceOptions) {
-    this.options = {
-      ...options,
-      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
-      pipeTimeoutMs: options.pipeTimeoutMs ?? DEFAULTS.pipeTimeoutMs,
-      killGraceMs: options.killGraceMs ?? DEFAULTS.killGraceMs,
-    };
-    this.stopWatching =
-      options.vms?.onChange((vm) => {
-        if (!isLive(vm.state)) void this.endFor(vm.path, 'vm-stopped');
-      }) ?? (() => undefined);
-  }
-
-  /**
-   * Opens the VM's basic or enhanced session in the RDP client, replacing a session the VM already
-   * has. Resolves once the client's connection is bridged to the VM's pipe. Fails with VmNotRunning,
-   * NoRdpClient, InvalidRdpSetting, SessionUnavailable (the pipe is missing, busy or closed) or
-   * ClientFailed (the client exited, could not start or did not connect in time).
-   */
-  async connect(vm: SessionVm, mode: SessionMode): Promise<SessionInfo> {
-    if (this.disposed) throw new HakoError('SessionEnded', 'Hako is shutting down.', {});
-    const vmPath = path.resolve(vm.path);
-    if (vm.state !== 'Running' && vm.state !== 'Paused') {
-      throw new HakoError('VmNotRunning', `The VM is ${vm.state.toLowerCase()}; start it to see its screen.`, { path: vmPath, state: vm.state });
-    }
-    const launchClient = this.options.launchClient;
-    if (launchClient === null) {
-      throw new HakoError('NoRdpClient', 'No RDP client is configured on this computer.', {}, undefined, CLIENT_ADVICE);
-    }
-    const settings = (port: number) => rdpSettingsFor(vm.config, mode, port);
-    formatRdpFile(settings(1)); // refuses bad settings before anything is opened
-    const pipe = mode === 'enhanced' ? enhancedSessionPipe(vm.id) : basicSessionPipe(vm.id);
-
-    // The new session takes the VM's place at once, so a concurrent connect replaces this one.
-    const key = fileKey(vmPath);
-    const previous = this.sessions.get(key);
-    const session = new Session(vmPath, mode, pipe, { ...this.options, launchClient }, (ended, reason) => this.ended(ended, reason));
-    this.sessions.set(key, session);
-    try {
-      await previous?.end('replaced');
-      await session.open((port) => formatRdpFile(settings(port)), rdpFileName(vm.id));
-    } catch (error) {
-      await session.end('failed');
-      throw error;
-    }
-    return session.info();
-  }
-
-  /** Ends the VM's session, if it has one, and waits until the client is gone. */
-  async disconnect(vmPath: string): Promise<void> {
-    await this.endFor(vmPath, 'disconnected');
-  }
-
-  get(vmPath: string): SessionInfo | null {
-    return this.sessions.get(fileKey(vmPath))?.info() ?? null;
-  }
-
-  list(): SessionInfo[] {
-    return [...this.sessions.values()].map((session) => session.info());
-  }
-
-  onEnded(listener: (ended: SessionEnded) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    this.stopWatching();
-    await Promise.all([...this.sessions.values()].map((session) => session.end('disposed')));
-    this.listeners.clear();
-  }
-
-  private async endFor(vmPath: string, reason: SessionEndReason): Promise<void> {
-    await this.sessions.get(fileKey(vmPath))?.end(reason);
-  }
-
-  private ended(session: Session, reason: SessionEndReason): void {
-    const key = fileKey(session.vmPath);
-    if (this.sessions.get(key) === session) this.sessions.delete(key);
-    const { toVm, fromVm } = session.bytes;
-    const ended: SessionEnded = { vmPath: session.vmPath, mode: session.mode, reason, bytesToVm: toVm, bytesFromVm: fromVm, clientExitCode: session.clientExitCode };
-    for (const listener of this.listeners) {
-      try {
-        listener(ended);
-      } catch {
-        // A broken listener must not keep a session alive.
-      }
-    }
-  }
 }

@@ -9,27 +9,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { basicSessionPipe, enhancedSessionPipe } from '../../app/compute/document.js';
-import { HakoError } from '../../app/errors/error-info.js';
-import { type Envelope } from '../../app/ipc/contract.js';
-import { createAppServices } from '../app-services.js';
-import { loadNativeHost, type NativeHost } from '../native/index.js';
-import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
-import { ensureStandIns } from '../../test/support/native/stand-ins.js';
-import { waitFor } from '../../test/support/wait.js';
-import {
-  commandClient,
-  rdpClientLauncher,
-  SessionService,
-  splitCommand,
-  standInPipePath,
-  type LaunchClient,
-  type SessionEnded,
-  type SessionServiceOptions,
-} from './session-service.js';
-import { VmService, type RunningVmRegistry } from './vm-service.js';
+import { basicSessionPipe, enhancedSessionPipe } from '../../../app/compute/document.js';
+import { HakoError } from '../../../app/errors/error-info.js';
+import { type Envelope } from '../../../app/ipc/contract.js';
+import { createAppServices } from '../../app-services.js';
+import { loadNativeHost, type NativeHost } from '../../native/index.js';
+import { standInControls, type StandInControls } from '../../../test/support/native/stand-in-controls.js';
+import { ensureStandIns } from '../../../test/support/native/stand-ins.js';
+import { waitFor } from '../../../test/support/wait.js';
+import { commandClient, rdpClientLauncher, type LaunchClient } from './client-launcher.js';
+import { standInPipePath } from './pipe-path.js';
+import { SessionService, type SessionEnded, type SessionServiceOptions } from './session-service.js';
+import { VmService, type RunningVmRegistry } from '../vm/vm-service.js';
 
-const FAKE_CLIENT = fileURLToPath(new URL('../../test/support/fake-rdp-client.mjs', import.meta.url));
+const FAKE_CLIENT = fileURLToPath(new URL('../../../test/support/fake-rdp-client.mjs', import.meta.url));
 
 let native: NativeHost;
 let controls: StandInControls;
@@ -471,27 +464,6 @@ describe('SessionService failures', () => {
     expect(error.code).toBe('InvalidRdpSetting');
     expect(enhanced.connections).toBe(0);
     expect(clients.started).toEqual([]);
-  });
-});
-
-describe('client and pipe configuration', () => {
-  it('splitCommand groups quotes and keeps backslashes', () => {
-    expect(splitCommand('xfreerdp /v:127.0.0.1:{port} /cert:ignore  /sec:tls')).toEqual(['xfreerdp', '/v:127.0.0.1:{port}', '/cert:ignore', '/sec:tls']);
-    expect(splitCommand(`"C:\\Program Files\\FreeRDP\\wfreerdp.exe" '{file}' /p:""`)).toEqual(['C:\\Program Files\\FreeRDP\\wfreerdp.exe', '{file}', '/p:']);
-    expect(() => splitCommand('xfreerdp "unclosed')).toThrow(/unclosed/);
-  });
-
-  it('rdpClientLauncher: HAKO_RDP_CLIENT anywhere, mstsc on Windows, nothing elsewhere', () => {
-    expect(rdpClientLauncher('linux', {})).toBeNull();
-    expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: '  ' })).toBeNull();
-    expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: 'xfreerdp {file}' })).toBeTypeOf('function');
-    expect(rdpClientLauncher('win32', {})).toBeTypeOf('function');
-  });
-
-  it('standInPipePath follows the stand-in mapping', () => {
-    expect(standInPipePath('\\\\.\\pipe\\My VM.BasicSession', { HAKO_STAND_IN_PIPE_DIR: '/x' })).toBe('/x/My VM.BasicSession');
-    expect(standInPipePath('\\\\.\\pipe\\a/b.EnhancedSession', { HAKO_STAND_IN_PIPE_DIR: '/x' })).toBe('/x/a_b.EnhancedSession');
-    expect(standInPipePath('\\\\.\\pipe\\V.BasicSession', {})).toBe(path.join(tmpdir(), 'hako-pipes', 'V.BasicSession'));
   });
 });
 

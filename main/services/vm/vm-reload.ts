@@ -4,12 +4,12 @@
  * never reverts the user's edits in the file: what needs a restart simply waits for the next start.
  */
 import path from 'node:path';
-import { comPortRequest, gpuUpdateRequest, memoryUpdateRequest, networkAdapterRequest, scsiAttachmentRequest } from '../../app/compute/modify.js';
-import { type NetworkAdapter, type VmConfig } from '../../app/config/model.js';
-import { toErrorInfo, type ErrorInfo } from '../../app/errors/error-info.js';
-import { resolveVmPath } from '../../app/paths/resolve.js';
-import { type ComputeSystem, type Hcs } from './ports.js';
-import { type WriteBackPatch } from './config-service.js';
+import { comPortRequest, gpuUpdateRequest, memoryUpdateRequest, networkAdapterRequest, scsiAttachmentRequest } from '../../../app/compute/modify.js';
+import { type NetworkAdapter, type VmConfig } from '../../../app/config/model.js';
+import { toErrorInfo, type ErrorInfo } from '../../../app/errors/error-info.js';
+import { resolveVmPath } from '../../../app/paths/resolve.js';
+import { type ComputeSystem, type Hcs } from '../ports.js';
+import { type WriteBackPatch } from '../config-service.js';
 import { type VmNetworking } from './vm-start.js';
 
 export type ReloadOutcomeKind = 'applied' | 'needs-restart' | 'failed';

@@ -2,53 +2,29 @@
  * VmService: one record per known VM, its state taken only from HCS events and operation results,
  * and every action on it serialised through the VM's own queue (power off pre-empts).
  */
-import path from 'node:path';
-import { defaultSaveStateFile } from '../../app/compute/document.js';
-import { gpuUpdateRequest } from '../../app/compute/modify.js';
-import { pauseOptions, saveOptions, shutdownOptions, crashOptions } from '../../app/compute/options.js';
-import { type Finding, type VmConfig } from '../../app/config/index.js';
-import { HakoError, toErrorInfo, type ErrorInfo } from '../../app/errors/error-info.js';
-import { HcsError } from '../../app/errors/hcs-error.js';
-import { HRESULT } from '../../app/errors/hresult.js';
-import { resolveVmPath } from '../../app/paths/resolve.js';
-import { allowedActions, isAllowed, isLive, type VmAction, type VmState } from '../../app/vm/state.js';
-import { EventLog, type VmLogEntry } from './event-log.js';
-import { fileKey } from '../files/file-key.js';
-import { HCS_EVENT, type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from './ports.js';
-import { OperationSupersededError, SerialQueue } from './serial-queue.js';
-import { ConfigService, type VmFiles, type WriteBackPatch } from './config-service.js';
-import { reloadVm, sameSettings, type ReloadOutcome } from './vm-reload.js';
+import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
+import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
+import { HcsError } from '../../../app/errors/hcs-error.js';
+import { HRESULT } from '../../../app/errors/hresult.js';
+import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
+import { fileKey } from '../../files/file-key.js';
+import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
+import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from '../ports.js';
+import { type VmLogEntry } from './event-log.js';
+import { OperationSupersededError } from './serial-queue.js';
+import { handleVmEvent } from './vm-events.js';
+import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
+import { reloadVm, type ReloadOutcome } from './vm-reload.js';
+import { saveVm } from './vm-save.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
-/** What the UI sees of one VM. Plain data: it crosses IPC. */
-export interface VmSnapshot {
-  readonly path: string;
-  /** The HCS id: the file's Name. */
-  readonly id: string;
-  readonly state: VmState;
-  readonly actions: VmAction[];
-  /** The configuration in the file (what the UI edits); null when the file cannot be read. */
-  readonly config: VmConfig | null;
-  readonly findings: readonly Finding[];
-  readonly lastError: ErrorInfo | null;
-  /** Changes in the file that wait for the next start. */
-  readonly pendingRestart: readonly string[];
-  /** The live compute system survives Hako's exit (ShouldTerminateOnLastHandleClosed was false). */
-  readonly outlivesHako: boolean;
-}
+export type { RunningVmRegistry, VmSnapshot };
 
 export interface VmServiceSettings {
   /** VMs outlive Hako (ShouldTerminateOnLastHandleClosed: false) and are re-attached at the next launch. */
   readonly keepRunning: boolean;
   /** How long a graceful shutdown may take before Hako offers to power off. */
   readonly shutdownTimeoutMs: number;
-}
-
-/** The part of the Library VmService needs: which file runs under which HCS id. */
-export interface RunningVmRegistry {
-  rememberRunning(id: string, path: string): Promise<void>;
-  forgetRunning(id: string): Promise<void>;
-  fileForId(id: string): Promise<string | null>;
 }
 
 export interface VmServiceDeps {
@@ -63,26 +39,6 @@ export interface VmServiceDeps {
 
 export type ShutdownResult = { readonly stopped: true } | { readonly stopped: false; readonly reason: 'timeout' };
 
-interface VmRecord {
-  readonly path: string;
-  config: VmConfig | null;
-  findings: readonly Finding[];
-  /** The configuration the live compute system was started with (plus applied reloads). */
-  running: VmConfig | null;
-  system: ComputeSystem | null;
-  state: VmState;
-  lastError: ErrorInfo | null;
-  /** Set while a save runs, so the exit that follows it reads as Saved. */
-  exitMeansSaved: boolean;
-  /** Endpoints this run created that the file does not record; deleted when the VM stops. */
-  unpersistedEndpoints: string[];
-  /** How the live compute system was created: whether it survives Hako's last handle. */
-  outlivesHako: boolean;
-  readonly log: EventLog;
-  readonly queue: SerialQueue;
-  readonly exitWaiters: Set<(status: SystemExitStatus | null) => void>;
-}
-
 export type VmChangeListener = (snapshot: VmSnapshot) => void;
 
 const DEFAULT_SETTINGS: VmServiceSettings = { keepRunning: true, shutdownTimeoutMs: 60_000 };
@@ -93,9 +49,21 @@ export class VmService {
   private readonly files: VmFiles;
   readonly owner: string;
 
+  /** What the save and the HCS events may do to a record. */
+  private readonly lifecycle: VmLifecycle;
+
   constructor(private readonly deps: VmServiceDeps) {
     this.files = deps.files ?? new ConfigService();
     this.owner = `Hako/${deps.host.userSid}`;
+    this.lifecycle = {
+      files: this.files,
+      registry: deps.registry,
+      network: deps.network,
+      setState: (record, state) => this.setState(record, state),
+      emit: (record) => this.emit(record),
+      writeBack: (record, patch) => this.writeBack(record, patch),
+      noteMissingExit: (record, action) => this.noteMissingExit(record, action),
+    };
   }
 
   private get settings(): VmServiceSettings {
@@ -145,7 +113,7 @@ export class VmService {
   shutdown(vmPath: string): Promise<ShutdownResult> {
     return this.act(vmPath, 'shutdown', async (record, signal) => {
       const system = this.liveSystem(record);
-      const exited = this.waitForExit(record, this.settings.shutdownTimeoutMs, signal);
+      const exited = waitForExit(record, this.settings.shutdownTimeoutMs, signal);
       this.setState(record, 'Stopping');
       // The operation may only complete once the guest is off, so the exit event (or the timeout)
       // decides; an early failure of the request itself still wins.
@@ -177,7 +145,7 @@ export class VmService {
       // The aborted action may already have taken the VM down (a start that had not got far).
       const system = record.system;
       if (system === null) return;
-      const exited = this.waitForExit(record, 30_000);
+      const exited = waitForExit(record, 30_000);
       this.setState(record, 'Stopping');
       await system.pause().catch(() => undefined);
       try {
@@ -209,13 +177,13 @@ export class VmService {
 
   /** Saves the VM's state to a file and stops it; the next start resumes from it (reference/nanabox.md §6.3). */
   save(vmPath: string): Promise<void> {
-    return this.act(vmPath, 'save', (record) => this.doSave(record));
+    return this.act(vmPath, 'save', (record) => saveVm(record, this.liveSystem(record), this.lifecycle));
   }
 
   restart(vmPath: string): Promise<void> {
     return this.act(vmPath, 'restart', async (record, signal) => {
       const system = this.liveSystem(record);
-      const exited = this.waitForExit(record, 30_000, signal);
+      const exited = waitForExit(record, 30_000, signal);
       this.setState(record, 'Stopping');
       await system.terminate();
       if ((await exited) === null) {
@@ -277,7 +245,7 @@ export class VmService {
         // Known before the callback is registered, so an exit in between is not lost.
         record.system = system;
         const opened = system;
-        system.onEvent((event) => this.onEvent(record, opened, event));
+        system.onEvent((event) => handleVmEvent(record, opened, event, this.lifecycle));
         const current = await system.properties();
         await this.refreshConfig(record);
         if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });
@@ -333,7 +301,7 @@ export class VmService {
     try {
       const onCreated = (system: ComputeSystem) => {
         record.system = system;
-        return (event: HcsEvent) => this.onEvent(record, system, event);
+        return (event: HcsEvent) => handleVmEvent(record, system, event, this.lifecycle);
       };
       started = await startVm(record.path, record.config, context, onCreated, signal);
       if (record.system !== started.system) {
@@ -363,115 +331,6 @@ export class VmService {
     const persisted = await this.writeBack(record, started.patch);
     // Endpoints the file does not name would never be found again; they go when the VM stops.
     if (!persisted) record.unpersistedEndpoints = (started.patch.adapters ?? []).map((a) => a.EndpointId);
-  }
-
-  private async doSave(record: VmRecord): Promise<void> {
-    const system = this.liveSystem(record);
-    const running = record.running!;
-    // The .7b must be able to record the save file, or the saved state would be lost at the next start.
-    const lossy = (await this.files.load(record.path)).findings.filter((f) => f.lossy);
-    if (lossy.length > 0) {
-      throw new HakoError(
-        'ConsentRequired',
-        `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}), so Hako cannot record the saved state in it. Save the settings once (and agree to the changes), then save the VM.`,
-        { path: record.path },
-      );
-    }
-    const wasRunning = record.state === 'Running';
-    this.setState(record, 'Saving');
-    const saveName = running.SaveStateFile || defaultSaveStateFile(running.Name);
-    const saveFile = resolveVmPath(path.dirname(record.path), saveName);
-    // GPU-PV blocks saving; NanaBox turns it off first and back on if the save fails.
-    const gpuWasOn = running.Gpu.AssignmentMode !== 'Disabled';
-    if (gpuWasOn) await system.modify(gpuUpdateRequest({ ...running.Gpu, AssignmentMode: 'Disabled', SelectedDevices: [] })).catch(() => undefined);
-    try {
-      if (wasRunning) await system.pause(pauseOptions());
-      await this.files.remove(saveFile);
-      await system.save(saveOptions(saveFile));
-    } catch (error) {
-      await this.files.remove(saveFile).catch(() => undefined);
-      if (wasRunning) await system.resume().catch(() => undefined);
-      if (gpuWasOn) await system.modify(gpuUpdateRequest(running.Gpu)).catch(() => undefined);
-      if (record.system === system) this.setState(record, wasRunning ? 'Running' : 'Paused');
-      throw error;
-    }
-    record.exitMeansSaved = true;
-    const exited = this.waitForExit(record, 30_000);
-    try {
-      await system.terminate();
-    } catch (error) {
-      record.exitMeansSaved = false;
-      throw error;
-    }
-    if ((await exited) === null) this.noteMissingExit(record, 'save');
-    if (!(await this.writeBack(record, { SaveStateFile: saveName }))) {
-      record.lastError = {
-        code: 'SaveNotRecorded',
-        message: `The VM's state was saved to ${saveName}, but the VM file could not record it; the next start boots afresh.`,
-      };
-    }
-    record.log.add('info', `Saved to ${saveName}`);
-  }
-
-  private onEvent(record: VmRecord, system: ComputeSystem, event: HcsEvent): void {
-    switch (event.type) {
-      case HCS_EVENT.SystemExited:
-        this.onExited(record, system, (event.data as SystemExitStatus | null) ?? null);
-        break;
-      case HCS_EVENT.SystemCrashInitiated:
-        record.log.add('error', 'The guest crashed (bugcheck started)', { report: event.data });
-        break;
-      case HCS_EVENT.SystemCrashReport:
-        record.log.add('error', 'The guest crash report is ready', { report: event.data });
-        break;
-      case HCS_EVENT.ServiceDisconnect:
-        record.log.add('error', 'Lost the connection to the Hyper-V compute service');
-        this.onExited(record, system, null);
-        break;
-      default:
-        record.log.add('info', `HCS event 0x${event.type.toString(16)}`, event.rawData ? { data: event.rawData } : undefined);
-    }
-    this.emit(record);
-  }
-
-  private onExited(record: VmRecord, system: ComputeSystem, status: SystemExitStatus | null): void {
-    if (record.system !== system) return;
-    const id = record.running?.Name ?? record.config?.Name ?? '';
-    record.system = null;
-    record.running = null;
-    // Closing from inside the handle's own callback would wait for itself; do it once the callback returned.
-    setImmediate(() => void system.close());
-    const unexpected = status?.ExitType === 'UnexpectedExit';
-    if (record.exitMeansSaved) {
-      record.exitMeansSaved = false;
-      this.setState(record, 'Saved');
-    } else if (unexpected) {
-      record.lastError = toErrorInfo(new HcsError({ api: 'HCS', operation: 'the guest', hresult: status?.Status ?? HRESULT.HCS_E_UNEXPECTED_EXIT }));
-      this.setState(record, 'Error');
-    } else {
-      this.setState(record, record.config?.SaveStateFile ? 'Saved' : 'Stopped');
-    }
-    record.log.add(unexpected ? 'error' : 'info', `The VM stopped (${status?.ExitType ?? 'connection lost'})`, status ? { status } : undefined);
-    void this.deps.registry.forgetRunning(id).catch(() => undefined);
-    for (const endpoint of record.unpersistedEndpoints.splice(0)) void this.deps.network.deleteEndpoint(endpoint).catch(() => undefined);
-    for (const waiter of record.exitWaiters) waiter(status ?? {});
-    record.exitWaiters.clear();
-  }
-
-  /** Resolves with the exit status, or null when the VM is still running after `timeoutMs` (or on abort). */
-  private waitForExit(record: VmRecord, timeoutMs: number, signal?: AbortSignal): Promise<SystemExitStatus | null> {
-    return new Promise((resolve) => {
-      const finish = (status: SystemExitStatus | null) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        record.exitWaiters.delete(finish);
-        resolve(status);
-      };
-      const onAbort = () => finish(null);
-      const timer = setTimeout(() => finish(null), timeoutMs);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      record.exitWaiters.add(finish);
-    });
   }
 
   /** HCS accepted the stop, but no exit event came: say so rather than pretend. */
@@ -555,17 +414,7 @@ export class VmService {
   }
 
   private snapshot(record: VmRecord): VmSnapshot {
-    return {
-      path: record.path,
-      id: record.running?.Name ?? record.config?.Name ?? '',
-      state: record.state,
-      actions: allowedActions(record.state, { canCrash: this.deps.hcs.capabilities.crash }),
-      config: record.config,
-      findings: record.findings,
-      lastError: record.lastError,
-      pendingRestart: record.running && record.config ? pendingRestart(record.running, record.config) : [],
-      outlivesHako: record.system !== null && record.outlivesHako,
-    };
+    return snapshotOf(record, { canCrash: this.deps.hcs.capabilities.crash });
   }
 
   /** Windows paths name the same file whatever their case (Library compares them the same way). */
@@ -577,21 +426,7 @@ export class VmService {
     const key = this.keyOf(vmPath);
     let record = this.records.get(key);
     if (record === undefined) {
-      record = {
-        path: path.resolve(vmPath),
-        config: null,
-        findings: [],
-        running: null,
-        system: null,
-        state: 'Stopped',
-        lastError: null,
-        exitMeansSaved: false,
-        unpersistedEndpoints: [],
-        outlivesHako: false,
-        log: new EventLog(),
-        queue: new SerialQueue(),
-        exitWaiters: new Set(),
-      };
+      record = newVmRecord(vmPath);
       this.records.set(key, record);
     }
     return record;
@@ -604,10 +439,3 @@ export class VmService {
   }
 }
 
-/** Top-level settings whose value in the file differs from what the VM runs with. */
-function pendingRestart(running: VmConfig, file: VmConfig): string[] {
-  return (Object.keys(file) as (keyof VmConfig)[])
-    .filter((key) => key !== 'unknownKeys' && !['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'NetworkAdapters'].includes(key))
-    .filter((key) => !sameSettings(running[key], file[key]))
-    .map((key) => `/NanaBox/${key}`);
-}

@@ -4,15 +4,15 @@
  * fails after the compute system exists tears it down again, so a failed start leaves nothing running.
  */
 import path from 'node:path';
-import { buildComputeSystemDocument, withStateFileDefaults, type HostFacts } from '../../app/compute/document.js';
-import { gpuUpdateRequest } from '../../app/compute/modify.js';
-import { type NetworkAdapter, type VmConfig } from '../../app/config/model.js';
-import { HakoError } from '../../app/errors/error-info.js';
-import { HcsError } from '../../app/errors/hcs-error.js';
-import { HRESULT } from '../../app/errors/hresult.js';
-import { resolveVmPath } from '../../app/paths/resolve.js';
-import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo } from './ports.js';
-import { type VmFiles, type WriteBackPatch } from './config-service.js';
+import { buildComputeSystemDocument, withStateFileDefaults, type HostFacts } from '../../../app/compute/document.js';
+import { gpuUpdateRequest } from '../../../app/compute/modify.js';
+import { type NetworkAdapter, type VmConfig } from '../../../app/config/model.js';
+import { HakoError } from '../../../app/errors/error-info.js';
+import { HcsError } from '../../../app/errors/hcs-error.js';
+import { HRESULT } from '../../../app/errors/hresult.js';
+import { resolveVmPath } from '../../../app/paths/resolve.js';
+import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo } from '../ports.js';
+import { type VmFiles, type WriteBackPatch } from '../config-service.js';
 
 /** What a start needs from the network: endpoints for connected adapters (NetworkService). */
 export interface VmNetworking {
