@@ -15,7 +15,7 @@ import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
 import { setUpLogging, useLocalAppData } from './log.js';
-import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './policy.js';
+import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
 import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
 import { ShellFlagStore } from './shell-flags.js';
