@@ -14,15 +14,9 @@ export const EXTERNAL_LINKS = {
 
 export type ExternalLink = keyof typeof EXTERNAL_LINKS;
 
-const ALLOWED: ReadonlySet<string> = new Set(Object.values(EXTERNAL_LINKS).map((url) => new URL(url).href));
+const ALLOWED: ReadonlySet<string> = new Set(Object.values(EXTERNAL_LINKS));
 
-/** The URL itself when it is one of EXTERNAL_LINKS (compared after URL parsing), else null. */
+/** The URL itself when it is exactly one of EXTERNAL_LINKS (the renderer links with these very strings), else null. */
 export function allowedExternalLink(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  return ALLOWED.has(parsed.href) ? parsed.href : null;
+  return ALLOWED.has(url) ? url : null;
 }

@@ -3,18 +3,9 @@
  * keeps quiet about: each fallback, drop and normalisation becomes a finding with a JSON Pointer.
  */
 import { type Finding, type FindingCode, type FindingParams, type Severity } from './findings.js';
-import {
-  JsonNumber,
-  JsonSyntaxError,
-  canonicalJson,
-  childPointer,
-  compareKeys,
-  describeJson,
-  isJsonObject,
-  parseJson,
-  type JsonObject,
-  type JsonValue,
-} from './json.js';
+import { canonicalJson, compareKeys, describeJson } from './json-dump.js';
+import { childPointer } from './json-pointer.js';
+import { JsonNumber, JsonSyntaxError, isJsonObject, parseJson, type JsonObject, type JsonValue } from './json.js';
 import {
   GPU_PV_PARTITION_ID,
   POLICY_FEATURE_BITS,
