@@ -2,7 +2,7 @@
  * Writing JSON text as nlohmann's `dump(2)` does (NanaBox writes `.7b` files with it): two-space indent,
  * keys in byte order, nlohmann's escaping, numbers exactly as they were read.
  */
-import { isJsonObject, JsonNumber, type JsonValue } from './json.js';
+import { JsonNumber, type JsonValue } from './json.js';
 
 /**
  * Orders keys by their UTF-8 bytes (what nlohmann's std::map does), which is code-point order.
