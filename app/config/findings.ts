@@ -32,6 +32,8 @@ const MESSAGES = {
   'config.version-invalid': (p) => `expected the format version 1, found ${p.found}`,
   'config.processor-count-invalid': (p) => `expected a processor count of at least 1, found ${p.found}`,
   'config.memory-size-invalid': (p) => `expected a memory size in MB of at least 1, found ${p.found}`,
+  // Hako's own limit: NanaBox files are a few kB, and reading a huge file would stall the app.
+  'file.too-large': (p) => `the file is ${p.size} bytes; Hako reads .7b files of up to ${p.limit} bytes`,
 
   // Warnings: NanaBox reads the file, but not the way it is written.
   'file.bom-added': () => 'the file has no UTF-8 BOM; NanaBox refuses such files, and Hako will add the BOM when it saves',

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   // ---- files and paths
   FileNotFound: 'the file does not exist',
   NotAFile: 'the path names a folder, a device or a pipe, not a regular file',
+  FileTooLarge: 'the file is larger than a file of its kind can be',
   AccessDenied: 'the file system refused access',
   FileExists: 'a file is already there and would be overwritten',
   FileWriteFailed: 'the file could not be written; it is as it was',
@@ -33,6 +34,7 @@ export const ERROR_CODES = {
   ConfigUnreadable: 'the .7b file cannot be read as a VM',
   ConfigRefused: 'NanaBox would refuse this .7b file, so Hako does not start it',
   ConsentRequired: 'saving would replace values NanaBox ignores; the user must agree first',
+  SaveRefused: 'what would be written is not one valid file that reads back as the settings shown',
   NameMissing: 'the VM has no Name, which Hyper-V needs to identify it',
   Plan9PortMissing: 'a Plan 9 share has no usable port, so the VM document cannot be built',
 

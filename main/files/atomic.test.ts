@@ -119,7 +119,7 @@ describe('writeFileAtomic', () => {
     await writeFile(target, 'v9');
     const attempt = writeFileAtomic(target, text('mine'), { expected: stamp });
     await expect(attempt).rejects.toBeInstanceOf(WriteConflictError);
-    await expect(attempt).rejects.toMatchObject({ path: target, reason: 'changed', code: 'Conflict' });
+    await expect(attempt).rejects.toMatchObject({ file: target, reason: 'changed', code: 'Conflict' });
     await expect(attempt).rejects.toThrow(target);
     expect(await readFile(target, 'utf8')).toBe('v9');
     expect(await listing()).toEqual(['Demo.7b']);
@@ -158,7 +158,7 @@ describe('writeFileAtomic', () => {
     await rm(target);
     await expect(writeFileAtomic(target, text('mine'), { expected: stamp })).rejects.toMatchObject({
       reason: 'vanished',
-      path: target,
+      file: target,
     });
     expect(await listing()).toEqual([]);
   });
@@ -194,7 +194,7 @@ describe('writeFileAtomic', () => {
     async function expectUntouched(attempt: Promise<unknown>, causeCode: string): Promise<void> {
       await expect(attempt).rejects.toBeInstanceOf(FileWriteError);
       await expect(attempt).rejects.toMatchObject({
-        path: target,
+        file: target,
         code: 'FileWriteFailed',
         cause: { code: causeCode },
       });

@@ -9,10 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, renderFinding, type Finding, type SevenBFile } from '../../app/config/index.js';
+import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile } from '../../app/config/index.js';
+import { checkedSevenBBytes } from '../../app/config/save-check.js';
 import { applyPatch, type WriteBackPatch } from '../../app/config/write-back.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { readFileWithStamp, sameContent, writeFileAtomic, WriteConflictError, type FileStamp } from '../files/atomic.js';
+import { FileTooLargeError } from '../files/user-file.js';
 
 export type { WriteBackPatch };
 
@@ -65,7 +67,10 @@ export class ConfigService implements VmFiles {
 
   /** For a start: the file must be one NanaBox reads (with its BOM). */
   async load(path: string): Promise<LoadedConfig> {
-    const { bytes, stamp } = await readFileWithStamp(path);
+    const { bytes, stamp } = await readFileWithStamp(path).catch((error: unknown) => {
+      if (error instanceof FileTooLargeError) throw new ConfigRefusedError(path, tooLargeResult(error.size).findings);
+      throw error;
+    });
     const result = readSevenB(bytes);
     if (result.file === null) throw new ConfigRefusedError(path, result.findings);
     return { file: result.file, findings: result.findings, stamp };
@@ -80,7 +85,7 @@ export class ConfigService implements VmFiles {
 
   /** What saving `file` would write, and what NanaBox will make of it (read back from those bytes). */
   validate(file: SevenBFile): { text: string; findings: readonly Finding[] } {
-    return { text: formatSevenB(file), findings: readSevenB(encodeSevenB(file)).findings };
+    return { text: formatSevenB(file), findings: readSevenB(checkedSevenBBytes(file)).findings };
   }
 
   /**
@@ -103,7 +108,7 @@ export class ConfigService implements VmFiles {
         );
       }
     }
-    const stamp = await writeFileAtomic(path, encodeSevenB(file), { expected: onDisk?.stamp ?? null });
+    const stamp = await writeFileAtomic(path, checkedSevenBBytes(file), { expected: onDisk?.stamp ?? null });
     for (const listener of this.savedListeners) await Promise.resolve(listener(path)).catch(() => undefined);
     return stamp;
   }
