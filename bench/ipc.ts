@@ -10,7 +10,7 @@ import { type EventName } from '../app/ipc/contract.js';
 import { createDispatcher } from '../app/ipc/dispatch.js';
 import { createWebSocketTransport } from '../app/ipc/ws-transport.js';
 import { startBrowserHost } from '../main/host/server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../test/support/host.js';
+import { hostSecret, makeStaticDir, nodeSocketFactory, socketUrl } from '../test/support/host.js';
 import { exampleHandlers } from '../test/support/contract-examples.js';
 
 const WARM_UP_CALLS = 500;
@@ -36,7 +36,7 @@ const events = {
 
 const { root, staticDir } = await makeStaticDir();
 const host = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), events, staticDir });
-const transport = createWebSocketTransport({ url: socketUrl(host), createSocket: nodeSocketFactory(host, await loginCookie(host)) });
+const transport = createWebSocketTransport({ url: socketUrl(host), secret: hostSecret(host), createSocket: nodeSocketFactory(host) });
 const api = createHakoApi(transport);
 
 // ---- round trip ----

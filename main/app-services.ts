@@ -21,6 +21,7 @@ import { rdpClientLauncher } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
 import { VmService } from './services/vm/vm-service.js';
+import { eachWithDeadline } from './services/bounded.js';
 import { type VmNetworking } from './services/vm/vm-start.js';
 
 /** Payloads are only read and sent, so services may hand over read-only data. */
@@ -50,6 +51,9 @@ export interface AppServicesOptions {
 }
 
 declare const HAKO_VERSION: string | undefined;
+
+const LIBRARY_READS_AT_ONCE = 8;
+const LIBRARY_READ_DEADLINE_MS = 5_000;
 
 /** The bundles get the version at build time; unbundled (tests) it comes from package.json. */
 function packageVersion(): string {
@@ -168,7 +172,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // The VM screen in an RDP client, unless the shell shows it itself.
   const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
 
-  for (const file of await library.files()) await vms.open(file);
+  // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
+  // at a time and each gets a deadline; a late one still updates its VM when it finishes.
+  await eachWithDeadline(await library.files(), LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (file) => vms.open(file), (file, error) =>
+    options.log?.error(`reading ${file} at start-up`, error),
+  );
   await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
 
   const handlers = createHandlers(

@@ -160,6 +160,36 @@ async function existingMode(filePath: string, fs: AtomicFs): Promise<number | nu
   }
 }
 
+/** Hako's own temp files (`createTemp`'s names); only these are ever swept. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A temp file this old belongs to a write that died (a hard kill, a power cut): no write takes this long. */
+export const STALE_TEMP_AGE_MS = 15 * 60 * 1000;
+const sweptFolders = new Set<string>();
+
+/**
+ * Removes the temp files a killed write left in `dir`, once per folder per run, in the background:
+ * only names of Hako's own pattern, and only when they are old enough that no live write owns them.
+ */
+export async function sweepStaleTemps(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await nodeFs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    const info = await nodeFs.lstat(file).catch(() => null);
+    if (info === null || !info.isFile() || now - info.mtimeMs < STALE_TEMP_AGE_MS) continue;
+    if (await nodeFs.unlink(file).then(() => true, () => false)) removed.push(file);
+  }
+  return removed;
+}
+
+function sweepOnce(dir: string): void {
+  const key = fileKey(dir);
+  if (sweptFolders.has(key)) return;
+  sweptFolders.add(key);
+  void sweepStaleTemps(dir);
+}
+
 async function createTemp(filePath: string, fs: AtomicFs): Promise<{ tempPath: string; handle: AtomicFileHandle }> {
   const dir = path.dirname(filePath);
   const base = path.basename(filePath);
@@ -269,6 +299,7 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
     let mtimeMs: number;
     try {
       const mode = await existingMode(filePath, fs);
+      if (fs === defaultFs) sweepOnce(path.dirname(filePath));
       const temp = await createTemp(filePath, fs);
       tempPath = temp.tempPath;
       handle = temp.handle;
