@@ -76,7 +76,8 @@ const diskPathSchema = z
   .string()
   .min(5)
   .max(32_767)
-  .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx');
+  .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx')
+  .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
 const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
 export const diagnosticsSchema = z.object({

@@ -1,4 +1,5 @@
 // The contract's handlers over the real services, native bindings and stand-ins, through the dispatcher.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -184,5 +185,29 @@ describe('other areas', () => {
 
   it('shell-only calls say they are not available in the browser host', async () => {
     expect(await call('library.openDialog')).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+  });
+});
+
+describe('files that are not files', () => {
+  it('a library VM replaced by a FIFO: load and save answer at once, and the host keeps serving', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    const loaded = await value<{ file: unknown; stamp: unknown }>('config.load', { path: file });
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    const started = Date.now();
+    expect(await call('config.load', { path: file })).toMatchObject({ ok: false, error: { code: 'NotAFile' } });
+    for (let i = 0; i < 4; i++) {
+      expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: false, error: { code: 'NotAFile' } });
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await call('app.version')).toMatchObject({ ok: true });
+  });
+
+  it('session.setMode cannot plant a path in the library', async () => {
+    expect(await call('session.setMode', { path: path.join(dir, 'fifo.7b'), mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+    expect(await call('session.setMode', { path: '\\\\server\\share\\x.7b', mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'PathNotLocal' } });
+    expect(await value('library.list')).toEqual([]);
+    expect(await readFile(path.join(dir, 'data', 'library.json'), 'utf8').catch(() => 'none')).not.toContain('fifo');
   });
 });

@@ -94,7 +94,11 @@ export class ConfigService implements VmFiles {
    * check: to keep their version over another program's, the user saves with the stamp just re-read.
    */
   async save(path: string, file: SevenBFile, expected: FileStamp | null, force: boolean): Promise<FileStamp> {
-    const onDisk = await readFileWithStamp(path).catch(() => null);
+    // Only a missing file reads as "nothing there"; a FIFO, a device or a huge file is refused as such.
+    const onDisk = await readFileWithStamp(path).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
+    });
     if (onDisk !== null && (expected === null || !sameContent(onDisk.stamp, expected))) {
       throw new HakoError('Conflict', `${path} changed on disk since it was opened. Reload it, or overwrite it with your version.`, { path });
     }
