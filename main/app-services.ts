@@ -14,6 +14,7 @@ import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
+import { BackgroundOperations } from './services/operations.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
@@ -165,8 +166,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
-  const disks = new DiskService(native.virtDisk);
-  const stopDiskEvents = disks.onProgress((progress) => emit('disks.progress', progress));
+  const operations = new BackgroundOperations();
+  const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
+  const disks = new DiskService(native.virtDisk, operations);
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
   configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
@@ -185,6 +187,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       configs,
       library,
       disks,
+      operations,
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,
@@ -210,7 +213,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sessions,
     async dispose() {
       stopVmEvents();
-      stopDiskEvents();
+      stopOperationEvents();
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();

@@ -31,7 +31,6 @@ export const CALLS = [
   'disks.create',
   'disks.resize',
   'disks.compact',
-  'disks.cancel',
   'disks.info',
   'networks.list',
   'networks.create',
@@ -40,6 +39,7 @@ export const CALLS = [
   'session.getMode',
   'session.setMode',
   'diagnostics.get',
+  'operations.cancel',
   'app.getPreferences',
   'app.setPreferences',
   'app.version',
@@ -47,7 +47,7 @@ export const CALLS = [
   'app.ready',
 ] as const satisfies readonly CallName[];
 
-export const EVENTS = ['vm.changed', 'disks.progress', 'app.showVm', 'app.preferencesChanged'] as const satisfies readonly EventName[];
+export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged'] as const satisfies readonly EventName[];
 
 /** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
 export const CHANNEL_PREFIX = 'hako:';

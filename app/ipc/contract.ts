@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
+import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
 import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
 
@@ -152,7 +153,6 @@ export const CONTRACT = {
   ),
   'disks.resize': invoke(z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive() }).strict(), z.object({ operationId: operationIdSchema })),
   'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
-  'disks.cancel': invoke(z.object({ operationId: operationIdSchema }).strict(), nothing),
   'disks.info': invoke(
     z.object({ path: diskPathSchema }).strict(),
     z.object({ format: diskFormatSchema, virtualSize: z.number(), physicalSize: z.number(), blockSize: z.number(), sectorSize: z.number(), fixed: z.boolean() }),
@@ -173,6 +173,9 @@ export const CONTRACT = {
 
   'diagnostics.get': invoke(none, diagnosticsSchema),
 
+  // background operations (disks, new and cloned VMs)
+  'operations.cancel': invoke(z.object({ operationId: operationIdSchema }).strict(), nothing),
+
   // app
   'app.getPreferences': invoke(none, preferencesSchema),
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
@@ -183,13 +186,16 @@ export const CONTRACT = {
 
   // events, main → renderer
   'vm.changed': event(vmSnapshotSchema),
-  'disks.progress': event(
+  /** A background operation's progress; once `done`, with its error or its result. */
+  'operations.progress': event(
     z.object({
       operationId: operationIdSchema,
+      kind: z.enum(OPERATION_KINDS),
       completed: z.number(),
       total: z.number(),
       done: z.boolean(),
       error: errorInfoSchema.optional(),
+      result: z.object({ path: z.string() }).optional(),
     }),
   ),
   /** Main asks the UI to show a VM (opened from Explorer, a second launch, the tray). */

@@ -170,8 +170,8 @@ describe('other areas', () => {
   it('a disk is created in the background with progress events and a final done event', async () => {
     const disk = path.join(dir, 'disk.vhdx');
     const { operationId } = await value<{ operationId: string }>('disks.create', { path: disk, sizeBytes: 64 * 1024 * 1024, fixed: false });
-    await waitFor(() => events.some((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done), 10_000, 'disk done');
-    const done = events.find((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done)!.payload;
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'disk done');
+    const done = events.find((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done)!.payload;
     expect(done).toMatchObject({ operationId, done: true });
     expect(done).not.toHaveProperty('error');
     expect(await value('disks.info', { path: disk })).toMatchObject({ format: 'vhdx', virtualSize: 64 * 1024 * 1024 });

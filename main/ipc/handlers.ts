@@ -11,6 +11,7 @@ import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { type BackgroundOperations } from '../services/operations.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
@@ -32,6 +33,7 @@ export interface HandlerServices {
   readonly configs: ConfigService;
   readonly library: Library;
   readonly disks: DiskService;
+  readonly operations: BackgroundOperations;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
@@ -44,7 +46,7 @@ const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, configs, library, disks, networks, capabilities, preferences, emit } = services;
+  const { vms, configs, library, disks, operations, networks, capabilities, preferences, emit } = services;
 
   /** Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first). */
   const openVm = async (file: string) => {
@@ -95,7 +97,6 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
-    'disks.cancel': ({ operationId }) => disks.cancel(operationId),
     'disks.info': ({ path: p }) => disks.info(p),
 
     'networks.list': () => networks.listNetworks(),
@@ -116,6 +117,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'session.setMode': async ({ path: p, mode }) => {
       await library.setPreferences(p, { sessionMode: mode });
     },
+
+    'operations.cancel': ({ operationId }) => operations.cancel(operationId),
 
     'diagnostics.get': async () => {
       const caps = await capabilities.get();

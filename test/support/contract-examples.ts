@@ -60,7 +60,6 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'disks.create': { path: DISK, sizeBytes: 64 * 2 ** 30, fixed: false },
   'disks.resize': { path: DISK, sizeBytes: 128 * 2 ** 30 },
   'disks.compact': { path: DISK },
-  'disks.cancel': { operationId: OPERATION },
   'disks.info': { path: DISK },
   'networks.list': undefined,
   'networks.create': { name: 'Lab', subnet: '192.168.50.0/24' },
@@ -69,6 +68,7 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'session.getMode': { path: VM },
   'session.setMode': { path: VM, mode: 'basic' },
   'diagnostics.get': undefined,
+  'operations.cancel': { operationId: OPERATION },
   'app.getPreferences': undefined,
   'app.setPreferences': { theme: 'light', closeToTray: false },
   'app.version': undefined,
@@ -104,7 +104,6 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'disks.create': { operationId: OPERATION },
   'disks.resize': { operationId: OPERATION },
   'disks.compact': { operationId: OPERATION },
-  'disks.cancel': undefined,
   'disks.info': { format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 4 * 2 ** 20, blockSize: 32 * 2 ** 20, sectorSize: 512, fixed: false },
   'networks.list': [{ id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true }],
   'networks.create': { id: 'a1b2c3d4-0000-4000-8000-000000000001' },
@@ -124,6 +123,7 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
     vmmsCertificate: 'unknown',
     standIn: true,
   },
+  'operations.cancel': undefined,
   'app.getPreferences': preferences,
   'app.setPreferences': { ...preferences, theme: 'light', closeToTray: false },
   'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host' },
@@ -133,7 +133,7 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
 
 export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
   'vm.changed': snapshot,
-  'disks.progress': { operationId: OPERATION, completed: 3, total: 10, done: false },
+  'operations.progress': { operationId: OPERATION, kind: 'disk.create', completed: 3, total: 10, done: false },
   'app.showVm': { path: VM },
   'app.preferencesChanged': preferences,
 };

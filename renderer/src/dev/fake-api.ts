@@ -295,7 +295,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
       void (async () => {
         for (let i = 1; i <= 10; i++) {
           await wait(150);
-          emit('disks.progress', { operationId, completed: i, total: 10, done: i === 10 });
+          emit('operations.progress', { kind: 'disk.create', operationId, completed: i, total: 10, done: i === 10 });
         }
       })();
       void path;
@@ -303,7 +303,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     },
     'disks.resize': async () => ({ operationId: crypto.randomUUID() }),
     'disks.compact': async () => ({ operationId: crypto.randomUUID() }),
-    'disks.cancel': async () => undefined,
+    'operations.cancel': async () => undefined,
     'disks.info': async () => ({ format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 9 * 2 ** 30, blockSize: 2 ** 20, sectorSize: 512, fixed: false }),
     'networks.list': async () => [
       { id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true },
