@@ -15,6 +15,8 @@ import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
 import { BackgroundOperations } from './services/operations.js';
+import { readHostFacts } from './services/host-facts.js';
+import { VmCreator } from './services/vm-creator.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
@@ -188,6 +190,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       library,
       disks,
       operations,
+      creator: new VmCreator(disks),
+      hostFacts: () => readHostFacts(native.host),
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,

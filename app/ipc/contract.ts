@@ -9,6 +9,7 @@ import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
 import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
+import { VM_PRESET_NAMES, type VmPresetName } from '../vm/new-vm.js';
 import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
 
 // ---- shared shapes ----
@@ -94,6 +95,33 @@ export const diagnosticsSchema = z.object({
   standIn: z.boolean(),
 });
 
+/** What the New VM wizard sends: flat, so each path has its guard (app/ipc/path-guards.ts). */
+export const newVmInputSchema = z
+  .object({
+    /** The folder the VM's own folder `<folder>/<name>/` goes into. */
+    folder: z.string().min(1).max(32_767),
+    name: z.string().min(1).max(255),
+    preset: z.enum(VM_PRESET_NAMES as [VmPresetName, ...VmPresetName[]]),
+    processors: z.number().int().min(1).max(2048).optional(),
+    memoryMb: z.number().int().min(1).max(240 * 1024 * 1024).optional(),
+    disk: z.enum(['new', 'existing', 'none']),
+    diskSizeBytes: z.number().int().positive().optional(),
+    diskFixed: z.boolean().optional(),
+    /** With disk "existing": the disk to attach. */
+    diskPath: z.string().min(5).max(32_767).optional(),
+    isoPath: z.string().min(5).max(32_767).optional(),
+    /** A switch id; absent: NanaBox's default switch; null: no network. */
+    switchId: z.string().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/).nullable().optional(),
+  })
+  .strict();
+
+export const hostFactsSchema = z.object({
+  logicalProcessors: z.number().int(),
+  memoryMb: z.number().int(),
+  build: z.number().int(),
+  tpmUnavailable: z.enum(['older-windows', 'no-hyper-v']).nullable(),
+});
+
 // ---- the contract ----
 
 interface Invoke<I extends z.ZodType, O extends z.ZodType> {
@@ -146,6 +174,9 @@ export const CONTRACT = {
   'config.create': invoke(z.object({ path: vmPathSchema, name: z.string().min(1).max(255) }).strict(), vmSnapshotSchema),
   'config.schema': invoke(none, z.record(z.string(), z.unknown())),
 
+  /** Creates a VM from a preset in the background; the done report's result is the new `.7b`. */
+  'vm.create': invoke(newVmInputSchema, z.object({ operationId: operationIdSchema })),
+
   // disks
   'disks.create': invoke(
     z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive(), fixed: z.boolean() }).strict(),
@@ -179,6 +210,8 @@ export const CONTRACT = {
   // app
   'app.getPreferences': invoke(none, preferencesSchema),
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
+  /** What the New VM wizard caps and warns by. */
+  'app.hostFacts': invoke(none, hostFactsSchema),
   'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']) })),
   'app.openLogsFolder': invoke(none, nothing),
   /** The renderer is ready for events; main sends what it queued until now. */
@@ -216,6 +249,8 @@ export type VmSnapshotDto = z.output<typeof vmSnapshotSchema>;
 export type { Preferences };
 export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
+export type NewVmInput = z.output<typeof newVmInputSchema>;
+export type HostFactsDto = z.output<typeof hostFactsSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

@@ -8,11 +8,13 @@
  * - `vmFile`: a `.7b` file to open (read later with the size and file-kind checks of every read);
  * - `newVmFile`: a `.7b` to create, outside system folders, where nothing is yet;
  * - `diskFile`: a `.vhd`/`.vhdx` file to inspect or change;
- * - `newDiskFile`: a `.vhd`/`.vhdx` to create, outside system folders.
+ * - `newDiskFile`: a `.vhd`/`.vhdx` to create, outside system folders;
+ * - `newFolder`: a folder to create things in, outside system folders;
+ * - `isoFile`: an `.iso` image to attach.
  */
 import type { CallName } from './contract.js';
 
-export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile'] as const;
+export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile', 'newFolder', 'isoFile'] as const;
 export type PathGuardKind = (typeof PATH_GUARD_KINDS)[number];
 
 const libraryVm = { path: 'libraryVm' } as const;
@@ -34,6 +36,7 @@ export const PATH_GUARDS = {
   'config.load': libraryVm,
   'config.save': libraryVm,
   'config.create': { path: 'newVmFile' },
+  'vm.create': { folder: 'newFolder', diskPath: 'diskFile', isoPath: 'isoFile' },
   'disks.create': { path: 'newDiskFile' },
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },
@@ -44,7 +47,7 @@ export const PATH_GUARDS = {
   'session.setMode': libraryVm,
 } as const satisfies { readonly [K in CallName]?: Readonly<Record<string, PathGuardKind>> };
 
-/** The guards of one call's input fields (empty for calls that carry no path). */
+/** The guards of one call's input fields (empty for calls that carry no path); absent optional fields are skipped. */
 export function pathGuardsOf(call: CallName): Readonly<Record<string, PathGuardKind>> {
   return (PATH_GUARDS as Partial<Record<CallName, Readonly<Record<string, PathGuardKind>>>>)[call] ?? {};
 }

@@ -211,3 +211,22 @@ describe('files that are not files', () => {
     expect(await readFile(path.join(dir, 'data', 'library.json'), 'utf8').catch(() => 'none')).not.toContain('fifo');
   });
 });
+
+describe('new VMs', () => {
+  it('vm.create makes the VM in the background, opens it in the library, and it starts', async () => {
+    const { operationId } = await value<{ operationId: string }>('vm.create', { folder: path.join(dir, 'vms'), name: 'Fresh', preset: 'windows11', disk: 'new', diskSizeBytes: 64 * 1024 * 1024 });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the creation');
+    const done = events.find((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done)!.payload as { kind: string; result?: { path: string }; error?: unknown };
+    expect(done).toMatchObject({ kind: 'vm.create', result: { path: path.join(dir, 'vms', 'Fresh', 'Fresh.7b') } });
+    const file = done.result!.path;
+    expect((await value<{ path: string }[]>('library.list')).map((vm) => vm.path)).toContain(file);
+    await value('vm.start', { path: file });
+    expect(await value<{ state: string }>('vm.get', { path: file })).toMatchObject({ state: 'Running' });
+  });
+
+  it('vm.create refuses system folders and reports the host facts the wizard caps by', async () => {
+    expect(await call('vm.create', { folder: '/proc', name: 'x', preset: 'other', disk: 'none' })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await call('vm.create', { folder: dir, name: 'x', preset: 'other', disk: 'none', isoPath: path.join(dir, 'a.txt') })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await value('app.hostFacts')).toMatchObject({ build: 26100, tpmUnavailable: null, logicalProcessors: expect.any(Number) as number });
+  });
+});

@@ -4,14 +4,17 @@
  */
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type CallName, type EventName, type EventPayload } from '../../app/ipc/contract.js';
+import { type CallName, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
+import { type CreateVmRequest, type VmCreator } from '../services/vm-creator.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
@@ -34,6 +37,8 @@ export interface HandlerServices {
   readonly library: Library;
   readonly disks: DiskService;
   readonly operations: BackgroundOperations;
+  readonly creator: VmCreator;
+  readonly hostFacts: () => HostFacts;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
@@ -46,7 +51,7 @@ const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, configs, library, disks, operations, networks, capabilities, preferences, emit } = services;
+  const { vms, configs, library, disks, operations, creator, networks, capabilities, preferences, emit } = services;
 
   /** Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first). */
   const openVm = async (file: string) => {
@@ -93,6 +98,13 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return openVm(vmPath);
     },
     'config.schema': () => sevenBJsonSchema(),
+
+    'vm.create': (input) =>
+      operations.start('vm.create', async (context) => {
+        const created = await creator.create(newVmRequest(input), context);
+        await openVm(created.path);
+        return { path: created.path };
+      }),
 
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
@@ -149,6 +161,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       emit('app.preferencesChanged', updated);
       return updated;
     },
+    'app.hostFacts': () => services.hostFacts(),
     'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
@@ -158,6 +171,30 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'app.ready': () => undefined,
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
+}
+
+/** The wizard's flat input as the creator's request. */
+function newVmRequest(input: NewVmInput): CreateVmRequest {
+  return {
+    parent: input.folder,
+    name: input.name,
+    preset: input.preset,
+    ...(input.processors !== undefined ? { processors: input.processors } : {}),
+    ...(input.memoryMb !== undefined ? { memoryMb: input.memoryMb } : {}),
+    disk:
+      input.disk === 'new'
+        ? { kind: 'new', sizeBytes: input.diskSizeBytes ?? VM_PRESETS[input.preset].diskBytes, fixed: input.diskFixed ?? false }
+        : input.disk === 'existing'
+          ? { kind: 'existing', path: requiredField(input.diskPath, 'diskPath') }
+          : { kind: 'none' },
+    iso: input.isoPath ?? null,
+    network: input.switchId === null ? { kind: 'none' } : input.switchId !== undefined ? { kind: 'switch', id: input.switchId } : { kind: 'default' },
+  };
+}
+
+function requiredField(value: string | undefined, field: string): string {
+  if (value === undefined) throw new HakoError('InvalidPath', `${field} is needed to attach an existing disk.`, { field });
+  return value;
 }
 
 /** Each call's input goes through its path guards before the handler sees it. */

@@ -21,6 +21,7 @@ export type GuardInput = <T>(call: CallName, input: T) => Promise<T>;
 
 const VM_EXTENSION = /\.7b$/i;
 const DISK_EXTENSION = /\.vhdx?$/i;
+const ISO_EXTENSION = /\.iso$/i;
 
 function requireExtension(resolved: string, pattern: RegExp, expected: string): void {
   if (!pattern.test(resolved)) throw new HakoError('InvalidPath', `${resolved} is not a ${expected} file.`, { path: resolved });
@@ -51,6 +52,8 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
       requireExtension(resolved, DISK_EXTENSION, '.vhd or .vhdx');
       requireOutsideSystemFolders(resolved);
     },
+    newFolder: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
+    isoFile: (resolved) => requireExtension(resolved, ISO_EXTENSION, '.iso'),
   };
 
   return async (call, input) => {
@@ -59,6 +62,8 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     const guarded = { ...(input as Record<string, unknown>) };
     for (const [field, kind] of guards) {
       const untrusted = guarded[field];
+      // An optional path the caller left out has nothing to guard (the schema allows its absence).
+      if (untrusted === undefined) continue;
       const problem = localPathProblem(untrusted, windows);
       if (problem !== null) throw problem;
       const resolved = paths.resolve(untrusted as string);

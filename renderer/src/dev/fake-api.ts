@@ -344,6 +344,8 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'app.version': async () => ({ version: '0.1.0-dev', platform: 'win32', transport: 'browser-host' }),
     'app.openLogsFolder': async () => undefined,
     'app.ready': async () => undefined,
+    'app.hostFacts': async () => ({ logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null }),
+    'vm.create': async () => ({ operationId: crypto.randomUUID() }),
   };
 
   return {
