@@ -17,6 +17,7 @@ import { DiskService } from './services/disk-service.js';
 import { BackgroundOperations } from './services/operations.js';
 import { readHostFacts } from './services/host-facts.js';
 import { VmCreator } from './services/vm-creator.js';
+import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
@@ -191,6 +192,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       disks,
       operations,
       creator: new VmCreator(disks),
+      deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
       hostFacts: () => readHostFacts(native.host),
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),

@@ -48,9 +48,11 @@ export const ERROR_CODES = {
   StoppedDuringStart: 'the VM stopped while it was starting',
   StopTimedOut: 'the VM did not stop in time',
   ExitNotReported: 'Hyper-V accepted the action but did not report that the VM stopped',
+  StoppedWhileAway: 'the VM stopped while Hako was not running',
   SaveStateMissing: 'the saved state file the VM would resume from is missing',
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
+  PlanChanged: 'the files changed since the list of what an action would do was shown',
 
   // ---- the library and app state
   InvalidId: 'a compute system id is empty',

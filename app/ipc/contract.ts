@@ -115,6 +115,21 @@ export const newVmInputSchema = z
   })
   .strict();
 
+export const deletePlanSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().regex(/^[0-9a-f]{16}$/),
+      path: z.string(),
+      kind: z.enum(['config', 'disk', 'state', 'image']),
+      sizeBytes: z.number().int().min(0),
+      insideVmFolder: z.boolean(),
+      usedBy: z.array(z.string()),
+      tickedByDefault: z.boolean(),
+    }),
+  ),
+  toRecycleBin: z.boolean(),
+});
+
 export const hostFactsSchema = z.object({
   logicalProcessors: z.number().int(),
   memoryMb: z.number().int(),
@@ -174,6 +189,12 @@ export const CONTRACT = {
   'config.create': invoke(z.object({ path: vmPathSchema, name: z.string().min(1).max(255) }).strict(), vmSnapshotSchema),
   'config.schema': invoke(none, z.record(z.string(), z.unknown())),
 
+  /** What deleting the VM would remove (main reads the `.7b` itself); refused while it runs. */
+  'vm.deletePlan': invoke(byPath, deletePlanSchema),
+  /** Deletes (or recycles) the ticked items of the plan, then removes the VM from the library. */
+  'vm.delete': invoke(z.object({ path: vmPathSchema, items: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(1000) }).strict(), z.object({ removed: z.array(z.string()) })),
+  /** Drops a saved VM's saved state so it boots afresh (also the way out of a missing save file). */
+  'vm.discardSavedState': invoke(byPath, nothing),
   /** Creates a VM from a preset in the background; the done report's result is the new `.7b`. */
   'vm.create': invoke(newVmInputSchema, z.object({ operationId: operationIdSchema })),
 
@@ -251,6 +272,7 @@ export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
 export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
+export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

@@ -1,5 +1,6 @@
 // The contract's handlers over the real services, native bindings and stand-ins, through the dispatcher.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -228,5 +229,29 @@ describe('new VMs', () => {
     expect(await call('vm.create', { folder: '/proc', name: 'x', preset: 'other', disk: 'none' })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
     expect(await call('vm.create', { folder: dir, name: 'x', preset: 'other', disk: 'none', isoPath: path.join(dir, 'a.txt') })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
     expect(await value('app.hostFacts')).toMatchObject({ build: 26100, tpmUnavailable: null, logicalProcessors: expect.any(Number) as number });
+  });
+});
+
+describe('deleting a VM', () => {
+  it('plans from the file main reads, refuses while running, deletes exactly what is ticked, and forgets the VM', async () => {
+    const file = await vmFile('del.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"del.vhdx"}]'));
+    await writeFile(path.join(dir, 'del.vhdx'), 'disk');
+    await value('library.open', { path: file });
+    await value('vm.start', { path: file });
+    expect(await call('vm.deletePlan', { path: file })).toMatchObject({ ok: false, error: { code: 'VmRunning' } });
+    await value('vm.powerOff', { path: file });
+    const plan = await value<{ items: { id: string; path: string; kind: string; tickedByDefault: boolean }[] }>('vm.deletePlan', { path: file });
+    // The start named the guest and runtime state files; they are the VM's too.
+    expect(plan.items.map((i) => [path.basename(i.path), i.kind])).toEqual([
+      ['del.7b', 'config'],
+      ['del.vhdx', 'disk'],
+      ...plan.items.filter((i) => i.kind === 'state').map((i) => [path.basename(i.path), 'state']),
+    ]);
+    expect(plan.items.filter((i) => i.kind === 'state').length).toBeGreaterThan(0);
+    const disk = plan.items.find((i) => i.path.endsWith('.vhdx'))!;
+    await value('vm.delete', { path: file, items: plan.items.filter((i) => i !== disk).map((i) => i.id) });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(disk.path)).toBe(true);
+    expect(await value('library.list')).toEqual([]);
   });
 });

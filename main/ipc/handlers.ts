@@ -6,6 +6,7 @@ import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { type CallName, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
+import { isLive } from '../../app/vm/state.js';
 import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { regularFileExists } from '../files/user-file.js';
@@ -15,6 +16,7 @@ import { type DiskService } from '../services/disk-service.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
 import { type CreateVmRequest, type VmCreator } from '../services/vm-creator.js';
+import { type VmDeleter } from '../services/vm-deleter.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
@@ -29,6 +31,8 @@ export interface ShellHooks {
   vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
   connectSession?(vmPath: string, mode: SessionMode): Promise<void>;
   disconnectSession?(vmPath: string): Promise<void>;
+  /** Moves a file to the Recycle Bin (Electron on Windows); without it, deleted files are gone. */
+  trashItem?(file: string): Promise<void>;
 }
 
 export interface HandlerServices {
@@ -38,6 +42,7 @@ export interface HandlerServices {
   readonly disks: DiskService;
   readonly operations: BackgroundOperations;
   readonly creator: VmCreator;
+  readonly deleter: VmDeleter;
   readonly hostFacts: () => HostFacts;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
@@ -51,7 +56,14 @@ const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, configs, library, disks, operations, creator, networks, capabilities, preferences, emit } = services;
+  const { vms, configs, library, disks, operations, creator, deleter, networks, capabilities, preferences, emit } = services;
+
+  /** The configuration as main reads it (never the renderer's), of a VM that does not run. */
+  const stoppedVmConfig = async (vmPath: string) => {
+    const vm = vms.get(vmPath);
+    if (isLive(vm.state)) throw new HakoError('VmRunning', 'A running VM cannot be deleted; stop it first.', { path: vmPath });
+    return (await configs.read(vmPath).catch(() => null))?.file?.config ?? null;
+  };
 
   /** Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first). */
   const openVm = async (file: string) => {
@@ -99,6 +111,14 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     },
     'config.schema': () => sevenBJsonSchema(),
 
+    'vm.deletePlan': async ({ path: vmPath }) => deleter.plan(vmPath, await stoppedVmConfig(vmPath)),
+    'vm.delete': async ({ path: vmPath, items }) => {
+      const removed = await deleter.delete(vmPath, await stoppedVmConfig(vmPath), items);
+      vms.forget(vmPath);
+      await library.remove(vmPath);
+      return { removed };
+    },
+    'vm.discardSavedState': ({ path: vmPath }) => vms.discardSavedState(vmPath),
     'vm.create': (input) =>
       operations.start('vm.create', async (context) => {
         const created = await creator.create(newVmRequest(input), context);

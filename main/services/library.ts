@@ -329,6 +329,11 @@ export class Library {
     return this.enqueue(async () => this.running.get(id) ?? null);
   }
 
+  /** Every compute system recorded as running, with its file. */
+  async runningVms(): Promise<{ id: string; path: string }[]> {
+    return this.enqueue(async () => [...this.running].map(([id, p]) => ({ id, path: p })));
+  }
+
   async forgetRunning(id: string): Promise<void> {
     return this.mutate(() => this.running.delete(id));
   }

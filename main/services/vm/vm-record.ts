@@ -130,4 +130,6 @@ export interface RunningVmRegistry {
   rememberRunning(id: string, path: string): Promise<void>;
   forgetRunning(id: string): Promise<void>;
   fileForId(id: string): Promise<string | null>;
+  /** Every id recorded as running, with its file. */
+  runningVms(): Promise<{ id: string; path: string }[]>;
 }

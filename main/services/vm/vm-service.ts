@@ -3,9 +3,11 @@
  * and every action on it serialised through the VM's own queue (power off pre-empts).
  */
 import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
+import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
+import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
@@ -15,6 +17,7 @@ import { OperationSupersededError } from './serial-queue.js';
 import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
 import { reloadVm, type ReloadOutcome } from './vm-reload.js';
+import { reattachVms } from './vm-reattach.js';
 import { saveVm } from './vm-save.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
@@ -107,6 +110,30 @@ export class VmService {
 
   start(vmPath: string): Promise<void> {
     return this.act(vmPath, 'start', (record, signal) => this.doStart(record, signal));
+  }
+
+  /**
+   * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
+   * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs,
+   * and before anything is removed when the file could not record it.
+   */
+  discardSavedState(vmPath: string): Promise<void> {
+    const record = this.existing(vmPath);
+    return record.queue.enqueue('discardSavedState', async () => {
+      if (record.system !== null || isLive(record.state)) throw new HakoError('VmRunning', 'The VM runs; its saved state cannot be discarded now.', { path: record.path });
+      const { file, findings } = await this.files.load(record.path);
+      const saveName = file.config.SaveStateFile;
+      if (saveName === '') return;
+      const lossy = findings.filter((f) => f.lossy);
+      if (lossy.length > 0) {
+        throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
+      }
+      await this.files.remove(resolveVmPath(path.dirname(record.path), saveName));
+      if (!(await this.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
+      record.lastError = null;
+      record.log.add('info', `The saved state ${saveName} was discarded; the next start boots afresh.`);
+      this.emit(record);
+    });
   }
 
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */
@@ -224,45 +251,18 @@ export class VmService {
 
   /**
    * Finds the VMs this user's Hako left running (owner `Hako/<SID>`), reopens them and maps them back
-   * to their files, so closing or crashing the app loses no VM.
+   * to their files, so closing or crashing the app loses no VM; a VM recorded as running that is gone
+   * gets a notice instead of a silent Stopped.
    */
-  async reattach(): Promise<{ attached: string[]; unknown: string[] }> {
-    const found = await this.deps.hcs.enumerateComputeSystems({ Owners: [this.owner], Types: ['VirtualMachine'] });
-    const attached: string[] = [];
-    const unknown: string[] = [];
-    for (const properties of found) {
-      if (properties.Owner !== undefined && properties.Owner !== this.owner) continue;
-      const vmPath = await this.deps.registry.fileForId(properties.Id);
-      if (vmPath === null) {
-        unknown.push(properties.Id);
-        continue;
-      }
-      const record = this.recordFor(vmPath);
-      if (record.system !== null) continue;
-      let system: ComputeSystem | null = null;
-      try {
-        system = await this.deps.hcs.openComputeSystem(properties.Id);
-        // Known before the callback is registered, so an exit in between is not lost.
-        record.system = system;
-        const opened = system;
-        system.onEvent((event) => handleVmEvent(record, opened, event, this.lifecycle));
-        const current = await system.properties();
-        await this.refreshConfig(record);
-        if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });
-        record.running = record.config;
-        // It outlived the Hako that started it, so it will outlive this one too.
-        record.outlivesHako = true;
-        record.state = current.State === 'Paused' ? 'Paused' : 'Running';
-        record.log.add('info', 'Re-attached to the running VM');
-        attached.push(vmPath);
-        this.emit(record);
-      } catch (error) {
-        if (record.system === system) record.system = null;
-        await system?.close();
-        record.log.add('warning', 'Could not re-attach to the VM', { error: toErrorInfo(error) });
-      }
-    }
-    return { attached, unknown };
+  reattach(): Promise<{ attached: string[]; unknown: string[]; gone: string[] }> {
+    return reattachVms({
+      hcs: this.deps.hcs,
+      owner: this.owner,
+      registry: this.deps.registry,
+      lifecycle: this.lifecycle,
+      recordFor: (vmPath) => this.recordFor(vmPath),
+      refreshConfig: (record) => this.refreshConfig(record),
+    });
   }
 
   /** Closes every handle (VMs that keep running stay running). */

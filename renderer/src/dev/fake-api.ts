@@ -346,6 +346,9 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'app.ready': async () => undefined,
     'app.hostFacts': async () => ({ logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null }),
     'vm.create': async () => ({ operationId: crypto.randomUUID() }),
+    'vm.deletePlan': async () => ({ items: [], toRecycleBin: false }),
+    'vm.delete': async () => ({ removed: [] }),
+    'vm.discardSavedState': async () => undefined,
   };
 
   return {
