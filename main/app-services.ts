@@ -16,6 +16,7 @@ import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
 import { BackgroundOperations } from './services/operations.js';
 import { readHostFacts } from './services/host-facts.js';
+import { VmCloner } from './services/vm-cloner.js';
 import { VmCreator } from './services/vm-creator.js';
 import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
@@ -192,6 +193,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       disks,
       operations,
       creator: new VmCreator(disks),
+      cloner: new VmCloner({ files: configs }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
       hostFacts: () => readHostFacts(native.host),
       networks,

@@ -31,6 +31,7 @@ export const CALLS = [
   'vm.deletePlan',
   'vm.delete',
   'vm.discardSavedState',
+  'vm.clone',
   'vm.create',
   'disks.create',
   'disks.resize',

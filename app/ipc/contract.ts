@@ -195,6 +195,11 @@ export const CONTRACT = {
   'vm.delete': invoke(z.object({ path: vmPathSchema, items: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(1000) }).strict(), z.object({ removed: z.array(z.string()) })),
   /** Drops a saved VM's saved state so it boots afresh (also the way out of a missing save file). */
   'vm.discardSavedState': invoke(byPath, nothing),
+  /** Clones a stopped VM in the background into `<folder>/<name>/`; the done report's result is the clone's `.7b`. */
+  'vm.clone': invoke(
+    z.object({ path: vmPathSchema, name: z.string().min(1).max(255), folder: z.string().min(1).max(32_767), disks: z.enum(['copy', 'differencing']), macs: z.enum(['dynamic', 'new-static']) }).strict(),
+    z.object({ operationId: operationIdSchema }),
+  ),
   /** Creates a VM from a preset in the background; the done report's result is the new `.7b`. */
   'vm.create': invoke(newVmInputSchema, z.object({ operationId: operationIdSchema })),
 

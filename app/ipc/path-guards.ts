@@ -40,6 +40,7 @@ export const PATH_GUARDS = {
   'config.save': libraryVm,
   'config.create': { path: 'newVmFile' },
   'vm.create': { folder: 'newFolder', diskPath: 'diskFile', isoPath: 'isoFile' },
+  'vm.clone': { path: 'libraryVm', folder: 'newFolder' },
   'disks.create': { path: 'newDiskFile' },
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },

@@ -255,3 +255,17 @@ describe('deleting a VM', () => {
     expect(await value('library.list')).toEqual([]);
   });
 });
+
+describe('cloning a VM', () => {
+  it('vm.clone copies a stopped VM into a new folder, opens it, and both start', async () => {
+    const file = await vmFile('orig.7b', MINIMAL.replace('"Name":"Vm"', '"Name":"Orig"'));
+    await value('library.open', { path: file });
+    const { operationId } = await value<{ operationId: string }>('vm.clone', { path: file, name: 'Copy', folder: path.join(dir, 'clones'), disks: 'copy', macs: 'dynamic' });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the clone');
+    const clone = path.join(dir, 'clones', 'Copy', 'Copy.7b');
+    await value('vm.start', { path: file });
+    await value('vm.start', { path: clone });
+    expect((await value<{ state: string }[]>('library.list')).map((vm) => vm.state)).toEqual(['Running', 'Running']);
+    expect(await call('vm.clone', { path: file, name: 'Again', folder: dir, disks: 'copy', macs: 'dynamic' })).toMatchObject({ ok: false, error: { code: 'VmRunning' } });
+  });
+});

@@ -16,6 +16,7 @@ import { type DiskService } from '../services/disk-service.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
 import { type CreateVmRequest, type VmCreator } from '../services/vm-creator.js';
+import { type VmCloner } from '../services/vm-cloner.js';
 import { type VmDeleter } from '../services/vm-deleter.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
@@ -43,6 +44,7 @@ export interface HandlerServices {
   readonly operations: BackgroundOperations;
   readonly creator: VmCreator;
   readonly deleter: VmDeleter;
+  readonly cloner: VmCloner;
   readonly hostFacts: () => HostFacts;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
@@ -56,7 +58,7 @@ const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, configs, library, disks, operations, creator, deleter, networks, capabilities, preferences, emit } = services;
+  const { vms, configs, library, disks, operations, creator, deleter, cloner, networks, capabilities, preferences, emit } = services;
 
   /** The configuration as main reads it (never the renderer's), of a VM that does not run. */
   const stoppedVmConfig = async (vmPath: string) => {
@@ -119,6 +121,14 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return { removed };
     },
     'vm.discardSavedState': ({ path: vmPath }) => vms.discardSavedState(vmPath),
+    'vm.clone': async ({ path: vmPath, name, folder, disks, macs }) => {
+      if (isLive(vms.get(vmPath).state)) throw new HakoError('VmRunning', 'A running VM cannot be cloned; shut it down or save it first.', { path: vmPath });
+      return operations.start('vm.clone', async (context) => {
+        const cloned = await cloner.clone({ source: vmPath, name, parent: folder, disks, macs }, context);
+        await openVm(cloned.path);
+        return cloned;
+      });
+    },
     'vm.create': (input) =>
       operations.start('vm.create', async (context) => {
         const created = await creator.create(newVmRequest(input), context);

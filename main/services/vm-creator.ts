@@ -4,12 +4,12 @@
  * or a cancel removes everything this creation made — the `.7b`, the disk, the folders it created — and
  * nothing else; an existing VM folder, file or disk is never touched, and is refused up front.
  */
-import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeSevenB } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { newVmFile, newVmFileNames, type NewVmRequest } from '../../app/vm/new-vm.js';
 import { writeFileAtomic } from '../files/atomic.js';
+import { MadeFiles, pathExists } from '../files/made-files.js';
 import { type DiskService } from './disk-service.js';
 import { type OperationContext } from './operations.js';
 
@@ -21,18 +21,6 @@ export interface CreateVmRequest extends NewVmRequest {
 export interface CreatedVm {
   /** The new `.7b`, absolute. */
   readonly path: string;
-  /** Every file and folder this creation made, in the order it made them. */
-  readonly created: readonly string[];
-}
-
-async function exists(p: string): Promise<boolean> {
-  return lstat(p).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
 }
 
 /** The files a creation would make, for the wizard's summary and the CLI's checks. */
@@ -50,25 +38,16 @@ export class VmCreator {
     const file = newVmFile(request);
     const planned = plannedVmFiles(request);
     for (const taken of [planned.folder, planned.sevenB, ...(planned.disk ? [planned.disk] : [])]) {
-      if (await exists(taken)) throw new HakoError('FileExists', `${taken} already exists; Hako does not create a VM over it.`, { path: taken });
+      if (await pathExists(taken)) throw new HakoError('FileExists', `${taken} already exists; Hako does not create a VM over it.`, { path: taken });
     }
-    const created: string[] = [];
+    const made = new MadeFiles();
     try {
       context?.signal?.throwIfAborted();
-      const parent = path.dirname(planned.folder);
-      const firstNewParent = await mkdir(parent, { recursive: true });
-      // mkdir names the first folder it made; every folder from there down to the parent is new too.
-      if (firstNewParent !== undefined) {
-        const chain = [parent];
-        while (chain[0] !== firstNewParent && path.dirname(chain[0]!) !== chain[0]) chain.unshift(path.dirname(chain[0]!));
-        created.push(...chain);
-      }
-      await mkdir(planned.folder);
-      created.push(planned.folder);
+      await made.folders(path.dirname(planned.folder));
+      await made.folder(planned.folder);
       if (planned.disk !== null && request.disk.kind === 'new') {
-        created.push(planned.disk);
         await this.disks.create({
-          path: planned.disk,
+          path: made.file(planned.disk),
           size: request.disk.sizeBytes,
           fixed: request.disk.fixed,
           ...(context?.signal ? { signal: context.signal } : {}),
@@ -76,22 +55,11 @@ export class VmCreator {
         });
       }
       context?.signal?.throwIfAborted();
-      await writeFileAtomic(planned.sevenB, encodeSevenB(file), { expected: null });
-      created.push(planned.sevenB);
-      return { path: planned.sevenB, created };
+      await writeFileAtomic(made.file(planned.sevenB), encodeSevenB(file), { expected: null });
+      return { path: planned.sevenB };
     } catch (error) {
-      await removeCreated(created);
+      await made.remove();
       throw error;
     }
-  }
-}
-
-/** Removes what a creation made, newest first: files, then folders that are empty by then. */
-async function removeCreated(created: readonly string[]): Promise<void> {
-  for (const item of [...created].reverse()) {
-    const info = await lstat(item).catch(() => null);
-    if (info === null) continue;
-    if (info.isDirectory()) await rmdir(item).catch(() => undefined);
-    else await rm(item, { force: true }).catch(() => undefined);
   }
 }

@@ -349,6 +349,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'vm.deletePlan': async () => ({ items: [], toRecycleBin: false }),
     'vm.delete': async () => ({ removed: [] }),
     'vm.discardSavedState': async () => undefined,
+    'vm.clone': async () => ({ operationId: crypto.randomUUID() }),
   };
 
   return {
