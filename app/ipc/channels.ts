@@ -26,6 +26,7 @@ export const CALLS = [
   'config.load',
   'config.validate',
   'config.save',
+  'config.addBom',
   'config.create',
   'config.schema',
   'vm.deletePlan',

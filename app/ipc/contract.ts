@@ -186,6 +186,8 @@ export const CONTRACT = {
     z.object({ path: vmPathSchema, file: sevenBFileSchema, expected: fileStampSchema.nullable(), force: z.boolean() }).strict(),
     z.object({ stamp: fileStampSchema }),
   ),
+  /** The safe fix for a file NanaBox refuses only for its missing BOM: the BOM is added, nothing else changes. */
+  'config.addBom': invoke(byPath, z.object({ stamp: fileStampSchema })),
   'config.create': invoke(z.object({ path: vmPathSchema, name: z.string().min(1).max(255) }).strict(), vmSnapshotSchema),
   'config.schema': invoke(none, z.record(z.string(), z.unknown())),
 

@@ -38,6 +38,7 @@ export const PATH_GUARDS = {
   'vm.discardSavedState': libraryVm,
   'config.load': libraryVm,
   'config.save': libraryVm,
+  'config.addBom': libraryVm,
   'config.create': { path: 'newVmFile' },
   'vm.create': { folder: 'newFolder', diskPath: 'diskFile', isoPath: 'isoFile' },
   'vm.clone': { path: 'libraryVm', folder: 'newFolder' },

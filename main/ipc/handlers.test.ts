@@ -269,3 +269,17 @@ describe('cloning a VM', () => {
     expect(await call('vm.clone', { path: file, name: 'Again', folder: dir, disks: 'copy', macs: 'dynamic' })).toMatchObject({ ok: false, error: { code: 'VmRunning' } });
   });
 });
+
+describe('refused files', () => {
+  it('a file without its BOM cannot be started, says why, and the safe fix adds only the BOM', async () => {
+    const file = path.join(dir, 'nobom.7b');
+    await writeFile(file, MINIMAL);
+    const opened = await value<{ actions: string[]; lastError: { code: string } | null }>('library.open', { path: file });
+    expect(opened.actions).not.toContain('start');
+    expect(opened.lastError).toMatchObject({ code: 'ConfigRefused' });
+    await value('config.addBom', { path: file });
+    expect(await readFile(file, 'utf8')).toBe('\uFEFF' + MINIMAL);
+    await waitFor(() => events.some((e) => e.name === 'vm.changed' && (e.payload as { actions: string[] }).actions.includes('start')), 5_000, 'the VM to be startable');
+    await value('vm.start', { path: file });
+  });
+});

@@ -107,6 +107,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'config.validate': ({ file }) => configs.validate(file as SevenBFile),
     // Only files the user opened in Hako are written; new ones come from config.create.
     'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(vmPath, file as SevenBFile, expected, force) }),
+    'config.addBom': async ({ path: vmPath }) => ({ stamp: await configs.addBom(vmPath) }),
     'config.create': async ({ path: vmPath, name }) => {
       await configs.create(vmPath, name);
       return openVm(vmPath);

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile } from '../../app/config/index.js';
+import { encodeSevenB, formatSevenB, hasUtf8Bom, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile } from '../../app/config/index.js';
 import { checkedSevenBBytes } from '../../app/config/save-check.js';
 import { applyPatch, type WriteBackPatch } from '../../app/config/write-back.js';
 import { HakoError } from '../../app/errors/error-info.js';
@@ -115,6 +115,21 @@ export class ConfigService implements VmFiles {
     const stamp = await writeFileAtomic(path, checkedSevenBBytes(file), { expected: onDisk?.stamp ?? null });
     for (const listener of this.savedListeners) await Promise.resolve(listener(path)).catch(() => undefined);
     return stamp;
+  }
+
+  /**
+   * The one fix that changes no value: a file NanaBox refuses only for its missing UTF-8 BOM gets the BOM,
+   * byte for byte otherwise (so a user's formatting and comments-free JSON stay as they were).
+   */
+  async addBom(path: string): Promise<FileStamp> {
+    const { bytes, stamp } = await readFileWithStamp(path);
+    if (hasUtf8Bom(bytes)) return stamp;
+    if (!readSevenB(bytes, { allowMissingBom: true }).accepted) {
+      throw new HakoError('ConfigRefused', `${path} needs more than its UTF-8 BOM; fix it in the editor or a text editor.`, { path });
+    }
+    const fixed = await writeFileAtomic(path, new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), { expected: stamp });
+    for (const listener of this.savedListeners) await Promise.resolve(listener(path)).catch(() => undefined);
+    return fixed;
   }
 
   /** A new VM file with NanaBox's defaults; never over an existing file. */

@@ -78,7 +78,8 @@ export function snapshotOf(record: VmRecord, context: { readonly canCrash: boole
     path: record.path,
     id: vmIdOf(record),
     state: record.state,
-    actions: allowedActions(record.state, context),
+    // A file NanaBox refuses cannot be started; the last error says why.
+    actions: allowedActions(record.state, context).filter((action) => action !== 'start' || record.config !== null),
     config: record.config,
     findings: record.findings,
     lastError: record.lastError,

@@ -350,6 +350,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'vm.delete': async () => ({ removed: [] }),
     'vm.discardSavedState': async () => undefined,
     'vm.clone': async () => ({ operationId: crypto.randomUUID() }),
+    'config.addBom': async () => ({ stamp: { size: 0, mtimeMs: 0, sha256: '0'.repeat(64) } }),
   };
 
   return {
