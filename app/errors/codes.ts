@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   ConsentRequired: 'saving would replace values NanaBox ignores; the user must agree first',
   SaveRefused: 'what would be written is not one valid file that reads back as the settings shown',
   NameMissing: 'the VM has no Name, which Hyper-V needs to identify it',
+  StartBlocked: 'a setting would make Hyper-V refuse the VM; the message names it',
   InvalidName: 'the name cannot name a VM (it names its folder and files too)',
   Plan9PortMissing: 'a Plan 9 share has no usable port, so the VM document cannot be built',
 

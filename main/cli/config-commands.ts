@@ -1,6 +1,7 @@
 /** `hako config …`: check, print, format and the JSON Schema of `.7b` files. */
 import { parseArgs } from 'node:util';
 import { encodeSevenB, formatSevenB, MAX_SEVEN_B_BYTES, readSevenB, renderFinding, sevenBJsonSchema, tooLargeResult, type Finding, type ReadResult } from '../../app/config/index.js';
+import { deviceFindings } from '../../app/config/device-rules.js';
 import { readFileWithStamp, writeFileAtomic } from '../files/atomic.js';
 import { FileTooLargeError, readRegularFile } from '../files/user-file.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
@@ -80,8 +81,10 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       ioFailed = true;
       continue;
     }
-    results.push({ file, accepted: result.accepted, findings: result.findings });
-    if (!values.json) reportFindings(io, file, result.findings);
+    // The device rules warn (NanaBox accepts these files), so they change neither `accepted` nor the exit code.
+    const findings = result.file === null ? result.findings : [...result.findings, ...deviceFindings(result.file.config)];
+    results.push({ file, accepted: result.accepted, findings });
+    if (!values.json) reportFindings(io, file, findings);
     if (!values.json) io.stderr(`${file}: ${result.accepted ? 'accepted' : 'refused'}\n`);
   }
   if (values.json) {

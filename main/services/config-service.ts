@@ -9,8 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { encodeSevenB, formatSevenB, hasUtf8Bom, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile } from '../../app/config/index.js';
+import nodePath from 'node:path';
+import { encodeSevenB, formatSevenB, hasUtf8Bom, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile, type VmConfig } from '../../app/config/index.js';
+import { deviceFindings } from '../../app/config/device-rules.js';
 import { checkedSevenBBytes } from '../../app/config/save-check.js';
+import { resolveVmPath } from '../../app/paths/resolve.js';
+import { fileKey } from '../files/file-key.js';
 import { applyPatch, type WriteBackPatch } from '../../app/config/write-back.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { readFileWithStamp, sameContent, writeFileAtomic, WriteConflictError, type FileStamp } from '../files/atomic.js';
@@ -54,6 +58,12 @@ export class ConfigRefusedError extends HakoError {
   }
 }
 
+/** The reader's findings and the device rules' (app/config/device-rules.ts), paths compared as files. */
+function withDeviceFindings(findings: readonly Finding[], config: VmConfig, vmPath: string): Finding[] {
+  const folder = nodePath.dirname(vmPath);
+  return [...findings, ...deviceFindings(config, (a, b) => fileKey(resolveVmPath(folder, a)) === fileKey(resolveVmPath(folder, b)))];
+}
+
 const lossyPaths = (findings: readonly Finding[]): string[] => findings.filter((f) => f.lossy).map((f) => f.path);
 
 export class ConfigService implements VmFiles {
@@ -73,19 +83,19 @@ export class ConfigService implements VmFiles {
     });
     const result = readSevenB(bytes);
     if (result.file === null) throw new ConfigRefusedError(path, result.findings);
-    return { file: result.file, findings: result.findings, stamp };
+    return { file: result.file, findings: withDeviceFindings(result.findings, result.file.config, path), stamp };
   }
 
   /** For the editor: whatever can be read, a missing BOM included, with every finding. */
   async read(path: string): Promise<ReadConfig> {
     const { bytes, stamp } = await readFileWithStamp(path);
     const result = readSevenB(bytes, { allowMissingBom: true });
-    return { accepted: result.accepted, file: result.file, findings: result.findings, stamp };
+    return { accepted: result.accepted, file: result.file, findings: result.file ? withDeviceFindings(result.findings, result.file.config, path) : result.findings, stamp };
   }
 
   /** What saving `file` would write, and what NanaBox will make of it (read back from those bytes). */
   validate(file: SevenBFile): { text: string; findings: readonly Finding[] } {
-    return { text: formatSevenB(file), findings: readSevenB(checkedSevenBBytes(file)).findings };
+    return { text: formatSevenB(file), findings: [...readSevenB(checkedSevenBBytes(file)).findings, ...deviceFindings(file.config)] };
   }
 
   /**

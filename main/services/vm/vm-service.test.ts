@@ -476,3 +476,15 @@ describe('discarding the saved state', () => {
     await vms.powerOff(file);
   });
 });
+
+describe('settings Hyper-V would refuse', () => {
+  it('stop Start before Hyper-V is asked, naming the setting', async () => {
+    const vms = newService();
+    const file = await vmFile('Oscar', '"ComPorts": {"ComPort1": "not a pipe"}');
+    await vms.open(file);
+    expect(vms.get(file).findings.map((f) => f.code)).toContain('comport.not-pipe');
+    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string });
+    expect(vms.get(file).state).toBe('Stopped');
+    expect(controls.hcs.computeSystemCount()).toBe(0);
+  });
+});

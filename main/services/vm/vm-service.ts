@@ -3,6 +3,8 @@
  * and every action on it serialised through the VM's own queue (power off pre-empts).
  */
 import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
+import { startBlocker } from '../../../app/config/device-rules.js';
+import { renderFinding } from '../../../app/config/index.js';
 import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
@@ -281,6 +283,9 @@ export class VmService {
   private async doStart(record: VmRecord, signal: AbortSignal): Promise<void> {
     await this.refreshConfig(record);
     if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read.', { path: record.path });
+    // What Hyper-V would refuse is refused here, in the words the editor shows at the field.
+    const blocker = startBlocker(record.findings);
+    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path }, blocker.path);
     const id = record.config.Name;
     const other = [...this.records.values()].find((r) => r !== record && r.system !== null && (r.running?.Name ?? r.config?.Name) === id);
     if (other !== undefined) throw new AlreadyRunningError(id, other.path);
