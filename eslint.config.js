@@ -87,7 +87,7 @@ export default tseslint.config(
           patterns: [
             forbid(['koffi'], KOFFI_ONLY),
             forbid(['electron', 'electron/*'], 'Services do not import Electron; the shell passes what they need.'),
-            forbid(['../native/*', '../host/*', '../electron/*', '../ipc/*', '../cli/*'], 'Services depend on ports, not on the native layer, the shells or the transports.'),
+            { regex: '^(\\.\\./)+(native|host|electron|ipc|cli)/', message: 'Services depend on ports, not on the native layer, the shells or the transports.' },
             forbid(['**/renderer/**', '**/preload/**'], 'main does not import the UI layers.'),
           ],
         },

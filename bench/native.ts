@@ -13,7 +13,7 @@
  *   HCS operation with HcsWaitForOperationResult. The .7b write-back is stubbed out through VmService's
  *   `files` seam (VmService's re-read of the file after it still counts). A change listener is
  *   registered, as app-services.ts does.
- * - writeback_ms: the write-back on its own: nodeVmFiles.writeBack (re-read, merge, atomic write with
+ * - writeback_ms: the write-back on its own: ConfigService.writeBack (re-read, merge, atomic write with
  *   fsync) of the patch the start produced, on the pristine file.
  *
  * Medians after warm-up runs. The Hako and C sides alternate run by run, so both see the same machine
@@ -31,11 +31,14 @@ import { HcsError } from '../app/errors/hcs-error.js';
 import { libraryPath, loadNativeHost } from '../main/native/index.js';
 import { standInControls } from '../test/support/native/stand-in-controls.js';
 import { operationPairProbe } from '../test/support/native/ffi-probe.js';
+import { memoryRegistry } from '../test/support/registry.js';
 import { NetworkService } from '../main/services/network-service.js';
 import type { ComputeSystem, Hcn, HcnHandle, Hcs } from '../main/services/ports.js';
-import { nodeVmFiles, type VmFiles, type WriteBackPatch } from '../main/services/vm-files.js';
-import { VmService, type RunningVmRegistry } from '../main/services/vm-service.js';
-import type { VmNetworking } from '../main/services/vm-start.js';
+import { ConfigService, type VmFiles, type WriteBackPatch } from '../main/services/config-service.js';
+
+const nodeVmFiles = new ConfigService();
+import { VmService, type RunningVmRegistry } from '../main/services/vm/vm-service.js';
+import type { VmNetworking } from '../main/services/vm/vm-start.js';
 
 const FFI_PAIRS = 50_000;
 const FFI_ROUNDS = 31;
@@ -195,21 +198,16 @@ function networking(hcn: Hcn): VmNetworking {
   };
 }
 
-const registry: RunningVmRegistry = {
-  rememberRunning: async () => undefined,
-  forgetRunning: async () => undefined,
-  fileForId: async () => null,
-};
+const registry: RunningVmRegistry = memoryRegistry();
 
 let patch: WriteBackPatch | null = null;
 /** The real file access, except that the write-back is only remembered. */
-const filesWithoutWriteBack: VmFiles = {
-  ...nodeVmFiles,
-  writeBack: async (_path, generated) => {
+const filesWithoutWriteBack: VmFiles = new (class extends ConfigService {
+  override async writeBack(_path: string, generated: WriteBackPatch) {
     patch = generated;
-    return { written: true };
-  },
-};
+    return { written: true } as const;
+  }
+})();
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5000;

@@ -12,13 +12,22 @@ import { loadNativeHost, type NativeHost } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
+import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
+import { BackgroundOperations } from './services/operations.js';
+import { readHostFacts } from './services/host-facts.js';
+import { VmCloner } from './services/vm-cloner.js';
+import { VmCreator } from './services/vm-creator.js';
+import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
-import { hostPipePath, rdpClientLauncher, SessionService } from './services/session-service.js';
-import { VmService } from './services/vm-service.js';
-import { type VmNetworking } from './services/vm-start.js';
+import { rdpClientLauncher } from './services/session/client-launcher.js';
+import { hostPipePath } from './services/session/pipe-path.js';
+import { SessionService } from './services/session/session-service.js';
+import { VmService } from './services/vm/vm-service.js';
+import { eachWithDeadline } from './services/bounded.js';
+import { type VmNetworking } from './services/vm/vm-start.js';
 
 /** Payloads are only read and sent, so services may hand over read-only data. */
 export type EventListener = <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
@@ -47,6 +56,9 @@ export interface AppServicesOptions {
 }
 
 declare const HAKO_VERSION: string | undefined;
+
+const LIBRARY_READS_AT_ONCE = 8;
+const LIBRARY_READ_DEADLINE_MS = 5_000;
 
 /** The bundles get the version at build time; unbundled (tests) it comes from package.json. */
 function packageVersion(): string {
@@ -127,8 +139,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       return { endpointId: created.endpointId, macAddress: created.macAddress };
     },
   };
+  const configs = new ConfigService();
   const vms = new VmService({
     hcs: native.hcs,
+    files: configs,
     network: networking,
     host: native.host,
     registry: library,
@@ -156,17 +170,32 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
+  const operations = new BackgroundOperations();
+  const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
+  const disks = new DiskService(native.virtDisk, operations);
+  // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
+  configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
   const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
 
-  for (const file of await library.files()) await vms.open(file);
+  // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
+  // at a time and each gets a deadline; a late one still updates its VM when it finishes.
+  await eachWithDeadline(await library.files(), LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (file) => vms.open(file), (file, error) =>
+    options.log?.error(`reading ${file} at start-up`, error),
+  );
   await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
 
   const handlers = createHandlers(
     {
       vms,
+      configs,
       library,
-      disks: new DiskService(native.virtDisk),
+      disks,
+      operations,
+      creator: new VmCreator(disks),
+      cloner: new VmCloner({ files: configs }),
+      deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
+      hostFacts: () => readHostFacts(native.host),
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,
@@ -192,6 +221,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sessions,
     async dispose() {
       stopVmEvents();
+      stopOperationEvents();
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();

@@ -7,7 +7,7 @@
  * services (main/app-services.ts), the contract on IPC, the window, the tray, the quit flow and the
  * Windows session-end guard; then the `.7b` files of Hako's own command line.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
@@ -15,9 +15,10 @@ import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
 import { setUpLogging, useLocalAppData } from './log.js';
-import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './policy.js';
+import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
 import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
+import { ShellFlagStore } from './shell-flags.js';
 import { ShellState } from './shell-state.js';
 import { HakoTray } from './tray.js';
 import { validVmPaths } from './vm-path.js';
@@ -99,17 +100,10 @@ async function loadShutdownBlocker(): Promise<ShutdownBlocker | null> {
 
 /** The close-to-tray notification is shown once per user. */
 let closeToTrayNotified = false;
-async function notifyCloseToTrayOnce(): Promise<void> {
+async function notifyCloseToTrayOnce(flags: ShellFlagStore): Promise<void> {
   if (closeToTrayNotified) return;
   closeToTrayNotified = true;
-  const file = path.join(app.getPath('userData'), 'shell.json');
-  let flags: { closeToTrayNotified?: boolean } = {};
-  try {
-    flags = JSON.parse(await readFile(file, 'utf8')) as typeof flags;
-  } catch {
-    // first time
-  }
-  if (flags.closeToTrayNotified === true) return;
+  if ((await flags.get()).closeToTrayNotified) return;
   if (Notification.isSupported()) {
     new Notification({
       title: 'Hako is still running',
@@ -117,8 +111,7 @@ async function notifyCloseToTrayOnce(): Promise<void> {
       silent: true,
     }).show();
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify({ ...flags, closeToTrayNotified: true }));
+  await flags.set({ closeToTrayNotified: true });
 }
 
 async function start(ready: (open: (paths: readonly string[], cwd: string) => void) => void): Promise<void> {
@@ -128,6 +121,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   serveRenderer(session.defaultSession, RENDERER_DIR, log);
 
   let windows: MainWindow | null = null;
+  const shellFlags = new ShellFlagStore(app.getPath('userData'));
   const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate(), 60_000);
   const shellHooks: ShellHooks = {
     transport: 'electron',
@@ -147,6 +141,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       if (problem !== '') throw new Error(problem);
     },
     vmmsCertificate,
+    // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
+    ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
   };
 
   const services: AppServices = await createAppServices({
@@ -194,7 +190,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
         event.preventDefault();
         if (state.preferences.closeToTray) {
           window.hide();
-          void notifyCloseToTrayOnce().catch((error: unknown) => log.warn(`close-to-tray notification: ${String(error)}`));
+          void notifyCloseToTrayOnce(shellFlags).catch((error: unknown) => log.warn(`close-to-tray notification: ${String(error)}`));
         } else {
           void quit.run();
         }

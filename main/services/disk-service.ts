@@ -9,6 +9,7 @@ import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import { isAbsolutePath } from '../../app/paths/identity.js';
 import { diskFormatFromPath, parseSize, validateDiskSize } from '../../app/disks/size.js';
+import { BackgroundOperations } from './operations.js';
 import type { DiskOperationOptions, VirtDisk, VirtualDiskInfo } from './ports.js';
 
 function checkPath(filePath: string): void {
@@ -72,9 +73,27 @@ export class DiskService {
   private readonly virtDisk: VirtDisk;
   private readonly exists: (filePath: string) => Promise<boolean>;
 
-  constructor(virtDisk: VirtDisk, options: DiskServiceOptions = {}) {
+  constructor(
+    virtDisk: VirtDisk,
+    /** Where the background forms (`startCreate`, …) run and report. */
+    private readonly operations: BackgroundOperations = new BackgroundOperations(),
+    options: DiskServiceOptions = {},
+  ) {
     this.virtDisk = virtDisk;
     this.exists = options.exists ?? defaultExists;
+  }
+
+  /** `create` in the background: answers at once with the id its progress reports carry. */
+  startCreate(request: Omit<CreateDiskRequest, keyof DiskOperationOptions>): { operationId: string } {
+    return this.operations.start('disk.create', (options) => this.create({ ...request, ...options }));
+  }
+
+  startResize(filePath: string, size: number | string): { operationId: string } {
+    return this.operations.start('disk.resize', (options) => this.resize(filePath, size, options));
+  }
+
+  startCompact(filePath: string): { operationId: string } {
+    return this.operations.start('disk.compact', (options) => this.compact(filePath, options));
   }
 
   /** A new dynamically expanding (or fixed) disk; the format follows the extension. Never overwrites. */

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samePath } from '../../app/paths/identity.js';
+import { type StoreFs as LibraryFs } from '../files/json-store.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   LIBRARY_FILE_NAME,
@@ -10,7 +11,6 @@ import {
   LibraryError,
   MAX_RECENT,
   decodeLibraryDocument,
-  type LibraryFs,
 } from './library.js';
 
 let dir: string;
@@ -58,20 +58,14 @@ describe('Library', () => {
     await library.add('C:\\VMs\\One.7b');
     await library.markOpened('C:\\VMs\\Two.7b');
     await library.markOpened('C:\\VMs\\One.7b');
-    await library.setPreferences('C:\\VMs\\Two.7b', {
-      sessionMode: 'enhanced',
-      lastWindowBounds: { x: -10, y: 20, width: 1024, height: 768 },
-    });
+    await library.setPreferences('C:\\VMs\\Two.7b', { sessionMode: 'enhanced' });
     await library.rememberRunning('Two', 'C:\\VMs\\Two.7b');
 
     expect(await stored()).toEqual({
       version: LIBRARY_VERSION,
       vms: [
         { path: 'C:\\VMs\\One.7b', preferences: {} },
-        {
-          path: 'C:\\VMs\\Two.7b',
-          preferences: { sessionMode: 'enhanced', lastWindowBounds: { x: -10, y: 20, width: 1024, height: 768 } },
-        },
+        { path: 'C:\\VMs\\Two.7b', preferences: { sessionMode: 'enhanced' } },
       ],
       recent: ['C:\\VMs\\One.7b', 'C:\\VMs\\Two.7b'],
       running: [{ id: 'Two', path: 'C:\\VMs\\Two.7b' }],
@@ -81,10 +75,7 @@ describe('Library', () => {
     expect(await again.load()).toEqual({ status: 'loaded', fromVersion: 1 });
     expect(await again.files()).toEqual(['C:\\VMs\\One.7b', 'C:\\VMs\\Two.7b']);
     expect(await again.recent()).toEqual(['C:\\VMs\\One.7b', 'C:\\VMs\\Two.7b']);
-    expect(await again.preferences('c:\\vms\\two.7b')).toEqual({
-      sessionMode: 'enhanced',
-      lastWindowBounds: { x: -10, y: 20, width: 1024, height: 768 },
-    });
+    expect(await again.preferences('c:\\vms\\two.7b')).toEqual({ sessionMode: 'enhanced' });
     expect(await again.fileForId('Two')).toBe('C:\\VMs\\Two.7b');
   });
 
@@ -116,8 +107,6 @@ describe('Library', () => {
     expect(recent).not.toContain('/vms/4.7b');
     // The library still knows every file.
     expect(await library.files()).toHaveLength(25);
-    await library.clearRecent();
-    expect(await library.recent()).toEqual([]);
   });
 
   it('removes a file with its recent entry and preferences but keeps running ids', async () => {
@@ -130,20 +119,35 @@ describe('Library', () => {
     expect(await library.preferences('/vms/a.7b')).toEqual({ sessionMode: 'basic' });
   });
 
-  it('applies preference defaults, partial patches and clearing', async () => {
+  it('applies preference defaults and patches, for library VMs only', async () => {
     const library = open();
     expect(await library.preferences('/vms/x.7b')).toEqual({ sessionMode: 'basic' });
-    const bounds = { x: 0, y: 0, width: 800, height: 600 };
-    expect(await library.setPreferences('/vms/x.7b', { lastWindowBounds: bounds })).toEqual({
-      sessionMode: 'basic',
-      lastWindowBounds: bounds,
-    });
-    expect(await library.setPreferences('/vms/x.7b', { sessionMode: 'enhanced' })).toEqual({
-      sessionMode: 'enhanced',
-      lastWindowBounds: bounds,
-    });
-    expect(await library.setPreferences('/vms/x.7b', { lastWindowBounds: null })).toEqual({ sessionMode: 'enhanced' });
+    await expect(library.setPreferences('/vms/x.7b', { sessionMode: 'enhanced' })).rejects.toMatchObject({ code: 'VmUnknown' });
+    expect(await library.files()).toEqual([]);
+    await library.add('/vms/x.7b');
+    expect(await library.setPreferences('/vms/x.7b', {})).toEqual({ sessionMode: 'basic' });
+    expect(await library.setPreferences('/vms/x.7b', { sessionMode: 'enhanced' })).toEqual({ sessionMode: 'enhanced' });
     expect(await library.files()).toEqual(['/vms/x.7b']);
+  });
+
+  it('drops the window bounds older versions stored', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, vms: [{ path: '/vms/x.7b', preferences: { sessionMode: 'enhanced', lastWindowBounds: { x: 0, y: 0, width: 8, height: 6 } } }] }));
+    const library = open();
+    expect(await library.load()).toMatchObject({ status: 'loaded' });
+    expect(await library.preferences('/vms/x.7b')).toEqual({ sessionMode: 'enhanced' });
+  });
+
+  it('is bounded: paths as long as Windows allows, and at most 10,000 VMs', async () => {
+    const library = open();
+    await expect(library.add(`/${'a'.repeat(40_000)}.7b`)).rejects.toMatchObject({ code: 'InvalidPath' });
+    const many = { version: 1, vms: Array.from({ length: 10_000 }, (_, i) => ({ path: `/vms/${i}.7b`, preferences: {} })) };
+    await writeFile(file, JSON.stringify(many));
+    const full = open();
+    expect(await full.load()).toMatchObject({ status: 'loaded' });
+    await expect(full.add('/vms/one-more.7b')).rejects.toMatchObject({ code: 'LibraryFull' });
+    await full.add('/vms/9999.7b');
+    await writeFile(file, JSON.stringify({ ...many, vms: [...many.vms, { path: '/vms/x.7b', preferences: {} }] }));
+    expect(await open().load()).toMatchObject({ status: 'recovered' });
   });
 
   it('rejects bad input with typed errors', async () => {
@@ -152,9 +156,6 @@ describe('Library', () => {
     await expect(library.markOpened('C:Demo.7b')).rejects.toBeInstanceOf(LibraryError);
     await expect(
       library.setPreferences('/vms/a.7b', { sessionMode: 'fancy' as 'basic' }),
-    ).rejects.toMatchObject({ code: 'InvalidPreferences' });
-    await expect(
-      library.setPreferences('/vms/a.7b', { lastWindowBounds: { x: 0, y: 0, width: 0, height: 10 } }),
     ).rejects.toMatchObject({ code: 'InvalidPreferences' });
     await expect(library.rememberRunning('', '/vms/a.7b')).rejects.toMatchObject({ code: 'InvalidId' });
     expect(await library.files()).toEqual([]);
@@ -169,7 +170,7 @@ describe('Library', () => {
     expect(await library.fileForId('Demo')).toBe('/vms/moved.7b');
     await library.forgetRunning('Demo');
     expect(await library.fileForId('Demo')).toBeNull();
-    expect(await library.runningVms()).toEqual([]);
+    expect((await library.snapshot()).running).toEqual([]);
   });
 
   it('serialises concurrent mutations: every one lands, in call order', async () => {
@@ -252,8 +253,10 @@ describe('migrations', () => {
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     expect(decoded.fromVersion).toBe(0);
-    expect(decoded.document.recent).toHaveLength(MAX_RECENT);
-    expect(decoded.document.vms).toHaveLength(25);
+    expect(decoded.document).toMatchObject({ recent: expect.any(Array) as unknown[] });
+    const document = decoded.document as { recent: string[]; vms: unknown[] };
+    expect(document.recent).toHaveLength(MAX_RECENT);
+    expect(document.vms).toHaveLength(25);
   });
 
   it('validates each version before migrating it', () => {

@@ -3,211 +3,107 @@
  * each VM, and which HCS ids belong to which file (for re-attaching to VMs that kept running while Hako
  * was closed). Per-user state only: none of it ever goes into a `.7b` (NanaBox would drop it).
  *
- * Stored as versioned JSON (`{"version": N, …}`) in `<dataDir>/library.json`, written atomically. Older
- * shapes are brought up to date by a chain of migrations; a file that cannot be read, does not parse,
- * fails validation or comes from a newer Hako is moved aside to `library.json.corrupt-<timestamp>` and
- * Hako starts with an empty library. Loading never throws.
+ * Stored in `<dataDir>/library.json` by a JsonStore (versioned, migrated, atomic; an unusable file is
+ * moved aside). Bounded: at most MAX_LIBRARY_ENTRIES files, each path at most MAX_PATH_LENGTH characters
+ * (Windows' own limit), so no caller can grow it without end.
  *
  * Every call goes through one queue, so mutations (and the reads after them) happen in call order and
  * two writes never overlap.
  */
-import * as nodeFs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { HakoError } from '../../app/errors/error-info.js';
-import { isAbsolutePath, pathKey as libraryPathKey } from '../../app/paths/identity.js';
+import { isAbsolutePath, pathKey } from '../../app/paths/identity.js';
+import { MAX_PATH_LENGTH } from '../../app/paths/local.js';
 import { DEFAULT_SESSION_MODE, SESSION_MODES, type SessionMode } from '../../app/session/mode.js';
-import { writeFileAtomic } from '../files/atomic.js';
+import { decodeDocument, documentVersion, JsonStore, type Decoded, type JsonStoreOptions, type StoreLoadReport } from '../files/json-store.js';
 
 export const LIBRARY_FILE_NAME = 'library.json';
 /** The version this code writes. */
 export const LIBRARY_VERSION = 1;
 export const MAX_RECENT = 20;
-
-// ---------------------------------------------------------------------------------------------------
-// Errors
+export const MAX_LIBRARY_ENTRIES = 10_000;
 
 export type LibraryErrorCode =
-  /** A path given to a method is not absolute. */
+  /** A path given to a method is not absolute, or is longer than Windows allows. */
   | 'InvalidPath'
   /** An HCS id given to a method is empty. */
   | 'InvalidId'
   /** A preferences patch failed validation. */
   | 'InvalidPreferences'
-  /** The change is in memory but could not be written (the cause says why). */
-  | 'SaveFailed'
-  /**
-   * The file on disk could not be read and could not be moved aside either, so Hako does not write it
-   * (that would destroy the only copy). Changes stay in memory for this run.
-   */
-  | 'NotPersisted';
+  /** The library holds MAX_LIBRARY_ENTRIES files already. */
+  | 'LibraryFull';
 
 export class LibraryError extends HakoError {
   declare readonly code: LibraryErrorCode;
   declare readonly params: Readonly<Record<string, string | number>>;
 
-  constructor(code: LibraryErrorCode, message: string, params: Record<string, string | number> = {}, cause?: unknown) {
+  constructor(code: LibraryErrorCode, message: string, params: Record<string, string | number> = {}) {
     super(code, message, params);
     this.name = 'LibraryError';
-    // HakoError takes no options; set `cause` as `new Error(message, { cause })` would (own, not enumerable).
-    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
   }
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Schemas and migrations
 
-const absolutePath = z
-  .string()
-  .min(1)
-  .refine(isAbsolutePath, { message: 'must be an absolute path' });
+const absolutePath = z.string().min(1).max(MAX_PATH_LENGTH).refine(isAbsolutePath, { message: 'must be an absolute path' });
 
-const windowBoundsSchema = z.object({
-  x: z.number().int().min(-1_000_000).max(1_000_000),
-  y: z.number().int().min(-1_000_000).max(1_000_000),
-  width: z.number().int().positive().max(1_000_000),
-  height: z.number().int().positive().max(1_000_000),
-});
-
-const sessionModeSchema = z.enum(SESSION_MODES);
-
-const storedPreferencesSchema = z.object({
-  sessionMode: sessionModeSchema.optional(),
-  lastWindowBounds: windowBoundsSchema.optional(),
-});
+const storedPreferencesSchema = z.object({ sessionMode: z.enum(SESSION_MODES).optional() });
 
 /** v0 (Hako's first sketch): a bare array of `.7b` paths, most recently opened first. */
-const libraryV0Schema = z.array(absolutePath);
+const libraryV0Schema = z.array(absolutePath).max(MAX_LIBRARY_ENTRIES);
 
 const libraryV1Schema = z.object({
   version: z.literal(1),
-  vms: z.array(z.object({ path: absolutePath, preferences: storedPreferencesSchema.default({}) })),
-  recent: z.array(absolutePath).default([]),
-  running: z.array(z.object({ id: z.string().min(1), path: absolutePath })).default([]),
+  vms: z.array(z.object({ path: absolutePath, preferences: storedPreferencesSchema.default({}) })).max(MAX_LIBRARY_ENTRIES),
+  recent: z.array(absolutePath).max(MAX_LIBRARY_ENTRIES).default([]),
+  running: z.array(z.object({ id: z.string().min(1).max(MAX_PATH_LENGTH), path: absolutePath })).max(MAX_LIBRARY_ENTRIES).default([]),
 });
 
-export type WindowBounds = z.infer<typeof windowBoundsSchema>;
 type LibraryV1 = z.infer<typeof libraryV1Schema>;
 
 /** Per-VM UI preferences with defaults applied. */
 export interface VmPreferences {
   sessionMode: SessionMode;
-  lastWindowBounds?: WindowBounds;
 }
 
-/** A change to the preferences: absent keys are kept, `lastWindowBounds: null` forgets the bounds. */
+/** A change to the preferences: absent keys are kept. */
 export interface VmPreferencesPatch {
   sessionMode?: SessionMode;
-  lastWindowBounds?: WindowBounds | null;
 }
 
-const preferencesPatchSchema = z
-  .object({
-    sessionMode: sessionModeSchema.optional(),
-    lastWindowBounds: windowBoundsSchema.nullable().optional(),
-  })
-  .strict();
+const preferencesPatchSchema = z.object({ sessionMode: z.enum(SESSION_MODES).optional() }).strict();
 
 export const DEFAULT_VM_PREFERENCES: Readonly<VmPreferences> = Object.freeze({ sessionMode: DEFAULT_SESSION_MODE });
 
-/** Validates the document of one version; the last entry is the current version. */
-const SCHEMAS: readonly z.ZodType[] = [libraryV0Schema, libraryV1Schema];
+const EMPTY: LibraryV1 = { version: 1, vms: [], recent: [], running: [] };
 
-/** MIGRATIONS[n] turns a valid version-n document into a version-(n+1) one. */
-const MIGRATIONS: readonly ((document: unknown) => unknown)[] = [
-  (document) => {
-    const paths = document as z.infer<typeof libraryV0Schema>;
-    const v1: z.input<typeof libraryV1Schema> = {
-      version: 1,
-      vms: paths.map((p) => ({ path: p, preferences: {} })),
-      recent: paths.slice(0, MAX_RECENT),
-      running: [],
-    };
-    return v1;
-  },
-];
+const LIBRARY_STORE = {
+  fileName: LIBRARY_FILE_NAME,
+  versions: [libraryV0Schema, libraryV1Schema],
+  migrations: [
+    (document: unknown): z.input<typeof libraryV1Schema> => {
+      const paths = document as z.infer<typeof libraryV0Schema>;
+      return { version: 1, vms: paths.map((p) => ({ path: p, preferences: {} })), recent: paths.slice(0, MAX_RECENT), running: [] };
+    },
+  ],
+  versionOf: (raw: unknown) => (Array.isArray(raw) ? 0 : documentVersion(raw)),
+  empty: (): LibraryV1 => structuredClone(EMPTY),
+  toDocument: (value: LibraryV1) => value,
+};
 
-if (SCHEMAS.length !== LIBRARY_VERSION + 1 || MIGRATIONS.length !== LIBRARY_VERSION) {
-  throw new Error('library.ts: the schema and migration tables do not match LIBRARY_VERSION');
-}
-
-type Decoded =
-  | { ok: true; document: LibraryV1; fromVersion: number }
-  | { ok: false; problem: string };
-
-function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
+if (LIBRARY_STORE.versions.length !== LIBRARY_VERSION + 1) throw new Error('library.ts: the schema table does not match LIBRARY_VERSION');
 
 /** Detects the version, validates, and migrates to the current version. Exported for tests. */
 export function decodeLibraryDocument(raw: unknown): Decoded {
-  let version: number;
-  if (Array.isArray(raw)) {
-    version = 0;
-  } else if (typeof raw === 'object' && raw !== null && 'version' in raw) {
-    const v = (raw as { version: unknown }).version;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-      return { ok: false, problem: `"version" is not a positive integer: ${JSON.stringify(v)}` };
-    }
-    version = v;
-  } else {
-    return { ok: false, problem: 'neither an array (version 0) nor an object with a "version"' };
-  }
-  if (version > LIBRARY_VERSION) {
-    return { ok: false, problem: `written by a newer Hako (version ${version}; this one reads up to ${LIBRARY_VERSION})` };
-  }
-  let document: unknown = raw;
-  for (let v = version; v <= LIBRARY_VERSION; v++) {
-    const parsed = SCHEMAS[v]!.safeParse(document);
-    if (!parsed.success) return { ok: false, problem: `version ${v}: ${formatIssues(parsed.error)}` };
-    document = v < LIBRARY_VERSION ? MIGRATIONS[v]!(parsed.data) : parsed.data;
-  }
-  return { ok: true, document: document as LibraryV1, fromVersion: version };
+  return decodeDocument(LIBRARY_STORE, raw);
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The service
 
-/** The file-system calls the library uses; node:fs/promises fits. */
-export interface LibraryFs {
-  readFile(path: string): Promise<Uint8Array>;
-  rename(from: string, to: string): Promise<void>;
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
-  writeFile(path: string, data: Uint8Array, options: { flag: 'wx' }): Promise<void>;
-  stat(path: string): Promise<unknown>;
-}
-
-export interface LibraryOptions {
-  /** For the timestamp of a moved-aside file. */
-  now?: () => Date;
-  fs?: LibraryFs;
-  /** Flush writes to the disk (default true; tests may turn it off for speed). */
-  fsync?: boolean;
-}
-
-export type LibraryLoadStatus =
-  /** No file yet: an empty library (nothing is written until the first change). */
-  | 'new'
-  | 'loaded'
-  /** An older version was read and rewritten as the current one. */
-  | 'migrated'
-  /** The file was unusable; it was moved aside and the library starts empty. */
-  | 'recovered'
-  /** The file was unusable and could not be moved aside: empty library, changes are not written. */
-  | 'unpersisted';
-
-export interface LibraryLoadReport {
-  readonly status: LibraryLoadStatus;
-  /** The version the file had (for 'loaded' and 'migrated'). */
-  readonly fromVersion?: number;
-  /** Where the unusable file went ('recovered'). */
-  readonly movedAsideTo?: string;
-  /** Why the file was unusable, or why migrating it could not be saved. */
-  readonly problem?: string;
-}
+export type LibraryOptions = JsonStoreOptions;
+export type LibraryLoadReport = StoreLoadReport;
 
 export interface LibrarySnapshot {
   readonly files: readonly string[];
@@ -220,32 +116,8 @@ interface VmEntry {
   preferences: z.infer<typeof storedPreferencesSchema>;
 }
 
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-const encoder = new TextEncoder();
-
 export class Library {
-  readonly dataDir: string;
-  readonly filePath: string;
-
-  private readonly fs: LibraryFs;
-  private readonly now: () => Date;
-  private readonly fsync: boolean;
+  private readonly store: JsonStore<LibraryV1>;
 
   /** Insertion order = the order files were added. */
   private readonly vms = new Map<string, VmEntry>();
@@ -256,14 +128,13 @@ export class Library {
 
   private queue: Promise<unknown> = Promise.resolve();
   private loadReport: LibraryLoadReport | null = null;
-  private persistBlockedBy: string | null = null;
 
   constructor(dataDir: string, options: LibraryOptions = {}) {
-    this.dataDir = dataDir;
-    this.filePath = path.join(dataDir, LIBRARY_FILE_NAME);
-    this.fs = options.fs ?? (nodeFs as unknown as LibraryFs);
-    this.now = options.now ?? (() => new Date());
-    this.fsync = options.fsync ?? true;
+    this.store = new JsonStore(dataDir, LIBRARY_STORE, options);
+  }
+
+  get filePath(): string {
+    return this.store.filePath;
   }
 
   // --- queue -----------------------------------------------------------------------------------------
@@ -279,7 +150,7 @@ export class Library {
 
   private mutate(change: () => boolean): Promise<void> {
     return this.enqueue(async () => {
-      if (change()) await this.persist();
+      if (change()) await this.store.save(this.document());
     });
   }
 
@@ -292,110 +163,21 @@ export class Library {
 
   private async ensureLoaded(): Promise<void> {
     if (this.loadReport !== null) return;
-    try {
-      this.loadReport = await this.loadFromDisk();
-    } catch (error) {
-      // Only a bug gets here; an empty library that refuses to write is the safe outcome.
-      this.reset();
-      this.persistBlockedBy = `loading failed unexpectedly: ${describe(error)}`;
-      this.loadReport = { status: 'unpersisted', problem: this.persistBlockedBy };
-    }
-  }
-
-  private reset(): void {
-    this.vms.clear();
-    this.recentKeys = [];
-    this.running.clear();
-  }
-
-  private async loadFromDisk(): Promise<LibraryLoadReport> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(this.filePath);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return { status: 'new' };
-      return this.recover(null, `could not be read: ${describe(error)}`);
-    }
-
-    let raw: unknown;
-    try {
-      raw = JSON.parse(stripBom(decoder.decode(bytes)));
-    } catch (error) {
-      return this.recover(bytes, `is not valid UTF-8 JSON: ${describe(error)}`);
-    }
-    const decoded = decodeLibraryDocument(raw);
-    if (!decoded.ok) return this.recover(bytes, decoded.problem);
-
-    this.apply(decoded.document);
-    if (decoded.fromVersion === LIBRARY_VERSION) return { status: 'loaded', fromVersion: decoded.fromVersion };
-
-    // Keep the old file next to the new one, then write the migrated document.
-    const backup = `${this.filePath}.v${decoded.fromVersion}.bak`;
-    try {
-      await writeFileAtomic(backup, bytes, { fsync: this.fsync });
-      await this.write();
-      return { status: 'migrated', fromVersion: decoded.fromVersion };
-    } catch (error) {
-      // Still usable in memory; the next successful change writes the current version.
-      return {
-        status: 'migrated',
-        fromVersion: decoded.fromVersion,
-        problem: `the migrated library could not be saved yet: ${describe(error)}`,
-      };
-    }
-  }
-
-  private stamp(): string {
-    return this.now().toISOString().replace(/[:.]/g, '-');
-  }
-
-  private async exists(p: string): Promise<boolean> {
-    try {
-      await this.fs.stat(p);
-      return true;
-    } catch (error) {
-      return errorCode(error) !== 'ENOENT';
-    }
-  }
-
-  /** A `library.json.corrupt-<timestamp>[-n]` name that is not taken. */
-  private async asideName(): Promise<string> {
-    const base = `${this.filePath}.corrupt-${this.stamp()}`;
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await this.exists(candidate)) || n > 1000) return candidate;
-    }
-  }
-
-  private async recover(bytes: Uint8Array | null, problem: string): Promise<LibraryLoadReport> {
-    this.reset();
-    const aside = await this.asideName();
-    try {
-      await this.fs.rename(this.filePath, aside);
-      return { status: 'recovered', movedAsideTo: aside, problem };
-    } catch (renameError) {
-      // A copy is as good as a move, as long as the bad bytes survive somewhere.
-      if (bytes !== null) {
-        try {
-          await this.fs.writeFile(aside, bytes, { flag: 'wx' });
-          return { status: 'recovered', movedAsideTo: aside, problem };
-        } catch {
-          // fall through
-        }
-      }
-      this.persistBlockedBy = `"${this.filePath}" ${problem}, and could not be moved aside (${describe(renameError)})`;
-      return { status: 'unpersisted', problem: this.persistBlockedBy };
-    }
+    const { value, report } = await this.store.load();
+    this.apply(value);
+    this.loadReport = report;
   }
 
   private apply(document: LibraryV1): void {
-    this.reset();
+    this.vms.clear();
+    this.recentKeys = [];
+    this.running.clear();
     for (const vm of document.vms) {
-      const key = libraryPathKey(vm.path);
+      const key = pathKey(vm.path);
       if (!this.vms.has(key)) this.vms.set(key, { path: vm.path, preferences: { ...vm.preferences } });
     }
     for (const p of document.recent) {
-      const key = libraryPathKey(p);
+      const key = pathKey(p);
       if (this.recentKeys.includes(key)) continue;
       if (!this.vms.has(key)) this.vms.set(key, { path: p, preferences: {} });
       this.recentKeys.push(key);
@@ -406,8 +188,6 @@ export class Library {
     }
   }
 
-  // --- saving ----------------------------------------------------------------------------------------
-
   private document(): LibraryV1 {
     return {
       version: 1,
@@ -417,49 +197,31 @@ export class Library {
     };
   }
 
-  private async write(): Promise<void> {
-    await this.fs.mkdir(this.dataDir, { recursive: true });
-    const text = `${JSON.stringify(this.document(), null, 2)}\n`;
-    await writeFileAtomic(this.filePath, encoder.encode(text), { fsync: this.fsync });
-  }
-
-  private async persist(): Promise<void> {
-    if (this.persistBlockedBy !== null) {
-      throw new LibraryError('NotPersisted', `The library is not being saved: ${this.persistBlockedBy}`, {
-        path: this.filePath,
-      });
-    }
-    try {
-      await this.write();
-    } catch (error) {
-      throw new LibraryError(
-        'SaveFailed',
-        `Could not save the library to "${this.filePath}": ${describe(error)}`,
-        { path: this.filePath },
-        error,
-      );
-    }
-  }
-
   // --- validation ------------------------------------------------------------------------------------
 
   private static checkPath(p: string): void {
     if (typeof p !== 'string' || !isAbsolutePath(p)) {
-      throw new LibraryError('InvalidPath', `Not an absolute path: ${JSON.stringify(p)}`, { path: String(p) });
+      throw new LibraryError('InvalidPath', `Not an absolute path: ${JSON.stringify(String(p).slice(0, 300))}`, { path: String(p).slice(0, 300) });
+    }
+    if (p.length > MAX_PATH_LENGTH) {
+      throw new LibraryError('InvalidPath', `The path is ${p.length} characters long; Windows allows at most ${MAX_PATH_LENGTH}.`, { length: p.length, max: MAX_PATH_LENGTH });
     }
   }
 
   private static checkId(id: string): void {
-    if (typeof id !== 'string' || id === '') {
-      throw new LibraryError('InvalidId', 'The compute system id is empty', { id: String(id) });
+    if (typeof id !== 'string' || id === '' || id.length > MAX_PATH_LENGTH) {
+      throw new LibraryError('InvalidId', 'The compute system id is empty or too long', { id: String(id).slice(0, 300) });
     }
   }
 
   /** Adds the file, or updates its spelling; returns its key. */
   private addEntry(p: string): { key: string; changed: boolean } {
-    const key = libraryPathKey(p);
+    const key = pathKey(p);
     const entry = this.vms.get(key);
     if (entry === undefined) {
+      if (this.vms.size >= MAX_LIBRARY_ENTRIES) {
+        throw new LibraryError('LibraryFull', `The library holds ${MAX_LIBRARY_ENTRIES} VMs, as many as it can; remove some first.`, { max: MAX_LIBRARY_ENTRIES });
+      }
       this.vms.set(key, { path: p, preferences: {} });
       return { key, changed: true };
     }
@@ -474,11 +236,10 @@ export class Library {
 
   /** Everything at once, e.g. for the UI's first render. */
   async snapshot(): Promise<LibrarySnapshot> {
-    return this.enqueue(async () => ({
-      files: [...this.vms.values()].map((vm) => vm.path),
-      recent: this.recentKeys.map((key) => this.vms.get(key)!.path),
-      running: [...this.running].map(([id, p]) => ({ id, path: p })),
-    }));
+    return this.enqueue(async () => {
+      const { vms: _vms, version: _version, ...rest } = this.document();
+      return { files: [...this.vms.values()].map((vm) => vm.path), ...rest };
+    });
   }
 
   /** The known files, in the order they were added. */
@@ -487,7 +248,7 @@ export class Library {
   }
 
   async has(p: string): Promise<boolean> {
-    return this.enqueue(async () => this.vms.has(libraryPathKey(p)));
+    return this.enqueue(async () => this.vms.has(pathKey(p)));
   }
 
   /** Adds a file to the library (a new spelling of a known file replaces the old one). */
@@ -499,7 +260,7 @@ export class Library {
   /** Removes a file, its recent entry and its preferences. Running-id mappings stay (re-attach). */
   async remove(p: string): Promise<void> {
     return this.mutate(() => {
-      const key = libraryPathKey(p);
+      const key = pathKey(p);
       if (!this.vms.delete(key)) return false;
       this.recentKeys = this.recentKeys.filter((k) => k !== key);
       return true;
@@ -522,45 +283,33 @@ export class Library {
     });
   }
 
-  async clearRecent(): Promise<void> {
-    return this.mutate(() => {
-      if (this.recentKeys.length === 0) return false;
-      this.recentKeys = [];
-      return true;
-    });
-  }
-
   /** The file's preferences with defaults applied (defaults for an unknown file). */
   async preferences(p: string): Promise<VmPreferences> {
-    return this.enqueue(async () => Library.withDefaults(this.vms.get(libraryPathKey(p))?.preferences ?? {}));
+    return this.enqueue(async () => Library.withDefaults(this.vms.get(pathKey(p))?.preferences ?? {}));
   }
 
-  /** Changes some preferences (adding the file if needed) and returns the result. */
+  /** Changes some preferences of a file in the library and returns the result; other files have none. */
   async setPreferences(p: string, patch: VmPreferencesPatch): Promise<VmPreferences> {
     Library.checkPath(p);
     const parsed = preferencesPatchSchema.safeParse(patch);
     if (!parsed.success) {
-      throw new LibraryError('InvalidPreferences', `Invalid preferences: ${formatIssues(parsed.error)}`, { path: p });
+      throw new LibraryError('InvalidPreferences', `Invalid preferences: ${parsed.error.issues.map((i) => i.message).join('; ')}`, { path: p });
     }
     const change = parsed.data;
     return this.enqueue(async () => {
-      const { key, changed: added } = this.addEntry(p);
-      const entry = this.vms.get(key)!;
+      const entry = this.vms.get(pathKey(p));
+      if (entry === undefined) throw new HakoError('VmUnknown', `${p} is not in the library; open it first.`, { path: p.slice(0, 300) });
       const before = JSON.stringify(entry.preferences);
       const next = { ...entry.preferences };
       if (change.sessionMode !== undefined) next.sessionMode = change.sessionMode;
-      if (change.lastWindowBounds === null) delete next.lastWindowBounds;
-      else if (change.lastWindowBounds !== undefined) next.lastWindowBounds = { ...change.lastWindowBounds };
       entry.preferences = next;
-      if (added || JSON.stringify(next) !== before) await this.persist();
+      if (JSON.stringify(next) !== before) await this.store.save(this.document());
       return Library.withDefaults(next);
     });
   }
 
   private static withDefaults(stored: VmEntry['preferences']): VmPreferences {
-    const result: VmPreferences = { sessionMode: stored.sessionMode ?? DEFAULT_VM_PREFERENCES.sessionMode };
-    if (stored.lastWindowBounds !== undefined) result.lastWindowBounds = { ...stored.lastWindowBounds };
-    return result;
+    return { sessionMode: stored.sessionMode ?? DEFAULT_VM_PREFERENCES.sessionMode };
   }
 
   /** Records that the compute system `id` runs the VM of file `p`. */
@@ -569,6 +318,7 @@ export class Library {
     Library.checkPath(p);
     return this.mutate(() => {
       if (this.running.get(id) === p) return false;
+      if (!this.running.has(id) && this.running.size >= MAX_LIBRARY_ENTRIES) return false;
       this.running.set(id, p);
       return true;
     });
@@ -579,12 +329,13 @@ export class Library {
     return this.enqueue(async () => this.running.get(id) ?? null);
   }
 
-  async forgetRunning(id: string): Promise<void> {
-    return this.mutate(() => this.running.delete(id));
-  }
-
+  /** Every compute system recorded as running, with its file. */
   async runningVms(): Promise<{ id: string; path: string }[]> {
     return this.enqueue(async () => [...this.running].map(([id, p]) => ({ id, path: p })));
+  }
+
+  async forgetRunning(id: string): Promise<void> {
+    return this.mutate(() => this.running.delete(id));
   }
 
   /** Resolves when every call made so far has finished (successfully or not). */

@@ -1,46 +1,37 @@
 /**
- * App-wide preferences (theme, whether VMs outlive Hako, …): one small versioned JSON file in the
- * user-data folder, validated on load, written atomically. A corrupt file is kept aside, never lost.
+ * App-wide preferences (theme, whether VMs outlive Hako, …) in `<dataDir>/preferences.json`, through a
+ * JsonStore (versioned, validated, atomic; an unusable file is moved aside, never lost). Keys a file
+ * does not have yet take their defaults (app/preferences/preferences.ts).
  */
-import { readFile, rename } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../app/preferences/preferences.js';
-import { writeFileAtomic } from '../files/atomic.js';
+import { JsonStore, type JsonStoreOptions } from '../files/json-store.js';
 
 export const PREFERENCES_FILE_NAME = 'preferences.json';
 
-const fileSchema = z.object({ version: z.literal(1), preferences: preferencesSchema.partial() });
+const PREFERENCES_STORE = {
+  fileName: PREFERENCES_FILE_NAME,
+  // v0 never existed on disk; it is only the bottom of the migration chain.
+  versions: [z.never(), z.object({ version: z.literal(1), preferences: preferencesSchema.partial() })],
+  migrations: [(document: unknown) => document],
+  empty: (): Preferences => ({ ...DEFAULT_PREFERENCES }),
+  toDocument: (value: Preferences, version: number) => ({ version, preferences: value }),
+  // Keys added since the file was written take their defaults.
+  fromDocument: (document: unknown): Preferences => ({ ...DEFAULT_PREFERENCES, ...(document as { preferences: Partial<Preferences> }).preferences }),
+};
 
 export class PreferencesStore {
   private current: Preferences = { ...DEFAULT_PREFERENCES };
   private writes: Promise<unknown> = Promise.resolve();
-  private readonly file: string;
+  private readonly store: JsonStore<Preferences>;
 
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, PREFERENCES_FILE_NAME);
+  constructor(dataDir: string, options: JsonStoreOptions = {}) {
+    this.store = new JsonStore(dataDir, PREFERENCES_STORE, options);
   }
 
   async load(): Promise<Preferences> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch {
-      return this.current;
-    }
-    const parsed = (() => {
-      try {
-        return fileSchema.safeParse(JSON.parse(text));
-      } catch {
-        return null;
-      }
-    })();
-    if (parsed?.success) {
-      this.current = { ...DEFAULT_PREFERENCES, ...parsed.data.preferences };
-    } else {
-      await rename(this.file, `${this.file}.corrupt-${Date.now()}`).catch(() => undefined);
-    }
-    return this.current;
+    this.current = (await this.store.load()).value;
+    return this.get();
   }
 
   get(): Preferences {
@@ -49,8 +40,8 @@ export class PreferencesStore {
 
   async update(patch: Partial<Preferences>): Promise<Preferences> {
     this.current = preferencesSchema.parse({ ...this.current, ...patch });
-    const bytes = new TextEncoder().encode(JSON.stringify({ version: 1, preferences: this.current }, null, 2) + '\n');
-    const write = this.writes.then(() => writeFileAtomic(this.file, bytes));
+    const snapshot = this.get();
+    const write = this.writes.then(() => this.store.save(snapshot));
     this.writes = write.catch(() => undefined);
     await write;
     return this.get();

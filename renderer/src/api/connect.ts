@@ -1,12 +1,13 @@
 /**
  * Which HakoApi the renderer talks to: the preload's `window.hako` in Electron, else the browser host's
- * WebSocket at `/ipc` on the page's own origin (`npm run dev` and the end-to-end tests run the page on
- * a `hako host`, so the UI always talks to the real handlers).
+ * WebSocket at `/ipc` on the page's own origin, authenticated by the host's secret (`npm run dev` and
+ * the end-to-end tests run the page on a `hako host`, so the UI always talks to the real handlers).
  */
 import { fromBridge } from '../../../app/ipc/bridge.js';
 import { createHakoApi } from '../../../app/ipc/client.js';
 import { HakoApiError, type HakoApi } from '../../../app/ipc/contract.js';
 import { createWebSocketTransport, hostSocketUrl, type ConnectionStatus } from '../../../app/ipc/ws-transport.js';
+import { takeHostSecret } from './host-secret.js';
 
 declare global {
   interface Window {
@@ -18,5 +19,5 @@ declare global {
 export function connectApi(onStatus: (status: ConnectionStatus) => void): HakoApi {
   // Errors cross the context bridge as plain objects; they become typed errors of this realm again.
   if (window.hako !== undefined) return fromBridge(window.hako, (info) => new HakoApiError(info));
-  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), onStatus }));
+  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), secret: takeHostSecret(), onStatus }));
 }

@@ -51,7 +51,7 @@ export function createConnectionSlice({ set, get }: SliceContext<ConnectionSlice
           get().upsert(snapshot);
         }),
         api.on('app.showVm', ({ path }) => void get().showVm(path)),
-        api.on('disks.progress', (event) => get().diskProgress(event)),
+        api.on('operations.progress', (event) => get().operationProgress(event)),
         api.on('app.preferencesChanged', (preferences) => get().adoptPreferences(preferences)),
       );
       try {

@@ -34,6 +34,6 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
 export { selectVmList } from './library.js';
 export { sameView, type View, type VmTab } from './navigation.js';
 export type { Notice, Toast, Tone } from './notifications.js';
-export type { ActionOutcome, ActionResult, DiskOperation } from './operations.js';
+export type { ActionOutcome, ActionResult, BackgroundOperation } from './operations.js';
 export type { AppInfo, Link } from './connection.js';
 export type { Outcome } from './outcome.js';

@@ -2,6 +2,7 @@
  * Notifications: what the features raised (worded by them) and what main reported by event (typed
  * here, worded by the notifications feature). Errors stay until dismissed; the rest fade.
  */
+import type { OperationKind } from '../../../app/operations.js';
 import type { ShownError } from '../errors/shown-error.js';
 import type { SliceContext } from './slice.js';
 
@@ -10,8 +11,8 @@ export type Tone = 'error' | 'success' | 'info';
 export type Notice =
   /** Worded by the feature that raised it. */
   | { readonly kind: 'message'; readonly tone: Tone; readonly title: string; readonly message?: string; readonly error?: ShownError }
-  /** A disk operation ended; `label` is what the feature that started it called it, if it did. */
-  | { readonly kind: 'disk-finished'; readonly tone: Tone; readonly label: string | null; readonly error?: ShownError }
+  /** A background operation ended; `label` is what the feature that started it called it, if it did. */
+  | { readonly kind: 'operation-finished'; readonly tone: Tone; readonly operation: OperationKind; readonly label: string | null; readonly error?: ShownError }
   /** Main asked to show a VM that could not be read. */
   | { readonly kind: 'vm-unavailable'; readonly tone: 'error'; readonly path: string; readonly error: ShownError };
 

@@ -1,8 +1,10 @@
 /**
- * What runs on VMs and disks: one action at a time per VM (power off may cut in), and disk operations
- * with their progress. A finished disk operation becomes a notification.
+ * What runs on VMs and in the background: one action at a time per VM (power off may cut in), and
+ * background operations (disks, new and cloned VMs) with their progress. A finished background
+ * operation becomes a notification.
  */
 import type { CallOutput, EventPayload, HakoApi } from '../../../app/ipc/contract.js';
+import type { OperationKind } from '../../../app/operations.js';
 import type { VmAction } from '../../../app/vm/state.js';
 import { fromInfo, type ShownError } from '../errors/shown-error.js';
 import type { LibrarySlice } from './library.js';
@@ -19,8 +21,9 @@ export type ActionOutcome<A extends VmAction = VmAction> =
   /** Another action on the VM was in flight, so this one did not run. */
   | { readonly status: 'busy' };
 
-export interface DiskOperation {
+export interface BackgroundOperation {
   readonly operationId: string;
+  readonly kind: OperationKind;
   /** What the feature that started it calls it; null until it says (progress may come first). */
   readonly label: string | null;
   readonly completed: number;
@@ -30,21 +33,23 @@ export interface DiskOperation {
 export interface OperationsSlice {
   /** The action in flight per VM path. */
   readonly busy: Readonly<Record<string, VmAction>>;
-  readonly disks: Readonly<Record<string, DiskOperation>>;
+  /** Background operations in progress, by id. */
+  readonly background: Readonly<Record<string, BackgroundOperation>>;
   act<A extends VmAction>(path: string, action: A): Promise<ActionOutcome<A>>;
-  trackDisk(operationId: string, label: string): void;
-  diskProgress(event: EventPayload<'disks.progress'>): void;
+  /** Names an operation the feature started, for its progress and its outcome. */
+  trackOperation(operationId: string, kind: OperationKind, label: string): void;
+  operationProgress(event: EventPayload<'operations.progress'>): void;
 }
 
 type Deps = LibrarySlice & NotificationsSlice;
 
 export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice, Deps>, api: HakoApi): OperationsSlice {
-  /** Operations that finished before the feature that started them could label them (fast ones). */
+  /** Operations that finished before the feature that started them could name them (fast ones). */
   const finished = new Set<string>();
 
   return {
     busy: {},
-    disks: {},
+    background: {},
 
     async act(path, action) {
       if (get().busy[path] !== undefined && action !== 'powerOff') return { status: 'busy' };
@@ -59,34 +64,35 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
       return outcome.ok ? { status: 'done', result: outcome.value as ActionResult<typeof action> } : { status: 'failed', error: outcome.error };
     },
 
-    trackDisk(operationId, label) {
+    trackOperation(operationId, kind, label) {
       if (finished.has(operationId)) return;
       set((state) => ({
-        disks: { ...state.disks, [operationId]: { ...(state.disks[operationId] ?? { operationId, completed: 0, total: 1 }), label } },
+        background: { ...state.background, [operationId]: { ...(state.background[operationId] ?? { operationId, kind, completed: 0, total: 1 }), label } },
       }));
     },
 
-    diskProgress(event) {
+    operationProgress(event) {
+      const { operationId, kind } = event;
       if (!event.done) {
         set((state) => ({
-          disks: {
-            ...state.disks,
-            [event.operationId]: { operationId: event.operationId, label: state.disks[event.operationId]?.label ?? null, completed: event.completed, total: event.total },
+          background: {
+            ...state.background,
+            [operationId]: { operationId, kind, label: state.background[operationId]?.label ?? null, completed: event.completed, total: event.total },
           },
         }));
         return;
       }
-      finished.add(event.operationId);
-      const label = get().disks[event.operationId]?.label ?? null;
+      finished.add(operationId);
+      const label = get().background[operationId]?.label ?? null;
       set((state) => {
-        const disks = { ...state.disks };
-        delete disks[event.operationId];
-        return { disks };
+        const background = { ...state.background };
+        delete background[operationId];
+        return { background };
       });
       get().notify(
         event.error
-          ? { kind: 'disk-finished', tone: 'error', label, error: fromInfo(event.error) }
-          : { kind: 'disk-finished', tone: 'success', label },
+          ? { kind: 'operation-finished', tone: 'error', operation: kind, label, error: fromInfo(event.error) }
+          : { kind: 'operation-finished', tone: 'success', operation: kind, label },
       );
     },
   };

@@ -19,16 +19,16 @@ describe('notifications', () => {
     expect(within(region).queryByRole('alert')).toBeNull();
   });
 
-  it('show a disk operation’s progress under the name its feature gave it, then its outcome', () => {
-    const api = createStubApi({ 'disks.cancel': () => undefined });
+  it('show a background operation’s progress under the name its feature gave it, then its outcome', () => {
+    const api = createStubApi({ 'operations.cancel': () => undefined });
     const { store } = renderWithHako(<Toasts />, api);
     act(() => {
-      store.getState().trackDisk(OPERATION, 'Creating lab.vhdx');
-      store.getState().diskProgress({ operationId: OPERATION, completed: 5, total: 10, done: false });
+      store.getState().trackOperation(OPERATION, 'disk.create', 'Creating lab.vhdx');
+      store.getState().operationProgress({ operationId: OPERATION, kind: 'disk.create', completed: 5, total: 10, done: false });
     });
     expect(screen.getByRole('progressbar', { name: 'Creating lab.vhdx' })).toHaveAttribute('value', '5');
     expect(screen.getByRole('button', { name: 'Cancel: Creating lab.vhdx' })).toBeInTheDocument();
-    act(() => store.getState().diskProgress({ operationId: OPERATION, completed: 10, total: 10, done: true }));
+    act(() => store.getState().operationProgress({ operationId: OPERATION, kind: 'disk.create', completed: 10, total: 10, done: true }));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('status')).toHaveTextContent('Creating lab.vhdx: done');
   });

@@ -1,12 +1,12 @@
-/** Notifications: failures (code, message, advice), outcomes, and disk operations in progress. */
+/** Notifications: failures (code, message, advice), outcomes, and background operations in progress. */
 import clsx from 'clsx';
 import { Button } from '../../kit/Button/Button.js';
 import { ErrorDetails } from '../../kit/ErrorDetails/ErrorDetails.js';
 import { Icon, type IconName } from '../../kit/Icon/Icon.js';
 import { useHako } from '../../store/context.js';
 import type { Tone } from '../../store/index.js';
-import { UNLABELLED_DISK_OPERATION, noticeText } from './notice-text.js';
-import { useDiskOperations } from './use-disk-operations.js';
+import { OPERATION_NAMES, noticeText } from './notice-text.js';
+import { useBackgroundOperations } from './use-background-operations.js';
 import './Toasts.css';
 
 const ICONS: Readonly<Record<Tone, IconName>> = { error: 'error', success: 'check', info: 'info' };
@@ -15,21 +15,21 @@ export function Toasts() {
   return (
     <div className="toasts">
       <div className="toast-stack" role="region" aria-label="Notifications">
-        <DiskProgress />
+        <OperationProgress />
         <Messages />
       </div>
     </div>
   );
 }
 
-function DiskProgress() {
-  const { operations, cancel } = useDiskOperations();
+function OperationProgress() {
+  const { operations, cancel } = useBackgroundOperations();
   return operations.map((d) => {
-    const label = d.label ?? UNLABELLED_DISK_OPERATION;
+    const label = d.label ?? OPERATION_NAMES[d.kind];
     const total = Math.max(d.total, 1);
     return (
       <div key={d.operationId} className="toast toast-info" role="status">
-        <Icon name="disk" className="toast-icon" />
+        <Icon name={d.kind.startsWith('vm.') ? 'vm' : 'disk'} className="toast-icon" />
         <div className="toast-body">
           <p className="toast-title">{label}</p>
           <progress className="progress" value={d.completed} max={total} aria-label={label}>

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { noticeText } from './notice-text.js';
 
 describe('notice text', () => {
-  it('words a finished disk operation by the label its feature gave it', () => {
-    expect(noticeText({ kind: 'disk-finished', tone: 'success', label: 'Creating a.vhdx' })).toEqual({ tone: 'success', title: 'Creating a.vhdx: done' });
+  it('words a finished operation by the label its feature gave it, else by its kind', () => {
+    expect(noticeText({ kind: 'operation-finished', tone: 'success', operation: 'disk.create', label: 'Creating a.vhdx' })).toEqual({ tone: 'success', title: 'Creating a.vhdx: done' });
     const error = { code: 'DiskFull', message: 'no space', advice: 'free some' };
-    expect(noticeText({ kind: 'disk-finished', tone: 'error', label: 'Creating a.vhdx', error })).toEqual({ tone: 'error', title: 'Creating a.vhdx failed', error });
-    expect(noticeText({ kind: 'disk-finished', tone: 'success', label: null }).title).toBe('Disk operation: done');
+    expect(noticeText({ kind: 'operation-finished', tone: 'error', operation: 'disk.create', label: 'Creating a.vhdx', error })).toEqual({ tone: 'error', title: 'Creating a.vhdx failed', error });
+    expect(noticeText({ kind: 'operation-finished', tone: 'success', operation: 'vm.clone', label: null }).title).toBe('Cloning a VM: done');
   });
 
   it('says which VM main asked for could not be shown', () => {

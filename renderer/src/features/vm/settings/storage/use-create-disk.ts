@@ -39,15 +39,15 @@ export function diskSizeText(name: string, gigabytes: number | null): string | u
 /** Starts creating the disk; resolves true when it started (its progress shows as a notification). */
 export function useCreateDisk(vmPath: string): (name: string, gigabytes: number, fixed: boolean) => Promise<boolean> {
   const call = useApiCall();
-  const trackDisk = useHako((s) => s.trackDisk);
+  const trackOperation = useHako((s) => s.trackOperation);
   return useCallback(
     async (name, gigabytes, fixed) => {
       const outcome = await call('Could not create the disk', (api) =>
         api.invoke('disks.create', { path: joinPath(folderOf(vmPath), name), sizeBytes: diskSizeBytes(gigabytes), fixed }),
       );
-      if (outcome.ok) trackDisk(outcome.value.operationId, `Creating ${name}`);
+      if (outcome.ok) trackOperation(outcome.value.operationId, 'disk.create', `Creating ${name}`);
       return outcome.ok;
     },
-    [call, trackDisk, vmPath],
+    [call, trackOperation, vmPath],
   );
 }

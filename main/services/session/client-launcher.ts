@@ -1,0 +1,81 @@
+/**
+ * Which RDP client shows a session, and how it is started: `HAKO_RDP_CLIENT` (a command line with
+ * `{port}` / `{file}` placeholders) on any platform, else mstsc on Windows, else none.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { HakoError } from '../../../app/errors/error-info.js';
+
+/** What SessionService needs of a started client: a ChildProcess fits. */
+export interface SessionClientProcess {
+  readonly pid?: number | undefined;
+  readonly exitCode: number | null;
+  readonly signalCode: NodeJS.Signals | null;
+  readonly stdout?: NodeJS.ReadableStream | null;
+  readonly stderr?: NodeJS.ReadableStream | null;
+  kill(signal?: NodeJS.Signals | number): boolean;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+  once(event: 'error', listener: (error: Error) => void): this;
+}
+
+/** Starts the RDP client on a `.rdp` file for the bridge on 127.0.0.1:`port`. */
+export type LaunchClient = (rdpFilePath: string, port: number) => SessionClientProcess;
+
+/**
+ * Splits a command line into arguments: whitespace separates, "…" and '…' group, nothing else is
+ * special (so Windows paths keep their backslashes).
+ */
+export function splitCommand(command: string): string[] {
+  const args: string[] = [];
+  let current = '';
+  let quote: '"' | "'" | null = null;
+  let inArg = false;
+  for (const ch of command) {
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+      else current += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inArg = true;
+    } else if (/\s/.test(ch)) {
+      if (inArg) args.push(current);
+      current = '';
+      inArg = false;
+    } else {
+      current += ch;
+      inArg = true;
+    }
+  }
+  if (quote !== null) throw new HakoError('NoRdpClient', `The RDP client command has an unclosed ${quote}: ${command}`, {}, undefined, CLIENT_ADVICE);
+  if (inArg) args.push(current);
+  return args;
+}
+
+export const CLIENT_ADVICE =
+  'Set HAKO_RDP_CLIENT to the RDP client command, with {port} for the port or {file} for the .rdp file, for example: xfreerdp /v:127.0.0.1:{port} /cert:ignore /sec:tls';
+
+/** Runs `template` (see `splitCommand`) with `{port}` and `{file}` replaced; no placeholder → the file is appended. */
+export function commandClient(template: string): LaunchClient {
+  const parts = splitCommand(template);
+  if (parts.length === 0) throw new HakoError('NoRdpClient', 'The RDP client command is empty.', {}, undefined, CLIENT_ADVICE);
+  return (file, port) => {
+    const fill = (arg: string) => arg.replaceAll('{port}', String(port)).replaceAll('{file}', file);
+    const placeholders = parts.some((arg) => arg.includes('{port}') || arg.includes('{file}'));
+    const [command, ...args] = parts.map(fill);
+    return spawn(command!, placeholders ? args : [...args, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  };
+}
+
+/**
+ * The client for this machine: `HAKO_RDP_CLIENT` when set (any platform), else mstsc on Windows, else
+ * none (null).
+ */
+export function rdpClientLauncher(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
+  const configured = env.HAKO_RDP_CLIENT?.trim();
+  if (configured) return commandClient(configured);
+  if (platform === 'win32') {
+    const mstsc = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'mstsc.exe');
+    return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
+  }
+  return null;
+}
