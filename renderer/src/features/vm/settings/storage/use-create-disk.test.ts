@@ -5,7 +5,7 @@ describe('a new disk', () => {
   it('is a plain .vhd or .vhdx file name', () => {
     expect(diskNameProblem('Lab.vhdx')).toBeUndefined();
     expect(diskNameProblem('old.VHD')).toBeUndefined();
-    for (const bad of ['', 'disk.img', 'sub\\disk.vhdx', 'sub/disk.vhdx', 'a:b.vhdx', 'what?.vhdx']) expect(diskNameProblem(bad)).toBeDefined();
+    for (const bad of ['', 'disk.img', 'sub\\disk.vhdx', 'sub/disk.vhdx', 'a:b.vhdx', 'what?.vhdx', 'NUL.vhdx']) expect(diskNameProblem(bad)).toBeDefined();
   });
 
   it('has a size the format allows, in GB as Windows counts, said as the service says it', () => {

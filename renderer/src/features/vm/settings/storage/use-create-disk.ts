@@ -5,16 +5,17 @@
 import { useCallback } from 'react';
 import { GiB, alignDiskSize, diskFormatFromPath, diskSizeProblem } from '../../../../../../app/disks/size.js';
 import { folderOf, joinPath } from '../../../../../../app/paths/parts.js';
+import { vmNameProblem } from '../../../../../../app/vm/name.js';
 import { useApiCall } from '../../../../api/use-api-call.js';
 import { useHako } from '../../../../store/context.js';
 
-/** Characters Windows does not allow in a file name (and the folder separators: the disk goes beside the VM). */
-const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]/;
-
-/** What is wrong with a new disk's file name, or undefined. The extension names the format (app/disks/size.ts). */
+/**
+ * What is wrong with a new disk's file name, or undefined: a name Windows allows (the rules a VM's
+ * name, which also names files, follows: app/vm/name.ts), whose extension names the format.
+ */
 export function diskNameProblem(name: string): string | undefined {
   const problem = 'A file name ending in .vhdx or .vhd, without folders.';
-  if (name.trim() === '' || NOT_IN_FILE_NAMES.test(name)) return problem;
+  if (vmNameProblem(name) !== null) return problem;
   try {
     diskFormatFromPath(name);
     return undefined;
