@@ -196,6 +196,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       cloner: new VmCloner({ files: configs }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
       hostFacts: () => readHostFacts(native.host),
+      hostChecks: {
+        facts: () => readHostFacts(native.host),
+        diskProblem: (file) => disks.info(file).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+        libraryVms: () => vms.list(),
+      },
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,
