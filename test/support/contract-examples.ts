@@ -99,8 +99,8 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'vm.restart': undefined,
   'vm.crash': undefined,
   'vm.reload': [
-    { path: '/NanaBox/MemorySize', outcome: 'needs-restart' },
-    { path: '/NanaBox/ScsiDevices/1', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
+    { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'needs-restart' },
+    { path: '/NanaBox/ScsiDevices/1', setting: 'Disk 2 (data.vhdx)', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
   ],
   'vm.events': [{ time: 1_700_000_000_000, level: 'info', message: 'started', details: { attempt: 1 } }],
   'config.load': { accepted: true, file: newVmConfig('demo'), findings: [], stamp: STAMP },

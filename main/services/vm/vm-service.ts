@@ -5,6 +5,7 @@
 import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
 import { startBlocker } from '../../../app/config/device-rules.js';
 import { renderFinding } from '../../../app/config/index.js';
+import { settingLabel } from '../../../app/config/setting-labels.js';
 import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
@@ -231,7 +232,7 @@ export class VmService {
   }
 
   /** Applies the file's current settings to the running VM and says what happened to each change. */
-  reload(vmPath: string): Promise<ReloadOutcome[]> {
+  reload(vmPath: string): Promise<(ReloadOutcome & { setting: string })[]> {
     return this.act(vmPath, 'reload', async (record) => {
       await this.refreshConfig(record);
       if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read; fix it before reloading.', { path: record.path });
@@ -242,12 +243,15 @@ export class VmService {
         vmPath: record.path,
       });
       record.running = result.running;
-      for (const outcome of result.outcomes) {
-        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `Reload ${outcome.path}: ${outcome.outcome}`, outcome.error ? { error: outcome.error } : undefined);
+      const outcomes = result.outcomes.map((outcome) => ({ ...outcome, setting: settingLabel(outcome.path, record.config) }));
+      for (const outcome of outcomes) {
+        const what =
+          outcome.outcome === 'applied' ? 'applied now' : outcome.outcome === 'needs-restart' ? 'waits for a restart' : `could not be applied: ${outcome.error?.message ?? 'unknown error'}`;
+        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `${outcome.setting}: ${what}`, { path: outcome.path, ...(outcome.error ? { error: outcome.error } : {}) });
       }
       await this.writeBack(record, result.patch);
       this.emit(record);
-      return result.outcomes;
+      return outcomes;
     });
   }
 

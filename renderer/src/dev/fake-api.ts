@@ -261,7 +261,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
       const vm = find(path);
       ensure(vm, 'reload');
       const pending = snapshot(vm).pendingRestart;
-      const outcomes = pending.map((p) => ({ path: p, outcome: p.endsWith('MemorySize') ? ('applied' as const) : ('needs-restart' as const) }));
+      const outcomes = pending.map((p) => ({ path: p, setting: p, outcome: p.endsWith('MemorySize') ? ('applied' as const) : ('needs-restart' as const) }));
       const config = readSevenB(vm.bytes).file?.config;
       if (config && vm.running) vm.running = { ...vm.running, MemorySize: config.MemorySize };
       emit('vm.changed', snapshot(vm));
