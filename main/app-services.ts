@@ -25,6 +25,7 @@ import { PreferencesStore } from './services/preferences.js';
 import { rdpClientLauncher } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
+import { EventLogStore } from './services/vm/event-log-store.js';
 import { VmService } from './services/vm/vm-service.js';
 import { eachWithDeadline } from './services/bounded.js';
 import { type VmNetworking } from './services/vm/vm-start.js';
@@ -140,8 +141,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const configs = new ConfigService();
+  const eventLogs = new EventLogStore(options.dataDir);
   const vms = new VmService({
     hcs: native.hcs,
+    eventLogs,
     files: configs,
     network: networking,
     host: native.host,
@@ -233,6 +236,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();
+      await eventLogs.flush();
       await library.idle();
     },
   };

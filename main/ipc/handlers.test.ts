@@ -304,3 +304,25 @@ describe('the editor’s warnings about this host', () => {
     ]);
   });
 });
+
+describe('the event log', () => {
+  it('records every action in plain words and survives a restart of Hako', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    for (const action of ['vm.start', 'vm.pause', 'vm.resume', 'vm.powerOff']) await value(action, { path: file });
+    await app.dispose();
+    app = await createAppServices({ dataDir: path.join(dir, 'data') });
+    const messages = (await value<{ message: string }[]>('vm.events', { path: file })).map((e) => e.message);
+    expect(messages).toEqual(expect.arrayContaining(['Started', 'Paused', 'Resumed', 'Powered off']));
+  });
+
+  it('each change reaches listeners once', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    events.length = 0;
+    await value('vm.start', { path: file });
+    await value('vm.pause', { path: file });
+    const states = events.filter((e) => e.name === 'vm.changed').map((e) => JSON.stringify(e.payload));
+    expect(new Set(states).size).toBe(states.length);
+  });
+});

@@ -11,11 +11,13 @@ import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
+import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from '../ports.js';
 import { type VmLogEntry } from './event-log.js';
+import { type EventLogStore } from './event-log-store.js';
 import { OperationSupersededError } from './serial-queue.js';
 import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
@@ -39,6 +41,8 @@ export interface VmServiceDeps {
   readonly host: HostInfo;
   readonly registry: RunningVmRegistry;
   readonly files?: VmFiles;
+  /** Where each VM's event log is kept between runs; in memory only when absent. */
+  readonly eventLogs?: EventLogStore;
   /** Read at each use, so a changed preference applies to the next start or shutdown. */
   readonly settings?: Partial<VmServiceSettings> | (() => Partial<VmServiceSettings>);
 }
@@ -51,6 +55,8 @@ const DEFAULT_SETTINGS: VmServiceSettings = { keepRunning: true, shutdownTimeout
 
 export class VmService {
   private readonly records = new Map<string, VmRecord>();
+  /** What each record's listeners last heard, so an unchanged snapshot is not sent again. */
+  private readonly lastEmitted = new WeakMap<VmRecord, string>();
   private readonly listeners = new Set<VmChangeListener>();
   private readonly files: VmFiles;
   readonly owner: string;
@@ -85,6 +91,7 @@ export class VmService {
   /** Adds a VM file (or re-reads it) and returns what the UI shows. */
   async open(vmPath: string): Promise<VmSnapshot> {
     const record = this.recordFor(vmPath);
+    await record.log.restore();
     await this.refreshConfig(record);
     this.emit(record);
     return this.snapshot(record);
@@ -188,6 +195,7 @@ export class VmService {
         }
       }
       if ((await exited) === null) this.noteMissingExit(record, 'power off');
+      else record.log.add('info', 'Powered off');
     });
   }
 
@@ -371,7 +379,14 @@ export class VmService {
     return record.queue.enqueue(action, async (signal) => {
       this.ensureAllowed(record, action);
       try {
-        return await run(record, signal);
+        const result = await run(record, signal);
+        const done = ACTION_DONE[action];
+        if (done !== undefined && !(action === 'shutdown' && (result as ShutdownResult).stopped === false)) record.log.add('info', done);
+        return result;
+      } catch (error) {
+        // A failed start says so itself, with its cause; the other actions are logged here.
+        if (action !== 'start') record.log.add('error', `${ACTION_LABELS[action]} failed: ${error instanceof Error ? error.message : String(error)}`, { error: toErrorInfo(error) });
+        throw error;
       } finally {
         this.emit(record);
       }
@@ -413,6 +428,10 @@ export class VmService {
 
   private emit(record: VmRecord): void {
     const snapshot = this.snapshot(record);
+    // Listeners hear of a change once: an action's end re-sends nothing that its steps already sent.
+    const text = JSON.stringify(snapshot);
+    if (text === this.lastEmitted.get(record)) return;
+    this.lastEmitted.set(record, text);
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
@@ -435,7 +454,7 @@ export class VmService {
     const key = this.keyOf(vmPath);
     let record = this.records.get(key);
     if (record === undefined) {
-      record = newVmRecord(vmPath);
+      record = newVmRecord(vmPath, this.deps.eventLogs?.sinkFor(path.resolve(vmPath)) ?? null);
       this.records.set(key, record);
     }
     return record;
