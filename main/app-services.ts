@@ -179,7 +179,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
   configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
-  const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
+  const sessions = new SessionService({ pipePath: hostPipePath, rdpClient: () => rdpClientLauncher(preferences.get().rdpClientCommand), tempDir: os.tmpdir(), vms });
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -198,9 +198,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       creator: new VmCreator(disks),
       cloner: new VmCloner({ files: configs }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
-      hostFacts: () => readHostFacts(native.host),
+      hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {
-        facts: () => readHostFacts(native.host),
+        facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
         diskProblem: (file) => disks.info(file).then(
           () => null,
           (error: unknown) => (error instanceof Error ? error.message : String(error)),

@@ -133,6 +133,7 @@ export const deletePlanSchema = z.object({
 });
 
 export const hostFactsSchema = z.object({
+  defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
   memoryMb: z.number().int(),
   build: z.number().int(),

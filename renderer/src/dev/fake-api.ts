@@ -112,7 +112,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
   const emit = <K extends EventName>(name: K, payload: EventPayload<K>) => {
     for (const listener of listeners.get(name) ?? []) listener(payload);
   };
-  let preferences: Preferences = { theme: 'system', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 };
+  let preferences: Preferences = { theme: 'system', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
   const now = Date.now();
 
   const vms = new Map<string, FakeVm>();
@@ -344,7 +344,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'app.version': async () => ({ version: '0.1.0-dev', platform: 'win32', transport: 'browser-host' }),
     'app.openLogsFolder': async () => undefined,
     'app.ready': async () => undefined,
-    'app.hostFacts': async () => ({ logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null }),
+    'app.hostFacts': async () => ({ defaultVmFolder: '/vms', logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null }),
     'vm.create': async () => ({ operationId: crypto.randomUUID() }),
     'vm.deletePlan': async () => ({ items: [], toRecycleBin: false }),
     'vm.delete': async () => ({ removed: [] }),
