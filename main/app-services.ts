@@ -25,6 +25,7 @@ import { PreferencesStore } from './services/preferences.js';
 import { rdpClientLauncher } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
+import { EventLogStore } from './services/vm/event-log-store.js';
 import { VmService } from './services/vm/vm-service.js';
 import { eachWithDeadline } from './services/bounded.js';
 import { type VmNetworking } from './services/vm/vm-start.js';
@@ -140,8 +141,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const configs = new ConfigService();
+  const eventLogs = new EventLogStore(options.dataDir);
   const vms = new VmService({
     hcs: native.hcs,
+    eventLogs,
     files: configs,
     network: networking,
     host: native.host,
@@ -176,7 +179,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
   configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
-  const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
+  const sessions = new SessionService({ pipePath: hostPipePath, rdpClient: () => rdpClientLauncher(preferences.get().rdpClientCommand), tempDir: os.tmpdir(), vms });
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -195,7 +198,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       creator: new VmCreator(disks),
       cloner: new VmCloner({ files: configs }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
-      hostFacts: () => readHostFacts(native.host),
+      hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
+      hostChecks: {
+        facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
+        diskProblem: (file) => disks.info(file).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+        libraryVms: () => vms.list(),
+      },
       networks,
       capabilities: new CapabilitiesService(native.hcs, native.host),
       preferences,
@@ -225,6 +236,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();
+      await eventLogs.flush();
       await library.idle();
     },
   };

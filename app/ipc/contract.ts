@@ -65,6 +65,8 @@ export const fileStampSchema = z.object({ size: z.number().int().min(0), mtimeMs
 
 export const reloadOutcomeSchema = z.object({
   path: z.string(),
+  /** The setting's name for people ("Disk 2 (data.vhdx)"), app/config/setting-labels.ts. */
+  setting: z.string(),
   outcome: z.enum(['applied', 'needs-restart', 'failed']),
   error: errorInfoSchema.optional(),
 });
@@ -131,6 +133,7 @@ export const deletePlanSchema = z.object({
 });
 
 export const hostFactsSchema = z.object({
+  defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
   memoryMb: z.number().int(),
   build: z.number().int(),

@@ -14,6 +14,15 @@ export const preferencesSchema = z
     onSessionEnd: z.enum(['save', 'shutdown']),
     /** How long a shut down waits for the guest before offering to power off. */
     shutdownTimeoutSeconds: z.number().int().min(5).max(3600),
+    /**
+     * The RDP client for "Open in Remote Desktop Connection": a command line with `{port}` or `{file}`;
+     * empty for the one Hako finds (mstsc on Windows, xfreerdp elsewhere).
+     */
+    rdpClientCommand: z.string().max(2_000),
+    /** Where new VMs go; empty for the default (a "Hako VMs" folder in the user's documents). */
+    defaultVmFolder: z.string().max(32_767),
+    /** Notifications when a VM stops unexpectedly or a long operation ends while Hako is hidden. */
+    notifications: z.boolean(),
   })
   .strict();
 
@@ -25,6 +34,9 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   closeToTray: true,
   onSessionEnd: 'save',
   shutdownTimeoutSeconds: 60,
+  rdpClientCommand: '',
+  defaultVmFolder: '',
+  notifications: true,
 });
 
 /**

@@ -29,6 +29,15 @@ export const ACTION_LABELS: Readonly<Record<VmAction, string>> = {
   reload: 'Apply settings now',
 };
 
+/** What the VM's log says when an action has done its work (actions that log their own outcome have none). */
+export const ACTION_DONE: Readonly<Partial<Record<VmAction, string>>> = {
+  start: 'Started',
+  shutdown: 'Shut down by the guest',
+  pause: 'Paused',
+  resume: 'Resumed',
+  restart: 'Restarted (power off, then start)',
+};
+
 /** What each action does, for tooltips and accessible descriptions. */
 export const ACTION_HINTS: Readonly<Record<VmAction, string>> = {
   start: 'Start the VM (a saved VM resumes where it was saved)',

@@ -18,6 +18,7 @@ import { setUpLogging, useLocalAppData } from './log.js';
 import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
 import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
+import { operationNotification, vmStopNotification, type NotificationText, type VmChange } from './notification-policy.js';
 import { ShellFlagStore } from './shell-flags.js';
 import { ShellState } from './shell-state.js';
 import { HakoTray } from './tray.js';
@@ -152,9 +153,16 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   });
   const bridge = registerIpc(services.dispatch, log);
   const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
+  const notify = (text: NotificationText | null): void => {
+    if (text !== null && Notification.isSupported()) new Notification(text).show();
+  };
   const stopEvents = services.events.subscribe((name, payload) => {
+    const previous = name === 'vm.changed' ? state.stateOf((payload as VmChange).path) : undefined;
     state.handleEvent(name, payload);
     bridge.emit(name, payload);
+    const enabled = state.preferences.notifications;
+    if (name === 'vm.changed') notify(vmStopNotification(previous, payload as VmChange, enabled));
+    if (name === 'operations.progress') notify(operationNotification(payload as Parameters<typeof operationNotification>[0], windows?.current?.isVisible() === true, enabled));
   });
   await state.load();
 

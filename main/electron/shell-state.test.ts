@@ -17,7 +17,7 @@ describe('ShellState', () => {
     await state.load();
     expect(state.all.map((vm) => vm.path)).toEqual(['C:\\a.7b', 'C:\\b.7b']);
     expect(state.live.map((vm) => vm.path)).toEqual(['C:\\a.7b']);
-    expect(state.preferences).toEqual({ theme: 'system', keepVmsRunning: false, closeToTray: false, onSessionEnd: 'shutdown', shutdownTimeoutSeconds: 30 });
+    expect(state.preferences).toEqual({ ...DEFAULT_PREFERENCES, keepVmsRunning: false, closeToTray: false, onSessionEnd: 'shutdown', shutdownTimeoutSeconds: 30 });
     state.handleEvent('vm.changed', snapshot('C:\\B.7b', 'Starting', ['powerOff']));
     expect(state.live.map((vm) => vm.path)).toEqual(['C:\\a.7b', 'C:\\B.7b']);
     state.handleEvent('app.preferencesChanged', { closeToTray: true, onSessionEnd: 'nonsense' });

@@ -7,6 +7,7 @@
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import type { VmSnapshotDto } from '../../app/ipc/contract.js';
 import { DEFAULT_PREFERENCES, mergeValidPreferences, type Preferences } from '../../app/preferences/preferences.js';
+import { pathKey } from '../../app/paths/identity.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { isLive, VM_ACTIONS, VM_STATES, type VmAction, type VmState } from '../../app/vm/state.js';
 import { call } from './services.js';
@@ -56,6 +57,11 @@ export class ShellState {
     return [...this.vms.values()];
   }
 
+  /** The state the shell last heard for a VM, if it knows it. */
+  stateOf(vmPath: string): VmState | undefined {
+    return this.vms.get(pathKey(vmPath))?.state;
+  }
+
   /** VMs with a compute system (Hako going away affects them). */
   get live(): VmSummary[] {
     return this.all.filter((vm) => isLive(vm.state));
@@ -76,7 +82,7 @@ export class ShellState {
     if (name === 'vm.changed') {
       const vm = summary(payload);
       if (vm === null) return;
-      this.vms.set(vm.path.toLowerCase(), vm);
+      this.vms.set(pathKey(vm.path), vm);
       this.emit();
       // A forgotten VM sends no event of its own; the list catches up shortly after any change.
       this.scheduleRefresh();
@@ -100,7 +106,7 @@ export class ShellState {
       const next = new Map<string, VmSummary>();
       for (const item of list) {
         const vm = summary(item);
-        if (vm !== null) next.set(vm.path.toLowerCase(), vm);
+        if (vm !== null) next.set(pathKey(vm.path), vm);
       }
       this.vms = next;
       this.emit();

@@ -4,6 +4,7 @@
  * then does the shell ask the renderer to show it (and the renderer's `library.open` reads and
  * validates the content).
  */
+import { samePath } from '../../app/paths/identity.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { looksLikeVmPath } from './command-line.js';
@@ -42,7 +43,7 @@ export async function validVmPaths(
   for (const candidate of candidates) {
     const check = await checkVmPath(candidate, cwd, deps);
     if (!check.ok) reject(candidate, check.reason);
-    else if (!out.some((p) => p.toLowerCase() === check.path.toLowerCase())) out.push(check.path);
+    else if (!out.some((p) => samePath(p, check.path))) out.push(check.path);
   }
   return out;
 }

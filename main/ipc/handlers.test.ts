@@ -283,3 +283,46 @@ describe('refused files', () => {
     await value('vm.start', { path: file });
   });
 });
+
+describe('the editor’s warnings about this host', () => {
+  it('config.load names missing files, unreadable disks, shared disks and more than the host has', async () => {
+    await writeFile(path.join(dir, 'not-a-disk.vhdx'), 'text');
+    const shared = path.join(dir, 'shared.vhdx');
+    await value('disks.create', { path: shared, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => existsSync(shared), 5_000, 'the disk');
+    const devices = (disks: string[]) => `"ScsiDevices":[${disks.map((d) => `{"Type":"VirtualDisk","Path":${JSON.stringify(d)}}`).join(',')}]`;
+    const other = await vmFile('other.7b', MINIMAL.replace('"Name":"Vm"', `"Name":"Other",${devices(['shared.vhdx'])}`));
+    await value('library.open', { path: other });
+    const file = await vmFile('vm.7b', MINIMAL.replace('"ProcessorCount":1', `"ProcessorCount":4096,${devices(['missing.vhdx', 'not-a-disk.vhdx', 'shared.vhdx'])}`));
+    await value('library.open', { path: file });
+    const loaded = await value<{ findings: { code: string; path: string }[] }>('config.load', { path: file });
+    expect(loaded.findings.filter((f) => f.code.startsWith('host.') || ['path.missing', 'disk.unreadable', 'disk.shared'].includes(f.code)).map((f) => [f.code, f.path])).toEqual([
+      ['host.processors', '/NanaBox/ProcessorCount'],
+      ['path.missing', '/NanaBox/ScsiDevices/0/Path'],
+      ['disk.unreadable', '/NanaBox/ScsiDevices/1/Path'],
+      ['disk.shared', '/NanaBox/ScsiDevices/2/Path'],
+    ]);
+  });
+});
+
+describe('the event log', () => {
+  it('records every action in plain words and survives a restart of Hako', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    for (const action of ['vm.start', 'vm.pause', 'vm.resume', 'vm.powerOff']) await value(action, { path: file });
+    await app.dispose();
+    app = await createAppServices({ dataDir: path.join(dir, 'data') });
+    const messages = (await value<{ message: string }[]>('vm.events', { path: file })).map((e) => e.message);
+    expect(messages).toEqual(expect.arrayContaining(['Started', 'Paused', 'Resumed', 'Powered off']));
+  });
+
+  it('each change reaches listeners once', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    events.length = 0;
+    await value('vm.start', { path: file });
+    await value('vm.pause', { path: file });
+    const states = events.filter((e) => e.name === 'vm.changed').map((e) => JSON.stringify(e.payload));
+    expect(new Set(states).size).toBe(states.length);
+  });
+});

@@ -13,6 +13,7 @@ import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { hostFindings, type HostCheckDeps } from '../services/host-checks.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
 import { type CreateVmRequest, type VmCreator } from '../services/vm-creator.js';
@@ -46,6 +47,7 @@ export interface HandlerServices {
   readonly deleter: VmDeleter;
   readonly cloner: VmCloner;
   readonly hostFacts: () => HostFacts;
+  readonly hostChecks: HostCheckDeps;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
@@ -103,7 +105,10 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
 
-    'config.load': ({ path: vmPath }) => configs.read(vmPath),
+    'config.load': async ({ path: vmPath }) => {
+      const read = await configs.read(vmPath);
+      return read.file === null ? read : { ...read, findings: [...read.findings, ...(await hostFindings(vmPath, read.file.config, services.hostChecks))] };
+    },
     'config.validate': ({ file }) => configs.validate(file as SevenBFile),
     // Only files the user opened in Hako are written; new ones come from config.create.
     'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(vmPath, file as SevenBFile, expected, force) }),

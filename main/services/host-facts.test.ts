@@ -6,9 +6,10 @@ const host = (build: number) => ({ build, userSid: 'S-1-5-21-1', elevated: true 
 
 describe('host facts', () => {
   it('caps by the processors and memory, and says when a TPM is possible', () => {
-    expect(readHostFacts(host(26100), probe(true))).toEqual({ logicalProcessors: 8, memoryMb: 16384, build: 26100, tpmUnavailable: null });
-    expect(readHostFacts(host(22631), probe(true)).tpmUnavailable).toBe('older-windows');
-    expect(readHostFacts(host(26100), probe(false)).tpmUnavailable).toBe('no-hyper-v');
-    expect(readHostFacts(host(26100), probe(null)).tpmUnavailable).toBeNull();
+    expect(readHostFacts(host(26100), '/vms', probe(true))).toEqual({ defaultVmFolder: '/vms', logicalProcessors: 8, memoryMb: 16384, build: 26100, tpmUnavailable: null });
+    expect(readHostFacts(host(22631), '', probe(true)).tpmUnavailable).toBe('older-windows');
+    expect(readHostFacts(host(26100), '', probe(false)).tpmUnavailable).toBe('no-hyper-v');
+    expect(readHostFacts(host(26100), '', probe(null)).tpmUnavailable).toBeNull();
+    expect(readHostFacts(host(26100), '', probe(true)).defaultVmFolder).toMatch(/Documents[\\/]Hako VMs$/);
   });
 });

@@ -14,6 +14,8 @@ import { type HostInfo } from './ports.js';
 export const TPM_MIN_BUILD = 26_100;
 
 export interface HostFacts {
+  /** Where new VMs go unless the user says otherwise (the preference, or a "Hako VMs" folder in Documents). */
+  readonly defaultVmFolder: string;
   readonly logicalProcessors: number;
   readonly memoryMb: number;
   readonly build: number;
@@ -37,7 +39,18 @@ export const systemProbe: HostFactsProbe = {
   },
 };
 
-export function readHostFacts(host: HostInfo, probe: HostFactsProbe = systemProbe): HostFacts {
+/** The folder new VMs go into by default: `Documents/Hako VMs` under the user's home. */
+export function defaultVmFolder(preferred: string, home = os.homedir()): string {
+  return preferred.trim() !== '' ? preferred : path.join(home, 'Documents', 'Hako VMs');
+}
+
+export function readHostFacts(host: HostInfo, preferredVmFolder = '', probe: HostFactsProbe = systemProbe): HostFacts {
   const tpmUnavailable = host.build < TPM_MIN_BUILD ? 'older-windows' : probe.fullHyperV() === false ? 'no-hyper-v' : null;
-  return { logicalProcessors: probe.logicalProcessors(), memoryMb: Math.floor(probe.memoryBytes() / (1024 * 1024)), build: host.build, tpmUnavailable };
+  return {
+    defaultVmFolder: defaultVmFolder(preferredVmFolder),
+    logicalProcessors: probe.logicalProcessors(),
+    memoryMb: Math.floor(probe.memoryBytes() / (1024 * 1024)),
+    build: host.build,
+    tpmUnavailable,
+  };
 }

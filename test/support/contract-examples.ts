@@ -33,7 +33,7 @@ const snapshot: VmSnapshotDto = {
   outlivesHako: true,
 };
 
-const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 };
+const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
 
 export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'library.list': undefined,
@@ -99,8 +99,8 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'vm.restart': undefined,
   'vm.crash': undefined,
   'vm.reload': [
-    { path: '/NanaBox/MemorySize', outcome: 'needs-restart' },
-    { path: '/NanaBox/ScsiDevices/1', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
+    { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'needs-restart' },
+    { path: '/NanaBox/ScsiDevices/1', setting: 'Disk 2 (data.vhdx)', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
   ],
   'vm.events': [{ time: 1_700_000_000_000, level: 'info', message: 'started', details: { attempt: 1 } }],
   'config.load': { accepted: true, file: newVmConfig('demo'), findings: [], stamp: STAMP },
@@ -139,7 +139,7 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'operations.cancel': undefined,
   'app.getPreferences': preferences,
   'app.setPreferences': { ...preferences, theme: 'light', closeToTray: false },
-  'app.hostFacts': { logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null },
+  'app.hostFacts': { defaultVmFolder: '/vms', logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null },
   'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host' },
   'app.openLogsFolder': undefined,
   'app.ready': undefined,

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rdpClientLauncher, splitCommand } from './client-launcher.js';
 
@@ -8,10 +11,18 @@ describe('the RDP client command', () => {
     expect(() => splitCommand('xfreerdp "unclosed')).toThrow(/unclosed/);
   });
 
-  it('rdpClientLauncher: HAKO_RDP_CLIENT anywhere, mstsc on Windows, nothing elsewhere', () => {
-    expect(rdpClientLauncher('linux', {})).toBeNull();
-    expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: '  ' })).toBeNull();
-    expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: 'xfreerdp {file}' })).toBeTypeOf('function');
-    expect(rdpClientLauncher('win32', {})).toBeTypeOf('function');
+  it('rdpClientLauncher: the preference, else HAKO_RDP_CLIENT, else mstsc on Windows or xfreerdp when installed', () => {
+    expect(rdpClientLauncher('', 'linux', { PATH: '' })).toBeNull();
+    expect(rdpClientLauncher('  ', 'linux', { HAKO_RDP_CLIENT: '  ', PATH: '' })).toBeNull();
+    expect(rdpClientLauncher('', 'linux', { HAKO_RDP_CLIENT: 'xfreerdp {file}' })).toBeTypeOf('function');
+    expect(rdpClientLauncher('mstsc {file}', 'linux', { PATH: '' })).toBeTypeOf('function');
+    expect(rdpClientLauncher('', 'win32', {})).toBeTypeOf('function');
+    expect(() => rdpClientLauncher('xfreerdp "unclosed', 'linux', {})).toThrow(/unclosed/);
+  });
+
+  it('finds xfreerdp on the PATH', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hako-path-'));
+    await writeFile(path.join(dir, 'xfreerdp'), '');
+    expect(rdpClientLauncher('', 'linux', { PATH: dir })).toBeTypeOf('function');
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Which RDP client shows a session, and how it is started: `HAKO_RDP_CLIENT` (a command line with
- * `{port}` / `{file}` placeholders) on any platform, else mstsc on Windows, else none.
+ * Which RDP client shows a session, and how it is started: the preference's command line (with `{port}`
+ * / `{file}` placeholders), else `HAKO_RDP_CLIENT`, else mstsc on Windows or xfreerdp elsewhere.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HakoError } from '../../../app/errors/error-info.js';
 
@@ -66,16 +67,28 @@ export function commandClient(template: string): LaunchClient {
   };
 }
 
+/** FreeRDP's X11 client with the bridge's address; the VM console's certificate is self-signed (VMMS). */
+export const XFREERDP_COMMAND = 'xfreerdp /v:127.0.0.1:{port} /cert:ignore';
+
+/** The first `name` on the PATH, or null. */
+function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir !== '' && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  return null;
+}
+
 /**
- * The client for this machine: `HAKO_RDP_CLIENT` when set (any platform), else mstsc on Windows, else
- * none (null).
+ * The client for this machine: the command in the preferences when set, else `HAKO_RDP_CLIENT` (for
+ * development and tests), else mstsc on Windows, else xfreerdp when it is installed; null when none.
  */
-export function rdpClientLauncher(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
-  const configured = env.HAKO_RDP_CLIENT?.trim();
+export function rdpClientLauncher(preferred = '', platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
+  const configured = preferred.trim() || env.HAKO_RDP_CLIENT?.trim();
   if (configured) return commandClient(configured);
   if (platform === 'win32') {
     const mstsc = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'mstsc.exe');
     return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
   }
+  if (onPath('xfreerdp', env) !== null) return commandClient(XFREERDP_COMMAND);
   return null;
 }

@@ -170,7 +170,7 @@ describe.skipIf(process.platform === 'win32')('a real RDP session through the la
     const sessions = new SessionService({
       pipePath: (pipe) => standInPipePath(pipe),
       // The file carries the address, port, size and security settings; -gfx keeps the bitmaps lossless.
-      launchClient: (rdpFile) => run('xfreerdp', [rdpFile, '/cert:ignore', '/sec:tls', '/u:test', '/p:test', '-gfx'], { DISPLAY: clientDisplay, HOME: home }),
+      rdpClient: () => (rdpFile) => run('xfreerdp', [rdpFile, '/cert:ignore', '/sec:tls', '/u:test', '/p:test', '-gfx'], { DISPLAY: clientDisplay, HOME: home }),
       tempDir: path.join(dir, 'sessions'),
       vms,
       connectTimeoutMs: 15_000,

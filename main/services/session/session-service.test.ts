@@ -171,7 +171,7 @@ function fakeClients(mode: 'echo' | 'stay' | 'never' | 'fail' = 'echo', base: La
 }
 
 function newSessions(vms: VmService | undefined, launchClient: LaunchClient | null, extra: Partial<SessionServiceOptions> = {}) {
-  const sessions = new SessionService({ pipePath: (pipe) => standInPipePath(pipe), launchClient, tempDir, ...(vms ? { vms } : {}), ...extra });
+  const sessions = new SessionService({ pipePath: (pipe) => standInPipePath(pipe), rdpClient: () => launchClient, tempDir, ...(vms ? { vms } : {}), ...extra });
   const ended: SessionEnded[] = [];
   sessions.onEnded((e) => ended.push(e));
   cleanups.push(() => sessions.dispose());
@@ -346,7 +346,7 @@ describe('SessionService over the stand-in', () => {
   it('runs the HAKO_RDP_CLIENT command with {port} and {file}', async () => {
     const { vms, file, basic } = await runningVm('SesI');
     const template = `"${process.execPath}" "${FAKE_CLIENT}" {port} {file}`;
-    const launcher = rdpClientLauncher('linux', { HAKO_RDP_CLIENT: template });
+    const launcher = rdpClientLauncher('', 'linux', { HAKO_RDP_CLIENT: template });
     expect(launcher).not.toBeNull();
     const clients = fakeClients('echo', launcher);
     const { sessions } = newSessions(vms, clients.launch);
@@ -440,7 +440,7 @@ describe('SessionService failures', () => {
 
   it('without a client it fails with NoRdpClient and advice, before touching the pipe', async () => {
     const { vms, file, basic } = await runningVm('SesN');
-    const { sessions } = newSessions(vms, rdpClientLauncher('linux', {}));
+    const { sessions } = newSessions(vms, rdpClientLauncher('', 'linux', {}));
     const error = await rejection(sessions.connect(vms.get(file), 'basic'));
     expect(error.code).toBe('NoRdpClient');
     expect(error.advice).toMatch(/HAKO_RDP_CLIENT/);
@@ -503,8 +503,8 @@ describe('wiring (createAppServices)', () => {
     await waitFor(() => server.open === 0, 5000, 'the RDP server connection to close');
   });
 
-  it('without HAKO_RDP_CLIENT off Windows, session.connect answers NoRdpClient', async () => {
-    withEnv({ HAKO_RDP_CLIENT: undefined });
+  it('with no client configured or installed off Windows, session.connect answers NoRdpClient', async () => {
+    withEnv({ HAKO_RDP_CLIENT: undefined, PATH: '' });
     const { file, server, call } = await appWithVm('SesX');
     expect(await call('session.connect', { path: file, mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'NoRdpClient' } });
     expect(server.connections).toBe(0);

@@ -69,7 +69,7 @@ export class SessionService {
     if (!hasScreen(vm.state)) {
       throw new HakoError('VmNotRunning', `The VM is ${vm.state.toLowerCase()}; start it to see its screen.`, { path: vmPath, state: vm.state });
     }
-    const launchClient = this.options.launchClient;
+    const launchClient = this.options.rdpClient();
     if (launchClient === null) {
       throw new HakoError('NoRdpClient', 'No RDP client is configured on this computer.', {}, undefined, CLIENT_ADVICE);
     }

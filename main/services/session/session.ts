@@ -30,7 +30,8 @@ export interface SessionServiceOptions {
   /** The local path to connect to for a pipe name: the name itself on Windows; see `hostPipePath`. */
   pipePath(pipeName: string): string;
   /** null: no client is configured here, and `connect` fails with NoRdpClient. */
-  readonly launchClient: LaunchClient | null;
+  /** The RDP client to start, asked at each connect (the preference may have changed); null: none here. */
+  rdpClient(): LaunchClient | null;
   /** Each session gets a private folder in here for its `.rdp` file. */
   readonly tempDir: string;
   readonly vms?: SessionVmEvents;

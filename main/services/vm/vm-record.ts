@@ -8,7 +8,7 @@ import { type ErrorInfo } from '../../../app/errors/error-info.js';
 import { allowedActions, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type SystemExitStatus } from '../ports.js';
-import { EventLog } from './event-log.js';
+import { EventLog, type EventLogSink } from './event-log.js';
 import { SerialQueue } from './serial-queue.js';
 import { sameSettings } from './vm-reload.js';
 import { type VmNetworking } from './vm-start.js';
@@ -50,7 +50,7 @@ export interface VmRecord {
   readonly exitWaiters: Set<(status: SystemExitStatus | null) => void>;
 }
 
-export function newVmRecord(vmPath: string): VmRecord {
+export function newVmRecord(vmPath: string, logSink: EventLogSink | null = null): VmRecord {
   return {
     path: path.resolve(vmPath),
     config: null,
@@ -62,7 +62,7 @@ export function newVmRecord(vmPath: string): VmRecord {
     exitMeansSaved: false,
     unpersistedEndpoints: [],
     outlivesHako: false,
-    log: new EventLog(),
+    log: new EventLog(logSink),
     queue: new SerialQueue(),
     exitWaiters: new Set(),
   };

@@ -395,10 +395,12 @@ describe('reload', () => {
     const outcomes = await vms.reload(file);
     expect(outcomes).toEqual(
       expect.arrayContaining([
-        { path: '/NanaBox/MemorySize', outcome: 'applied' },
-        { path: '/NanaBox/ProcessorCount', outcome: 'needs-restart' },
+        { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' },
+        { path: '/NanaBox/ProcessorCount', setting: 'Processors', outcome: 'needs-restart' },
       ]),
     );
+    // The log names each setting in words.
+    expect(vms.events(file).map((e) => e.message)).toEqual(expect.arrayContaining(['Memory: applied now', 'Processors: waits for a restart']));
     expect((await configOf(file)).ProcessorCount).toBe(4);
     expect(vms.get(file).pendingRestart).toEqual(['/NanaBox/ProcessorCount']);
   });

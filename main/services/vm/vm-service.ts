@@ -5,16 +5,19 @@
 import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
 import { startBlocker } from '../../../app/config/device-rules.js';
 import { renderFinding } from '../../../app/config/index.js';
+import { settingLabel } from '../../../app/config/setting-labels.js';
 import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
+import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from '../ports.js';
 import { type VmLogEntry } from './event-log.js';
+import { type EventLogStore } from './event-log-store.js';
 import { OperationSupersededError } from './serial-queue.js';
 import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
@@ -38,6 +41,8 @@ export interface VmServiceDeps {
   readonly host: HostInfo;
   readonly registry: RunningVmRegistry;
   readonly files?: VmFiles;
+  /** Where each VM's event log is kept between runs; in memory only when absent. */
+  readonly eventLogs?: EventLogStore;
   /** Read at each use, so a changed preference applies to the next start or shutdown. */
   readonly settings?: Partial<VmServiceSettings> | (() => Partial<VmServiceSettings>);
 }
@@ -50,6 +55,8 @@ const DEFAULT_SETTINGS: VmServiceSettings = { keepRunning: true, shutdownTimeout
 
 export class VmService {
   private readonly records = new Map<string, VmRecord>();
+  /** What each record's listeners last heard, so an unchanged snapshot is not sent again. */
+  private readonly lastEmitted = new WeakMap<VmRecord, string>();
   private readonly listeners = new Set<VmChangeListener>();
   private readonly files: VmFiles;
   readonly owner: string;
@@ -84,6 +91,7 @@ export class VmService {
   /** Adds a VM file (or re-reads it) and returns what the UI shows. */
   async open(vmPath: string): Promise<VmSnapshot> {
     const record = this.recordFor(vmPath);
+    await record.log.restore();
     await this.refreshConfig(record);
     this.emit(record);
     return this.snapshot(record);
@@ -187,6 +195,7 @@ export class VmService {
         }
       }
       if ((await exited) === null) this.noteMissingExit(record, 'power off');
+      else record.log.add('info', 'Powered off');
     });
   }
 
@@ -231,7 +240,7 @@ export class VmService {
   }
 
   /** Applies the file's current settings to the running VM and says what happened to each change. */
-  reload(vmPath: string): Promise<ReloadOutcome[]> {
+  reload(vmPath: string): Promise<(ReloadOutcome & { setting: string })[]> {
     return this.act(vmPath, 'reload', async (record) => {
       await this.refreshConfig(record);
       if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read; fix it before reloading.', { path: record.path });
@@ -242,12 +251,15 @@ export class VmService {
         vmPath: record.path,
       });
       record.running = result.running;
-      for (const outcome of result.outcomes) {
-        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `Reload ${outcome.path}: ${outcome.outcome}`, outcome.error ? { error: outcome.error } : undefined);
+      const outcomes = result.outcomes.map((outcome) => ({ ...outcome, setting: settingLabel(outcome.path, record.config) }));
+      for (const outcome of outcomes) {
+        const what =
+          outcome.outcome === 'applied' ? 'applied now' : outcome.outcome === 'needs-restart' ? 'waits for a restart' : `could not be applied: ${outcome.error?.message ?? 'unknown error'}`;
+        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `${outcome.setting}: ${what}`, { path: outcome.path, ...(outcome.error ? { error: outcome.error } : {}) });
       }
       await this.writeBack(record, result.patch);
       this.emit(record);
-      return result.outcomes;
+      return outcomes;
     });
   }
 
@@ -367,7 +379,14 @@ export class VmService {
     return record.queue.enqueue(action, async (signal) => {
       this.ensureAllowed(record, action);
       try {
-        return await run(record, signal);
+        const result = await run(record, signal);
+        const done = ACTION_DONE[action];
+        if (done !== undefined && !(action === 'shutdown' && (result as ShutdownResult).stopped === false)) record.log.add('info', done);
+        return result;
+      } catch (error) {
+        // A failed start says so itself, with its cause; the other actions are logged here.
+        if (action !== 'start') record.log.add('error', `${ACTION_LABELS[action]} failed: ${error instanceof Error ? error.message : String(error)}`, { error: toErrorInfo(error) });
+        throw error;
       } finally {
         this.emit(record);
       }
@@ -409,6 +428,10 @@ export class VmService {
 
   private emit(record: VmRecord): void {
     const snapshot = this.snapshot(record);
+    // Listeners hear of a change once: an action's end re-sends nothing that its steps already sent.
+    const text = JSON.stringify(snapshot);
+    if (text === this.lastEmitted.get(record)) return;
+    this.lastEmitted.set(record, text);
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
@@ -431,7 +454,7 @@ export class VmService {
     const key = this.keyOf(vmPath);
     let record = this.records.get(key);
     if (record === undefined) {
-      record = newVmRecord(vmPath);
+      record = newVmRecord(vmPath, this.deps.eventLogs?.sinkFor(path.resolve(vmPath)) ?? null);
       this.records.set(key, record);
     }
     return record;

@@ -184,11 +184,11 @@ describe('renderer store: actions', () => {
   });
 
   it('answers what the action reported (a shutdown that timed out, what a reload applied)', async () => {
-    const api = ready({ 'vm.shutdown': () => ({ stopped: false, reason: 'timeout' }), 'vm.reload': () => [{ path: '/NanaBox/MemorySize', outcome: 'applied' }] });
+    const api = ready({ 'vm.shutdown': () => ({ stopped: false, reason: 'timeout' }), 'vm.reload': () => [{ path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' }] });
     const store = createHakoStore(api, { setTimeout: () => undefined });
     await store.getState().init();
     expect(await store.getState().act(A, 'shutdown')).toEqual({ status: 'done', result: { stopped: false, reason: 'timeout' } });
-    expect(await store.getState().act(A, 'reload')).toEqual({ status: 'done', result: [{ path: '/NanaBox/MemorySize', outcome: 'applied' }] });
+    expect(await store.getState().act(A, 'reload')).toEqual({ status: 'done', result: [{ path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' }] });
   });
 
   it('opens a VM by path and shows it', async () => {

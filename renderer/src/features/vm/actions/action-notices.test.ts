@@ -16,12 +16,12 @@ describe('action notices', () => {
     const notice = actionNotice('a', 'reload', {
       status: 'done',
       result: [
-        { path: '/NanaBox/MemorySize', outcome: 'applied' },
-        { path: '/NanaBox/ProcessorCount', outcome: 'needs-restart' },
-        { path: '/NanaBox/ComPorts', outcome: 'failed', error: { code: 'X', message: 'pipe busy' } },
+        { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' },
+        { path: '/NanaBox/ProcessorCount', setting: 'Processors', outcome: 'needs-restart' },
+        { path: '/NanaBox/ComPorts/ComPort1', setting: 'COM1', outcome: 'failed', error: { code: 'X', message: 'pipe busy' } },
       ],
     });
-    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 wait for a restart, 1 failed: pipe busy' });
+    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 wait for a restart, 1 failed: COM1: pipe busy' });
   });
 
   it('stays quiet about plain successes and refused actions', () => {

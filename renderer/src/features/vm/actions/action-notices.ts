@@ -35,7 +35,7 @@ function reloadNotice(result: ActionResult<'reload'>): Notice {
     message: [
       `${result.length - failed.length - waiting.length} applied`,
       waiting.length > 0 ? `${waiting.length} wait for a restart` : '',
-      failed.length > 0 ? `${failed.length} failed: ${failed.map((f) => f.error?.message ?? f.path).join('; ')}` : '',
+      failed.length > 0 ? `${failed.length} failed: ${failed.map((f) => (f.error ? `${f.setting}: ${f.error.message}` : f.setting)).join('; ')}` : '',
     ]
       .filter(Boolean)
       .join(', '),

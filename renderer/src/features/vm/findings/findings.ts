@@ -67,35 +67,3 @@ export function pointerLabel(pointer: string): string {
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join(' › ');
 }
-
-const TOP_LEVEL_LABELS: Readonly<Record<string, string>> = {
-  GuestType: 'Guest type',
-  Name: 'Name',
-  ProcessorCount: 'Processors',
-  MemorySize: 'Memory',
-  ComPorts: 'COM ports',
-  Gpu: 'GPU',
-  NetworkAdapters: 'Network adapters',
-  ScsiDevices: 'Storage',
-  SecureBoot: 'Secure Boot',
-  Tpm: 'TPM',
-  GuestStateFile: 'Guest state file',
-  RuntimeStateFile: 'Runtime state file',
-  SaveStateFile: 'Save state file',
-  ExposeVirtualizationExtensions: 'Nested virtualization',
-  Keyboard: 'Keyboard',
-  EnhancedSession: 'Enhanced session',
-  ChipsetInformation: 'Chipset information (SMBIOS)',
-  VideoMonitor: 'Display',
-  Policies: 'Compatibility policies',
-  Plan9Shares: 'Plan 9 shares',
-  VirtualSmbShares: 'Virtual SMB shares',
-  Hako: 'Hako settings',
-};
-
-/** A friendly name for a setting path such as `/NanaBox/ProcessorCount` (pendingRestart entries). */
-export function settingLabel(pointer: string): string {
-  const [root, key] = pointer.slice(1).split('/');
-  if (root === 'NanaBox' && key !== undefined) return TOP_LEVEL_LABELS[key] ?? key;
-  return pointerLabel(pointer);
-}

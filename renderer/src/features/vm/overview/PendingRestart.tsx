@@ -1,11 +1,11 @@
 /** Settings the file changed that the running VM does not use yet, and a way to apply those it can. */
+import { settingLabel } from '../../../../../app/config/setting-labels.js';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { Chip } from '../../../kit/Chip/Chip.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { useHako } from '../../../store/context.js';
 import { useRunVmAction } from '../actions/use-vm-actions.js';
-import { settingLabel } from '../findings/findings.js';
 import './PendingRestart.css';
 
 export function PendingRestart({ vm }: { readonly vm: VmSnapshotDto }) {
@@ -27,7 +27,7 @@ export function PendingRestart({ vm }: { readonly vm: VmSnapshotDto }) {
       <ul className="pending-list" aria-label="Changes that wait for a restart">
         {vm.pendingRestart.map((p) => (
           <li key={p}>
-            <span>{settingLabel(p)}</span> <Chip>{p}</Chip>
+            <span>{settingLabel(p, vm.config)}</span> <Chip>{p}</Chip>
           </li>
         ))}
       </ul>
