@@ -10,11 +10,12 @@
  * - `diskFile`: a `.vhd`/`.vhdx` file to inspect or change;
  * - `newDiskFile`: a `.vhd`/`.vhdx` to create, outside system folders;
  * - `newFolder`: a folder to create things in, outside system folders;
- * - `isoFile`: an `.iso` image to attach.
+ * - `isoFile`: an `.iso` image to attach;
+ * - `folderSetting`: a folder kept in the preferences, or empty for the default.
  */
 import type { CallName } from './contract.js';
 
-export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile', 'newFolder', 'isoFile'] as const;
+export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile', 'newFolder', 'isoFile', 'folderSetting'] as const;
 export type PathGuardKind = (typeof PATH_GUARD_KINDS)[number];
 
 const libraryVm = { path: 'libraryVm' } as const;
@@ -42,6 +43,7 @@ export const PATH_GUARDS = {
   'config.create': { path: 'newVmFile' },
   'vm.create': { folder: 'newFolder', diskPath: 'diskFile', isoPath: 'isoFile' },
   'vm.clone': { path: 'libraryVm', folder: 'newFolder' },
+  'app.setPreferences': { defaultVmFolder: 'folderSetting' },
   'disks.create': { path: 'newDiskFile' },
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },

@@ -42,6 +42,14 @@ describe('path guards', () => {
     await expect(posix('config.create', { path: '/home/me/vms/x.7b', name: 'x' })).resolves.toMatchObject({ path: '/home/me/vms/x.7b' });
   });
 
+  it('guard a folder kept in the preferences, which may be emptied', async () => {
+    await expect(posix('app.setPreferences', { defaultVmFolder: '' })).resolves.toEqual({ defaultVmFolder: '' });
+    await expect(posix('app.setPreferences', { defaultVmFolder: '/home/me/vms/' })).resolves.toEqual({ defaultVmFolder: '/home/me/vms' });
+    await expect(posix('app.setPreferences', { defaultVmFolder: 'relative' })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('app.setPreferences', { defaultVmFolder: '/etc' })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('app.setPreferences', { theme: 'dark' })).resolves.toEqual({ theme: 'dark' });
+  });
+
   it('on Windows refuse devices, forbidden characters and drive-relative paths', async () => {
     if (path.sep !== '\\') {
       // path.resolve here is POSIX; these are refused before it runs.

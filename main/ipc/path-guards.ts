@@ -54,6 +54,7 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     },
     newFolder: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
     isoFile: (resolved) => requireExtension(resolved, ISO_EXTENSION, '.iso'),
+    folderSetting: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
   };
 
   return async (call, input) => {
@@ -64,6 +65,8 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
       const untrusted = guarded[field];
       // An optional path the caller left out has nothing to guard (the schema allows its absence).
       if (untrusted === undefined) continue;
+      // A folder setting may be emptied: it then means the default.
+      if (kind === 'folderSetting' && untrusted === '') continue;
       const problem = localPathProblem(untrusted, windows);
       if (problem !== null) throw problem;
       const resolved = paths.resolve(untrusted as string);
