@@ -73,6 +73,8 @@ export const ERROR_CODES = {
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
   InvalidSwitchName: 'a switch name is empty or too long',
   InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
+  SwitchNotFound: 'no virtual switch has that id',
+  SwitchInUse: 'VMs are connected to the switch; the message names them',
 
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',

@@ -40,6 +40,8 @@ export const CALLS = [
   'disks.info',
   'networks.list',
   'networks.create',
+  'networks.suggestSubnet',
+  'networks.delete',
   'session.connect',
   'session.disconnect',
   'session.getMode',

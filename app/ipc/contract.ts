@@ -221,7 +221,25 @@ export const CONTRACT = {
   ),
 
   // networks
-  'networks.list': invoke(none, z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }))),
+  'networks.list': invoke(
+    none,
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        isDefault: z.boolean(),
+        subnets: z.array(z.object({ prefix: z.string(), gateway: z.string() })),
+        /** The library VMs connected now (by name), and how many endpoints in all. */
+        usedBy: z.array(z.string()),
+        endpointCount: z.number().int().min(0),
+      }),
+    ),
+  ),
+  /** A subnet for a new switch that collides with no network of the host's; null when all are taken. */
+  'networks.suggestSubnet': invoke(none, z.object({ prefix: z.string(), gateway: z.string() }).nullable()),
+  /** Deletes a switch; refused while anything is connected to it, naming the VMs. */
+  'networks.delete': invoke(z.object({ id: z.string().regex(/^[0-9a-fA-F-]{36}$/) }).strict(), nothing),
   'networks.create': invoke(
     z.object({ name: z.string().min(1).max(256), subnet: z.string().max(18).optional() }).strict(),
     z.object({ id: z.string() }),
