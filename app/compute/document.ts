@@ -1,7 +1,7 @@
 /**
  * The HCS ComputeSystem document for a `.7b` configuration, as NanaBox builds it
- * (NanaBox/ConfigurationManager.cpp `MakeHcsConfiguration`; reference/nanabox.md §3.2, §9 item 10;
- * hcs-api.md §6.2–6.3).
+ * (NanaBox/ConfigurationManager.cpp `MakeHcsConfiguration`; the ComputeSystem and VirtualMachine types
+ * of Microsoft's HCS schema reference). What a build takes is gated in gates.ts.
  *
  * Key order: NanaBox builds the document with `nlohmann::json`, whose objects are `std::map`s, so the
  * text it sends has every object's keys in byte order. The objects below are built in that order so that
@@ -21,11 +21,9 @@ import {
   type VmConfig,
 } from '../config/model.js';
 import { resolveVmPath } from '../paths/resolve.js';
+import { GUEST_FEATURE_SET_MIN_BUILD, hostSupports, schemaVersionForBuild, SYSTEM_INFORMATION_MIN_BUILD, type SchemaVersion } from './gates.js';
 
-/** First build whose HCS takes `Chipset.SystemInformation` and `VideoMonitor.ResolutionType`. */
-export const SYSTEM_INFORMATION_MIN_BUILD = 20348;
-/** First build whose HCS takes `ComputeTopology.Compatibility.GuestFeatureSet`. */
-export const GUEST_FEATURE_SET_MIN_BUILD = 26100;
+export { GUEST_FEATURE_SET_MIN_BUILD, SYSTEM_INFORMATION_MIN_BUILD, type SchemaVersion };
 
 /** NanaBox's only SCSI controller; the name is hashed into the VMBus channel id, so it must not change. */
 export const SCSI_CONTROLLER_NAME = 'NanaBox Scsi Controller';
@@ -47,11 +45,6 @@ export const PLAN9_SHARE_FLAGS = {
 
 /** The Hyper-V socket port of the host driver shares (`Gpu.EnableHostDriverStore`). */
 export const HOST_DRIVER_PLAN9_PORT = 50001;
-
-export interface SchemaVersion {
-  Major: number;
-  Minor: number;
-}
 
 export interface UefiDocument {
   ApplySecureBootTemplate?: 'Apply';
@@ -177,6 +170,11 @@ export interface GuestStateDocument {
   RuntimeStateFilePath?: string;
 }
 
+/** The integration components (schema 2.5); Hako asks only for the one its shutdown uses. */
+export interface ServicesDocument {
+  Shutdown: Record<string, never>;
+}
+
 export interface VirtualMachineDocument {
   Chipset: ChipsetDocument;
   ComputeTopology: ComputeTopologyDocument;
@@ -184,6 +182,7 @@ export interface VirtualMachineDocument {
   GuestState?: GuestStateDocument;
   RestoreState?: { SaveStateFilePath: string };
   SecuritySettings?: SecuritySettingsDocument;
+  Services?: ServicesDocument;
 }
 
 export interface ComputeSystemDocument {
@@ -218,6 +217,15 @@ export interface DocumentOptions {
   owner?: string;
   /** Default: true, as NanaBox sends: the VM dies with the last handle. */
   terminateOnLastHandleClosed?: boolean;
+  /**
+   * Default: false, as NanaBox sends. True adds `Services: {"Shutdown": {}}` where the build takes it
+   * (schema 2.5, build 20348): the shutdown integration component, "used for any shutdown-related
+   * actions" (the schema reference's Services type), which Hako's shutdown through the integration
+   * service relies on. Neither the docs nor hcsshim (which sends neither ShutdownOptions nor Services)
+   * say whether HCS needs it or enables the component without it; sending it is the reading of the
+   * docs, unverified on Windows.
+   */
+  shutdownService?: boolean;
 }
 
 export type DocumentErrorCode = 'Plan9PortMissing';
@@ -513,6 +521,9 @@ export function buildComputeSystemDocument(
   }
   if (config.Tpm) {
     virtualMachine.SecuritySettings = { EnableTpm: true, Isolation: { IsolationType: 'GuestStateOnly' } };
+  }
+  if (options.shutdownService && hostSupports(schemaVersionForBuild(host.build), 'IntegrationServices')) {
+    virtualMachine.Services = { Shutdown: {} };
   }
   return {
     Owner: options.owner ?? config.Name,
