@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'main/native/wine.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // No test file may leave a call into HCS from inside an HCS callback behind (the stand-in counts them).
+    setupFiles: ['test/support/native/deadlock-guard.ts'],
   },
 });

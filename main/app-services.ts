@@ -7,8 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
-import { createHandlers, type ShellHooks } from './ipc/handlers.js';
-import { loadNativeHost, type NativeHost } from './native/index.js';
+import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
+import { isPackagedApp, loadNativeHost, nativeStatus, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -100,7 +100,25 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     deleteEndpoint: reject,
   };
   const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
-  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false };
+  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
+}
+
+/** The native layer's part of the diagnostics, in the contract's terms. */
+function nativeDiagnostics(status: NativeStatus): NativeDiagnostics {
+  const loader = status.loader();
+  const warning = status.installWarning;
+  return {
+    nativeLibraries: loader.libraries.map((library) => ({
+      name: `${library.name}.dll`,
+      path: library.path,
+      state: library.state,
+      ...(library.message !== undefined ? { message: library.message } : {}),
+      ...(library.advice !== undefined ? { advice: library.advice } : {}),
+    })),
+    safeDllSearch: loader.safeSearch,
+    installWarning: warning ? { code: 'UnsafeInstallFolder', message: warning.message, advice: warning.advice, params: { folder: warning.folder } } : null,
+    stalledCalls: status.calls.stalled().map((call) => ({ ...call })),
+  };
 }
 
 function loadNative(log?: DispatchLog): NativeHost {
@@ -131,6 +149,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const configs = new ConfigService();
+  const capabilities = new CapabilitiesService(native.hcs, native.host);
   const vms = new VmService({
     hcs: native.hcs,
     files: configs,
@@ -142,6 +161,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const current = preferences.get();
       return { keepRunning: current.keepVmsRunning, shutdownTimeoutMs: current.shutdownTimeoutSeconds * 1000 };
     },
+    // The option documents Hako sends depend on what this host's HCS reports it takes.
+    schemaVersion: async () => (await capabilities.get()).maxSchemaVersion,
   });
 
   const listeners = new Set<EventListener>();
@@ -163,10 +184,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
   const disks = new DiskService(native.virtDisk);
   const stopDiskEvents = disks.onProgress((progress) => emit('disks.progress', progress));
+  // A native call that stalls (or a stalled one that returns) is named to the UI at once.
+  const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
   configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
-  const sessions = new SessionService({ pipePath: hostPipePath, launchClient: rdpClientLauncher(), tempDir: os.tmpdir(), vms });
+  // The packaged app takes no program from the environment and mstsc from the real System32 (main/native/packaged.ts).
+  const packaged = isPackagedApp();
+  const launchClient = rdpClientLauncher(process.platform, packaged ? {} : process.env, process.platform === 'win32' ? systemDirectory() : null);
+  const sessions = new SessionService({ pipePath: hostPipePath, launchClient, tempDir: os.tmpdir(), vms });
 
   for (const file of await library.files()) await vms.open(file);
   await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
@@ -178,10 +204,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       library,
       disks,
       networks,
-      capabilities: new CapabilitiesService(native.hcs, native.host),
+      capabilities,
       preferences,
       version: packageVersion(),
       standIn: native.standIn,
+      nativeDiagnostics: () => nativeDiagnostics(native.status),
       emit,
     },
     {
@@ -203,6 +230,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async dispose() {
       stopVmEvents();
       stopDiskEvents();
+      stopStallEvents();
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { isPackagedApp } from '../native/packaged.js';
 import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
@@ -25,7 +26,8 @@ import { validVmPaths } from './vm-path.js';
 import { MainWindow, registerAppScheme, secureContents, secureSession, serveRenderer } from './window.js';
 
 const APP_ID = 'org.hako.vmmanager';
-const DEV = !app.isPackaged;
+/** Development switches (DevTools, the menu, console logs) only outside the packaged app, decided in one place. */
+const DEV = !isPackagedApp();
 /** out/ (this file is out/main/index.js once built). */
 const OUT_DIR = path.resolve(import.meta.dirname, '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');

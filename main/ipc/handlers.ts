@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type EventName, type EventPayload } from '../../app/ipc/contract.js';
+import { type Diagnostics, type EventName, type EventPayload } from '../../app/ipc/contract.js';
 import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
@@ -37,8 +37,12 @@ export interface HandlerServices {
   readonly preferences: PreferencesStore;
   readonly version: string;
   readonly standIn: boolean;
+  /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
+  readonly nativeDiagnostics: () => NativeDiagnostics;
   readonly emit: <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
 }
+
+export type NativeDiagnostics = Required<Pick<Diagnostics, 'nativeLibraries' | 'safeDllSearch' | 'installWarning' | 'stalledCalls'>>;
 
 const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
@@ -162,6 +166,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         missingExports: [...caps.missingExports],
         vmmsCertificate: shell.vmmsCertificate ? await shell.vmmsCertificate() : 'unknown',
         standIn: services.standIn,
+        ...services.nativeDiagnostics(),
       };
     },
 

@@ -40,7 +40,7 @@ out.capabilities = native.hcs.capabilities;
 const id = 'wine-テスト-😀';
 const system = await native.hcs.createComputeSystem(id, { SchemaVersion: { Major: 2, Minor: 1 }, VirtualMachine: { ComputeTopology: { Memory: { SizeInMB: 512 }, Processor: { Count: 1 } }, Devices: {} } });
 const events: unknown[] = [];
-system.onEvent((e) => events.push(e));
+await system.onEvent((e) => events.push(e));
 await system.start();
 out.state = (await system.properties()).State;
 c.hcs.emitEvent(id, 2, '{"x":"ü"}');
@@ -71,8 +71,17 @@ out.vdHandles = c.virtDisk.openHandleCount();
 process.stdout.write(JSON.stringify(out));
 `;
 
-/** The binding test files run under wine; each must pass there as it does on Linux. */
-const BINDING_TESTS = ['computecore.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts'];
+/**
+ * The binding test files run under wine; each must pass there as it does on Linux, and each ends with
+ * the mingw computecore's deadlock counter at 0 (test/support/native/deadlock-guard.ts is bundled in).
+ */
+const BINDING_TESTS = ['computecore.test.ts', 'computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts'];
+
+/** A call into HCS from inside a callback, on purpose (reentry.test.ts does the same on Linux). */
+const REENTRY = `
+import { provokeReentry } from '../../test/support/native/reentry-probe.js';
+process.stdout.write(JSON.stringify(await provokeReentry(300)));
+`;
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
@@ -174,11 +183,36 @@ describe('the Windows code path under wine', () => {
   });
 });
 
+describe('the dispatch lock of the mingw computecore under wine', () => {
+  it('fails a call into HCS made from inside a callback with the deadlock HRESULT, and counts it', { timeout: 300_000 }, async () => {
+    const setup = setUpWine();
+    const bundle = await build({
+      stdin: { contents: REENTRY, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: 'wine-reentry.ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    writeFileSync(path.join(setup.work, 'reentry.mjs'), bundle.outputFiles[0]!.text);
+    const run = runUnderWine(setup, 'reentry.mjs', [], 'reentry.json', 120_000);
+    if (run.status !== 0) throw new Error(`the re-entry probe exited with ${run.status}: ${run.stderr.slice(-2000)}`);
+    expect(JSON.parse(run.stdout)).toEqual({ before: 0, after: 1, hresult: 0xa037dead });
+  });
+});
+
 describe('the binding tests under wine', () => {
   it.each(BINDING_TESTS)('%s passes with node.exe and the mingw stand-ins', { timeout: 300_000 }, async (file) => {
     const setup = setUpWine();
     const bundle = await build({
-      stdin: { contents: `import './${file}';\nimport { run } from 'vitest';\nawait run();\n`, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: `wine-${file}` },
+      stdin: {
+        contents: `import '../../test/support/native/deadlock-guard.ts';\nimport './${file}';\nimport { run } from 'vitest';\nawait run();\n`,
+        resolveDir: path.join(repoRoot, 'main/native'),
+        loader: 'ts',
+        sourcefile: `wine-${file}`,
+      },
       bundle: true,
       platform: 'node',
       format: 'esm',

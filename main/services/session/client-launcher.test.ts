@@ -13,5 +13,6 @@ describe('the RDP client command', () => {
     expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: '  ' })).toBeNull();
     expect(rdpClientLauncher('linux', { HAKO_RDP_CLIENT: 'xfreerdp {file}' })).toBeTypeOf('function');
     expect(rdpClientLauncher('win32', {})).toBeTypeOf('function');
+    expect(rdpClientLauncher('win32', {}, 'C:\\Windows\\system32')).toBeTypeOf('function');
   });
 });

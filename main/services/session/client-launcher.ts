@@ -68,13 +68,16 @@ export function commandClient(template: string): LaunchClient {
 
 /**
  * The client for this machine: `HAKO_RDP_CLIENT` when set (any platform), else mstsc on Windows, else
- * none (null).
+ * none (null). `system32` is the System32 folder as Windows reports it (GetSystemDirectoryW); without it
+ * `SystemRoot` names it. The packaged app passes no environment and the real folder: an elevated Hako must
+ * not run a program that a user variable (HKCU\Environment, which a non-elevated process can write)
+ * names.
  */
-export function rdpClientLauncher(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
+export function rdpClientLauncher(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, system32?: string | null): LaunchClient | null {
   const configured = env.HAKO_RDP_CLIENT?.trim();
   if (configured) return commandClient(configured);
   if (platform === 'win32') {
-    const mstsc = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'mstsc.exe');
+    const mstsc = path.win32.join(system32 ?? path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32'), 'mstsc.exe');
     return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
   }
   return null;
