@@ -13,3 +13,4 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+declare function structuredClone<T>(value: T): T;

@@ -10,7 +10,7 @@ import { type EventName } from '../app/ipc/contract.js';
 import { createDispatcher } from '../app/ipc/dispatch.js';
 import { createWebSocketTransport } from '../app/ipc/ws-transport.js';
 import { startBrowserHost } from '../main/host/server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../test/support/host.js';
+import { hostSecret, makeStaticDir, nodeSocketFactory, socketUrl } from '../test/support/host.js';
 import { exampleHandlers } from '../test/support/contract-examples.js';
 
 const WARM_UP_CALLS = 500;
@@ -36,7 +36,7 @@ const events = {
 
 const { root, staticDir } = await makeStaticDir();
 const host = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), events, staticDir });
-const transport = createWebSocketTransport({ url: socketUrl(host), createSocket: nodeSocketFactory(host, await loginCookie(host)) });
+const transport = createWebSocketTransport({ url: socketUrl(host), secret: hostSecret(host), createSocket: nodeSocketFactory(host) });
 const api = createHakoApi(transport);
 
 // ---- round trip ----
@@ -54,14 +54,14 @@ const sentAt = new Float64Array(EVENTS);
 const latencies: number[] = [];
 let allReceived!: () => void;
 const done = new Promise<void>((resolve) => (allReceived = resolve));
-api.on('disks.progress', (payload) => {
+api.on('operations.progress', (payload) => {
   latencies.push(performance.now() - sentAt[payload.completed]!);
   if (latencies.length === EVENTS) allReceived();
 });
 await api.invoke('app.ready');
 for (let i = 0; i < EVENTS; i++) {
   sentAt[i] = performance.now();
-  for (const listener of listeners) listener('disks.progress', { operationId: OPERATION, completed: i, total: EVENTS, done: false });
+  for (const listener of listeners) listener('operations.progress', { operationId: OPERATION, kind: 'disk.create', completed: i, total: EVENTS, done: false });
   await new Promise((resolve) => setTimeout(resolve, EVENT_SPACING_MS));
 }
 await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${latencies.length} of ${EVENTS} events arrived`)), 10_000))]);

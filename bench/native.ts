@@ -31,6 +31,7 @@ import { HcsError } from '../app/errors/hcs-error.js';
 import { libraryPath, loadNativeHost } from '../main/native/index.js';
 import { standInControls } from '../test/support/native/stand-in-controls.js';
 import { operationPairProbe } from '../test/support/native/ffi-probe.js';
+import { memoryRegistry } from '../test/support/registry.js';
 import { NetworkService } from '../main/services/network-service.js';
 import type { ComputeSystem, Hcn, HcnHandle, Hcs } from '../main/services/ports.js';
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../main/services/config-service.js';
@@ -197,11 +198,7 @@ function networking(hcn: Hcn): VmNetworking {
   };
 }
 
-const registry: RunningVmRegistry = {
-  rememberRunning: async () => undefined,
-  forgetRunning: async () => undefined,
-  fileForId: async () => null,
-};
+const registry: RunningVmRegistry = memoryRegistry();
 
 let patch: WriteBackPatch | null = null;
 /** The real file access, except that the write-back is only remembered. */

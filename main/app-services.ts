@@ -14,6 +14,11 @@ import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
+import { BackgroundOperations } from './services/operations.js';
+import { readHostFacts } from './services/host-facts.js';
+import { VmCloner } from './services/vm-cloner.js';
+import { VmCreator } from './services/vm-creator.js';
+import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
@@ -21,6 +26,7 @@ import { rdpClientLauncher } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
 import { VmService } from './services/vm/vm-service.js';
+import { eachWithDeadline } from './services/bounded.js';
 import { type VmNetworking } from './services/vm/vm-start.js';
 
 /** Payloads are only read and sent, so services may hand over read-only data. */
@@ -50,6 +56,9 @@ export interface AppServicesOptions {
 }
 
 declare const HAKO_VERSION: string | undefined;
+
+const LIBRARY_READS_AT_ONCE = 8;
+const LIBRARY_READ_DEADLINE_MS = 5_000;
 
 /** The bundles get the version at build time; unbundled (tests) it comes from package.json. */
 function packageVersion(): string {
@@ -182,8 +191,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   };
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
-  const disks = new DiskService(native.virtDisk);
-  const stopDiskEvents = disks.onProgress((progress) => emit('disks.progress', progress));
+  const operations = new BackgroundOperations();
+  const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
+  const disks = new DiskService(native.virtDisk, operations);
   // A native call that stalls (or a stalled one that returns) is named to the UI at once.
   const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
@@ -194,7 +204,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const launchClient = rdpClientLauncher(process.platform, packaged ? {} : process.env, process.platform === 'win32' ? systemDirectory() : null);
   const sessions = new SessionService({ pipePath: hostPipePath, launchClient, tempDir: os.tmpdir(), vms });
 
-  for (const file of await library.files()) await vms.open(file);
+  // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
+  // at a time and each gets a deadline; a late one still updates its VM when it finishes.
+  await eachWithDeadline(await library.files(), LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (file) => vms.open(file), (file, error) =>
+    options.log?.error(`reading ${file} at start-up`, error),
+  );
   await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
 
   const handlers = createHandlers(
@@ -203,6 +217,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       configs,
       library,
       disks,
+      operations,
+      creator: new VmCreator(disks),
+      cloner: new VmCloner({ files: configs }),
+      deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
+      hostFacts: () => readHostFacts(native.host),
+      hostChecks: {
+        facts: () => readHostFacts(native.host),
+        diskProblem: (file) => disks.info(file).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        ),
+        libraryVms: () => vms.list(),
+      },
       networks,
       capabilities,
       preferences,
@@ -229,7 +256,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sessions,
     async dispose() {
       stopVmEvents();
-      stopDiskEvents();
+      stopOperationEvents();
       stopStallEvents();
       listeners.clear();
       await sessions.dispose();

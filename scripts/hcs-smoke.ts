@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       },
     },
     host: native.host,
-    registry: { rememberRunning: async () => undefined, forgetRunning: async () => undefined, fileForId: async () => null },
+    registry: { rememberRunning: async () => undefined, forgetRunning: async () => undefined, fileForId: async () => null, runningVms: async () => [] },
     // The VM dies with Hako's handles, whatever happens to this script.
     settings: { keepRunning: false, shutdownTimeoutMs: 5000 },
     schemaVersion: async () => capabilities.maxSchemaVersion,

@@ -199,3 +199,23 @@ describe('the installed command', () => {
     await expect(promisify(execFile)('node', ['bin/hako.js', 'config', 'frobnicate'], { cwd: root })).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('hako config check with device problems', () => {
+  it('reports each as a warning with its JSON path and still accepts the file', async () => {
+    const p = await file(
+      'devices.7b',
+      '{"NanaBox":{"Type":"VirtualMachine","Version":1,"Name":"t","ProcessorCount":10000,"MemorySize":99999999,"ComPorts":{"ComPort1":"not a pipe"},"ScsiDevices":[{"Type":"VirtualDisk","Path":"a<b>|.vhdx"},{"Type":"VirtualDisk","Path":"x.vhdx"},{"Type":"VirtualDisk","Path":"X.VHDX"}]}}',
+    );
+    const { code, stdout } = await run('config', 'check', '--json', p);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { files: { accepted: boolean; findings: { code: string; path: string; severity: string }[] }[] };
+    expect(report.files[0]!.accepted).toBe(true);
+    const device = report.files[0]!.findings.filter((f) => ['limits.processors', 'comport.not-pipe', 'path.forbidden-character', 'disk.attached-twice'].includes(f.code));
+    expect(device.map((f) => [f.code, f.path, f.severity])).toEqual([
+      ['limits.processors', '/NanaBox/ProcessorCount', 'warning'],
+      ['comport.not-pipe', '/NanaBox/ComPorts/ComPort1', 'warning'],
+      ['path.forbidden-character', '/NanaBox/ScsiDevices/0/Path', 'warning'],
+      ['disk.attached-twice', '/NanaBox/ScsiDevices/2/Path', 'warning'],
+    ]);
+  });
+});

@@ -32,6 +32,8 @@ const MESSAGES = {
   'config.version-invalid': (p) => `expected the format version 1, found ${p.found}`,
   'config.processor-count-invalid': (p) => `expected a processor count of at least 1, found ${p.found}`,
   'config.memory-size-invalid': (p) => `expected a memory size in MB of at least 1, found ${p.found}`,
+  // Hako's own limit: NanaBox files are a few kB, and reading a huge file would stall the app.
+  'file.too-large': (p) => `the file is ${p.size} bytes; Hako reads .7b files of up to ${p.limit} bytes`,
 
   // Warnings: NanaBox reads the file, but not the way it is written.
   'file.bom-added': () => 'the file has no UTF-8 BOM; NanaBox refuses such files, and Hako will add the BOM when it saves',
@@ -59,6 +61,19 @@ const MESSAGES = {
   'list.item-dropped': (p) => `expected ${p.expected}, found ${p.found}; the entry is dropped`,
   'value.normalised': (p) => `${p.found} is read as ${p.used}`,
   'policy.unknown': (p) => `unknown policy "${p.name}"; it is kept but has no effect`,
+
+  // Device rules (app/config/device-rules.ts): NanaBox reads these files, but Hyper-V would refuse to
+  // start the VM (`blocksStart`), or the VM is unlikely to run well on this host.
+  'limits.processors': (p) => `${p.found} processors is more than a Hyper-V VM can have (${p.max})`,
+  'limits.memory': (p) => `${p.found} MB of memory is more than a Hyper-V VM can have (${p.max} MB, 240 TB)`,
+  'comport.not-pipe': (p) => `"${p.found}" is not a named pipe; a COM port needs a path like \\\\.\\pipe\\name`,
+  'path.forbidden-character': (p) => `"${p.found}" contains a character Windows does not allow in file names (< > " | ? * or a control character)`,
+  'disk.attached-twice': (p) => `${p.file} is attached more than once (also at ${p.other})`,
+  'host.processors': (p) => `${p.found} processors is more than this computer has (${p.max} logical processors)`,
+  'host.memory': (p) => `${p.found} MB of memory is more than this computer has (${p.max} MB)`,
+  'path.missing': (p) => `${p.file} does not exist (yet)`,
+  'disk.unreadable': (p) => `${p.file} is not a virtual disk virtdisk can open: ${p.reason}`,
+  'disk.shared': (p) => `${p.file} is also used by ${p.other}`,
 } satisfies Record<string, (p: FindingParams) => string>;
 
 export type FindingCode = keyof typeof MESSAGES;

@@ -3,18 +3,9 @@
  * keeps quiet about: each fallback, drop and normalisation becomes a finding with a JSON Pointer.
  */
 import { type Finding, type FindingCode, type FindingParams, type Severity } from './findings.js';
-import {
-  JsonNumber,
-  JsonSyntaxError,
-  canonicalJson,
-  childPointer,
-  compareKeys,
-  describeJson,
-  isJsonObject,
-  parseJson,
-  type JsonObject,
-  type JsonValue,
-} from './json.js';
+import { canonicalJson, compareKeys, describeJson } from './json-dump.js';
+import { childPointer } from './json-pointer.js';
+import { JsonNumber, JsonSyntaxError, isJsonObject, parseJson, type JsonObject, type JsonValue } from './json.js';
 import {
   GPU_PV_PARTITION_ID,
   POLICY_FEATURE_BITS,
@@ -63,6 +54,14 @@ export function hasUtf8Bom(bytes: Uint8Array): boolean {
 }
 
 /** Reads a `.7b` file from its bytes. Never throws on bad input: problems come back as findings. */
+/** Hako's limit on a `.7b` file's size: NanaBox files are a few kB; anything near this is not one. */
+export const MAX_SEVEN_B_BYTES = 4 * 1024 * 1024;
+
+/** What reading says of a file over {@link MAX_SEVEN_B_BYTES}, decided from its size before any byte is read. */
+export function tooLargeResult(size: number): ReadResult {
+  return { accepted: false, file: null, findings: [{ severity: 'error', code: 'file.too-large', path: '', params: { size, limit: MAX_SEVEN_B_BYTES }, lossy: false }] };
+}
+
 export function readSevenB(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
   const findings: Finding[] = [];
   const refuse = (code: FindingCode, path: string, params: FindingParams = {}): ReadResult => ({

@@ -2,7 +2,7 @@
  * Writes a `.7b` file exactly as NanaBox does (reference/nanabox.md §2.4), plus the keys NanaBox does
  * not read (§10): a file without unknown keys comes out byte-identical to NanaBox's.
  */
-import { RawJson, SortedObject, compareKeys, dumpJson, type Dumpable } from './json.js';
+import { RawJson, SortedObject, compareKeys, dumpJson, type Dumpable } from './json-dump.js';
 import { GPU_PV_PARTITION_ID, type GpuDevice, type SevenBFile, type UnknownKey, type VmConfig } from './model.js';
 import { VM_CONFIG_SPEC, type Field, type ObjectSpec } from './spec.js';
 

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   // ---- files and paths
   FileNotFound: 'the file does not exist',
   NotAFile: 'the path names a folder, a device or a pipe, not a regular file',
+  FileTooLarge: 'the file is larger than a file of its kind can be',
   AccessDenied: 'the file system refused access',
   FileExists: 'a file is already there and would be overwritten',
   FileWriteFailed: 'the file could not be written; it is as it was',
@@ -34,7 +35,10 @@ export const ERROR_CODES = {
   ConfigUnreadable: 'the .7b file cannot be read as a VM',
   ConfigRefused: 'NanaBox would refuse this .7b file, so Hako does not start it',
   ConsentRequired: 'saving would replace values NanaBox ignores; the user must agree first',
+  SaveRefused: 'what would be written is not one valid file that reads back as the settings shown',
   NameMissing: 'the VM has no Name, which Hyper-V needs to identify it',
+  StartBlocked: 'a setting would make Hyper-V refuse the VM; the message names it',
+  InvalidName: 'the name cannot name a VM (it names its folder and files too)',
   Plan9PortMissing: 'a Plan 9 share has no usable port, so the VM document cannot be built',
 
   // ---- VMs
@@ -46,9 +50,11 @@ export const ERROR_CODES = {
   StoppedDuringStart: 'the VM stopped while it was starting',
   StopTimedOut: 'the VM did not stop in time',
   ExitNotReported: 'Hyper-V accepted the action but did not report that the VM stopped',
+  StoppedWhileAway: 'the VM stopped while Hako was not running',
   SaveStateMissing: 'the saved state file the VM would resume from is missing',
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
+  PlanChanged: 'the files changed since the list of what an action would do was shown',
 
   // ---- the library and app state
   InvalidId: 'a compute system id is empty',

@@ -26,12 +26,17 @@ export const CALLS = [
   'config.load',
   'config.validate',
   'config.save',
+  'config.addBom',
   'config.create',
   'config.schema',
+  'vm.deletePlan',
+  'vm.delete',
+  'vm.discardSavedState',
+  'vm.clone',
+  'vm.create',
   'disks.create',
   'disks.resize',
   'disks.compact',
-  'disks.cancel',
   'disks.info',
   'networks.list',
   'networks.create',
@@ -40,14 +45,16 @@ export const CALLS = [
   'session.getMode',
   'session.setMode',
   'diagnostics.get',
+  'operations.cancel',
   'app.getPreferences',
   'app.setPreferences',
+  'app.hostFacts',
   'app.version',
   'app.openLogsFolder',
   'app.ready',
 ] as const satisfies readonly CallName[];
 
-export const EVENTS = ['vm.changed', 'disks.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled'] as const satisfies readonly EventName[];
+export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled'] as const satisfies readonly EventName[];
 
 /** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
 export const CHANNEL_PREFIX = 'hako:';

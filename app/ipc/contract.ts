@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
+import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
+import { VM_PRESET_NAMES, type VmPresetName } from '../vm/new-vm.js';
 import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
 
 // ---- shared shapes ----
@@ -63,6 +65,8 @@ export const fileStampSchema = z.object({ size: z.number().int().min(0), mtimeMs
 
 export const reloadOutcomeSchema = z.object({
   path: z.string(),
+  /** The setting's name for people ("Disk 2 (data.vhdx)"), app/config/setting-labels.ts. */
+  setting: z.string(),
   outcome: z.enum(['applied', 'needs-restart', 'failed']),
   error: errorInfoSchema.optional(),
 });
@@ -76,7 +80,8 @@ const diskPathSchema = z
   .string()
   .min(5)
   .max(32_767)
-  .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx');
+  .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx')
+  .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
 const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
 /** One native library: where it was loaded from, or why it was not (a missing DLL says plainly what to turn on). */
@@ -122,6 +127,48 @@ export const diagnosticsSchema = z.object({
   installWarning: errorInfoSchema.nullable().optional(),
   /** Native calls that have not returned within the watchdog timeout. */
   stalledCalls: z.array(stalledCallSchema).optional(),
+});
+
+/** What the New VM wizard sends: flat, so each path has its guard (app/ipc/path-guards.ts). */
+export const newVmInputSchema = z
+  .object({
+    /** The folder the VM's own folder `<folder>/<name>/` goes into. */
+    folder: z.string().min(1).max(32_767),
+    name: z.string().min(1).max(255),
+    preset: z.enum(VM_PRESET_NAMES as [VmPresetName, ...VmPresetName[]]),
+    processors: z.number().int().min(1).max(2048).optional(),
+    memoryMb: z.number().int().min(1).max(240 * 1024 * 1024).optional(),
+    disk: z.enum(['new', 'existing', 'none']),
+    diskSizeBytes: z.number().int().positive().optional(),
+    diskFixed: z.boolean().optional(),
+    /** With disk "existing": the disk to attach. */
+    diskPath: z.string().min(5).max(32_767).optional(),
+    isoPath: z.string().min(5).max(32_767).optional(),
+    /** A switch id; absent: NanaBox's default switch; null: no network. */
+    switchId: z.string().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/).nullable().optional(),
+  })
+  .strict();
+
+export const deletePlanSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().regex(/^[0-9a-f]{16}$/),
+      path: z.string(),
+      kind: z.enum(['config', 'disk', 'state', 'image']),
+      sizeBytes: z.number().int().min(0),
+      insideVmFolder: z.boolean(),
+      usedBy: z.array(z.string()),
+      tickedByDefault: z.boolean(),
+    }),
+  ),
+  toRecycleBin: z.boolean(),
+});
+
+export const hostFactsSchema = z.object({
+  logicalProcessors: z.number().int(),
+  memoryMb: z.number().int(),
+  build: z.number().int(),
+  tpmUnavailable: z.enum(['older-windows', 'no-hyper-v']).nullable(),
 });
 
 // ---- the contract ----
@@ -173,8 +220,24 @@ export const CONTRACT = {
     z.object({ path: vmPathSchema, file: sevenBFileSchema, expected: fileStampSchema.nullable(), force: z.boolean() }).strict(),
     z.object({ stamp: fileStampSchema }),
   ),
+  /** The safe fix for a file NanaBox refuses only for its missing BOM: the BOM is added, nothing else changes. */
+  'config.addBom': invoke(byPath, z.object({ stamp: fileStampSchema })),
   'config.create': invoke(z.object({ path: vmPathSchema, name: z.string().min(1).max(255) }).strict(), vmSnapshotSchema),
   'config.schema': invoke(none, z.record(z.string(), z.unknown())),
+
+  /** What deleting the VM would remove (main reads the `.7b` itself); refused while it runs. */
+  'vm.deletePlan': invoke(byPath, deletePlanSchema),
+  /** Deletes (or recycles) the ticked items of the plan, then removes the VM from the library. */
+  'vm.delete': invoke(z.object({ path: vmPathSchema, items: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(1000) }).strict(), z.object({ removed: z.array(z.string()) })),
+  /** Drops a saved VM's saved state so it boots afresh (also the way out of a missing save file). */
+  'vm.discardSavedState': invoke(byPath, nothing),
+  /** Clones a stopped VM in the background into `<folder>/<name>/`; the done report's result is the clone's `.7b`. */
+  'vm.clone': invoke(
+    z.object({ path: vmPathSchema, name: z.string().min(1).max(255), folder: z.string().min(1).max(32_767), disks: z.enum(['copy', 'differencing']), macs: z.enum(['dynamic', 'new-static']) }).strict(),
+    z.object({ operationId: operationIdSchema }),
+  ),
+  /** Creates a VM from a preset in the background; the done report's result is the new `.7b`. */
+  'vm.create': invoke(newVmInputSchema, z.object({ operationId: operationIdSchema })),
 
   // disks
   'disks.create': invoke(
@@ -183,7 +246,6 @@ export const CONTRACT = {
   ),
   'disks.resize': invoke(z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive() }).strict(), z.object({ operationId: operationIdSchema })),
   'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
-  'disks.cancel': invoke(z.object({ operationId: operationIdSchema }).strict(), nothing),
   'disks.info': invoke(
     z.object({ path: diskPathSchema }).strict(),
     z.object({ format: diskFormatSchema, virtualSize: z.number(), physicalSize: z.number(), blockSize: z.number(), sectorSize: z.number(), fixed: z.boolean() }),
@@ -204,9 +266,14 @@ export const CONTRACT = {
 
   'diagnostics.get': invoke(none, diagnosticsSchema),
 
+  // background operations (disks, new and cloned VMs)
+  'operations.cancel': invoke(z.object({ operationId: operationIdSchema }).strict(), nothing),
+
   // app
   'app.getPreferences': invoke(none, preferencesSchema),
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
+  /** What the New VM wizard caps and warns by. */
+  'app.hostFacts': invoke(none, hostFactsSchema),
   'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']) })),
   'app.openLogsFolder': invoke(none, nothing),
   /** The renderer is ready for events; main sends what it queued until now. */
@@ -214,13 +281,16 @@ export const CONTRACT = {
 
   // events, main → renderer
   'vm.changed': event(vmSnapshotSchema),
-  'disks.progress': event(
+  /** A background operation's progress; once `done`, with its error or its result. */
+  'operations.progress': event(
     z.object({
       operationId: operationIdSchema,
+      kind: z.enum(OPERATION_KINDS),
       completed: z.number(),
       total: z.number(),
       done: z.boolean(),
       error: errorInfoSchema.optional(),
+      result: z.object({ path: z.string() }).optional(),
     }),
   ),
   /** Main asks the UI to show a VM (opened from Explorer, a second launch, the tray). */
@@ -245,6 +315,9 @@ export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
 export type StalledCallDto = z.output<typeof stalledCallSchema>;
 export type NativeLibraryDto = z.output<typeof nativeLibrarySchema>;
+export type NewVmInput = z.output<typeof newVmInputSchema>;
+export type HostFactsDto = z.output<typeof hostFactsSchema>;
+export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

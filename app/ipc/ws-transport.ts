@@ -1,12 +1,13 @@
 /**
  * The renderer's transport to the browser host: the contract over a WebSocket to `/ipc` on the page's
- * own origin (the host's cookie authenticates it). Runs in the browser; pure apart from the global
- * WebSocket and timers, so app/ can hold it.
+ * own origin, authenticated by the per-run secret sent as the first message of every connection. Runs
+ * in the browser; pure apart from the global WebSocket and timers, so app/ can hold it.
  *
  * Calls made while the socket is (re)connecting wait for it, up to `connectTimeoutMs`. A call already
  * sent when the socket closes fails with a {@link HakoApiError} coded `Disconnected`: it may or may not
  * have run, so it is never sent again. The socket reconnects with exponential back-off, and once the
- * renderer has called `app.ready` every new connection repeats it, so events keep flowing.
+ * renderer has called `app.ready` every new connection repeats it, so events keep flowing. A host that
+ * refuses the secret (closes with 4401: it was restarted, with a new secret) ends the transport for good.
  */
 import { channelOf, HakoApiError, type Envelope, type ErrorInfoDto } from './contract.js';
 import { type Transport } from './client.js';
@@ -28,9 +29,14 @@ export interface WebSocketLike {
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed';
 
+/** The close code of a host that refused the secret (main/host/server.ts). */
+export const AUTH_FAILED = 4401;
+
 export interface WebSocketTransportOptions {
   /** `ws://127.0.0.1:<port>/ipc`; see {@link hostSocketUrl}. */
   readonly url: string;
+  /** The host's per-run secret, sent first on every connection (the host answers nothing before). */
+  readonly secret: string;
   /** Opens a socket; the global WebSocket by default. */
   readonly createSocket?: (url: string) => WebSocketLike;
   readonly minBackoffMs?: number;
@@ -174,6 +180,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     ws.onopen = () => {
       if (socket !== ws) return;
       attempts = 0;
+      ws.send(JSON.stringify({ type: 'auth', secret: options.secret }));
       setStatus('open');
       // A new connection starts with its events held back: say again that the UI is ready.
       if (readyRequested && !outbox.some((m) => m.channel === READY_CHANNEL)) {
@@ -189,10 +196,12 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       if (socket === ws) receive(event.data);
     };
     ws.onerror = () => undefined; // 'close' follows
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       failPending('The connection to Hako was lost before the call completed.');
+      // A refused secret will be refused again: this page belongs to a host that is gone.
+      if ((event as { code?: unknown } | null)?.code === AUTH_FAILED) transport.close();
       if (closedForGood) return;
       setStatus('connecting');
       scheduleReconnect();

@@ -1,8 +1,9 @@
 /** `hako config …`: check, print, format and the JSON Schema of `.7b` files. */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { encodeSevenB, formatSevenB, readSevenB, renderFinding, sevenBJsonSchema, type Finding, type ReadResult } from '../../app/config/index.js';
+import { encodeSevenB, formatSevenB, MAX_SEVEN_B_BYTES, readSevenB, renderFinding, sevenBJsonSchema, tooLargeResult, type Finding, type ReadResult } from '../../app/config/index.js';
+import { deviceFindings } from '../../app/config/device-rules.js';
 import { readFileWithStamp, writeFileAtomic } from '../files/atomic.js';
+import { FileTooLargeError, readRegularFile } from '../files/user-file.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 
 export const CONFIG_HELP = `Usage: hako config <command> [options]
@@ -67,14 +68,23 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
   for (const file of positionals) {
     let result: ReadResult;
     try {
-      result = readSevenB(await readFile(file));
+      result = readSevenB((await readRegularFile(file, MAX_SEVEN_B_BYTES)).bytes);
     } catch (error) {
+      if (error instanceof FileTooLargeError) {
+        result = tooLargeResult(error.size);
+        results.push({ file, accepted: false, findings: result.findings });
+        if (!values.json) reportFindings(io, file, result.findings);
+        if (!values.json) io.stderr(`${file}: refused\n`);
+        continue;
+      }
       io.stderr(`${file}: cannot read: ${(error as Error).message}\n`);
       ioFailed = true;
       continue;
     }
-    results.push({ file, accepted: result.accepted, findings: result.findings });
-    if (!values.json) reportFindings(io, file, result.findings);
+    // The device rules warn (NanaBox accepts these files), so they change neither `accepted` nor the exit code.
+    const findings = result.file === null ? result.findings : [...result.findings, ...deviceFindings(result.file.config)];
+    results.push({ file, accepted: result.accepted, findings });
+    if (!values.json) reportFindings(io, file, findings);
     if (!values.json) io.stderr(`${file}: ${result.accepted ? 'accepted' : 'refused'}\n`);
   }
   if (values.json) {
@@ -134,7 +144,7 @@ export class InputError extends Error {
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file);
+    return (await readRegularFile(file, MAX_SEVEN_B_BYTES)).bytes;
   } catch (error) {
     throw new InputError(`${file}: cannot read: ${(error as Error).message}`);
   }

@@ -6,6 +6,7 @@ import { FileWriteError, WriteConflictError } from '../files/atomic.js';
 import { CONFIG_HELP, InputError, runConfig } from './config-commands.js';
 import { runHcs } from './hcs-commands.js';
 import { runHost } from './host-command.js';
+import { runVm } from './vm-commands.js';
 import { EXIT, UsageError, processIo, type CliIo, type ExitCode } from './output.js';
 
 declare const HAKO_VERSION: string | undefined;
@@ -15,6 +16,7 @@ const HELP = `Usage: hako <command> …
 Commands:
   config check|print|format|schema   Work with NanaBox .7b files (hako config --help)
   hcs document                       Show the HCS document for a VM (hako hcs --help)
+  vm create <folder> --name N …      Create a VM from a preset (hako vm --help)
   host [--port N] [--data-dir D]     Serve Hako's UI to a browser on this machine (hako host --help)
   --version                          Print Hako's version
 
@@ -30,6 +32,8 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<Exi
         return await runHcs(rest, io);
       case 'host':
         return await runHost(rest, io);
+      case 'vm':
+        return await runVm(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${typeof HAKO_VERSION === 'string' ? HAKO_VERSION : 'dev'}\n`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildComputeSystemDocument, withStateFileDefaults, type HostFacts } from '../../app/compute/document.js';
 import { readSevenB, renderFinding } from '../../app/config/index.js';
-import { dumpJson } from '../../app/config/json.js';
+import { dumpJson } from '../../app/config/json-dump.js';
 import { InputError } from './config-commands.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 

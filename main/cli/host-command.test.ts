@@ -26,10 +26,10 @@ describe('hako host', () => {
     };
     const running = runHost(['--static-dir', staticDir, '--data-dir', '/tmp/hako-data'], cliIo, deps);
     for (let i = 0; i < 200 && out.stdout === ''; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(out.stdout).toMatch(/^hako host: http:\/\/127\.0\.0\.1:\d+\/\?secret=[A-Za-z0-9_-]{43}\n$/);
+    expect(out.stdout).toMatch(/^hako host: http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}\n$/);
     expect(dataDir).toBe('/tmp/hako-data');
     const url = new URL(out.stdout.slice('hako host: '.length).trim());
-    expect((await rawRequest(Number(url.port), url.pathname + url.search)).status).toBe(303);
+    expect((await rawRequest(Number(url.port), url.pathname)).status).toBe(200);
     stop();
     expect(await running).toBe(0);
     expect(disposed).toBe(true);

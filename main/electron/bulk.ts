@@ -4,8 +4,7 @@
  * does not finish in time can fall back to saving. No Electron here.
  */
 import type { Dispatch } from '../../app/ipc/dispatch.js';
-import type { ActionOutcome, PlannedAction } from './policy.js';
-import { sessionEndFallback } from './policy.js';
+import { sessionEndFallback, type ActionOutcome, type PlannedAction } from './bulk-plan.js';
 import { call } from './services.js';
 
 export interface BulkOptions {

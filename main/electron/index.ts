@@ -16,7 +16,7 @@ import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
 import { setUpLogging, useLocalAppData } from './log.js';
-import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './policy.js';
+import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
 import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
 import { ShellFlagStore } from './shell-flags.js';
@@ -143,6 +143,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       if (problem !== '') throw new Error(problem);
     },
     vmmsCertificate,
+    // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
+    ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
   };
 
   const services: AppServices = await createAppServices({

@@ -13,7 +13,7 @@ import { CALL_NAMES, channelOf, type Envelope } from '../../app/ipc/contract.js'
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import { isEventName } from '../../app/ipc/channels.js';
 import { EventGate } from '../ipc/event-gate.js';
-import { isTrustedSender } from './policy.js';
+import { isTrustedSender } from './origin.js';
 
 export interface FrameLike {
   readonly url: string;

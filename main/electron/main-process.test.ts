@@ -137,7 +137,7 @@ describe('the main process under a fake Electron', () => {
     expect(report.vm).toEqual({ opened: true, start: { ok: true }, state: 'Running' });
     expect(report.tray.tooltip).toBe('Hako — 1 virtual machine running');
     expect(report.tray.labels).toEqual(['Open Hako', 'separator', 'Second — Running', 'separator', 'Quit Hako']);
-    expect(report.tray.secondSubmenu).toEqual(['Show in Hako:true', 'Connect:true', 'Start:false', 'Shut down:true', 'Turn off:true', 'Pause:true', 'Resume:false', 'Save:true']);
+    expect(report.tray.secondSubmenu).toEqual(['Show in Hako:true', 'Connect:true', 'Start:false', 'Shut down:true', 'Power off:true', 'Pause:true', 'Resume:false', 'Save:true']);
     expect(report.tray.iconSizes).toEqual([1, 1.25, 1.5, 2]);
   });
 
@@ -163,7 +163,7 @@ describe('the main process under a fake Electron', () => {
       redirectPrevented: true,
       opener: { action: 'deny' },
       evilOpener: { action: 'deny' },
-      openedExternally: ['https://github.com/someone/hako/issues', 'https://learn.microsoft.com/x'],
+      openedExternally: ['https://github.com/M2Team/NanaBox', 'https://github.com/M2Team/NanaBox/blob/main/Documents/GenerateVmmsCertificate.ps1'],
     });
   });
 

@@ -10,7 +10,9 @@ import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electro
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import { runPlan } from './bulk.js';
 import type { ShellLog } from './log.js';
-import { displayName, quitDecision, quitPrompt, type ActionOutcome, type VmSummary } from './policy.js';
+import { type ActionOutcome } from './bulk-plan.js';
+import { quitDecision, quitPrompt } from './quit-prompt.js';
+import { displayName, type VmSummary } from './shell-state.js';
 import type { ShellState } from './shell-state.js';
 import { call } from './services.js';
 

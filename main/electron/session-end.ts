@@ -12,7 +12,7 @@ import type { BrowserWindow, WindowSessionEndEvent } from 'electron';
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import { runPlan } from './bulk.js';
 import type { ShellLog } from './log.js';
-import { bulkPlan, sessionEndReason } from './policy.js';
+import { bulkPlan, sessionEndReason } from './bulk-plan.js';
 import type { ShellState } from './shell-state.js';
 
 /** `ShutdownBlockReasonCreate` / `Destroy` for a window handle (main/native/shutdown-block.ts). */

@@ -7,9 +7,23 @@
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import type { VmSnapshotDto } from '../../app/ipc/contract.js';
 import { DEFAULT_PREFERENCES, mergeValidPreferences, type Preferences } from '../../app/preferences/preferences.js';
-import { isLive, VM_ACTIONS, VM_STATES } from '../../app/vm/state.js';
-import type { VmSummary } from './policy.js';
+import { vmDisplayName } from '../../app/vm/labels.js';
+import { isLive, VM_ACTIONS, VM_STATES, type VmAction, type VmState } from '../../app/vm/state.js';
 import { call } from './services.js';
+
+/** A VM as the shell sees it: enough to decide quitting, session ends and the tray. */
+export interface VmSummary {
+  readonly path: string;
+  readonly id: string;
+  readonly state: VmState;
+  readonly actions: readonly VmAction[];
+  /** Survives Hako's exit; absent means it does not. */
+  readonly outlivesHako?: boolean;
+}
+
+export function displayName(vm: VmSummary): string {
+  return vmDisplayName(vm.id, vm.path);
+}
 
 /** Until the services answer, the defaults every process shares. */
 type ShellPreferences = Preferences;

@@ -10,7 +10,7 @@ import type { Dispatch } from '../../app/ipc/dispatch.js';
 import { drawIcon, TRAY_SCALES } from './icon-art.js';
 import { encodePng } from './image-codec.js';
 import type { ShellLog } from './log.js';
-import { trayModel, type TrayAction, type TrayModel } from './policy.js';
+import { trayModel, type TrayAction, type TrayModel } from './tray-model.js';
 import { call } from './services.js';
 import type { ShellState } from './shell-state.js';
 

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { looksLikeVmPath } from './policy.js';
+import { looksLikeVmPath } from './command-line.js';
 
 export type VmPathCheck = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 

@@ -14,14 +14,10 @@ import { drawIcon } from './icon-art.js';
 import { encodePng } from './image-codec.js';
 import { realFileInside } from '../static-files.js';
 import type { ShellLog } from './log.js';
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME,
-  externalLinkTarget,
-  isAllowedRequest,
-  resolveAppAsset,
-  shouldRecreateWindow,
-} from './policy.js';
+import { resolveAppAsset } from './app-protocol.js';
+import { externalLinkTarget } from './external-links.js';
+import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequest } from './origin.js';
+import { shouldRecreateWindow } from './window-crashes.js';
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {

@@ -1,12 +1,16 @@
 import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { waitFor } from '../../test/support/wait.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FileWriteError,
   WriteConflictError,
   defaultFs,
   readFileWithStamp,
+  STALE_TEMP_AGE_MS,
+  sweepStaleTemps,
   writeFileAtomic,
   type AtomicFileHandle,
   type AtomicFs,
@@ -119,7 +123,7 @@ describe('writeFileAtomic', () => {
     await writeFile(target, 'v9');
     const attempt = writeFileAtomic(target, text('mine'), { expected: stamp });
     await expect(attempt).rejects.toBeInstanceOf(WriteConflictError);
-    await expect(attempt).rejects.toMatchObject({ path: target, reason: 'changed', code: 'Conflict' });
+    await expect(attempt).rejects.toMatchObject({ file: target, reason: 'changed', code: 'Conflict' });
     await expect(attempt).rejects.toThrow(target);
     expect(await readFile(target, 'utf8')).toBe('v9');
     expect(await listing()).toEqual(['Demo.7b']);
@@ -158,7 +162,7 @@ describe('writeFileAtomic', () => {
     await rm(target);
     await expect(writeFileAtomic(target, text('mine'), { expected: stamp })).rejects.toMatchObject({
       reason: 'vanished',
-      path: target,
+      file: target,
     });
     expect(await listing()).toEqual([]);
   });
@@ -194,7 +198,7 @@ describe('writeFileAtomic', () => {
     async function expectUntouched(attempt: Promise<unknown>, causeCode: string): Promise<void> {
       await expect(attempt).rejects.toBeInstanceOf(FileWriteError);
       await expect(attempt).rejects.toMatchObject({
-        path: target,
+        file: target,
         code: 'FileWriteFailed',
         cause: { code: causeCode },
       });
@@ -311,4 +315,28 @@ it('returns the stamp of what it wrote, equal to what a read then reports', asyn
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+});
+
+describe('stale temp files of killed writes', () => {
+  it('sweeps only Hako’s own temp names, and only old ones', async () => {
+    const old = path.join(dir, '.Demo.7b.0123456789ab.tmp');
+    const fresh = path.join(dir, '.Demo.7b.ba9876543210.tmp');
+    const foreign = path.join(dir, '.other.tmp');
+    for (const file of [old, fresh, foreign]) await writeFile(file, 'x');
+    const longAgo = (Date.now() - STALE_TEMP_AGE_MS - 60_000) / 1000;
+    await utimes(old, longAgo, longAgo);
+    await utimes(foreign, longAgo, longAgo);
+    expect(await sweepStaleTemps(dir)).toEqual([old]);
+    expect(await listing()).toEqual(['.Demo.7b.ba9876543210.tmp', '.other.tmp']);
+  });
+
+  it('the next write into the folder sweeps them', async () => {
+    const old = path.join(dir, '.Lab.7b.0123456789ab.tmp');
+    await writeFile(old, 'x');
+    const longAgo = (Date.now() - STALE_TEMP_AGE_MS - 60_000) / 1000;
+    await utimes(old, longAgo, longAgo);
+    await writeFileAtomic(target, text('v1'));
+    await waitFor(() => !existsSync(old), 2_000, 'the sweep');
+    expect(await listing()).toEqual(['Demo.7b']);
+  });
 });

@@ -11,6 +11,7 @@ import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { HakoError } from '../../app/errors/error-info.js';
 import { fileKey } from './file-key.js';
+import { FileTooLargeError, MAX_VM_FILE_BYTES, readRegularFile } from './user-file.js';
 
 /** What a read saw, enough to tell later whether the file changed on disk. */
 export interface FileStamp {
@@ -105,19 +106,14 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads the whole file and stamps it from the same open handle, so bytes and time belong together. */
-export async function readFileWithStamp(
-  filePath: string,
-  fs: AtomicFs = defaultFs,
-): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
-  const handle = await fs.open(filePath, 'r');
-  try {
-    const stat = await handle.stat();
-    const bytes = await handle.readFile();
-    return { bytes, stamp: { size: bytes.length, mtimeMs: stat.mtimeMs, sha256: sha256(bytes) } };
-  } finally {
-    await handle.close();
-  }
+/**
+ * Reads the whole file and stamps it from the same open handle, so bytes and time belong together. The
+ * handle must be a regular file of at most `maxBytes` (main/files/user-file.ts): a FIFO, a device or a
+ * huge file is refused before anything is read.
+ */
+export async function readFileWithStamp(filePath: string, maxBytes = MAX_VM_FILE_BYTES): Promise<{ bytes: Uint8Array; stamp: FileStamp }> {
+  const { bytes, info } = await readRegularFile(filePath, maxBytes);
+  return { bytes, stamp: { size: bytes.length, mtimeMs: info.mtimeMs, sha256: sha256(bytes) } };
 }
 
 async function checkExpected(filePath: string, expected: FileStamp | null, fs: AtomicFs): Promise<void> {
@@ -137,9 +133,12 @@ async function checkExpected(filePath: string, expected: FileStamp | null, fs: A
   if (current.size !== expected.size) throw new WriteConflictError(filePath, 'changed');
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(filePath);
+    // The default file system reads through the regular-file checks; a test's seam reads directly.
+    bytes = fs === defaultFs ? (await readRegularFile(filePath, expected.size)).bytes : await fs.readFile(filePath);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') throw new WriteConflictError(filePath, 'vanished');
+    // It grew past what was read between the stat and the read.
+    if (error instanceof FileTooLargeError) throw new WriteConflictError(filePath, 'changed');
     throw error;
   }
   if (bytes.length !== expected.size || sha256(bytes) !== expected.sha256) {
@@ -159,6 +158,36 @@ async function existingMode(filePath: string, fs: AtomicFs): Promise<number | nu
     if (errorCode(error) === 'ENOENT') return null;
     throw error;
   }
+}
+
+/** Hako's own temp files (`createTemp`'s names); only these are ever swept. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** A temp file this old belongs to a write that died (a hard kill, a power cut): no write takes this long. */
+export const STALE_TEMP_AGE_MS = 15 * 60 * 1000;
+const sweptFolders = new Set<string>();
+
+/**
+ * Removes the temp files a killed write left in `dir`, once per folder per run, in the background:
+ * only names of Hako's own pattern, and only when they are old enough that no live write owns them.
+ */
+export async function sweepStaleTemps(dir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await nodeFs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    const info = await nodeFs.lstat(file).catch(() => null);
+    if (info === null || !info.isFile() || now - info.mtimeMs < STALE_TEMP_AGE_MS) continue;
+    if (await nodeFs.unlink(file).then(() => true, () => false)) removed.push(file);
+  }
+  return removed;
+}
+
+function sweepOnce(dir: string): void {
+  const key = fileKey(dir);
+  if (sweptFolders.has(key)) return;
+  sweptFolders.add(key);
+  void sweepStaleTemps(dir);
 }
 
 async function createTemp(filePath: string, fs: AtomicFs): Promise<{ tempPath: string; handle: AtomicFileHandle }> {
@@ -270,6 +299,7 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
     let mtimeMs: number;
     try {
       const mode = await existingMode(filePath, fs);
+      if (fs === defaultFs) sweepOnce(path.dirname(filePath));
       const temp = await createTemp(filePath, fs);
       tempPath = temp.tempPath;
       handle = temp.handle;

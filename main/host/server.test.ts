@@ -5,8 +5,8 @@ import WebSocket from 'ws';
 import { type CallName } from '../../app/ipc/contract.js';
 import { createDispatcher } from '../../app/ipc/dispatch.js';
 import { exampleHandlers } from '../../test/support/contract-examples.js';
-import { isLoopbackAddress, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl } from '../../test/support/host.js';
+import { AUTH_FAILED_CLOSE_CODE, AUTH_TIMEOUT_MS, isLoopbackAddress, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './server.js';
+import { hostSecret, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl } from '../../test/support/host.js';
 import { waitFor } from '../../test/support/wait.js';
 
 let host: BrowserHost;
@@ -24,13 +24,12 @@ afterEach(async () => {
   await host.close();
 });
 
-const secretOf = (h: BrowserHost) => new URL(h.url).searchParams.get('secret')!;
+const secretOf = (h: BrowserHost) => hostSecret(h);
 
 /** The outcome of a WebSocket upgrade: 'open', or the HTTP status it was refused with. */
-function upgrade(target: string, options: { origin?: string; cookie?: string; host?: string } = {}): Promise<'open' | number | 'error'> {
+function upgrade(target: string, options: { origin?: string; host?: string } = {}): Promise<'open' | number | 'error'> {
   return new Promise((resolve) => {
     const headers: Record<string, string> = {};
-    if (options.cookie !== undefined) headers.Cookie = options.cookie;
     if (options.host !== undefined) headers.Host = options.host;
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}${target}`, { ...(options.origin !== undefined ? { origin: options.origin } : {}), headers });
     ws.on('open', () => {
@@ -51,7 +50,7 @@ describe('binding', () => {
   });
 
   it('takes an ephemeral port and prints a URL with a fresh 32-byte secret', async () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?secret=[A-Za-z0-9_-]{43}$/);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[A-Za-z0-9_-]{43}$/);
     expect(host.port).toBeGreaterThan(0);
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
     const other = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), staticDir });
@@ -71,7 +70,7 @@ describe('binding', () => {
       if ((error as { code?: string }).code === 'EADDRNOTAVAIL') return; // no IPv6 here
       throw error;
     }
-    expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/\?secret=/);
+    expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/#secret=/);
     await v6.close();
   });
 
@@ -84,63 +83,25 @@ describe('binding', () => {
 });
 
 describe('HTTP', () => {
-  it('refuses requests without the secret, or with a wrong one, with the CSP on the refusal too', async () => {
-    const secret = secretOf(host);
-    const almost = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
-    for (const [target, cookie] of [
-      ['/', undefined],
-      ['/index.html', undefined],
-      ['/?secret=', undefined],
-      ['/?secret=wrong', undefined],
-      [`/?secret=${almost}`, undefined],
-      [`/?secret=${secret}x`, undefined],
-      ['/', `hako_${host.port}=${almost}`],
-      ['/', `hako_${host.port}=`],
-      ['/', `other=${secret}`],
-    ] as const) {
-      const response = await rawRequest(host.port, target, { Cookie: cookie });
-      expect(response.status, `${target} ${cookie}`).toBe(403);
-      expect(response.body).not.toContain('<title>Hako');
+  it('serves the page without the secret, and never sets a cookie (cookies ignore ports)', async () => {
+    for (const target of ['/', '/index.html', `/?secret=${secretOf(host)}`, '/?secret=wrong']) {
+      const response = await rawRequest(host.port, target);
+      expect(response.status, target).toBe(200);
+      expect(response.body).toContain('<title>Hako</title>');
+      expect(response.body).not.toContain(secretOf(host));
+      expect(response.headers['set-cookie'], target).toBeUndefined();
       expect(response.headers['content-security-policy']).toContain("default-src 'none'");
-      expect(response.headers['set-cookie']).toBeUndefined();
+      expect(response.headers['cache-control']).toBe('no-store');
     }
   });
 
-  it('trades the secret for an HttpOnly, SameSite=Strict cookie and drops it from the address bar', async () => {
-    const response = await rawRequest(host.port, `/?secret=${secretOf(host)}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
-    const cookie = response.headers['set-cookie']![0]!;
-    expect(cookie).toMatch(new RegExp(`^hako_${host.port}=${secretOf(host)};`));
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    expect(cookie).toContain('Path=/');
-
-    const page = await rawRequest(host.port, '/', { Cookie: cookie.split(';')[0]! });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<title>Hako</title>');
-    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['cache-control']).toBe('no-store');
-  });
-
-  it('keeps the rest of the address when it drops the secret, and never redirects off the origin', async () => {
-    const secret = secretOf(host);
-    expect((await rawRequest(host.port, `/assets/app.js?a=1&secret=${secret}&b=2`)).headers.location).toBe('/assets/app.js?a=1&b=2');
-    for (const target of [`//evil.example/?secret=${secret}`, `/\\evil.example/?secret=${secret}`, `///evil.example?secret=${secret}`]) {
-      const location = (await rawRequest(host.port, target)).headers.location!;
-      expect(location, target).toMatch(/^\/(?![/\\])/);
-      expect(new URL(location, host.origin).origin).toBe(host.origin);
-    }
-  });
-
-  it('serves the static files with their types and the security headers, once logged in', async () => {
-    const cookie = await loginCookie(host);
-    const script = await rawRequest(host.port, '/assets/app.js', { Cookie: cookie });
+  it('serves the static files with their types and the security headers', async () => {
+    const script = await rawRequest(host.port, '/assets/app.js');
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.body).toBe('console.log("hako");\n');
-    expect((await rawRequest(host.port, '/assets/app.css', { Cookie: cookie })).headers['content-type']).toBe('text/css; charset=utf-8');
-    const head = await rawRequest(host.port, '/index.html', { Cookie: cookie }, 'HEAD');
+    expect((await rawRequest(host.port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    const head = await rawRequest(host.port, '/index.html', {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
     for (const response of [script, head]) {
@@ -155,29 +116,26 @@ describe('HTTP', () => {
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['x-frame-options']).toBe('DENY');
     }
-    expect((await rawRequest(host.port, '/missing.js', { Cookie: cookie })).status).toBe(404);
-    expect((await rawRequest(host.port, '/', { Cookie: cookie }, 'POST')).status).toBe(405);
-    expect((await rawRequest(host.port, '/ipc', { Cookie: cookie })).status).toBe(426);
+    expect((await rawRequest(host.port, '/missing.js')).status).toBe(404);
+    expect((await rawRequest(host.port, '/', {}, 'POST')).status).toBe(405);
+    expect((await rawRequest(host.port, '/ipc')).status).toBe(426);
   });
 
-  it('accepts the secret as a parameter on any request', async () => {
-    const response = await rawRequest(host.port, `/assets/app.js?secret=${secretOf(host)}`);
-    expect(response.status).toBe(303); // and then the cookie carries on
+  it('answers oversize headers with 431', async () => {
+    const response = await rawRequest(host.port, '/', { 'X-Big': 'x'.repeat(64 * 1024) });
+    expect(response.status).toBe(431);
   });
 
-  it('refuses a Host header that is not its own (DNS rebinding), even with the cookie', async () => {
-    const cookie = await loginCookie(host);
+  it('refuses a Host header that is not its own (DNS rebinding)', async () => {
     for (const hostHeader of ['evil.example', `evil.example:${host.port}`, `localhost:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `127.0.0.2:${host.port}`, undefined]) {
-      const response = await rawRequest(host.port, '/', { Cookie: cookie, Host: hostHeader });
+      const response = await rawRequest(host.port, '/', { Host: hostHeader });
       // Node itself answers a request without Host with 400.
       expect(hostHeader === undefined ? [400, 403] : [403], String(hostHeader)).toContain(response.status);
       expect(response.body).not.toContain('<title>Hako');
     }
-    expect((await rawRequest(host.port, `/?secret=${secretOf(host)}`, { Host: 'evil.example' })).headers['set-cookie']).toBeUndefined();
   });
 
   it('serves nothing outside the static folder (path traversal, encoded or not, symbolic links)', async () => {
-    const cookie = await loginCookie(host);
     await symlink(path.join(root, 'secret.txt'), path.join(staticDir, 'link.txt'));
     const targets = [
       '/../secret.txt',
@@ -201,7 +159,7 @@ describe('HTTP', () => {
       `/${encodeURIComponent(path.join(root, 'secret.txt'))}`,
     ];
     for (const target of targets) {
-      const response = await rawRequest(host.port, target, { Cookie: cookie });
+      const response = await rawRequest(host.port, target);
       expect([400, 404], target).toContain(response.status);
       expect(response.body, target).not.toContain(SECRET_FILE_TEXT);
       expect(response.body, target).not.toContain('"name"');
@@ -210,21 +168,11 @@ describe('HTTP', () => {
 });
 
 describe('WebSocket upgrade', () => {
-  it('opens with the cookie and the host’s own Origin', async () => {
-    const cookie = await loginCookie(host);
-    expect(await upgrade('/ipc', { origin: host.origin, cookie })).toBe('open');
-    expect(await upgrade(`/ipc?secret=${secretOf(host)}`, { origin: host.origin })).toBe('open');
-  });
-
-  it('refuses a missing or wrong secret', async () => {
-    const secret = secretOf(host);
-    expect(await upgrade('/ipc', { origin: host.origin })).toBe(403);
-    expect(await upgrade('/ipc?secret=nope', { origin: host.origin })).toBe(403);
-    expect(await upgrade('/ipc', { origin: host.origin, cookie: `hako_${host.port}=${secret.slice(1)}` })).toBe(403);
+  it('opens with the host’s own Origin', async () => {
+    expect(await upgrade('/ipc', { origin: host.origin })).toBe('open');
   });
 
   it('refuses a foreign, missing or merely similar Origin', async () => {
-    const cookie = await loginCookie(host);
     for (const origin of [
       'http://evil.example',
       `http://localhost:${host.port}`,
@@ -236,29 +184,71 @@ describe('WebSocket upgrade', () => {
       'file://',
       undefined,
     ]) {
-      expect(await upgrade('/ipc', { origin, cookie }), String(origin)).toBe(403);
+      expect(await upgrade('/ipc', { origin }), String(origin)).toBe(403);
     }
   });
 
   it('refuses another path or Host', async () => {
-    const cookie = await loginCookie(host);
-    expect(await upgrade('/', { origin: host.origin, cookie })).toBe(403);
-    expect(await upgrade('/ipc/x', { origin: host.origin, cookie })).toBe(403);
-    expect(await upgrade('/ipc', { origin: host.origin, cookie, host: `localhost:${host.port}` })).toBe(403);
-    expect(await upgrade('/ipc', { origin: host.origin, cookie, host: 'evil.example' })).toBe(403);
+    expect(await upgrade('/', { origin: host.origin })).toBe(403);
+    expect(await upgrade('/ipc/x', { origin: host.origin })).toBe(403);
+    expect(await upgrade('/ipc', { origin: host.origin, host: `localhost:${host.port}` })).toBe(403);
+    expect(await upgrade('/ipc', { origin: host.origin, host: 'evil.example' })).toBe(403);
   });
 });
 
-describe('WebSocket messages', () => {
-  async function connect(): Promise<{ ws: WebSocket; replies: unknown[]; closed: () => number | null }> {
-    const cookie = await loginCookie(host);
-    const ws = new WebSocket(socketUrl(host), { origin: host.origin, headers: { Cookie: cookie } });
+describe('the secret, as the first message', () => {
+  /** An open socket that has sent `first` (if given); what it heard and how it closed. */
+  async function opened(first?: string): Promise<{ ws: WebSocket; replies: unknown[]; closed: () => number | null }> {
+    const ws = new WebSocket(socketUrl(host), { origin: host.origin });
     const replies: unknown[] = [];
     let closeCode: number | null = null;
     ws.on('message', (data) => replies.push(JSON.parse(String(data))));
     ws.on('close', (code) => (closeCode = code));
     ws.on('error', () => undefined);
     await new Promise((resolve) => ws.once('open', resolve));
+    if (first !== undefined) ws.send(first);
+    return { ws, replies, closed: () => closeCode };
+  }
+
+  it('lets the right secret in', async () => {
+    const { ws, replies } = await opened(JSON.stringify({ type: 'auth', secret: secretOf(host) }));
+    ws.send(JSON.stringify({ id: 1, channel: 'hako:app.version' }));
+    await waitFor(() => replies.length === 1);
+    expect(replies[0]).toMatchObject({ id: 1, envelope: { ok: true } });
+    ws.close();
+  });
+
+  it.each([
+    ['a wrong secret', () => JSON.stringify({ type: 'auth', secret: 'nope' })],
+    ['an almost-right secret', () => JSON.stringify({ type: 'auth', secret: secretOf(host).slice(0, -1) + (secretOf(host).endsWith('A') ? 'B' : 'A') })],
+    ['a call instead of the secret', () => JSON.stringify({ id: 1, channel: 'hako:library.list' })],
+    ['extra fields', () => JSON.stringify({ type: 'auth', secret: secretOf(host), id: 1 })],
+    ['not JSON', () => 'auth'],
+  ])('closes with 4401 on %s, answering nothing', async (_what, first) => {
+    const { replies, closed } = await opened(first());
+    await waitFor(() => closed() !== null, 5_000, 'the close');
+    expect(closed()).toBe(AUTH_FAILED_CLOSE_CODE);
+    expect(replies).toEqual([]);
+    expect(received).toEqual([]);
+  });
+
+  it('closes a socket that says nothing within the deadline', async () => {
+    const { closed } = await opened();
+    await waitFor(() => closed() !== null, AUTH_TIMEOUT_MS + 2_000, 'the close');
+    expect(closed()).toBe(AUTH_FAILED_CLOSE_CODE);
+  });
+});
+
+describe('WebSocket messages', () => {
+  async function connect(): Promise<{ ws: WebSocket; replies: unknown[]; closed: () => number | null }> {
+    const ws = new WebSocket(socketUrl(host), { origin: host.origin });
+    const replies: unknown[] = [];
+    let closeCode: number | null = null;
+    ws.on('message', (data) => replies.push(JSON.parse(String(data))));
+    ws.on('close', (code) => (closeCode = code));
+    ws.on('error', () => undefined);
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ type: 'auth', secret: secretOf(host) }));
     return { ws, replies, closed: () => closeCode };
   }
 

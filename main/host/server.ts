@@ -4,13 +4,17 @@
  * tests). It knows nothing of the services: it is given the contract's `Dispatch` and an event source.
  *
  * Who may talk to it: only a loopback peer, naming the host exactly in its `Host` header (no DNS
- * rebinding), presenting the per-run secret, either as `?secret=` (the printed URL; answered with an
- * HttpOnly, SameSite=Strict cookie and a redirect that drops it from the address bar) or as that cookie.
- * The WebSocket upgrade additionally needs an `Origin` exactly equal to the host's own. Everything else
- * gets 403 (an upgrade: 403 and a closed socket). Every response carries the app's CSP.
+ * rebinding). The static files carry nothing secret and need nothing more. The WebSocket at `/ipc` needs
+ * an `Origin` exactly equal to the host's own, and then the per-run secret as its first message,
+ * `{"type":"auth","secret":"…"}`, within AUTH_TIMEOUT_MS; until then the host answers nothing, and a
+ * wrong or missing secret closes the socket with code 4401. The secret travels in the printed URL's
+ * fragment (`/#secret=…`), which browsers never send to a server, and the page keeps it in its
+ * sessionStorage; the host sets no cookie (cookies ignore ports, so any other local server would be
+ * sent one). Everything else gets 403 (an upgrade: 403 and a closed socket). Every response carries the
+ * app's CSP.
  *
- * Protocol (JSON text frames): `{id, channel, input?}` → `{id, envelope}`; events `{event, payload}`,
- * held per connection until that connection's client has called `app.ready`.
+ * Protocol (JSON text frames), after the auth message: `{id, channel, input?}` → `{id, envelope}`; events
+ * `{event, payload}`, held per connection until that connection's client has called `app.ready`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -51,7 +55,7 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** `http://127.0.0.1:<port>/?secret=…`: what the user opens. */
+  /** `http://127.0.0.1:<port>/#secret=…`: what the user opens. */
   readonly url: string;
   /** `http://127.0.0.1:<port>`: the only Origin the WebSocket accepts. */
   readonly origin: string;
@@ -68,6 +72,10 @@ const MAX_FRAME_BYTES = 4 * MAX_MESSAGE_BYTES;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const MAX_QUEUED_EVENTS = 10_000;
 const MAX_ID_LENGTH = 64;
+/** How long a new socket has to send the secret. */
+export const AUTH_TIMEOUT_MS = 2_000;
+/** The close code for a missing or wrong secret (4000–4999 are the application's; 401 as in HTTP). */
+export const AUTH_FAILED_CLOSE_CODE = 4401;
 
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -77,16 +85,6 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-
-function readCookies(header: string | undefined, name: string): string[] {
-  if (header === undefined) return [];
-  const values: string[] = [];
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
-  }
-  return values;
-}
 
 /** The id of a message that could not be parsed, when it starts with one (as our client writes them). */
 function leadingId(text: string): number | string | undefined {
@@ -123,6 +121,8 @@ export function hostPolicy(socketOrigin: string): string {
 interface Connection {
   readonly socket: WebSocket;
   readonly gate: EventGate<string>;
+  /** Set once the first message carried the secret; nothing else is read or sent before. */
+  authenticated: boolean;
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -140,7 +140,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // Set once listening; nothing is answered before.
   let origin = '';
   let hostHeader = '';
-  let cookieName = '';
   let baseHeaders: Record<string, string> = {};
 
   const connections = new Set<Connection>();
@@ -161,14 +160,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const peerAndHostOk = (req: IncomingMessage): boolean =>
     origin !== '' && isLoopbackAddress(req.socket.remoteAddress) && (req.headers.host ?? '').toLowerCase() === hostHeader;
-
-  const hasSecret = (req: IncomingMessage, url: URL): 'param' | 'cookie' | null => {
-    const param = url.searchParams.get('secret');
-    if (param !== null && secretMatches(param)) return 'param';
-    // Every cookie of that name is compared, so a stale one from an earlier run does not shadow ours.
-    if (readCookies(req.headers.cookie, cookieName).some(secretMatches)) return 'cookie';
-    return null;
-  };
 
   // ---- HTTP ----
 
@@ -210,18 +201,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!peerAndHostOk(req)) return send(res, 403, 'Forbidden');
     const url = targetOf(req);
     if (url === null) return send(res, 400, 'Bad request');
-    const credential = hasSecret(req, url);
-    if (credential === null) return send(res, 403, 'Forbidden: open the URL that `hako host` printed.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
-    if (url.searchParams.has('secret')) {
-      // First visit: the secret moves into a cookie and out of the address bar (and the history).
-      url.searchParams.delete('secret');
-      const location = '/' + url.pathname.replace(/^\/+/, '') + url.search;
-      return send(res, 303, '', {
-        Location: location,
-        'Set-Cookie': `${cookieName}=${secret}; Path=/; HttpOnly; SameSite=Strict`,
-      });
-    }
     if (url.pathname === IPC_PATH) return send(res, 426, 'Upgrade required', { Upgrade: 'websocket', Connection: 'Upgrade' });
     await serveStatic(req, res, url);
   };
@@ -246,10 +226,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       url !== null &&
       url.pathname === IPC_PATH &&
       req.headers.origin === origin &&
-      hasSecret(req, url) !== null &&
       (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
     if (!allowed) return refuseUpgrade(socket);
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+  };
+
+  /** Closes with the auth code, and for good even if the peer never completes the closing handshake. */
+  const refuseSocket = (ws: WebSocket, reason: string): void => {
+    ws.close(AUTH_FAILED_CLOSE_CODE, reason);
+    setTimeout(() => ws.terminate(), 1_000).unref();
   };
 
   const sendText = (ws: WebSocket, text: string): void => {
@@ -272,8 +257,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendText(ws, text);
   };
 
+  /** The first message: the secret, exactly `{"type":"auth","secret":"…"}`, or the socket closes. */
+  const authenticate = (connection: Connection, data: RawData, isBinary: boolean): void => {
+    let message: unknown = null;
+    if (!isBinary && rawSize(data) <= 1024) {
+      try {
+        message = JSON.parse(rawText(data));
+      } catch {
+        message = null;
+      }
+    }
+    const ok =
+      isRecord(message) &&
+      Object.keys(message).length === 2 &&
+      message.type === 'auth' &&
+      typeof message.secret === 'string' &&
+      message.secret.length <= 256 &&
+      secretMatches(message.secret);
+    if (ok) connection.authenticated = true;
+    else refuseSocket(connection.socket, 'open the address hako host printed');
+  };
+
   const onMessage = async (connection: Connection, data: RawData, isBinary: boolean): Promise<void> => {
     const ws = connection.socket;
+    if (!connection.authenticated) return authenticate(connection, data, isBinary);
     if (isBinary) return;
     const text = rawText(data);
     if (rawSize(data) > MAX_MESSAGE_BYTES) {
@@ -309,8 +316,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const onConnection = (ws: WebSocket): void => {
-    const connection: Connection = { socket: ws, gate: new EventGate<string>((text) => sendText(ws, text), MAX_QUEUED_EVENTS) };
+    const connection: Connection = { socket: ws, gate: new EventGate<string>((text) => sendText(ws, text), MAX_QUEUED_EVENTS), authenticated: false };
     connections.add(connection);
+    const deadline = setTimeout(() => {
+      if (!connection.authenticated) refuseSocket(ws, 'no secret in time');
+    }, AUTH_TIMEOUT_MS);
+    deadline.unref();
+    ws.once('close', () => clearTimeout(deadline));
     ws.on('message', (data, isBinary) => {
       onMessage(connection, data, isBinary).catch((error: unknown) => log?.warn(`browser host: message handling failed: ${String(error)}`));
     });
@@ -327,7 +339,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       log?.warn(`browser host: event ${name} could not be serialised: ${String(error)}`);
       return;
     }
-    for (const connection of connections) connection.gate.push(text);
+    for (const connection of connections) if (connection.authenticated) connection.gate.push(text);
   });
 
   // ---- start ----
@@ -339,7 +351,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   });
   server.on('upgrade', onUpgrade);
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Oversize headers get their status (RFC 6585); anything else malformed just loses the connection.
+    if (error.code === 'HPE_HEADER_OVERFLOW' && socket.writable) socket.end('HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -357,13 +373,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = (server.address() as AddressInfo).port;
   const authority = isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
   hostHeader = authority.toLowerCase();
-  cookieName = `hako_${port}`;
   baseHeaders = { ...SECURITY_HEADERS, 'Content-Security-Policy': hostPolicy(`ws://${authority}`), 'X-Frame-Options': 'DENY' };
   origin = `http://${authority}`;
 
   let closing: Promise<void> | null = null;
   return {
-    url: `${origin}/?secret=${secret}`,
+    url: `${origin}/#secret=${secret}`,
     origin,
     port,
     close() {

@@ -24,7 +24,7 @@ import { HakoError } from '../../app/errors/error-info.js';
 import { EXAMPLE_EVENTS, EXAMPLE_INPUTS, EXAMPLE_OUTPUTS, exampleHandlers } from '../../test/support/contract-examples.js';
 import { FakeIpcMain, FakeWebContents, fakePreloadTransport, registerContract } from '../../test/support/electron-fake.js';
 import { startBrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
+import { hostSecret, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
 import { waitFor } from '../../test/support/wait.js';
 
 const FUZZ_PER_CALL = 1_000;
@@ -76,8 +76,7 @@ const TRANSPORTS: { name: string; start(): Promise<Harness> }[] = [
     async start() {
       const s = services();
       const host = await startBrowserHost({ dispatch: s.dispatch, events: s.events, staticDir: (await makeStaticDir()).staticDir });
-      const cookie = await loginCookie(host);
-      const transport: WebSocketTransport = createWebSocketTransport({ url: socketUrl(host), createSocket: nodeSocketFactory(host, cookie) });
+      const transport: WebSocketTransport = createWebSocketTransport({ url: socketUrl(host), secret: hostSecret(host), createSocket: nodeSocketFactory(host) });
       return {
         transport,
         api: createHakoApi(transport),

@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatch } from '../../app/ipc/dispatch.js';
 import { createWebSocketTransport, DISCONNECTED, hostSocketUrl, type ConnectionStatus, type WebSocketTransport } from '../../app/ipc/ws-transport.js';
 import { exampleHandlers } from '../../test/support/contract-examples.js';
 import { startBrowserHost, type BrowserHost } from './server.js';
-import { loginCookie, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
+import { hostSecret, makeStaticDir, nodeSocketFactory, socketUrl } from '../../test/support/host.js';
 import { waitFor } from '../../test/support/wait.js';
 
 const cleanup: (() => unknown)[] = [];
@@ -44,8 +44,8 @@ async function startHost(options: { dispatch?: Dispatch; port?: number; secret?:
   return { host, calls };
 }
 
-function connect(host: BrowserHost, cookie: string, extra: { onStatus?: (s: ConnectionStatus) => void; connectTimeoutMs?: number } = {}): WebSocketTransport {
-  const transport = createWebSocketTransport({ url: socketUrl(host), createSocket: nodeSocketFactory(host, cookie), minBackoffMs: 20, maxBackoffMs: 100, ...extra });
+function connect(host: BrowserHost, secret = hostSecret(host), extra: { onStatus?: (s: ConnectionStatus) => void; connectTimeoutMs?: number } = {}): WebSocketTransport {
+  const transport = createWebSocketTransport({ url: socketUrl(host), secret, createSocket: nodeSocketFactory(host), minBackoffMs: 20, maxBackoffMs: 100, ...extra });
   cleanup.push(() => transport.close());
   return transport;
 }
@@ -59,7 +59,7 @@ describe('WebSocket transport', () => {
   it('fails a call in flight with Disconnected when the socket closes, and does not send it again', async () => {
     const base = createDispatcher(exampleHandlers());
     const { host, calls } = await startHost({ dispatch: (name, input) => (name === 'vm.start' ? new Promise(() => undefined) : base(name, input)) });
-    const api = createHakoApi(connect(host, await loginCookie(host)));
+    const api = createHakoApi(connect(host));
     const started = api.invoke('vm.start', { path: '/vms/demo.7b' });
     await waitFor(() => calls.includes('vm.start'));
     await host.close();
@@ -71,9 +71,9 @@ describe('WebSocket transport', () => {
 
   it('reconnects with back-off, repeats app.ready, and events flow again', async () => {
     const first = await startHost();
-    const secret = new URL(first.host.url).searchParams.get('secret')!;
+    const secret = hostSecret(first.host);
     const statuses: ConnectionStatus[] = [];
-    const transport = connect(first.host, await loginCookie(first.host), { onStatus: (s) => statuses.push(s) });
+    const transport = connect(first.host, secret, { onStatus: (s) => statuses.push(s) });
     const api = createHakoApi(transport);
     const seen: unknown[] = [];
     api.on('app.showVm', (payload) => seen.push(payload));
@@ -95,11 +95,10 @@ describe('WebSocket transport', () => {
 
   it('holds calls made while connecting, and fails them with Disconnected when no host answers in time', async () => {
     const { host } = await startHost();
-    const cookie = await loginCookie(host);
-    const api = createHakoApi(connect(host, cookie));
+    const api = createHakoApi(connect(host));
     expect(await api.invoke('app.version')).toMatchObject({ version: '0.1.0' }); // sent once open
     await host.close();
-    const nobody = createHakoApi(connect(host, cookie, { connectTimeoutMs: 200 }));
+    const nobody = createHakoApi(connect(host, hostSecret(host), { connectTimeoutMs: 200 }));
     const started = Date.now();
     await expect(nobody.invoke('app.version')).rejects.toMatchObject({ code: DISCONNECTED });
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -107,7 +106,7 @@ describe('WebSocket transport', () => {
 
   it('fails pending and later calls once closed', async () => {
     const { host } = await startHost();
-    const transport = connect(host, await loginCookie(host));
+    const transport = connect(host);
     const api = createHakoApi(transport);
     const waiting = api.invoke('app.version');
     transport.close();
@@ -116,10 +115,13 @@ describe('WebSocket transport', () => {
     expect(transport.status).toBe('closed');
   });
 
-  it('is refused without the cookie, and keeps retrying without sending anything', async () => {
+  it('with a refused secret (a restarted host), stops for good without running a call', async () => {
     const { host, calls } = await startHost();
-    const transport = connect(host, 'hako_0=nope', { connectTimeoutMs: 300 });
+    const statuses: ConnectionStatus[] = [];
+    const transport = connect(host, 'not-the-secret-0123456789', { onStatus: (s) => statuses.push(s) });
     await expect(createHakoApi(transport).invoke('app.version')).rejects.toMatchObject({ code: DISCONNECTED });
+    await waitFor(() => transport.status === 'closed', 5_000, 'the transport to give up');
     expect(calls).toEqual([]);
+    expect(statuses.at(-1)).toBe('closed');
   });
 });

@@ -1,4 +1,6 @@
 // The contract's handlers over the real services, native bindings and stand-ins, through the dispatcher.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,8 +191,8 @@ describe('other areas', () => {
   it('a disk is created in the background with progress events and a final done event', async () => {
     const disk = path.join(dir, 'disk.vhdx');
     const { operationId } = await value<{ operationId: string }>('disks.create', { path: disk, sizeBytes: 64 * 1024 * 1024, fixed: false });
-    await waitFor(() => events.some((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done), 10_000, 'disk done');
-    const done = events.find((e) => e.name === 'disks.progress' && (e.payload as { done: boolean }).done)!.payload;
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'disk done');
+    const done = events.find((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done)!.payload;
     expect(done).toMatchObject({ operationId, done: true });
     expect(done).not.toHaveProperty('error');
     expect(await value('disks.info', { path: disk })).toMatchObject({ format: 'vhdx', virtualSize: 64 * 1024 * 1024 });
@@ -204,5 +206,121 @@ describe('other areas', () => {
 
   it('shell-only calls say they are not available in the browser host', async () => {
     expect(await call('library.openDialog')).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+  });
+});
+
+describe('files that are not files', () => {
+  it('a library VM replaced by a FIFO: load and save answer at once, and the host keeps serving', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    const loaded = await value<{ file: unknown; stamp: unknown }>('config.load', { path: file });
+    await rm(file);
+    execFileSync('mkfifo', [file]);
+    const started = Date.now();
+    expect(await call('config.load', { path: file })).toMatchObject({ ok: false, error: { code: 'NotAFile' } });
+    for (let i = 0; i < 4; i++) {
+      expect(await call('config.save', { path: file, file: loaded.file, expected: loaded.stamp, force: true })).toMatchObject({ ok: false, error: { code: 'NotAFile' } });
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await call('app.version')).toMatchObject({ ok: true });
+  });
+
+  it('session.setMode cannot plant a path in the library', async () => {
+    expect(await call('session.setMode', { path: path.join(dir, 'fifo.7b'), mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+    expect(await call('session.setMode', { path: '\\\\server\\share\\x.7b', mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'PathNotLocal' } });
+    expect(await value('library.list')).toEqual([]);
+    expect(await readFile(path.join(dir, 'data', 'library.json'), 'utf8').catch(() => 'none')).not.toContain('fifo');
+  });
+});
+
+describe('new VMs', () => {
+  it('vm.create makes the VM in the background, opens it in the library, and it starts', async () => {
+    const { operationId } = await value<{ operationId: string }>('vm.create', { folder: path.join(dir, 'vms'), name: 'Fresh', preset: 'windows11', disk: 'new', diskSizeBytes: 64 * 1024 * 1024 });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the creation');
+    const done = events.find((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done)!.payload as { kind: string; result?: { path: string }; error?: unknown };
+    expect(done).toMatchObject({ kind: 'vm.create', result: { path: path.join(dir, 'vms', 'Fresh', 'Fresh.7b') } });
+    const file = done.result!.path;
+    expect((await value<{ path: string }[]>('library.list')).map((vm) => vm.path)).toContain(file);
+    await value('vm.start', { path: file });
+    expect(await value<{ state: string }>('vm.get', { path: file })).toMatchObject({ state: 'Running' });
+  });
+
+  it('vm.create refuses system folders and reports the host facts the wizard caps by', async () => {
+    expect(await call('vm.create', { folder: '/proc', name: 'x', preset: 'other', disk: 'none' })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await call('vm.create', { folder: dir, name: 'x', preset: 'other', disk: 'none', isoPath: path.join(dir, 'a.txt') })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await value('app.hostFacts')).toMatchObject({ build: 26100, tpmUnavailable: null, logicalProcessors: expect.any(Number) as number });
+  });
+});
+
+describe('deleting a VM', () => {
+  it('plans from the file main reads, refuses while running, deletes exactly what is ticked, and forgets the VM', async () => {
+    const file = await vmFile('del.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"del.vhdx"}]'));
+    await writeFile(path.join(dir, 'del.vhdx'), 'disk');
+    await value('library.open', { path: file });
+    await value('vm.start', { path: file });
+    expect(await call('vm.deletePlan', { path: file })).toMatchObject({ ok: false, error: { code: 'VmRunning' } });
+    await value('vm.powerOff', { path: file });
+    const plan = await value<{ items: { id: string; path: string; kind: string; tickedByDefault: boolean }[] }>('vm.deletePlan', { path: file });
+    // The start named the guest and runtime state files; they are the VM's too.
+    expect(plan.items.map((i) => [path.basename(i.path), i.kind])).toEqual([
+      ['del.7b', 'config'],
+      ['del.vhdx', 'disk'],
+      ...plan.items.filter((i) => i.kind === 'state').map((i) => [path.basename(i.path), 'state']),
+    ]);
+    expect(plan.items.filter((i) => i.kind === 'state').length).toBeGreaterThan(0);
+    const disk = plan.items.find((i) => i.path.endsWith('.vhdx'))!;
+    await value('vm.delete', { path: file, items: plan.items.filter((i) => i !== disk).map((i) => i.id) });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(disk.path)).toBe(true);
+    expect(await value('library.list')).toEqual([]);
+  });
+});
+
+describe('cloning a VM', () => {
+  it('vm.clone copies a stopped VM into a new folder, opens it, and both start', async () => {
+    const file = await vmFile('orig.7b', MINIMAL.replace('"Name":"Vm"', '"Name":"Orig"'));
+    await value('library.open', { path: file });
+    const { operationId } = await value<{ operationId: string }>('vm.clone', { path: file, name: 'Copy', folder: path.join(dir, 'clones'), disks: 'copy', macs: 'dynamic' });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the clone');
+    const clone = path.join(dir, 'clones', 'Copy', 'Copy.7b');
+    await value('vm.start', { path: file });
+    await value('vm.start', { path: clone });
+    expect((await value<{ state: string }[]>('library.list')).map((vm) => vm.state)).toEqual(['Running', 'Running']);
+    expect(await call('vm.clone', { path: file, name: 'Again', folder: dir, disks: 'copy', macs: 'dynamic' })).toMatchObject({ ok: false, error: { code: 'VmRunning' } });
+  });
+});
+
+describe('refused files', () => {
+  it('a file without its BOM cannot be started, says why, and the safe fix adds only the BOM', async () => {
+    const file = path.join(dir, 'nobom.7b');
+    await writeFile(file, MINIMAL);
+    const opened = await value<{ actions: string[]; lastError: { code: string } | null }>('library.open', { path: file });
+    expect(opened.actions).not.toContain('start');
+    expect(opened.lastError).toMatchObject({ code: 'ConfigRefused' });
+    await value('config.addBom', { path: file });
+    expect(await readFile(file, 'utf8')).toBe('\uFEFF' + MINIMAL);
+    await waitFor(() => events.some((e) => e.name === 'vm.changed' && (e.payload as { actions: string[] }).actions.includes('start')), 5_000, 'the VM to be startable');
+    await value('vm.start', { path: file });
+  });
+});
+
+describe('the editor’s warnings about this host', () => {
+  it('config.load names missing files, unreadable disks, shared disks and more than the host has', async () => {
+    await writeFile(path.join(dir, 'not-a-disk.vhdx'), 'text');
+    const shared = path.join(dir, 'shared.vhdx');
+    await value('disks.create', { path: shared, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => existsSync(shared), 5_000, 'the disk');
+    const devices = (disks: string[]) => `"ScsiDevices":[${disks.map((d) => `{"Type":"VirtualDisk","Path":${JSON.stringify(d)}}`).join(',')}]`;
+    const other = await vmFile('other.7b', MINIMAL.replace('"Name":"Vm"', `"Name":"Other",${devices(['shared.vhdx'])}`));
+    await value('library.open', { path: other });
+    const file = await vmFile('vm.7b', MINIMAL.replace('"ProcessorCount":1', `"ProcessorCount":4096,${devices(['missing.vhdx', 'not-a-disk.vhdx', 'shared.vhdx'])}`));
+    await value('library.open', { path: file });
+    const loaded = await value<{ findings: { code: string; path: string }[] }>('config.load', { path: file });
+    expect(loaded.findings.filter((f) => f.code.startsWith('host.') || ['path.missing', 'disk.unreadable', 'disk.shared'].includes(f.code)).map((f) => [f.code, f.path])).toEqual([
+      ['host.processors', '/NanaBox/ProcessorCount'],
+      ['path.missing', '/NanaBox/ScsiDevices/0/Path'],
+      ['disk.unreadable', '/NanaBox/ScsiDevices/1/Path'],
+      ['disk.shared', '/NanaBox/ScsiDevices/2/Path'],
+    ]);
   });
 });

@@ -2,20 +2,28 @@
  * The contract's handlers: each call, already checked against its schema by the dispatcher, turned into
  * service calls. Both transports (Electron IPC, the browser host) use this one set.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type Diagnostics, type EventName, type EventPayload } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { VM_PRESETS } from '../../app/vm/new-vm.js';
+import { isLive } from '../../app/vm/state.js';
 import { type SessionMode } from '../../app/session/mode.js';
 import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
+import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { hostFindings, type HostCheckDeps } from '../services/host-checks.js';
+import { type HostFacts } from '../services/host-facts.js';
+import { type BackgroundOperations } from '../services/operations.js';
+import { type CreateVmRequest, type VmCreator } from '../services/vm-creator.js';
+import { type VmCloner } from '../services/vm-cloner.js';
+import { type VmDeleter } from '../services/vm-deleter.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
 import { type VmService } from '../services/vm/vm-service.js';
+import { createPathGuard, type GuardInput } from './path-guards.js';
 
 /** What only the shell around the services can do (dialogs, the log folder, certificate checks). */
 export interface ShellHooks {
@@ -25,6 +33,8 @@ export interface ShellHooks {
   vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
   connectSession?(vmPath: string, mode: SessionMode): Promise<void>;
   disconnectSession?(vmPath: string): Promise<void>;
+  /** Moves a file to the Recycle Bin (Electron on Windows); without it, deleted files are gone. */
+  trashItem?(file: string): Promise<void>;
 }
 
 export interface HandlerServices {
@@ -32,6 +42,12 @@ export interface HandlerServices {
   readonly configs: ConfigService;
   readonly library: Library;
   readonly disks: DiskService;
+  readonly operations: BackgroundOperations;
+  readonly creator: VmCreator;
+  readonly deleter: VmDeleter;
+  readonly cloner: VmCloner;
+  readonly hostFacts: () => HostFacts;
+  readonly hostChecks: HostCheckDeps;
   readonly networks: NetworkService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
@@ -47,46 +63,29 @@ export type NativeDiagnostics = Required<Pick<Diagnostics, 'nativeLibraries' | '
 const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
-/**
- * Paths from the renderer (which is untrusted) must be local: a UNC or device path would make Windows
- * authenticate to whatever server it names. The system's own file dialog may still return one.
- */
-function localPath(untrusted: string): string {
-  if (/^[\\/]{2}/.test(untrusted)) {
-    throw new HakoError('PathNotLocal', 'Network and device paths cannot be typed in; open the file with the file dialog instead.', { path: untrusted });
-  }
-  return path.resolve(untrusted);
-}
-
-/** A `.7b` path must name an existing regular file before Hako reads it. */
-async function existingVmFile(vmPath: string): Promise<string> {
-  const resolved = path.resolve(vmPath);
-  const info = await stat(resolved).catch(() => null);
-  if (info === null) throw new HakoError('FileNotFound', `${resolved} does not exist.`, { path: resolved });
-  if (!info.isFile()) throw new HakoError('NotAFile', `${resolved} is not a file.`, { path: resolved });
-  return resolved;
-}
-
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
-  const { vms, configs, library, disks, networks, capabilities, preferences, emit } = services;
+  const { vms, configs, library, disks, operations, creator, deleter, cloner, networks, capabilities, preferences, emit } = services;
 
-  /** The resolved path of a VM in the library; anything else is refused. */
-  const knownVm = async (vmPath: string): Promise<string> => {
-    const resolved = path.resolve(vmPath);
-    if (!(await library.has(resolved))) throw new HakoError('VmUnknown', `Hako does not know the VM ${resolved}; open it first.`, { path: resolved });
-    return resolved;
+  /** The configuration as main reads it (never the renderer's), of a VM that does not run. */
+  const stoppedVmConfig = async (vmPath: string) => {
+    const vm = vms.get(vmPath);
+    if (isLive(vm.state)) throw new HakoError('VmRunning', 'A running VM cannot be deleted; stop it first.', { path: vmPath });
+    return (await configs.read(vmPath).catch(() => null))?.file?.config ?? null;
   };
 
-  const openVm = async (vmPath: string) => {
-    const file = await existingVmFile(vmPath);
+  /** Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first). */
+  const openVm = async (file: string) => {
+    if (!(await regularFileExists(file))) throw new HakoError('FileNotFound', `${file} does not exist.`, { path: file });
     await library.add(file);
     await library.markOpened(file);
     return vms.open(file);
   };
 
-  return {
+  // Every path below has been through its guard (app/ipc/path-guards.ts): local, absolute, resolved, of
+  // the right kind, and in the library where the call needs that.
+  const handlers: Handlers = {
     'library.list': () => vms.list(),
-    'library.open': ({ path: vmPath }) => openVm(localPath(vmPath)),
+    'library.open': ({ path: vmPath }) => openVm(vmPath),
     'library.openDialog': async () => {
       if (!shell.openFileDialog) throw notSupported('The file dialog');
       const chosen = await shell.openFileDialog();
@@ -94,7 +93,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     },
     'library.forget': async ({ path: vmPath }) => {
       vms.forget(vmPath);
-      await library.remove(path.resolve(vmPath));
+      await library.remove(vmPath);
     },
     'library.recent': () => library.recent(),
 
@@ -110,22 +109,47 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
 
-    'config.load': async ({ path: vmPath }) => configs.read(await existingVmFile(await knownVm(vmPath))),
+    'config.load': async ({ path: vmPath }) => {
+      const read = await configs.read(vmPath);
+      return read.file === null ? read : { ...read, findings: [...read.findings, ...(await hostFindings(vmPath, read.file.config, services.hostChecks))] };
+    },
     'config.validate': ({ file }) => configs.validate(file as SevenBFile),
     // Only files the user opened in Hako are written; new ones come from config.create.
-    'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(await knownVm(vmPath), file as SevenBFile, expected, force) }),
+    'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(vmPath, file as SevenBFile, expected, force) }),
+    'config.addBom': async ({ path: vmPath }) => ({ stamp: await configs.addBom(vmPath) }),
     'config.create': async ({ path: vmPath, name }) => {
-      const target = localPath(vmPath);
-      await configs.create(target, name);
-      return openVm(target);
+      await configs.create(vmPath, name);
+      return openVm(vmPath);
     },
     'config.schema': () => sevenBJsonSchema(),
 
-    'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: localPath(p), size: sizeBytes, fixed }),
-    'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(localPath(p), sizeBytes),
-    'disks.compact': ({ path: p }) => disks.startCompact(localPath(p)),
-    'disks.cancel': ({ operationId }) => disks.cancel(operationId),
-    'disks.info': ({ path: p }) => disks.info(localPath(p)),
+    'vm.deletePlan': async ({ path: vmPath }) => deleter.plan(vmPath, await stoppedVmConfig(vmPath)),
+    'vm.delete': async ({ path: vmPath, items }) => {
+      const removed = await deleter.delete(vmPath, await stoppedVmConfig(vmPath), items);
+      vms.forget(vmPath);
+      await library.remove(vmPath);
+      return { removed };
+    },
+    'vm.discardSavedState': ({ path: vmPath }) => vms.discardSavedState(vmPath),
+    'vm.clone': async ({ path: vmPath, name, folder, disks, macs }) => {
+      if (isLive(vms.get(vmPath).state)) throw new HakoError('VmRunning', 'A running VM cannot be cloned; shut it down or save it first.', { path: vmPath });
+      return operations.start('vm.clone', async (context) => {
+        const cloned = await cloner.clone({ source: vmPath, name, parent: folder, disks, macs }, context);
+        await openVm(cloned.path);
+        return cloned;
+      });
+    },
+    'vm.create': (input) =>
+      operations.start('vm.create', async (context) => {
+        const created = await creator.create(newVmRequest(input), context);
+        await openVm(created.path);
+        return { path: created.path };
+      }),
+
+    'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
+    'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
+    'disks.compact': ({ path: p }) => disks.startCompact(p),
+    'disks.info': ({ path: p }) => disks.info(p),
 
     'networks.list': () => networks.listNetworks(),
     'networks.create': async ({ name, subnet }) => {
@@ -135,16 +159,18 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
 
     'session.connect': ({ path: p, mode }) => {
       if (!shell.connectSession) throw notSupported('Connecting to the VM screen');
-      return shell.connectSession(path.resolve(p), mode);
+      return shell.connectSession(p, mode);
     },
     'session.disconnect': ({ path: p }) => {
       if (!shell.disconnectSession) throw notSupported('Disconnecting the VM screen');
-      return shell.disconnectSession(path.resolve(p));
+      return shell.disconnectSession(p);
     },
-    'session.getMode': async ({ path: p }) => (await library.preferences(path.resolve(p))).sessionMode,
+    'session.getMode': async ({ path: p }) => (await library.preferences(p)).sessionMode,
     'session.setMode': async ({ path: p, mode }) => {
-      await library.setPreferences(path.resolve(p), { sessionMode: mode });
+      await library.setPreferences(p, { sessionMode: mode });
     },
+
+    'operations.cancel': ({ operationId }) => operations.cancel(operationId),
 
     'diagnostics.get': async () => {
       const caps = await capabilities.get();
@@ -176,6 +202,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       emit('app.preferencesChanged', updated);
       return updated;
     },
+    'app.hostFacts': () => services.hostFacts(),
     'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
@@ -184,4 +211,38 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     // The transports act on this call themselves (they flush queued events); nothing to do here.
     'app.ready': () => undefined,
   };
+  return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
+}
+
+/** The wizard's flat input as the creator's request. */
+function newVmRequest(input: NewVmInput): CreateVmRequest {
+  return {
+    parent: input.folder,
+    name: input.name,
+    preset: input.preset,
+    ...(input.processors !== undefined ? { processors: input.processors } : {}),
+    ...(input.memoryMb !== undefined ? { memoryMb: input.memoryMb } : {}),
+    disk:
+      input.disk === 'new'
+        ? { kind: 'new', sizeBytes: input.diskSizeBytes ?? VM_PRESETS[input.preset].diskBytes, fixed: input.diskFixed ?? false }
+        : input.disk === 'existing'
+          ? { kind: 'existing', path: requiredField(input.diskPath, 'diskPath') }
+          : { kind: 'none' },
+    iso: input.isoPath ?? null,
+    network: input.switchId === null ? { kind: 'none' } : input.switchId !== undefined ? { kind: 'switch', id: input.switchId } : { kind: 'default' },
+  };
+}
+
+function requiredField(value: string | undefined, field: string): string {
+  if (value === undefined) throw new HakoError('InvalidPath', `${field} is needed to attach an existing disk.`, { field });
+  return value;
+}
+
+/** Each call's input goes through its path guards before the handler sees it. */
+function guarded(handlers: Handlers, guard: GuardInput): Handlers {
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [CallName, (input: unknown) => unknown][]) {
+    wrapped[name] = async (input) => handler(await guard(name, input));
+  }
+  return wrapped as unknown as Handlers;
 }

@@ -17,7 +17,7 @@ import { standInControls, type StandInControls } from '../../test/support/native
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import { waitFor } from '../../test/support/wait.js';
 
-const STALL_MS = process.platform === 'win32' ? 2000 : 5000;
+const STALL_MS = process.platform === 'win32' ? 1500 : 5000;
 const WATCHDOG_MS = 250;
 
 let controls: StandInControls;

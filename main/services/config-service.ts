@@ -9,10 +9,16 @@
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { encodeSevenB, formatSevenB, newVmConfig, readSevenB, renderFinding, type Finding, type SevenBFile } from '../../app/config/index.js';
+import nodePath from 'node:path';
+import { encodeSevenB, formatSevenB, hasUtf8Bom, newVmConfig, readSevenB, renderFinding, tooLargeResult, type Finding, type SevenBFile, type VmConfig } from '../../app/config/index.js';
+import { deviceFindings } from '../../app/config/device-rules.js';
+import { checkedSevenBBytes } from '../../app/config/save-check.js';
+import { resolveVmPath } from '../../app/paths/resolve.js';
+import { fileKey } from '../files/file-key.js';
 import { applyPatch, type WriteBackPatch } from '../../app/config/write-back.js';
 import { HakoError } from '../../app/errors/error-info.js';
 import { readFileWithStamp, sameContent, writeFileAtomic, WriteConflictError, type FileStamp } from '../files/atomic.js';
+import { FileTooLargeError } from '../files/user-file.js';
 
 export type { WriteBackPatch };
 
@@ -52,6 +58,12 @@ export class ConfigRefusedError extends HakoError {
   }
 }
 
+/** The reader's findings and the device rules' (app/config/device-rules.ts), paths compared as files. */
+function withDeviceFindings(findings: readonly Finding[], config: VmConfig, vmPath: string): Finding[] {
+  const folder = nodePath.dirname(vmPath);
+  return [...findings, ...deviceFindings(config, (a, b) => fileKey(resolveVmPath(folder, a)) === fileKey(resolveVmPath(folder, b)))];
+}
+
 const lossyPaths = (findings: readonly Finding[]): string[] => findings.filter((f) => f.lossy).map((f) => f.path);
 
 export class ConfigService implements VmFiles {
@@ -65,22 +77,25 @@ export class ConfigService implements VmFiles {
 
   /** For a start: the file must be one NanaBox reads (with its BOM). */
   async load(path: string): Promise<LoadedConfig> {
-    const { bytes, stamp } = await readFileWithStamp(path);
+    const { bytes, stamp } = await readFileWithStamp(path).catch((error: unknown) => {
+      if (error instanceof FileTooLargeError) throw new ConfigRefusedError(path, tooLargeResult(error.size).findings);
+      throw error;
+    });
     const result = readSevenB(bytes);
     if (result.file === null) throw new ConfigRefusedError(path, result.findings);
-    return { file: result.file, findings: result.findings, stamp };
+    return { file: result.file, findings: withDeviceFindings(result.findings, result.file.config, path), stamp };
   }
 
   /** For the editor: whatever can be read, a missing BOM included, with every finding. */
   async read(path: string): Promise<ReadConfig> {
     const { bytes, stamp } = await readFileWithStamp(path);
     const result = readSevenB(bytes, { allowMissingBom: true });
-    return { accepted: result.accepted, file: result.file, findings: result.findings, stamp };
+    return { accepted: result.accepted, file: result.file, findings: result.file ? withDeviceFindings(result.findings, result.file.config, path) : result.findings, stamp };
   }
 
   /** What saving `file` would write, and what NanaBox will make of it (read back from those bytes). */
   validate(file: SevenBFile): { text: string; findings: readonly Finding[] } {
-    return { text: formatSevenB(file), findings: readSevenB(encodeSevenB(file)).findings };
+    return { text: formatSevenB(file), findings: [...readSevenB(checkedSevenBBytes(file)).findings, ...deviceFindings(file.config)] };
   }
 
   /**
@@ -89,7 +104,11 @@ export class ConfigService implements VmFiles {
    * check: to keep their version over another program's, the user saves with the stamp just re-read.
    */
   async save(path: string, file: SevenBFile, expected: FileStamp | null, force: boolean): Promise<FileStamp> {
-    const onDisk = await readFileWithStamp(path).catch(() => null);
+    // Only a missing file reads as "nothing there"; a FIFO, a device or a huge file is refused as such.
+    const onDisk = await readFileWithStamp(path).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return null;
+      throw error;
+    });
     if (onDisk !== null && (expected === null || !sameContent(onDisk.stamp, expected))) {
       throw new HakoError('Conflict', `${path} changed on disk since it was opened. Reload it, or overwrite it with your version.`, { path });
     }
@@ -103,9 +122,24 @@ export class ConfigService implements VmFiles {
         );
       }
     }
-    const stamp = await writeFileAtomic(path, encodeSevenB(file), { expected: onDisk?.stamp ?? null });
+    const stamp = await writeFileAtomic(path, checkedSevenBBytes(file), { expected: onDisk?.stamp ?? null });
     for (const listener of this.savedListeners) await Promise.resolve(listener(path)).catch(() => undefined);
     return stamp;
+  }
+
+  /**
+   * The one fix that changes no value: a file NanaBox refuses only for its missing UTF-8 BOM gets the BOM,
+   * byte for byte otherwise (so a user's formatting and comments-free JSON stay as they were).
+   */
+  async addBom(path: string): Promise<FileStamp> {
+    const { bytes, stamp } = await readFileWithStamp(path);
+    if (hasUtf8Bom(bytes)) return stamp;
+    if (!readSevenB(bytes, { allowMissingBom: true }).accepted) {
+      throw new HakoError('ConfigRefused', `${path} needs more than its UTF-8 BOM; fix it in the editor or a text editor.`, { path });
+    }
+    const fixed = await writeFileAtomic(path, new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]), { expected: stamp });
+    for (const listener of this.savedListeners) await Promise.resolve(listener(path)).catch(() => undefined);
+    return fixed;
   }
 
   /** A new VM file with NanaBox's defaults; never over an existing file. */

@@ -4,12 +4,12 @@
  * NanaBox, new disks are dynamically expanding unless asked otherwise.
  */
 import * as nodeFs from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { HakoError, toErrorInfo, type ErrorInfo } from '../../app/errors/error-info.js';
+import { HakoError } from '../../app/errors/error-info.js';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import { isAbsolutePath } from '../../app/paths/identity.js';
 import { diskFormatFromPath, parseSize, validateDiskSize } from '../../app/disks/size.js';
+import { BackgroundOperations } from './operations.js';
 import type { DiskOperationOptions, VirtDisk, VirtualDiskInfo } from './ports.js';
 
 function checkPath(filePath: string): void {
@@ -69,64 +69,31 @@ async function cancellable<T>(signal: AbortSignal | undefined, work: () => Promi
 
 const ERROR_OPERATION_ABORTED = 995;
 
-/** How far a background disk operation is; `done` once, at the end, with the error if it failed. */
-export interface DiskOperationProgress {
-  readonly operationId: string;
-  readonly completed: number;
-  readonly total: number;
-  readonly done: boolean;
-  readonly error?: ErrorInfo;
-}
-
 export class DiskService {
   private readonly virtDisk: VirtDisk;
   private readonly exists: (filePath: string) => Promise<boolean>;
-  /** Background operations under way, by id, so they can be cancelled. */
-  private readonly operations = new Map<string, AbortController>();
-  private readonly progressListeners = new Set<(progress: DiskOperationProgress) => void>();
 
-  constructor(virtDisk: VirtDisk, options: DiskServiceOptions = {}) {
+  constructor(
+    virtDisk: VirtDisk,
+    /** Where the background forms (`startCreate`, …) run and report. */
+    private readonly operations: BackgroundOperations = new BackgroundOperations(),
+    options: DiskServiceOptions = {},
+  ) {
     this.virtDisk = virtDisk;
     this.exists = options.exists ?? defaultExists;
   }
 
-  onProgress(listener: (progress: DiskOperationProgress) => void): () => void {
-    this.progressListeners.add(listener);
-    return () => this.progressListeners.delete(listener);
-  }
-
   /** `create` in the background: answers at once with the id its progress reports carry. */
   startCreate(request: Omit<CreateDiskRequest, keyof DiskOperationOptions>): { operationId: string } {
-    return this.inBackground((options) => this.create({ ...request, ...options }));
+    return this.operations.start('disk.create', (options) => this.create({ ...request, ...options }));
   }
 
   startResize(filePath: string, size: number | string): { operationId: string } {
-    return this.inBackground((options) => this.resize(filePath, size, options));
+    return this.operations.start('disk.resize', (options) => this.resize(filePath, size, options));
   }
 
   startCompact(filePath: string): { operationId: string } {
-    return this.inBackground((options) => this.compact(filePath, options));
-  }
-
-  /** Cancels a background operation; an unknown (or finished) id is no error. */
-  cancel(operationId: string): void {
-    this.operations.get(operationId)?.abort();
-  }
-
-  private inBackground(run: (options: Required<DiskOperationOptions>) => Promise<void>): { operationId: string } {
-    const operationId = randomUUID();
-    const controller = new AbortController();
-    this.operations.set(operationId, controller);
-    const report = (progress: Omit<DiskOperationProgress, 'operationId'>) => {
-      for (const listener of this.progressListeners) listener({ operationId, ...progress });
-    };
-    void run({ signal: controller.signal, onProgress: ({ completed, total }) => report({ completed, total, done: false }) })
-      .then(
-        () => report({ completed: 1, total: 1, done: true }),
-        (error: unknown) => report({ completed: 0, total: 1, done: true, error: toErrorInfo(error) }),
-      )
-      .finally(() => this.operations.delete(operationId));
-    return { operationId };
+    return this.operations.start('disk.compact', (options) => this.compact(filePath, options));
   }
 
   /** A new dynamically expanding (or fixed) disk; the format follows the extension. Never overwrites. */

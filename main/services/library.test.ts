@@ -119,9 +119,12 @@ describe('Library', () => {
     expect(await library.preferences('/vms/a.7b')).toEqual({ sessionMode: 'basic' });
   });
 
-  it('applies preference defaults and patches', async () => {
+  it('applies preference defaults and patches, for library VMs only', async () => {
     const library = open();
     expect(await library.preferences('/vms/x.7b')).toEqual({ sessionMode: 'basic' });
+    await expect(library.setPreferences('/vms/x.7b', { sessionMode: 'enhanced' })).rejects.toMatchObject({ code: 'VmUnknown' });
+    expect(await library.files()).toEqual([]);
+    await library.add('/vms/x.7b');
     expect(await library.setPreferences('/vms/x.7b', {})).toEqual({ sessionMode: 'basic' });
     expect(await library.setPreferences('/vms/x.7b', { sessionMode: 'enhanced' })).toEqual({ sessionMode: 'enhanced' });
     expect(await library.files()).toEqual(['/vms/x.7b']);

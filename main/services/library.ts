@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { HakoError } from '../../app/errors/error-info.js';
 import { isAbsolutePath, pathKey } from '../../app/paths/identity.js';
+import { MAX_PATH_LENGTH } from '../../app/paths/local.js';
 import { DEFAULT_SESSION_MODE, SESSION_MODES, type SessionMode } from '../../app/session/mode.js';
 import { decodeDocument, documentVersion, JsonStore, type Decoded, type JsonStoreOptions, type StoreLoadReport } from '../files/json-store.js';
 
@@ -21,8 +22,6 @@ export const LIBRARY_FILE_NAME = 'library.json';
 export const LIBRARY_VERSION = 1;
 export const MAX_RECENT = 20;
 export const MAX_LIBRARY_ENTRIES = 10_000;
-/** The longest path Windows accepts (with the `\\?\` prefix). */
-export const MAX_PATH_LENGTH = 32_767;
 
 export type LibraryErrorCode =
   /** A path given to a method is not absolute, or is longer than Windows allows. */
@@ -289,7 +288,7 @@ export class Library {
     return this.enqueue(async () => Library.withDefaults(this.vms.get(pathKey(p))?.preferences ?? {}));
   }
 
-  /** Changes some preferences of a file in the library and returns the result. */
+  /** Changes some preferences of a file in the library and returns the result; other files have none. */
   async setPreferences(p: string, patch: VmPreferencesPatch): Promise<VmPreferences> {
     Library.checkPath(p);
     const parsed = preferencesPatchSchema.safeParse(patch);
@@ -298,13 +297,13 @@ export class Library {
     }
     const change = parsed.data;
     return this.enqueue(async () => {
-      const { key, changed: added } = this.addEntry(p);
-      const entry = this.vms.get(key)!;
+      const entry = this.vms.get(pathKey(p));
+      if (entry === undefined) throw new HakoError('VmUnknown', `${p} is not in the library; open it first.`, { path: p.slice(0, 300) });
       const before = JSON.stringify(entry.preferences);
       const next = { ...entry.preferences };
       if (change.sessionMode !== undefined) next.sessionMode = change.sessionMode;
       entry.preferences = next;
-      if (added || JSON.stringify(next) !== before) await this.store.save(this.document());
+      if (JSON.stringify(next) !== before) await this.store.save(this.document());
       return Library.withDefaults(next);
     });
   }
@@ -328,6 +327,11 @@ export class Library {
   /** The file of a compute system Hako started, or null. Ids are compared exactly. */
   async fileForId(id: string): Promise<string | null> {
     return this.enqueue(async () => this.running.get(id) ?? null);
+  }
+
+  /** Every compute system recorded as running, with its file. */
+  async runningVms(): Promise<{ id: string; path: string }[]> {
+    return this.enqueue(async () => [...this.running].map(([id, p]) => ({ id, path: p })));
   }
 
   async forgetRunning(id: string): Promise<void> {

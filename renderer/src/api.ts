@@ -23,5 +23,21 @@ export async function connectApi(onStatus: (status: ConnectionStatus) => void): 
     const speed = Number(new URLSearchParams(location.search).get('speed') ?? '1');
     return createFakeApi({ speed: Number.isFinite(speed) ? speed : 1 });
   }
-  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), onStatus }));
+  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), secret: takeHostSecret(), onStatus }));
+}
+
+const SECRET_KEY = 'hako.secret';
+
+/**
+ * The browser host's secret: in the printed URL's fragment (`#secret=…`, which is never sent to a
+ * server) on the first visit, then in this tab's sessionStorage so a reload keeps working. It leaves
+ * the address bar (and the history) at once.
+ */
+function takeHostSecret(): string {
+  const fromUrl = new URLSearchParams(location.hash.slice(1)).get('secret');
+  if (fromUrl !== null) {
+    sessionStorage.setItem(SECRET_KEY, fromUrl);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return fromUrl ?? sessionStorage.getItem(SECRET_KEY) ?? '';
 }

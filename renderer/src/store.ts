@@ -122,7 +122,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
       set({ view: { kind: 'vm', path } });
     };
 
-    const onDiskProgress = (event: EventPayload<'disks.progress'>) => {
+    const onDiskProgress = (event: EventPayload<'operations.progress'>) => {
       const label = get().disks[event.operationId]?.label ?? 'Disk operation';
       if (event.done) {
         finishedDisks.add(event.operationId);
@@ -164,7 +164,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
             upsert(snapshot);
           }),
           api.on('app.showVm', ({ path }) => void showVm(path)),
-          api.on('disks.progress', onDiskProgress),
+          api.on('operations.progress', onDiskProgress),
           api.on('app.preferencesChanged', (preferences) => set({ preferences })),
         );
         try {

@@ -22,7 +22,7 @@ describe('renderer store: start-up', () => {
     const store = createHakoStore(api);
     await store.getState().init();
     const readyAt = api.log.indexOf('app.ready');
-    for (const event of ['vm.changed', 'app.showVm', 'disks.progress']) {
+    for (const event of ['vm.changed', 'app.showVm', 'operations.progress']) {
       expect(api.log.indexOf(`on:${event}`)).toBeGreaterThanOrEqual(0);
       expect(api.log.indexOf(`on:${event}`)).toBeLessThan(readyAt);
     }
@@ -117,14 +117,14 @@ describe('renderer store: events', () => {
     await store.getState().init();
     const id = '6f1c7a2e-1111-4222-8333-944455556666';
     store.getState().trackDisk(id, 'Creating a.vhdx');
-    api.emit('disks.progress', { operationId: id, completed: 5, total: 10, done: false });
+    api.emit('operations.progress', { kind: 'disk.create', operationId: id, completed: 5, total: 10, done: false });
     expect(store.getState().disks[id]).toMatchObject({ label: 'Creating a.vhdx', completed: 5, total: 10 });
-    api.emit('disks.progress', { operationId: id, completed: 0, total: 1, done: true, error: { code: 'DiskFull', message: 'no space', advice: 'free some' } });
+    api.emit('operations.progress', { kind: 'disk.create', operationId: id, completed: 0, total: 1, done: true, error: { code: 'DiskFull', message: 'no space', advice: 'free some' } });
     expect(store.getState().disks[id]).toBeUndefined();
     expect(store.getState().toasts.at(-1)).toMatchObject({ tone: 'error', title: 'Creating a.vhdx failed', error: { code: 'DiskFull', advice: 'free some' } });
 
     const fast = '6f1c7a2e-2222-4222-8333-944455556666';
-    api.emit('disks.progress', { operationId: fast, completed: 1, total: 1, done: true });
+    api.emit('operations.progress', { kind: 'disk.create', operationId: fast, completed: 1, total: 1, done: true });
     store.getState().trackDisk(fast, 'Creating b.vhdx');
     expect(store.getState().disks[fast]).toBeUndefined();
   });

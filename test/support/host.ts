@@ -1,4 +1,4 @@
-/** Helpers for the browser-host tests and the IPC benchmark: a static folder, the login, Node sockets. */
+/** Helpers for the browser-host tests and the IPC benchmark: a static folder, the secret, Node sockets. */
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -46,18 +46,14 @@ export function rawRequest(port: number, target: string, headers: Record<string,
   });
 }
 
-/** Opens the printed URL as a browser would and returns the cookie it is given (`name=value`). */
-export async function loginCookie(host: BrowserHost): Promise<string> {
-  const url = new URL(host.url);
-  const response = await rawRequest(host.port, url.pathname + url.search);
-  const setCookie = response.headers['set-cookie']?.[0];
-  if (response.status !== 303 || setCookie === undefined) throw new Error(`login failed: ${response.status}`);
-  return setCookie.split(';')[0]!;
+/** The per-run secret, from the fragment of the URL the host printed. */
+export function hostSecret(host: BrowserHost): string {
+  return new URLSearchParams(new URL(host.url).hash.slice(1)).get('secret')!;
 }
 
-/** Sockets as the browser would open them from the host's page: its Origin, its cookie. */
-export function nodeSocketFactory(host: BrowserHost, cookie: string): (url: string) => WebSocketLike {
-  return (url) => new WebSocket(url, { origin: host.origin, headers: { Cookie: cookie } }) as unknown as WebSocketLike;
+/** Sockets as the browser opens them from the host's page: its Origin (the transport sends the secret). */
+export function nodeSocketFactory(host: BrowserHost): (url: string) => WebSocketLike {
+  return (url) => new WebSocket(url, { origin: host.origin }) as unknown as WebSocketLike;
 }
 
 export function socketUrl(host: BrowserHost): string {

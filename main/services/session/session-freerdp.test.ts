@@ -6,6 +6,7 @@
 // Needs (Debian 12): freerdp2-x11 freerdp2-shadow-x11 xvfb x11-apps xterm fonts-dejavu-core (.ci/run
 // installs them); it fails, naming what is missing, when one is not there. Linux only: on Windows the
 // client is mstsc and the pipes are real.
+import { memoryRegistry } from '../../../test/support/registry.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -157,7 +158,7 @@ describe.skipIf(process.platform === 'win32')('a real RDP session through the la
       hcs: native.hcs,
       network: { deleteEndpoint: async () => undefined, connectAdapter: async () => Promise.reject(new Error('no networking')) },
       host: native.host,
-      registry: { rememberRunning: async () => undefined, forgetRunning: async () => undefined, fileForId: async () => null },
+      registry: memoryRegistry(),
       settings: { keepRunning: false },
     });
     const file = path.join(dir, 'Rdp.7b');

@@ -1,6 +1,7 @@
 // SessionService against the real koffi bindings and the C stand-in, whose console endpoints serve the
 // VM's session pipes as Unix sockets and forward them to a fake "RDP server" run here; the client is a
 // small node script (test/support/fake-rdp-client.mjs).
+import { memoryRegistry } from '../../../test/support/registry.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +21,7 @@ import { waitFor } from '../../../test/support/wait.js';
 import { commandClient, rdpClientLauncher, type LaunchClient } from './client-launcher.js';
 import { standInPipePath } from './pipe-path.js';
 import { SessionService, type SessionEnded, type SessionServiceOptions } from './session-service.js';
-import { VmService, type RunningVmRegistry } from '../vm/vm-service.js';
+import { VmService } from '../vm/vm-service.js';
 
 const FAKE_CLIENT = fileURLToPath(new URL('../../../test/support/fake-rdp-client.mjs', import.meta.url));
 
@@ -96,14 +97,6 @@ async function fakeRdpServer(label: string) {
   return fake;
 }
 
-function memoryRegistry(): RunningVmRegistry {
-  const map = new Map<string, string>();
-  return {
-    rememberRunning: async (id, p) => void map.set(id, p),
-    forgetRunning: async (id) => void map.delete(id),
-    fileForId: async (id) => map.get(id) ?? null,
-  };
-}
 
 /** A VM service with one started VM whose two session pipes forward to two fake RDP servers. */
 async function runningVm(name: string) {

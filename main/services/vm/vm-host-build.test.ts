@@ -51,7 +51,7 @@ function serviceOn(build: number): VmService {
     hcs: native.hcs,
     network: { deleteEndpoint: async () => undefined, connectAdapter: () => Promise.reject(new Error('no adapters here')) },
     host,
-    registry: { rememberRunning: async () => undefined, forgetRunning: async () => undefined, fileForId: async () => null },
+    registry: { rememberRunning: async () => undefined, forgetRunning: async () => undefined, fileForId: async () => null, runningVms: async () => [] },
     settings: { keepRunning: false, shutdownTimeoutMs: 400 },
     schemaVersion: async () => (await capabilities.get()).maxSchemaVersion,
   });

@@ -78,7 +78,8 @@ export function snapshotOf(record: VmRecord, context: { readonly canCrash: boole
     path: record.path,
     id: vmIdOf(record),
     state: record.state,
-    actions: allowedActions(record.state, context),
+    // A file NanaBox refuses cannot be started; the last error says why.
+    actions: allowedActions(record.state, context).filter((action) => action !== 'start' || record.config !== null),
     config: record.config,
     findings: record.findings,
     lastError: record.lastError,
@@ -130,4 +131,6 @@ export interface RunningVmRegistry {
   rememberRunning(id: string, path: string): Promise<void>;
   forgetRunning(id: string): Promise<void>;
   fileForId(id: string): Promise<string | null>;
+  /** Every id recorded as running, with its file. */
+  runningVms(): Promise<{ id: string; path: string }[]>;
 }

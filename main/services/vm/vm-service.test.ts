@@ -1,4 +1,5 @@
 // VmService against the real koffi bindings and the C stand-ins of computecore and computenetwork.
+import { memoryRegistry } from '../../../test/support/registry.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { waitFor } from '../../../test/support/wait.js';
 import { NetworkService } from '../network-service.js';
 import { OperationSupersededError } from './serial-queue.js';
 import { ConfigService, type VmFiles } from '../config-service.js';
-import { VmService, type RunningVmRegistry } from './vm-service.js';
+import { VmService } from './vm-service.js';
 import { AlreadyRunningError, type VmNetworking } from './vm-start.js';
 
 let native: NativeHost;
@@ -61,15 +62,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function memoryRegistry(): RunningVmRegistry & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    rememberRunning: async (id, p) => void map.set(id, p),
-    forgetRunning: async (id) => void map.delete(id),
-    fileForId: async (id) => map.get(id) ?? null,
-  };
-}
 
 function networking(): VmNetworking {
   const service = new NetworkService(native.hcn);
@@ -289,10 +281,28 @@ describe('re-attach', () => {
 
     const second = newService(registry);
     const result = await second.reattach();
-    expect(result).toEqual({ attached: [file], unknown: [] });
+    expect(result).toEqual({ attached: [file], unknown: [], gone: [] });
     expect(second.get(file)).toMatchObject({ state: 'Running', outlivesHako: true });
     await second.powerOff(file);
     expect(second.get(file).state).toBe('Stopped');
+  });
+
+  it('a VM recorded as running that is gone gets a notice, not a silent Stopped', async () => {
+    const registry = memoryRegistry();
+    const first = newService(registry);
+    const file = await vmFile('Lima');
+    await first.open(file);
+    await first.start(file);
+    services.splice(services.indexOf(first), 1);
+    await first.dispose();
+    // Windows shut down meanwhile: the compute system is gone.
+    controls.hcs.reset();
+    const second = newService(registry);
+    await second.open(file);
+    expect(await second.reattach()).toEqual({ attached: [], unknown: [], gone: [file] });
+    expect(second.get(file)).toMatchObject({ state: 'Stopped', lastError: { code: 'StoppedWhileAway' } });
+    expect(second.events(file).at(-1)?.message).toBe('The VM stopped while Hako was not running');
+    expect(await registry.runningVms()).toEqual([]);
   });
 
   it('VMs that die with their handle (keepRunning off) are gone after dispose', async () => {
@@ -385,10 +395,12 @@ describe('reload', () => {
     const outcomes = await vms.reload(file);
     expect(outcomes).toEqual(
       expect.arrayContaining([
-        { path: '/NanaBox/MemorySize', outcome: 'applied' },
-        { path: '/NanaBox/ProcessorCount', outcome: 'needs-restart' },
+        { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' },
+        { path: '/NanaBox/ProcessorCount', setting: 'Processors', outcome: 'needs-restart' },
       ]),
     );
+    // The log names each setting in words.
+    expect(vms.events(file).map((e) => e.message)).toEqual(expect.arrayContaining(['Memory: applied now', 'Processors: waits for a restart']));
     expect((await configOf(file)).ProcessorCount).toBe(4);
     expect(vms.get(file).pendingRestart).toEqual(['/NanaBox/ProcessorCount']);
   });
@@ -432,5 +444,49 @@ describe('write-back', () => {
     await vms.start(file);
     expect(await readFile(file)).toEqual(before);
     expect(vms.events(file).some((e) => e.message.includes('did not update the VM file'))).toBe(true);
+  });
+});
+
+describe('discarding the saved state', () => {
+  it('removes the save file and the .7b’s mention of it, and the VM boots afresh', async () => {
+    const vms = newService();
+    const file = await vmFile('Mike');
+    await vms.open(file);
+    await vms.start(file);
+    await vms.save(file);
+    const saveName = (await configOf(file)).SaveStateFile;
+    expect(vms.get(file).state).toBe('Saved');
+    expect(existsSync(path.join(dir, saveName))).toBe(true);
+    await vms.discardSavedState(file);
+    expect((await configOf(file)).SaveStateFile).toBe('');
+    expect(existsSync(path.join(dir, saveName))).toBe(false);
+    expect(vms.get(file).state).toBe('Stopped');
+    await vms.start(file);
+    expect(vms.get(file).state).toBe('Running');
+    await expect(vms.discardSavedState(file)).rejects.toMatchObject({ code: 'VmRunning' });
+    await vms.powerOff(file);
+  });
+
+  it('is the way out of a .7b that names a missing save file (NanaBox’s example does)', async () => {
+    const vms = newService();
+    const file = await vmFile('November', '"SaveStateFile": "gone.vmrs"');
+    await vms.open(file);
+    await expect(vms.start(file)).rejects.toMatchObject({ code: 'SaveStateMissing' });
+    await vms.discardSavedState(file);
+    await vms.start(file);
+    expect(vms.get(file).state).toBe('Running');
+    await vms.powerOff(file);
+  });
+});
+
+describe('settings Hyper-V would refuse', () => {
+  it('stop Start before Hyper-V is asked, naming the setting', async () => {
+    const vms = newService();
+    const file = await vmFile('Oscar', '"ComPorts": {"ComPort1": "not a pipe"}');
+    await vms.open(file);
+    expect(vms.get(file).findings.map((f) => f.code)).toContain('comport.not-pipe');
+    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string });
+    expect(vms.get(file).state).toBe('Stopped');
+    expect(controls.hcs.computeSystemCount()).toBe(0);
   });
 });

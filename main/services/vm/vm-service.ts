@@ -4,9 +4,14 @@
  */
 import { schemaVersionForBuild, type SchemaVersion } from '../../../app/compute/gates.js';
 import { crashOptionsFor, pauseOptionsFor, shutdownOptionsFor } from '../../../app/compute/options.js';
+import { startBlocker } from '../../../app/config/device-rules.js';
+import { renderFinding } from '../../../app/config/index.js';
+import { settingLabel } from '../../../app/config/setting-labels.js';
+import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
+import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
@@ -16,6 +21,7 @@ import { OperationSupersededError } from './serial-queue.js';
 import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
 import { reloadVm, type ReloadOutcome } from './vm-reload.js';
+import { reattachVms } from './vm-reattach.js';
 import { saveVm } from './vm-save.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
@@ -121,6 +127,30 @@ export class VmService {
     return this.act(vmPath, 'start', (record, signal) => this.doStart(record, signal));
   }
 
+  /**
+   * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
+   * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs,
+   * and before anything is removed when the file could not record it.
+   */
+  discardSavedState(vmPath: string): Promise<void> {
+    const record = this.existing(vmPath);
+    return record.queue.enqueue('discardSavedState', async () => {
+      if (record.system !== null || isLive(record.state)) throw new HakoError('VmRunning', 'The VM runs; its saved state cannot be discarded now.', { path: record.path });
+      const { file, findings } = await this.files.load(record.path);
+      const saveName = file.config.SaveStateFile;
+      if (saveName === '') return;
+      const lossy = findings.filter((f) => f.lossy);
+      if (lossy.length > 0) {
+        throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
+      }
+      await this.files.remove(resolveVmPath(path.dirname(record.path), saveName));
+      if (!(await this.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
+      record.lastError = null;
+      record.log.add('info', `The saved state ${saveName} was discarded; the next start boots afresh.`);
+      this.emit(record);
+    });
+  }
+
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */
   shutdown(vmPath: string): Promise<ShutdownResult> {
     return this.act(vmPath, 'shutdown', async (record, signal) => {
@@ -216,7 +246,7 @@ export class VmService {
   }
 
   /** Applies the file's current settings to the running VM and says what happened to each change. */
-  reload(vmPath: string): Promise<ReloadOutcome[]> {
+  reload(vmPath: string): Promise<(ReloadOutcome & { setting: string })[]> {
     return this.act(vmPath, 'reload', async (record) => {
       await this.refreshConfig(record);
       if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read; fix it before reloading.', { path: record.path });
@@ -227,56 +257,32 @@ export class VmService {
         vmPath: record.path,
       });
       record.running = result.running;
-      for (const outcome of result.outcomes) {
-        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `Reload ${outcome.path}: ${outcome.outcome}`, outcome.error ? { error: outcome.error } : undefined);
+      const outcomes = result.outcomes.map((outcome) => ({ ...outcome, setting: settingLabel(outcome.path, record.config) }));
+      for (const outcome of outcomes) {
+        const what =
+          outcome.outcome === 'applied' ? 'applied now' : outcome.outcome === 'needs-restart' ? 'waits for a restart' : `could not be applied: ${outcome.error?.message ?? 'unknown error'}`;
+        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `${outcome.setting}: ${what}`, { path: outcome.path, ...(outcome.error ? { error: outcome.error } : {}) });
       }
       await this.writeBack(record, result.patch);
       this.emit(record);
-      return result.outcomes;
+      return outcomes;
     });
   }
 
   /**
    * Finds the VMs this user's Hako left running (owner `Hako/<SID>`), reopens them and maps them back
-   * to their files, so closing or crashing the app loses no VM.
+   * to their files, so closing or crashing the app loses no VM; a VM recorded as running that is gone
+   * gets a notice instead of a silent Stopped.
    */
-  async reattach(): Promise<{ attached: string[]; unknown: string[] }> {
-    const found = await this.deps.hcs.enumerateComputeSystems({ Owners: [this.owner], Types: ['VirtualMachine'] });
-    const attached: string[] = [];
-    const unknown: string[] = [];
-    for (const properties of found) {
-      if (properties.Owner !== undefined && properties.Owner !== this.owner) continue;
-      const vmPath = await this.deps.registry.fileForId(properties.Id);
-      if (vmPath === null) {
-        unknown.push(properties.Id);
-        continue;
-      }
-      const record = this.recordFor(vmPath);
-      if (record.system !== null) continue;
-      let system: ComputeSystem | null = null;
-      try {
-        system = await this.deps.hcs.openComputeSystem(properties.Id);
-        // Known before the callback is registered, so an exit in between is not lost.
-        record.system = system;
-        const opened = system;
-        await system.onEvent((event) => handleVmEvent(record, opened, event, this.lifecycle));
-        const current = await system.properties();
-        await this.refreshConfig(record);
-        if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });
-        record.running = record.config;
-        // It outlived the Hako that started it, so it will outlive this one too.
-        record.outlivesHako = true;
-        record.state = current.State === 'Paused' ? 'Paused' : 'Running';
-        record.log.add('info', 'Re-attached to the running VM');
-        attached.push(vmPath);
-        this.emit(record);
-      } catch (error) {
-        if (record.system === system) record.system = null;
-        await system?.close();
-        record.log.add('warning', 'Could not re-attach to the VM', { error: toErrorInfo(error) });
-      }
-    }
-    return { attached, unknown };
+  reattach(): Promise<{ attached: string[]; unknown: string[]; gone: string[] }> {
+    return reattachVms({
+      hcs: this.deps.hcs,
+      owner: this.owner,
+      registry: this.deps.registry,
+      lifecycle: this.lifecycle,
+      recordFor: (vmPath) => this.recordFor(vmPath),
+      refreshConfig: (record) => this.refreshConfig(record),
+    });
   }
 
   /** Closes every handle (VMs that keep running stay running). */
@@ -295,6 +301,9 @@ export class VmService {
   private async doStart(record: VmRecord, signal: AbortSignal): Promise<void> {
     await this.refreshConfig(record);
     if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read.', { path: record.path });
+    // What Hyper-V would refuse is refused here, in the words the editor shows at the field.
+    const blocker = startBlocker(record.findings);
+    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path }, blocker.path);
     const id = record.config.Name;
     const other = [...this.records.values()].find((r) => r !== record && r.system !== null && (r.running?.Name ?? r.config?.Name) === id);
     if (other !== undefined) throw new AlreadyRunningError(id, other.path);

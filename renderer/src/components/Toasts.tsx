@@ -25,7 +25,7 @@ export function Toasts() {
               variant="subtle"
               icon="close"
               label={`Cancel: ${d.label}`}
-              onClick={() => void call('Could not cancel', (api) => api.invoke('disks.cancel', { operationId: d.operationId }))}
+              onClick={() => void call('Could not cancel', (api) => api.invoke('operations.cancel', { operationId: d.operationId }))}
             />
           </div>
         ))}

@@ -261,7 +261,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
       const vm = find(path);
       ensure(vm, 'reload');
       const pending = snapshot(vm).pendingRestart;
-      const outcomes = pending.map((p) => ({ path: p, outcome: p.endsWith('MemorySize') ? ('applied' as const) : ('needs-restart' as const) }));
+      const outcomes = pending.map((p) => ({ path: p, setting: p, outcome: p.endsWith('MemorySize') ? ('applied' as const) : ('needs-restart' as const) }));
       const config = readSevenB(vm.bytes).file?.config;
       if (config && vm.running) vm.running = { ...vm.running, MemorySize: config.MemorySize };
       emit('vm.changed', snapshot(vm));
@@ -295,7 +295,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
       void (async () => {
         for (let i = 1; i <= 10; i++) {
           await wait(150);
-          emit('disks.progress', { operationId, completed: i, total: 10, done: i === 10 });
+          emit('operations.progress', { kind: 'disk.create', operationId, completed: i, total: 10, done: i === 10 });
         }
       })();
       void path;
@@ -303,7 +303,7 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     },
     'disks.resize': async () => ({ operationId: crypto.randomUUID() }),
     'disks.compact': async () => ({ operationId: crypto.randomUUID() }),
-    'disks.cancel': async () => undefined,
+    'operations.cancel': async () => undefined,
     'disks.info': async () => ({ format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 9 * 2 ** 30, blockSize: 2 ** 20, sectorSize: 512, fixed: false }),
     'networks.list': async () => [
       { id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true },
@@ -344,6 +344,13 @@ export function createFakeApi(options: FakeApiOptions = {}): HakoApi {
     'app.version': async () => ({ version: '0.1.0-dev', platform: 'win32', transport: 'browser-host' }),
     'app.openLogsFolder': async () => undefined,
     'app.ready': async () => undefined,
+    'app.hostFacts': async () => ({ logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null }),
+    'vm.create': async () => ({ operationId: crypto.randomUUID() }),
+    'vm.deletePlan': async () => ({ items: [], toRecycleBin: false }),
+    'vm.delete': async () => ({ removed: [] }),
+    'vm.discardSavedState': async () => undefined,
+    'vm.clone': async () => ({ operationId: crypto.randomUUID() }),
+    'config.addBom': async () => ({ stamp: { size: 0, mtimeMs: 0, sha256: '0'.repeat(64) } }),
   };
 
   return {

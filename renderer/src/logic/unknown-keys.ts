@@ -1,5 +1,5 @@
 /** The keys NanaBox does not read, wherever they sit in the model, with their JSON Pointers (read-only in the UI). */
-import { childPointer } from '../../../app/config/json.js';
+import { childPointer } from '../../../app/config/json-pointer.js';
 import type { UnknownKey } from '../../../app/config/model.js';
 
 export interface FoundUnknownKey {

@@ -185,13 +185,13 @@ try {
   };
 
   // navigation and new windows
-  const allowed = event({ url: 'https://github.com/someone/hako/issues' });
+  const allowed = event({ url: 'https://github.com/M2Team/NanaBox' });
   window.webContents.emit('will-navigate', allowed);
   const evil = event({ url: 'https://evil.example/' });
   window.webContents.emit('will-navigate', evil);
   const redirect = event({ url: 'https://evil.example/' });
   window.webContents.emit('will-redirect', redirect);
-  const opener = window.webContents.windowOpenHandler({ url: 'https://learn.microsoft.com/x' });
+  const opener = window.webContents.windowOpenHandler({ url: 'https://github.com/M2Team/NanaBox/blob/main/Documents/GenerateVmmsCertificate.ps1' });
   const evilOpener = window.webContents.windowOpenHandler({ url: 'javascript:alert(1)' });
   await sleep(20);
   result.navigation = {
