@@ -12,7 +12,7 @@ import { callNative } from './calls.js';
 import { bind, libraryPath, loadLibrary, loaderReport, planLibraries, standInDirectory, systemDirectory, usingStandIns, type LoaderInputs } from './library.js';
 import { runInChild } from '../../test/support/native/child.js';
 import { ensureStandIns, repoRoot } from '../../test/support/native/stand-ins.js';
-import { DEFAULT_STAND_IN_BUILD, loadHostInfo } from './win32.js';
+import { DEFAULT_STAND_IN_BUILD, installWarning, loadHostInfo, protectedFolders } from './win32.js';
 
 const saved = { ...process.env };
 
@@ -179,6 +179,15 @@ describe.runIf(process.platform === 'win32')('library paths and host facts on Wi
     expect(usingStandIns()).toBe(false);
   });
 
+  it('knows the folders only administrators can write (SHGetKnownFolderPath), and warns an elevated node.exe outside them', () => {
+    const folders = protectedFolders();
+    expect(folders.map((f) => path.win32.basename(f).toLowerCase())).toEqual(['program files', 'program files (x86)', 'windows']);
+    const host = loadHostInfo();
+    expect(installWarning({ ...host, elevated: false })).toBeNull();
+    // node.exe runs from the test's own folder, which is nowhere near Program Files.
+    expect(installWarning({ ...host, elevated: true })).toMatchObject({ folder: path.win32.dirname(process.execPath) });
+  });
+
   it('reads the SID, elevation and build from the process token and RtlGetVersion, the build overridable for stand-ins', () => {
     delete process.env.HAKO_STAND_IN_BUILD;
     const host = loadHostInfo();
@@ -240,5 +249,23 @@ describe('the native host', () => {
     expect(loadNativeHost()).toBe(host);
     expect(host.standIn).toBe(true);
     expect(host.hcs.capabilities.crash).toBe(true);
+  });
+});
+
+describe('a library that is not there', () => {
+  it('is reported as missing, with what to do', () => {
+    if (process.platform === 'win32') {
+      // Without HAKO_STAND_IN_DIR the loader asks System32, where wine has no computecore.dll: what a
+      // Windows without the Virtual Machine Platform feature looks like.
+      delete process.env.HAKO_STAND_IN_DIR;
+      expect(() => loadLibrary('computecore')).toThrow(/Virtual Machine Platform/);
+      const entry = loaderReport().libraries.find((l) => l.name === 'computecore');
+      expect(entry).toMatchObject({ state: 'missing', path: path.win32.join(systemDirectory()!, 'computecore.dll') });
+      expect(entry?.advice).toContain('Virtual Machine Platform');
+    } else {
+      process.env.HAKO_COMPUTENETWORK = path.join(repoRoot, 'build', 'no-such-folder', 'libcomputenetwork.so');
+      expect(() => loadLibrary('computenetwork')).toThrow(/HAKO_COMPUTENETWORK/);
+      expect(loaderReport().libraries.find((l) => l.name === 'computenetwork')).toMatchObject({ state: 'missing', path: process.env.HAKO_COMPUTENETWORK });
+    }
   });
 });

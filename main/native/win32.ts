@@ -140,10 +140,14 @@ function knownFolder(id: string): string | null {
  */
 export function installWarning(host: HostInfo): InstallWarning | null {
   if (process.platform !== 'win32') return null;
+  const portable = isPackagedApp() ? (process.env.PORTABLE_EXECUTABLE_FILE ?? null) : null;
+  return unsafeInstallFolder({ elevated: host.elevated, appFolder: path.win32.dirname(process.execPath), protectedFolders: protectedFolders(), portableExecutable: portable });
+}
+
+/** Program Files (both) and the Windows folder, as the system reports them (Windows only). */
+export function protectedFolders(): string[] {
   const system = systemDirectory();
-  const protectedFolders = [knownFolder(FOLDERID_PROGRAM_FILES), knownFolder(FOLDERID_PROGRAM_FILES_X86), system ? path.win32.dirname(system) : null].filter(
+  return [knownFolder(FOLDERID_PROGRAM_FILES), knownFolder(FOLDERID_PROGRAM_FILES_X86), system ? path.win32.dirname(system) : null].filter(
     (folder): folder is string => folder !== null && folder !== '',
   );
-  const portable = isPackagedApp() ? (process.env.PORTABLE_EXECUTABLE_FILE ?? null) : null;
-  return unsafeInstallFolder({ elevated: host.elevated, appFolder: path.win32.dirname(process.execPath), protectedFolders, portableExecutable: portable });
 }
