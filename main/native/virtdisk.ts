@@ -31,78 +31,48 @@ import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { DiskOperationOptions, DiskProgress, VirtDisk, VirtualDiskFormat, VirtualDiskInfo } from '../services/ports.js';
 import { callNative } from './calls.js';
 import { reportNativeError } from './ffi.js';
-import { GUID, guidToStruct } from './guid.js';
+import {
+  ERROR_SUCCESS,
+  ERROR_OPERATION_ABORTED,
+  ERROR_IO_PENDING,
+  ERROR_CANCELLED,
+  VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN,
+  VIRTUAL_STORAGE_TYPE_DEVICE_VHD,
+  VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
+  VENDOR_MICROSOFT,
+  VENDOR_UNKNOWN,
+  VIRTUAL_DISK_ACCESS_NONE,
+  OPEN_VIRTUAL_DISK_FLAG_NONE,
+  OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS,
+  OPEN_VIRTUAL_DISK_VERSION_2,
+  CREATE_VIRTUAL_DISK_VERSION_2,
+  CREATE_VIRTUAL_DISK_FLAG_NONE,
+  CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION,
+  RESIZE_VIRTUAL_DISK_VERSION_1,
+  RESIZE_VIRTUAL_DISK_FLAG_NONE,
+  COMPACT_VIRTUAL_DISK_VERSION_1,
+  COMPACT_VIRTUAL_DISK_FLAG_NONE,
+  GET_VIRTUAL_DISK_INFO_SIZE,
+  GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE,
+  GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE,
+  PROVIDER_SUBTYPE_FIXED,
+  VIRTUAL_STORAGE_TYPE,
+  CREATE_VIRTUAL_DISK_PARAMETERS,
+  OPEN_VIRTUAL_DISK_PARAMETERS,
+  RESIZE_VIRTUAL_DISK_PARAMETERS,
+  COMPACT_VIRTUAL_DISK_PARAMETERS,
+  VIRTUAL_DISK_PROGRESS,
+  OVERLAPPED_SIZE,
+  OVERLAPPED_HEVENT_OFFSET,
+  GET_VIRTUAL_DISK_INFO_SIZE_BYTES,
+} from './virtdisk-layouts.js';
 import { bind, isStandIn, loadLibrary, type LibraryHandle, type NativeFunction } from './library.js';
 
 /** How often a running create/resize/compact is asked for its progress. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-const ERROR_SUCCESS = 0;
-const ERROR_OPERATION_ABORTED = 995;
-const ERROR_IO_PENDING = 997;
-const ERROR_CANCELLED = 1223;
-
-const VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN = 0;
-const VIRTUAL_STORAGE_TYPE_DEVICE_VHD = 2;
-const VIRTUAL_STORAGE_TYPE_DEVICE_VHDX = 3;
-const VENDOR_MICROSOFT = guidToStruct('ec984aec-a0f9-47e9-901f-71415a66345b')!;
-const VENDOR_UNKNOWN = guidToStruct('00000000-0000-0000-0000-000000000000')!;
-
-const VIRTUAL_DISK_ACCESS_NONE = 0;
-const OPEN_VIRTUAL_DISK_FLAG_NONE = 0;
-const OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS = 0x1;
-const OPEN_VIRTUAL_DISK_VERSION_2 = 2;
-const CREATE_VIRTUAL_DISK_VERSION_2 = 2;
-const CREATE_VIRTUAL_DISK_FLAG_NONE = 0;
-const CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION = 0x1;
-const RESIZE_VIRTUAL_DISK_VERSION_1 = 1;
-const RESIZE_VIRTUAL_DISK_FLAG_NONE = 0;
-const COMPACT_VIRTUAL_DISK_VERSION_1 = 1;
-const COMPACT_VIRTUAL_DISK_FLAG_NONE = 0;
-const GET_VIRTUAL_DISK_INFO_SIZE = 1;
-const GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE = 6;
-const GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE = 7;
-const PROVIDER_SUBTYPE_FIXED = 2;
-
 /** Default block sizes, as NanaBox creates disks: 1 MiB for VHDX, 512 KiB for VHD. */
 export const DEFAULT_BLOCK_SIZE: Readonly<Record<VirtualDiskFormat, number>> = { vhdx: 0x100000, vhd: 0x80000 };
-
-// x64 layouts of virtdisk.h (anonymous types, so a reloaded module does not collide with itself).
-const VIRTUAL_STORAGE_TYPE = koffi.struct({ DeviceId: 'uint32_t', VendorId: GUID }); // 20 bytes
-/** CREATE_VIRTUAL_DISK_PARAMETERS, Version2 member of the union; padded to the size of the whole union (184). */
-const CREATE_VIRTUAL_DISK_PARAMETERS = koffi.struct({
-  Version: 'uint32_t',
-  _unionAlignment: 'uint32_t',
-  UniqueId: GUID, // 8
-  MaximumSize: 'uint64_t', // 24
-  BlockSizeInBytes: 'uint32_t', // 32
-  SectorSizeInBytes: 'uint32_t', // 36
-  PhysicalSectorSizeInBytes: 'uint32_t', // 40
-  ParentPath: 'void *', // 48
-  SourcePath: 'void *', // 56
-  OpenFlags: 'uint32_t', // 64
-  ParentVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 68
-  SourceVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 88
-  ResiliencyGuid: GUID, // 108
-  _versions3and4: koffi.array('uint8_t', 56), // 124..180, padded to 184
-});
-/**
- * OPEN_VIRTUAL_DISK_PARAMETERS with its Version2 member (GetInfoOnly, ReadOnly, ResiliencyGuid), padded
- * to the Version3 member (which adds SnapshotId), the largest of the union: 44 bytes.
- */
-const OPEN_VIRTUAL_DISK_PARAMETERS = koffi.struct({
-  Version: 'uint32_t',
-  GetInfoOnly: 'int32_t', // 4
-  ReadOnly: 'int32_t', // 8
-  ResiliencyGuid: GUID, // 12
-  _snapshotId: koffi.array('uint8_t', 16), // 28..44
-});
-const RESIZE_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', _unionAlignment: 'uint32_t', NewSize: 'uint64_t' }); // 16
-const COMPACT_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', Reserved: 'uint32_t' }); // 8
-const VIRTUAL_DISK_PROGRESS = koffi.struct({ OperationStatus: 'uint32_t', CurrentValue: 'uint64_t', CompletionValue: 'uint64_t' }); // 24
-const OVERLAPPED_SIZE = 32; // Internal, InternalHigh, Offset/OffsetHigh (or Pointer), hEvent
-const OVERLAPPED_HEVENT_OFFSET = 24;
-const GET_VIRTUAL_DISK_INFO_SIZE_BYTES = 32; // Version + 8-aligned union of at most 24 bytes
 
 const HANDLE = 'void *';
 const OUT_HANDLE = koffi.out(koffi.pointer('void *'));
