@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { systemDirectory } from '../native/library.js';
 import { isPackagedApp } from '../native/packaged.js';
 import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
@@ -124,7 +125,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
 
   let windows: MainWindow | null = null;
   const shellFlags = new ShellFlagStore(app.getPath('userData'));
-  const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate(), 60_000);
+  const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate({ system32: process.platform === 'win32' ? systemDirectory() : null }), 60_000);
   const shellHooks: ShellHooks = {
     transport: 'electron',
     async openFileDialog() {
