@@ -1,7 +1,8 @@
 /**
  * `HcsModifyComputeSystem` requests for the changes NanaBox applies to a running VM
- * (NanaBox/ConfigurationManager.cpp `ComputeSystemUpdate*`/`Add*`/`Remove*`; reference/nanabox.md §3.4,
- * hcs-api.md §6.6–6.7). Keys are in byte order, as NanaBox's `nlohmann::json` sends them.
+ * (NanaBox/ConfigurationManager.cpp `ComputeSystemUpdate*`/`Add*`/`Remove*`; ModifySettingRequest and the
+ * resource paths of Microsoft's HcsModifyComputeSystem reference). Keys are in byte order, as NanaBox's
+ * `nlohmann::json` sends them.
  */
 import type { Gpu, GpuAssignmentMode, NetworkAdapter, ScsiDevice } from '../config/model.js';
 import {

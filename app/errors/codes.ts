@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   NotSupported: 'this shell cannot do that (for example a file dialog in the browser host)',
   HostUnavailable: 'the Hyper-V libraries could not be loaded',
   HcsUnreachable: 'the Host Compute Service does not answer',
+  UnsafeInstallFolder: 'Hako runs as administrator from a folder that programs without administrator rights can write to',
 
   // ---- files and paths
   FileNotFound: 'the file does not exist',

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type CallName, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
@@ -55,8 +55,12 @@ export interface HandlerServices {
   readonly preferences: PreferencesStore;
   readonly version: string;
   readonly standIn: boolean;
+  /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
+  readonly nativeDiagnostics: () => NativeDiagnostics;
   readonly emit: <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
 }
+
+export type NativeDiagnostics = Required<Pick<Diagnostics, 'nativeLibraries' | 'safeDllSearch' | 'installWarning' | 'stalledCalls'>>;
 
 const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
@@ -205,6 +209,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         missingExports: [...caps.missingExports],
         vmmsCertificate: shell.vmmsCertificate ? await shell.vmmsCertificate() : 'unknown',
         standIn: services.standIn,
+        ...services.nativeDiagnostics(),
       };
     },
 

@@ -139,6 +139,19 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
     missingExports: [],
     vmmsCertificate: 'unknown',
     standIn: true,
+    nativeLibraries: [
+      { name: 'computecore.dll', path: 'C:\\Windows\\system32\\computecore.dll', state: 'loaded' },
+      {
+        name: 'virtdisk.dll',
+        path: 'C:\\Windows\\system32\\virtdisk.dll',
+        state: 'missing',
+        message: 'C:\\Windows\\system32\\virtdisk.dll does not exist.',
+        advice: 'Turn on the "Virtual Machine Platform" Windows feature.',
+      },
+    ],
+    safeDllSearch: true,
+    installWarning: { code: 'UnsafeInstallFolder', message: 'Hako runs as administrator from C:\\Users\\me\\Downloads.', advice: 'Install Hako with its setup program.', params: { folder: 'C:\\Users\\me\\Downloads' } },
+    stalledCalls: [{ api: 'HCS', operation: 'HcsStartComputeSystem', subject: 'demo', since: 1_700_000_000_000, running: true }],
   },
   'operations.cancel': undefined,
   'app.getPreferences': preferences,
@@ -154,6 +167,7 @@ export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
   'operations.progress': { operationId: OPERATION, kind: 'disk.create', completed: 3, total: 10, done: false },
   'app.showVm': { path: VM },
   'app.preferencesChanged': preferences,
+  'native.stalled': { calls: [{ api: 'HCN', operation: 'HcnCreateEndpoint', subject: 'b95d0c5e-57d4-412b-b571-18a81a16e005', since: 1_700_000_000_000, running: true }] },
 };
 
 /** Handlers answering every call with its example output, recording each input they get. */
