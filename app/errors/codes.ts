@@ -74,8 +74,11 @@ export const ERROR_CODES = {
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
   InvalidSwitchName: 'a switch name is empty or too long',
   InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
+  SubnetInUse: 'a network of this computer already uses (part of) the subnet',
   SwitchNotFound: 'no virtual switch has that id',
   SwitchInUse: 'VMs are connected to the switch; the message names them',
+  AdapterNotFound: 'the VM file has no network adapter at that place',
+  AdapterChanged: 'the adapter in the file is not the one the running VM uses; only a full apply or a restart can change it',
 
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',

@@ -23,6 +23,7 @@ export const CALLS = [
   'vm.crash',
   'vm.reload',
   'vm.events',
+  'vm.setAdapterConnected',
   'config.load',
   'config.validate',
   'config.save',

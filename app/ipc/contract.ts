@@ -209,14 +209,19 @@ export const CONTRACT = {
   'vm.crash': invoke(byPath, nothing),
   'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
   'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+  /** Connects or disconnects one network adapter of a running VM at once and records it in the file. */
+  'vm.setAdapterConnected': invoke(z.object({ path: vmPathSchema, index: z.number().int().min(0).max(255), connected: z.boolean() }).strict(), reloadOutcomeSchema),
 
   // config: the .7b file itself
   'config.load': invoke(
     byPath,
     z.object({ accepted: z.boolean(), file: sevenBFileSchema.nullable(), findings: z.array(findingSchema), stamp: fileStampSchema }),
   ),
-  /** What saving `file` would write, and what it would change (lossy findings need consent). */
-  'config.validate': invoke(z.object({ file: sevenBFileSchema }).strict(), z.object({ text: z.string(), findings: z.array(findingSchema) })),
+  /**
+   * What saving `file` would write, and what it would change (lossy findings need consent). With the
+   * library VM's `path`, also what this host says about it (host-checks.ts), for the editor's fields.
+   */
+  'config.validate': invoke(z.object({ file: sevenBFileSchema, path: vmPathSchema.optional() }).strict(), z.object({ text: z.string(), findings: z.array(findingSchema) })),
   'config.save': invoke(
     z.object({ path: vmPathSchema, file: sevenBFileSchema, expected: fileStampSchema.nullable(), force: z.boolean() }).strict(),
     z.object({ stamp: fileStampSchema }),

@@ -116,12 +116,17 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
+    'vm.setAdapterConnected': ({ path: p, index, connected }) => vms.setAdapterConnected(p, index, connected),
 
     'config.load': async ({ path: vmPath }) => {
       const read = await configs.read(vmPath);
       return read.file === null ? read : { ...read, findings: [...read.findings, ...(await hostFindings(vmPath, read.file.config, services.hostChecks))] };
     },
-    'config.validate': ({ file }) => configs.validate(file as SevenBFile),
+    'config.validate': async ({ file, path: vmPath }) => {
+      const checked = configs.validate(file as SevenBFile);
+      if (vmPath === undefined) return checked;
+      return { ...checked, findings: [...checked.findings, ...(await hostFindings(vmPath, (file as SevenBFile).config, services.hostChecks))] };
+    },
     // Only files the user opened in Hako are written; new ones come from config.create.
     'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(vmPath, file as SevenBFile, expected, force) }),
     'config.addBom': async ({ path: vmPath }) => ({ stamp: await configs.addBom(vmPath) }),
@@ -170,7 +175,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'networks.suggestSubnet': () => networks.suggestSubnet(hostSubnets()),
     'networks.delete': ({ id }) => networks.deleteSwitch(id, endpointOwner),
     'networks.create': async ({ name, subnet }) => {
-      const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
+      const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}), hostSubnets: hostSubnets() });
       return { id: created.id };
     },
 

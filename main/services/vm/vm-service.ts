@@ -24,6 +24,7 @@ import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
 import { reloadVm, type ReloadOutcome } from './vm-reload.js';
 import { reattachVms } from './vm-reattach.js';
+import { toggleAdapterOf } from './vm-adapter-live.js';
 import { saveVm } from './vm-save.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
@@ -274,6 +275,17 @@ export class VmService {
       await this.writeBack(record, result.patch);
       this.emit(record);
       return outcomes;
+    });
+  }
+
+  /** Connects or disconnects one adapter of the running VM at once, and records that in the file. */
+  setAdapterConnected(vmPath: string, index: number, connected: boolean): Promise<ReloadOutcome & { setting: string }> {
+    return this.act(vmPath, 'reload', async (record) => {
+      await this.refreshConfig(record);
+      const context = { hcs: this.deps.hcs, network: this.deps.network, owner: this.owner, vmPath: record.path };
+      const toggle = await toggleAdapterOf(record, this.liveSystem(record), index, connected, context);
+      await this.writeBack(record, toggle.patch);
+      return toggle.outcome;
     });
   }
 

@@ -1,6 +1,7 @@
 /** The window: the navigation pane on the left, the selected page on the right, notifications on top. */
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage.js';
 import { HomePage } from '../features/library/HomePage.js';
+import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { Sidebar } from '../features/library/Sidebar.js';
 import { Toasts } from '../features/notifications/Toasts.js';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.js';
@@ -38,6 +39,8 @@ function CurrentPage() {
       return <VmPage key={view.path} path={view.path} />;
     case 'diagnostics':
       return <DiagnosticsPage />;
+    case 'networks':
+      return <NetworksPage />;
     case 'preferences':
       return <PreferencesPage />;
   }

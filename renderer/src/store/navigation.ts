@@ -5,6 +5,7 @@ export type View =
   | { readonly kind: 'home' }
   | { readonly kind: 'vm'; readonly path: string }
   | { readonly kind: 'diagnostics' }
+  | { readonly kind: 'networks' }
   | { readonly kind: 'preferences' };
 
 export type VmTab = 'overview' | 'settings' | 'events';

@@ -57,6 +57,7 @@ export function Sidebar() {
           ))}
         </ul>
         <div className="nav-bottom">
+          <PageLink target={{ kind: 'networks' }} label="Virtual switches" icon="network" />
           <PageLink target={{ kind: 'diagnostics' }} label="Diagnostics" icon="pulse" />
           <PageLink target={{ kind: 'preferences' }} label="Preferences" icon="settings" />
         </div>

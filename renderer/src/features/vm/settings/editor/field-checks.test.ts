@@ -20,6 +20,14 @@ describe('field checks', () => {
     ]);
   });
 
+  it('marks a well-formed MAC address no adapter may have', () => {
+    const config = newVmConfig('vm').config;
+    config.NetworkAdapters[0]!.MacAddress = '01-00-5E-00-00-01';
+    expect(fieldProblems(config)).toEqual([{ path: '/NanaBox/NetworkAdapters/0/MacAddress', message: expect.stringMatching(/multicast/) }]);
+    config.NetworkAdapters[0]!.MacAddress = '02-15-5D-00-00-01';
+    expect(fieldProblems(config)).toEqual([]);
+  });
+
   it('finds the spec’s help text for a field, also inside lists', () => {
     expect(fieldDoc('/NanaBox/MemorySize')).toBe('Memory in MB.');
     expect(fieldDoc('/NanaBox/ScsiDevices/3/Path')).toMatch(/relative to the \.7b file/);

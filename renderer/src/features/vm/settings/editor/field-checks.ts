@@ -4,6 +4,7 @@
  */
 import type { VmConfig } from '../../../../../../app/config/model.js';
 import { VM_CONFIG_SPEC, type Field, type ObjectSpec } from '../../../../../../app/config/spec.js';
+import { macAddressProblem, type MacProblem } from '../../../../../../app/network/mac.js';
 
 export interface FieldProblem {
   /** JSON Pointer into the file, like a finding's path. */
@@ -17,6 +18,12 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   SuggestedSwitchId: 'a GUID like f2288275-6c30-47d4-bc24-293fa9c9cb12',
   UUID: 'a GUID like f2288275-6c30-47d4-bc24-293fa9c9cb12',
   SuggestedSwitchSubnet: 'a subnet like 192.168.100.0/24',
+};
+
+const MAC_PROBLEMS: Readonly<Record<Exclude<MacProblem, 'format'>, string>> = {
+  multicast: 'A multicast address (odd first byte) cannot be an adapter’s; use Generate for a valid one.',
+  zero: 'All zeros is no adapter’s address; use Generate for a valid one.',
+  broadcast: 'The broadcast address is no adapter’s; use Generate for a valid one.',
 };
 
 function checkField(key: string, field: Field, value: unknown, path: string, out: FieldProblem[]): void {
@@ -77,6 +84,11 @@ export function fieldProblems(config: VmConfig): FieldProblem[] {
   const out: FieldProblem[] = [];
   checkObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>, '/NanaBox', out);
   if (config.Name.trim() === '') out.push({ path: '/NanaBox/Name', message: 'Enter a name; Hyper-V uses it as the VM id.' });
+  config.NetworkAdapters.forEach((adapter, i) => {
+    // The pattern says "like 00-15-5D-64-2F-AB"; a well-formed address can still be one no adapter may have.
+    const problem = adapter.MacAddress === '' ? null : macAddressProblem(adapter.MacAddress);
+    if (problem !== null && problem !== 'format') out.push({ path: `/NanaBox/NetworkAdapters/${i}/MacAddress`, message: MAC_PROBLEMS[problem] });
+  });
   return out;
 }
 

@@ -1,25 +1,31 @@
-/** The network adapters: connected or not, the switch each joins, its MAC address, and the switch to create. */
+/**
+ * The network adapters: connected or not (at once on a running VM), the switch each joins, its MAC
+ * address, and the raw values behind the switch choice.
+ */
 import type { NetworkAdapter } from '../../../../../../app/config/model.js';
 import { NETWORK_ADAPTER_SPEC, defaultObject } from '../../../../../../app/config/spec.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Disclosure } from '../../../../kit/Disclosure/Disclosure.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
-import { SelectField } from '../../../../kit/SelectField/SelectField.js';
+import { Toggle } from '../../../../kit/Toggle/Toggle.js';
 import { useDraftField, useUpdate } from '../editor/hooks.js';
-import { writeAt } from '../editor/pointer.js';
 import { DraftList } from '../fields/DraftList.js';
-import { DraftTextField, DraftToggle } from '../fields/DraftFields.js';
-import { useHostNetworks, type HostNetwork } from './use-host-networks.js';
+import { DraftTextField } from '../fields/DraftFields.js';
+import { MacField } from './MacField.js';
+import { SwitchField } from './SwitchField.js';
+import { useHostNetworks } from './use-host-networks.js';
+import { useLiveAdapter } from './use-live-adapter.js';
+import './NetworkSection.css';
 
 const LIST = '/NanaBox/NetworkAdapters';
 
 export function NetworkSection() {
   const update = useUpdate();
-  const networks = useHostNetworks();
+  const { networks, refresh } = useHostNetworks();
   const add = () => update((c) => void c.NetworkAdapters.push({ ...(defaultObject(NETWORK_ADAPTER_SPEC) as unknown as NetworkAdapter), Connected: true }));
   return (
     <div className="stack">
-      <p className="muted">Each adapter gets a network endpoint when the VM starts. Without a suggested switch it joins the private NanaBox switch (NAT).</p>
+      <p className="muted">Each connected adapter gets a network endpoint when the VM starts. Without a chosen switch it joins NanaBox’s switch (NAT).</p>
       <DraftList<NetworkAdapter>
         pointer={LIST}
         label="Network adapters"
@@ -29,13 +35,13 @@ export function NetworkSection() {
         layout="even"
         empty={<EmptyState icon="network" title="No network adapters" />}
       >
-        {(_adapter, i, at) => {
+        {(adapter, i, at) => {
           const n = i + 1;
           return (
             <>
-              <DraftToggle pointer={`${at}/Connected`} label={`Adapter ${n} connected`} />
-              <SwitchField at={at} n={n} networks={networks} />
-              <DraftTextField pointer={`${at}/MacAddress`} label={`Adapter ${n} MAC address`} mono placeholder="Assigned by Windows" />
+              <ConnectedField at={at} index={i} />
+              <SwitchField at={at} n={n} networks={networks} onCreated={refresh} />
+              <MacField at={at} n={n} started={adapter.EndpointId !== ''} />
               <Disclosure summary="Switch to create, endpoint">
                 <DraftTextField pointer={`${at}/SuggestedSwitchId`} label={`Adapter ${n} switch ID`} mono />
                 <DraftTextField pointer={`${at}/SuggestedSwitchName`} label={`Adapter ${n} switch name`} />
@@ -55,37 +61,23 @@ export function NetworkSection() {
   );
 }
 
-const OTHER = 'custom';
-
-/**
- * The switch an adapter joins, chosen among the host's: choosing one writes its id and name into the
- * adapter. An id the host does not know stays, shown as "Other".
- */
-function SwitchField({ at, n, networks }: { readonly at: string; readonly n: number; readonly networks: readonly HostNetwork[] }) {
-  const update = useUpdate();
-  const id = useDraftField<string>(`${at}/SuggestedSwitchId`);
-  const known = networks.find((net) => net.id.toLowerCase() === id.value.toLowerCase());
-  const value = id.value === '' ? '' : known ? known.id : OTHER;
+/** "Connected": on a running VM, and for an adapter without unsaved edits, applied at once. */
+function ConnectedField({ at, index }: { readonly at: string; readonly index: number }) {
+  const field = useDraftField<boolean>(`${at}/Connected`);
+  const live = useLiveAdapter(index);
   return (
-    <SelectField
-      label={`Adapter ${n} virtual switch`}
-      value={value}
-      options={[
-        { value: '', label: 'NanaBox switch (default)' },
-        ...networks.map((net) => ({ value: net.id, label: `${net.name} (${net.type})` })),
-        ...(value === OTHER ? [{ value: OTHER, label: `Other: ${id.value}` }] : []),
-      ]}
-      onChange={(chosenId) => {
-        if (chosenId === OTHER) return;
-        const chosen = networks.find((net) => net.id === chosenId);
-        update((c) => {
-          writeAt(c, `${at}/SuggestedSwitchId`, chosenId);
-          writeAt(c, `${at}/SuggestedSwitchName`, chosen ? chosen.name : '');
-        });
-      }}
-      errors={id.errors}
-      warnings={id.warnings}
-      help="The virtual switch the adapter joins. A switch named below is created at the first start if it does not exist."
+    <Toggle
+      label={`Adapter ${index + 1} connected`}
+      checked={field.value}
+      disabled={live.busy}
+      onChange={(connected) => (live.live ? void live.set(connected) : field.set(connected))}
+      errors={field.errors}
+      warnings={field.warnings}
+      help={
+        live.live
+          ? 'Applies to the running VM at once. Off removes the adapter from the VM (Hyper-V has no unplugged cable).'
+          : 'Off: the VM has no such adapter (Hyper-V has no unplugged cable).'
+      }
     />
   );
 }

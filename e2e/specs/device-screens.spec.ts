@@ -1,0 +1,44 @@
+/**
+ * The device screens (virtual switches, adapters, shares, hardware identity, keyboard, storage) in
+ * light and dark at the smallest window Hako supports (1024×700), into out/e2e/screenshots (or
+ * HAKO_SCREENSHOTS_DIR). Also a smoke test: each renders without an error notification.
+ */
+import path from 'node:path';
+import { type Page } from '@playwright/test';
+import { namedVm, uniqueName } from '../support/vms.js';
+import { expect, test } from './fixtures.js';
+
+const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
+
+async function shots(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(OUT, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.use({ viewport: { width: 1024, height: 700 } });
+
+test('screenshots of the device screens', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const switches = await app.showNetworks();
+  await switches.create(uniqueName('Lab network'));
+  await shots(page, 'switches');
+  await page.getByRole('button', { name: 'New NAT switch…' }).click();
+  await switches.createDialog.getByRole('textbox', { name: 'Switch name' }).fill('Build network');
+  await shots(page, 'switch-create');
+  await page.keyboard.press('Escape');
+
+  const vm = await namedVm(uniqueName('Devices'), {
+    NetworkAdapters: [{ Connected: true }, { Connected: false, MacAddress: '02-15-5D-64-2F-AB' }],
+  });
+  const vmPage = await app.openVm(vm.path, vm.name);
+  const settings = await vmPage.openSettings();
+  const network = await settings.section('Network');
+  await shots(page, 'settings-network');
+  await network.getByRole('list', { name: 'Network adapters' }).screenshot({ path: path.join(OUT, 'settings-network-adapters.png') });
+
+  await expect(app.notifications.getByRole('alert')).toHaveCount(0);
+});
