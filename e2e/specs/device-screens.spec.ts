@@ -33,12 +33,26 @@ test('screenshots of the device screens', async ({ app, page }) => {
 
   const vm = await namedVm(uniqueName('Devices'), {
     NetworkAdapters: [{ Connected: true }, { Connected: false, MacAddress: '02-15-5D-64-2F-AB' }],
+    Plan9Shares: [{ Port: 50001, Path: 'src', Name: 'code', ReadOnly: true }],
+    VirtualSmbShares: [{ Path: 'C:\\Users\\me\\Documents', Name: 'docs' }],
+    ChipsetInformation: { SerialNumber: 'LAB-0042', Manufacturer: 'Contoso' },
+    Keyboard: { FullScreenHotkey: 0x7a, AltTabHotkey: 45 },
   });
   const vmPage = await app.openVm(vm.path, vm.name);
   const settings = await vmPage.openSettings();
   const network = await settings.section('Network');
   await shots(page, 'settings-network');
   await network.getByRole('list', { name: 'Network adapters' }).screenshot({ path: path.join(OUT, 'settings-network-adapters.png') });
+
+  for (const [section, name] of [
+    ['Shared folders', 'settings-shares'],
+    ['Hardware identity', 'settings-identity'],
+    ['Keyboard', 'settings-keyboard'],
+    ['Enhanced session', 'settings-session'],
+  ] as const) {
+    await settings.section(section);
+    await shots(page, name);
+  }
 
   await expect(app.notifications.getByRole('alert')).toHaveCount(0);
 });

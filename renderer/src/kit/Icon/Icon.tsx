@@ -41,7 +41,9 @@ export type IconName =
   | 'file'
   | 'bolt'
   | 'home'
-  | 'clock';
+  | 'clock'
+  | 'keyboard'
+  | 'share';
 
 const PATHS: Readonly<Record<IconName, ReactNode>> = {
   play: <path d="M6.5 4.2v11.6a.7.7 0 0 0 1.06.6l9.3-5.8a.7.7 0 0 0 0-1.2l-9.3-5.8a.7.7 0 0 0-1.06.6Z" />,
@@ -192,6 +194,18 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
     <>
       <circle cx="10" cy="10" r="7.5" />
       <path d="M10 5.5V10l3 2" />
+    </>
+  ),
+  keyboard: (
+    <>
+      <rect x="2.5" y="5" width="15" height="10" rx="1.5" />
+      <path d="M5.5 8h1M9.5 8h1M13.5 8h1M5.5 11h1M13.5 11h1M8.5 12.5h3" />
+    </>
+  ),
+  share: (
+    <>
+      <path d="M2.5 5.5a1 1 0 0 1 1-1h4l1.5 1.5h7.5a1 1 0 0 1 1 1v7.5a1 1 0 0 1-1 1h-13a1 1 0 0 1-1-1Z" />
+      <path d="M8 12.5l4-3M12 9.5h-2.5M12 9.5V12" />
     </>
   ),
 };

@@ -11,12 +11,15 @@ import { ComPortsSection } from './com-ports/ComPortsSection.js';
 import { DisplaySection } from './display/DisplaySection.js';
 import { CONFIG_POINTER } from './editor/pointer.js';
 import { GeneralSection } from './general/GeneralSection.js';
+import { IdentitySection } from './identity/IdentitySection.js';
+import { KeyboardSection } from './keyboard/KeyboardSection.js';
 import { NetworkSection } from './network/NetworkSection.js';
 import { SecuritySection } from './security/SecuritySection.js';
 import { EnhancedSessionSection } from './session/EnhancedSessionSection.js';
+import { SharesSection } from './shares/SharesSection.js';
 import { StorageSection } from './storage/StorageSection.js';
 
-export type SectionId = 'general' | 'storage' | 'network' | 'display' | 'security' | 'com' | 'session' | 'advanced';
+export type SectionId = 'general' | 'storage' | 'network' | 'shares' | 'display' | 'security' | 'identity' | 'com' | 'session' | 'keyboard' | 'advanced';
 
 export interface Section {
   readonly id: SectionId;
@@ -30,15 +33,18 @@ export const SECTIONS: readonly Section[] = [
   { id: 'general', label: 'General', icon: 'vm', keys: ['Name', 'GuestType', 'ProcessorCount', 'MemorySize', 'ExposeVirtualizationExtensions'], Component: GeneralSection },
   { id: 'storage', label: 'Storage', icon: 'disk', keys: ['ScsiDevices'], Component: StorageSection },
   { id: 'network', label: 'Network', icon: 'network', keys: ['NetworkAdapters'], Component: NetworkSection },
+  { id: 'shares', label: 'Shared folders', icon: 'share', keys: ['Plan9Shares', 'VirtualSmbShares'], Component: SharesSection },
   { id: 'display', label: 'Display & GPU', icon: 'monitor', keys: ['Gpu', 'VideoMonitor'], Component: DisplaySection },
   { id: 'security', label: 'Security', icon: 'shield', keys: ['SecureBoot', 'Tpm', 'Hako'], Component: SecuritySection },
+  { id: 'identity', label: 'Hardware identity', icon: 'chip', keys: ['ChipsetInformation'], Component: IdentitySection },
   { id: 'com', label: 'COM ports', icon: 'plug', keys: ['ComPorts'], Component: ComPortsSection },
-  { id: 'session', label: 'Enhanced session', icon: 'sliders', keys: ['EnhancedSession', 'Keyboard'], Component: EnhancedSessionSection },
+  { id: 'session', label: 'Enhanced session', icon: 'sliders', keys: ['EnhancedSession'], Component: EnhancedSessionSection },
+  { id: 'keyboard', label: 'Keyboard', icon: 'keyboard', keys: ['Keyboard'], Component: KeyboardSection },
   {
     id: 'advanced',
     label: 'Advanced',
     icon: 'file',
-    keys: ['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'Policies', 'ChipsetInformation', 'Plan9Shares', 'VirtualSmbShares'],
+    keys: ['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'Policies'],
     Component: AdvancedSection,
   },
 ];

@@ -28,6 +28,13 @@ describe('field checks', () => {
     expect(fieldProblems(config)).toEqual([]);
   });
 
+  it('asks for what a share needs before NanaBox drops it', () => {
+    const config = newVmConfig('vm').config;
+    config.Plan9Shares.push({ ReadOnly: false, Port: null, Path: 'src', Name: '' });
+    config.VirtualSmbShares.push({ ReadOnly: true, Path: '', Name: 'docs' });
+    expect(fieldProblems(config).map((p) => p.path)).toEqual(['/NanaBox/Plan9Shares/0/Name', '/NanaBox/VirtualSmbShares/0/Path', '/NanaBox/Plan9Shares/0/Port']);
+  });
+
   it('finds the spec’s help text for a field, also inside lists', () => {
     expect(fieldDoc('/NanaBox/MemorySize')).toBe('Memory in MB.');
     expect(fieldDoc('/NanaBox/ScsiDevices/3/Path')).toMatch(/relative to the \.7b file/);

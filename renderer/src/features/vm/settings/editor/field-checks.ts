@@ -84,6 +84,22 @@ export function fieldProblems(config: VmConfig): FieldProblem[] {
   const out: FieldProblem[] = [];
   checkObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>, '/NanaBox', out);
   if (config.Name.trim() === '') out.push({ path: '/NanaBox/Name', message: 'Enter a name; Hyper-V uses it as the VM id.' });
+  // NanaBox drops a share without a folder or a name (with everything in it): say so before it does.
+  for (const [list, kind] of [
+    [config.Plan9Shares, 'Plan9Shares'],
+    [config.VirtualSmbShares, 'VirtualSmbShares'],
+  ] as const) {
+    list.forEach((share, i) => {
+      if (share.Path.trim() === '') out.push({ path: `/NanaBox/${kind}/${i}/Path`, message: 'Enter the folder to share.' });
+      if (share.Name.trim() === '') out.push({ path: `/NanaBox/${kind}/${i}/Name`, message: 'Enter the name the guest uses for the share.' });
+    });
+  }
+  config.EnhancedSession.Devices.forEach((device, i) => {
+    if (device.trim() === '') out.push({ path: `/NanaBox/EnhancedSession/Devices/${i}`, message: 'Enter the device instance ID, or remove the entry.' });
+  });
+  config.Plan9Shares.forEach((share, i) => {
+    if (share.Port === null) out.push({ path: `/NanaBox/Plan9Shares/${i}/Port`, message: 'Enter the Hyper-V socket port, for example 50001.' });
+  });
   config.NetworkAdapters.forEach((adapter, i) => {
     // The pattern says "like 00-15-5D-64-2F-AB"; a well-formed address can still be one no adapter may have.
     const problem = adapter.MacAddress === '' ? null : macAddressProblem(adapter.MacAddress);
