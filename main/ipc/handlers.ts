@@ -123,7 +123,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return read.file === null ? read : { ...read, findings: [...read.findings, ...(await hostFindings(vmPath, read.file.config, services.hostChecks))] };
     },
     'config.validate': async ({ file, path: vmPath }) => {
-      const checked = configs.validate(file as SevenBFile);
+      const checked = configs.validate(file as SevenBFile, vmPath);
       if (vmPath === undefined) return checked;
       return { ...checked, findings: [...checked.findings, ...(await hostFindings(vmPath, (file as SevenBFile).config, services.hostChecks))] };
     },

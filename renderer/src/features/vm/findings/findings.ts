@@ -2,7 +2,8 @@
  * Findings as the UI shows them: English text from app/config/findings.ts (rendered from code and
  * params, so translation can come later), grouped and filtered by JSON path.
  */
-import { renderFinding, type Finding } from '../../../../../app/config/findings.js';
+import { START_BLOCKING_CODES } from '../../../../../app/config/device-rules.js';
+import { renderFinding, type Finding, type FindingCode } from '../../../../../app/config/findings.js';
 
 export interface FindingLike {
   readonly severity: 'error' | 'warning' | 'info';
@@ -14,7 +15,14 @@ export interface FindingLike {
 
 export function findingText(finding: FindingLike): string {
   const text = rawFindingText(finding);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  // Sentence case, except where the text starts with a value from the file (a file name keeps its case).
+  const startsWithValue = Object.entries(finding.params).some(([k, v]) => k !== 'message' && typeof v === 'string' && v !== '' && text.startsWith(v));
+  return (startsWithValue ? text : text.charAt(0).toUpperCase() + text.slice(1)) + (blocksStart(finding) ? '; Hako does not start the VM until this changes' : '');
+}
+
+/** Start refuses the VM for this finding, in the finding's own words (app/config/device-rules.ts). */
+export function blocksStart(finding: FindingLike): boolean {
+  return START_BLOCKING_CODES.has(finding.code as FindingCode);
 }
 
 function rawFindingText(finding: FindingLike): string {

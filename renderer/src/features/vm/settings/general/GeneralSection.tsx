@@ -1,4 +1,5 @@
 /** Name, guest, processors, memory and nested virtualization. */
+import { MAX_VM_PROCESSORS } from '../../../../../../app/config/device-rules.js';
 import { GUEST_TYPES } from '../../../../../../app/config/model.js';
 import { formatMegabytes } from '../../../../../../app/format/bytes.js';
 import { optionsOf } from '../../../../kit/SelectField/SelectField.js';
@@ -32,7 +33,7 @@ export function GeneralSection() {
         options={optionsOf(GUEST_TYPES, { Unknown: 'Other / unknown' })}
         help="Informational: neither NanaBox nor Hako changes the hardware for it. Hako uses it for advice (such as the Secure Boot template)."
       />
-      <DraftNumberField pointer={`${P}/ProcessorCount`} label="Processors" min={1} max={240} unit="virtual CPUs" help="How many virtual processors the guest sees." />
+      <DraftNumberField pointer={`${P}/ProcessorCount`} label="Processors" min={1} max={MAX_VM_PROCESSORS} unit="virtual CPUs" help="How many virtual processors the guest sees." />
       <MemoryField />
       <DraftToggle
         pointer={`${P}/ExposeVirtualizationExtensions`}
