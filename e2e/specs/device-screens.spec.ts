@@ -54,5 +54,22 @@ test('screenshots of the device screens', async ({ app, page }) => {
     await shots(page, name);
   }
 
+  // The waits-for-a-restart banner after an apply.
+  await vmPage.openOverview();
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  // Opened after the start, whose write-back (the adapter's endpoint) the editor then holds.
+  await vmPage.openSettings();
+  await settings.number('Memory').fill('1024');
+  await settings.number('Processors').fill('2');
+  await settings.saveButton.click();
+  await settings.expectSaved();
+  await vmPage.openOverview();
+  await vmPage.pendingRestart.getByRole('button', { name: 'Apply what can change now' }).click();
+  await expect(vmPage.pendingRestart).toContainText('Applied when last asked');
+  await app.dismissNotifications();
+  await shots(page, 'pending-restart');
+  await vmPage.powerOff();
+
   await expect(app.notifications.getByRole('alert')).toHaveCount(0);
 });

@@ -35,6 +35,8 @@ export interface OperationsSlice {
   readonly busy: Readonly<Record<string, VmAction>>;
   /** Background operations in progress, by id. */
   readonly background: Readonly<Record<string, BackgroundOperation>>;
+  /** What the last "Apply what can change now" said about each setting, per VM path. */
+  readonly lastReload: Readonly<Record<string, ActionResult<'reload'>>>;
   act<A extends VmAction>(path: string, action: A): Promise<ActionOutcome<A>>;
   /** Names an operation the feature started, for its progress and its outcome. */
   trackOperation(operationId: string, kind: OperationKind, label: string): void;
@@ -50,6 +52,7 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
   return {
     busy: {},
     background: {},
+    lastReload: {},
 
     async act(path, action) {
       if (get().busy[path] !== undefined && action !== 'powerOff') return { status: 'busy' };
@@ -58,7 +61,8 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
       set((state) => {
         const busy = { ...state.busy };
         if (busy[path] === action) delete busy[path];
-        return { busy };
+        if (action !== 'reload' || !outcome.ok) return { busy };
+        return { busy, lastReload: { ...state.lastReload, [path]: outcome.value as ActionResult<'reload'> } };
       });
       await get().refreshVm(path);
       return outcome.ok ? { status: 'done', result: outcome.value as ActionResult<typeof action> } : { status: 'failed', error: outcome.error };

@@ -38,7 +38,7 @@ export function OverviewTab({ vm }: { readonly vm: VmSnapshotDto }) {
           <p>NanaBox would refuse it too. The findings below say why; fix the file in a text editor and open it again.</p>
         </InfoBar>
       )}
-      {vm.pendingRestart.length > 0 && <PendingRestart vm={vm} />}
+      <PendingRestart vm={vm} />
       <div className="overview-grid">
         <SessionCard vm={vm} />
         <HardwareCard config={vm.config} onEdit={() => setTab('settings')} />
