@@ -142,6 +142,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       if (problem !== '') throw new Error(problem);
     },
     vmmsCertificate,
+    systemLanguages: () => app.getPreferredSystemLanguages(),
     // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
     ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
   };
