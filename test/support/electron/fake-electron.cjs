@@ -168,7 +168,7 @@ class App extends EventEmitter {
   /** Windows' display languages, most preferred first (the shell's words follow them). */
   getPreferredSystemLanguages() {
     return ['en-US'];
-  },
+  }
   getVersion() {
     return '0.0.0-test';
   }
