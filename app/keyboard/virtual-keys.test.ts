@@ -6,7 +6,7 @@ describe('virtual-key codes', () => {
     expect([3, 36, 45, 33, 34, 46, 35, 37, 39].map(virtualKeyName)).toEqual(['Break', 'Home', 'Insert', 'Page Up', 'Page Down', 'Delete', 'End', 'Left Arrow', 'Right Arrow']);
     expect(virtualKeyName(0x7a)).toBe('F11');
     expect(virtualKeyName(0x41)).toBe('A');
-    expect(virtualKeyName(0x07)).toBe('Key code 7');
+    expect(virtualKeyName(0x07)).toBeNull();
   });
 
   it('turns a key press into its code: letters by what they type, the rest by the key’s place', () => {
@@ -25,7 +25,7 @@ describe('virtual-key codes', () => {
     for (const code of ['Home', 'End', 'Insert', 'Delete', 'ArrowLeft', 'Backquote', 'F24']) {
       const vk = virtualKeyOf({ key: '', code });
       expect(vk).not.toBeNull();
-      expect(virtualKeyName(vk!)).not.toMatch(/^Key code/);
+      expect(virtualKeyName(vk!)).not.toBeNull();
     }
   });
 });

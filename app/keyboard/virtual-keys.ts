@@ -61,9 +61,9 @@ for (let i = 0; i < 10; i++) {
 for (let i = 0; i < 26; i++) NAMES.set(0x41 + i, String.fromCharCode(65 + i));
 for (let i = 1; i <= 24; i++) NAMES.set(0x6f + i, `F${i}`);
 
-/** The key as people read it ("Page Up", "F11", "Break"), or its code for one without a name here. */
-export function virtualKeyName(vk: number): string {
-  return NAMES.get(vk) ?? `Key code ${vk}`;
+/** The key as its keycap reads ("Page Up", "F11", "Break"), or null for a code without a name here. */
+export function virtualKeyName(vk: number): string | null {
+  return NAMES.get(vk) ?? null;
 }
 
 /** What a hotkey picker sees of a key press. */

@@ -31,7 +31,8 @@ export class HakoApp {
 
   /** The library entry of a VM; its accessible name is "<name>, <state>". */
   libraryEntry(name: string): Locator {
-    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)}, `) });
+    // "<name>, <state>"; Chromium may put a space before the comma (a visually hidden separator).
+    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)} ?, `) });
   }
 
   /**

@@ -73,3 +73,15 @@ test('screenshots of the device screens', async ({ app, page }) => {
 
   await expect(app.notifications.getByRole('alert')).toHaveCount(0);
 });
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the switch manager and the keyboard section', async ({ page }) => {
+    const { hostUrl } = await import('../support/vms.js');
+    await page.goto(hostUrl());
+    await page.getByRole('button', { name: '虚拟交换机' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '虚拟交换机' })).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(OUT, 'switches-zh-CN.png'), animations: 'disabled', caret: 'hide' });
+  });
+});

@@ -1,11 +1,12 @@
 /** A new NAT switch: its name and a subnet the host does not use (suggested by main), and the gateway it gets. */
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/context.js';
 import { ErrorDetails } from '../../kit/ErrorDetails/ErrorDetails.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Dialog } from '../../kit/Dialog/Dialog.js';
 import { TextField } from '../../kit/TextField/TextField.js';
 import type { ShownError } from '../../errors/shown-error.js';
-import { switchGateway, switchNameProblem, switchSubnetProblem, type HostNetwork } from './switch-form.js';
+import { switchGateway, switchNameProblem, switchSubnetProblem, type FormProblem, type HostNetwork } from './switch-form.js';
 import { useSwitchCall } from './use-networks.js';
 
 export function CreateSwitchDialog({
@@ -17,6 +18,7 @@ export function CreateSwitchDialog({
   readonly onClose: () => void;
   readonly onCreated: (id: string) => void;
 }) {
+  const { t } = useT();
   const call = useSwitchCall();
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');
@@ -39,7 +41,7 @@ export function CreateSwitchDialog({
 
   const nameProblem = switchNameProblem(name, networks);
   const subnetProblem = switchSubnetProblem(subnet, networks);
-  const gateway = switchGateway(subnet);
+  const say = (problem: FormProblem | undefined) => (problem === undefined ? [] : [t(problem.key, problem.values)]);
 
   const create = async () => {
     setTouched(true);
@@ -54,30 +56,30 @@ export function CreateSwitchDialog({
 
   return (
     <Dialog
-      title="New NAT switch"
+      title={t('networks.create.title')}
       onClose={onClose}
       footer={
         <>
           <Button variant="primary" disabled={busy || (touched && (nameProblem !== undefined || subnetProblem !== undefined))} onClick={() => void create()}>
-            Create switch
+            {t('networks.create.submit')}
           </Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
         </>
       }
     >
       <div className="stack">
-        <p className="muted">VMs on this switch reach the internet through this computer (NAT) and get their addresses by DHCP; they cannot be reached from the network outside.</p>
-        <TextField label="Switch name" value={name} onChange={setName} autoFocus errors={touched && nameProblem ? [nameProblem] : []} />
+        <p className="muted">{t('networks.create.intro')}</p>
+        <TextField label={t('networks.create.name')} value={name} onChange={setName} autoFocus errors={touched ? say(nameProblem) : []} />
         <TextField
-          label="Subnet"
+          label={t('networks.create.subnet')}
           value={subnet}
           onChange={setSubnet}
           mono
           placeholder="192.168.100.0/24"
-          errors={subnetProblem ? [subnetProblem] : []}
-          help={suggested ? 'Suggested: a private range no network of this computer uses. Leave empty to let Windows choose.' : 'Leave empty to let Windows choose.'}
+          errors={say(subnetProblem)}
+          help={suggested ? t('networks.create.subnet.suggested') : t('networks.create.subnet.help')}
         />
-        <TextField label="Gateway" value={gateway} readOnly mono placeholder="Follows the subnet" help="This computer’s address on the switch: the subnet’s first three numbers and .1, as NanaBox sets it." />
+        <TextField label={t('networks.create.gateway')} value={switchGateway(subnet)} readOnly mono placeholder={t('networks.create.gateway.placeholder')} help={t('networks.create.gateway.help')} />
         {error && <ErrorDetails error={error} />}
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
 /** Deleting a switch: refused by main while a running VM is connected, and the refusal names them here. */
 import { useState } from 'react';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Dialog } from '../../kit/Dialog/Dialog.js';
 import { ErrorDetails } from '../../kit/ErrorDetails/ErrorDetails.js';
@@ -8,6 +9,8 @@ import type { HostNetwork } from './switch-form.js';
 import { useSwitchCall } from './use-networks.js';
 
 export function DeleteSwitchDialog({ network, onClose, onDeleted }: { readonly network: HostNetwork; readonly onClose: () => void; readonly onDeleted: () => void }) {
+  const tr = useT();
+  const { t } = tr;
   const call = useSwitchCall();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
@@ -25,26 +28,22 @@ export function DeleteSwitchDialog({ network, onClose, onDeleted }: { readonly n
   return (
     <Dialog
       alert
-      title={`Delete the switch ${name}?`}
+      title={t('networks.deleteDialog.title', { name })}
       onClose={onClose}
       footer={
         <>
           <Button variant="danger" disabled={busy} onClick={() => void remove()}>
-            Delete switch
+            {t('networks.deleteDialog.confirm')}
           </Button>
           <Button onClick={onClose} autoFocus>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </>
       }
     >
       <div className="stack">
-        <p>
-          {network.isDefault
-            ? 'This is NanaBox’s switch: VMs whose adapters name no other switch join it. It is created again when the next such VM starts.'
-            : 'A VM whose adapter still names this switch creates it again when it starts. To stop that, choose another switch for the adapter.'}
-        </p>
-        {network.usedBy.length > 0 && <p>Connected now: {network.usedBy.join(', ')}. Hako refuses while any of them runs.</p>}
+        <p>{network.isDefault ? t('networks.deleteDialog.default') : t('networks.deleteDialog.body')}</p>
+        {network.usedBy.length > 0 && <p>{t('networks.deleteDialog.connected', { vms: tr.list(network.usedBy) })}</p>}
         {error && (
           <div role="alert">
             <ErrorDetails error={error} />

@@ -4,6 +4,7 @@
  * non-persistent, like NanaBox's own: the page says so, since they vanish when Windows restarts.
  */
 import { useState } from 'react';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { EmptyState } from '../../kit/EmptyState/EmptyState.js';
 import { InfoBar } from '../../kit/InfoBar/InfoBar.js';
@@ -17,40 +18,38 @@ import { useNetworks } from './use-networks.js';
 import './NetworksPage.css';
 
 export function NetworksPage() {
+  const { t } = useT();
   const { data: networks, loading, reload } = useNetworks();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<HostNetwork | null>(null);
   return (
     <Page
-      title="Virtual switches"
-      description="The networks of this computer that VM network adapters can join."
+      title={t('networks.title')}
+      description={t('networks.description')}
       actions={
         <div className="button-row networks-actions">
           <Button icon="refresh" onClick={reload} disabled={loading}>
-            Refresh
+            {t('common.refresh')}
           </Button>
           <Button icon="plus" variant="primary" onClick={() => setCreating(true)} disabled={networks === null}>
-            New NAT switch…
+            {t('networks.new')}
           </Button>
         </div>
       }
     >
       <div className="stack">
-        <InfoBar tone="info" title="Switches Hako creates last until Windows restarts">
-          <p>
-            Like NanaBox’s own switch, a NAT switch made here is not kept across a restart of Windows. An adapter that uses it remembers its id, name and
-            subnet, so starting that VM creates the switch again, with the same subnet.
-          </p>
+        <InfoBar tone="info" title={t('networks.persistence.title')}>
+          <p>{t('networks.persistence.body')}</p>
         </InfoBar>
         {networks === null ? (
           loading && (
             <div className="center-pad">
-              <Spinner label="Reading the virtual switches" size="large" />
+              <Spinner label={t('networks.loading')} size="large" />
             </div>
           )
         ) : networks.length === 0 ? (
-          <EmptyState icon="network" title="No virtual switches yet">
-            <p className="muted">NanaBox’s switch is created when the first VM with a network adapter starts. Create a NAT switch to give VMs a network of their own.</p>
+          <EmptyState icon="network" title={t('networks.empty.title')}>
+            <p className="muted">{t('networks.empty.body')}</p>
           </EmptyState>
         ) : (
           <SwitchTable networks={networks} onDelete={setDeleting} />

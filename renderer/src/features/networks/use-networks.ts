@@ -3,11 +3,13 @@ import { useCallback } from 'react';
 import type { HakoApi } from '../../../../app/ipc/contract.js';
 import { useApi } from '../../api/context.js';
 import { useApiQuery, type Query } from '../../api/use-api-query.js';
+import { useT } from '../../i18n/context.js';
 import { attempt, type Outcome } from '../../store/outcome.js';
 import type { HostNetwork } from './switch-form.js';
 
 export function useNetworks(): Query<readonly HostNetwork[]> {
-  return useApiQuery('Could not list the virtual switches', (api) => api.invoke('networks.list'), '');
+  const { t } = useT();
+  return useApiQuery(t('networks.listFailed'), (api) => api.invoke('networks.list'), '');
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
- * Findings as the UI shows them: English text from app/config/findings.ts (rendered from code and
- * params, so translation can come later), grouped and filtered by JSON path.
+ * Findings as the UI shows them: their sentences from the catalogue (app/i18n/text.ts, by code and
+ * params), grouped and filtered by JSON path. The form's own checks are findings too, with codes of
+ * their own (`form.*`, field-checks.ts) and their catalogue key and values as params.
  */
 import { START_BLOCKING_CODES } from '../../../../../app/config/device-rules.js';
-import { renderFinding, type Finding, type FindingCode } from '../../../../../app/config/findings.js';
+import type { FindingCode } from '../../../../../app/config/findings.js';
+import { findingText as coreFindingText } from '../../../../../app/i18n/text.js';
+import type { Translator } from '../../../../../app/i18n/translator.js';
 
 export interface FindingLike {
   readonly severity: 'error' | 'warning' | 'info';
@@ -13,31 +16,21 @@ export interface FindingLike {
   readonly lossy: boolean;
 }
 
-export function findingText(finding: FindingLike): string {
-  const text = rawFindingText(finding);
-  // Sentence case, except where the text starts with a value from the file (a file name keeps its case).
-  const startsWithValue = Object.entries(finding.params).some(([k, v]) => k !== 'message' && typeof v === 'string' && v !== '' && text.startsWith(v));
-  return (startsWithValue ? text : text.charAt(0).toUpperCase() + text.slice(1)) + (blocksStart(finding) ? '; Hako does not start the VM until this changes' : '');
+/** The form's own checks: `form.<rule>` with the catalogue's `form.<rule>` message and its values. */
+export const FORM_CODE = 'form.';
+
+export function findingText(tr: Translator, finding: FindingLike): string {
+  if (finding.code.startsWith(FORM_CODE)) {
+    const text = tr.maybe(finding.code, finding.params);
+    if (text !== null) return text;
+  }
+  const text = coreFindingText(tr, finding);
+  return blocksStart(finding) ? tr.t('findings.blocksStart', { text }) : text;
 }
 
 /** Start refuses the VM for this finding, in the finding's own words (app/config/device-rules.ts). */
-export function blocksStart(finding: FindingLike): boolean {
+export function blocksStart(finding: Pick<FindingLike, 'code'>): boolean {
   return START_BLOCKING_CODES.has(finding.code as FindingCode);
-}
-
-function rawFindingText(finding: FindingLike): string {
-  // The form's own checks and rejected calls carry their English text as `message`.
-  if (finding.code === 'form.invalid' && typeof finding.params.message === 'string') return finding.params.message;
-  try {
-    return renderFinding(finding as Finding);
-  } catch {
-    // A code this build does not know (a newer main, a rejected call): show what there is.
-    if (typeof finding.params.message === 'string') return finding.params.message;
-    const params = Object.entries(finding.params)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(', ');
-    return params ? `${finding.code} (${params})` : finding.code;
-  }
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -67,8 +60,8 @@ export function uniqueFindings<T extends FindingLike>(findings: readonly T[]): T
 }
 
 /** The JSON Pointer shown to users: `/NanaBox/ScsiDevices/0/Path` reads as `NanaBox › ScsiDevices › 0 › Path`. */
-export function pointerLabel(pointer: string): string {
-  if (pointer === '') return '(whole file)';
+export function pointerLabel(tr: Translator, pointer: string): string {
+  if (pointer === '') return tr.t('findings.wholeFile');
   return pointer
     .slice(1)
     .split('/')

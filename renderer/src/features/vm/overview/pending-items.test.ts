@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedSettings, pendingItems } from './pending-items.js';
+import { appliedOutcomes, pendingItems } from './pending-items.js';
 
 const denied = { code: 'HRESULT_0x80070005', message: 'Access is denied.' };
 
@@ -11,15 +11,15 @@ describe('the waits-for-a-restart banner', () => {
       { path: '/NanaBox/ScsiDevices/1', setting: 'Disk 2 (data.vhdx)', outcome: 'failed' as const, error: denied },
     ];
     expect(pendingItems(['/NanaBox/ProcessorCount', '/NanaBox/ScsiDevices'], outcomes)).toEqual([
-      { path: '/NanaBox/ProcessorCount', details: [{ setting: 'Processors', outcome: 'needs-restart' }] },
-      { path: '/NanaBox/ScsiDevices', details: [{ setting: 'Disk 2 (data.vhdx)', outcome: 'failed', message: 'Access is denied.' }] },
+      { path: '/NanaBox/ProcessorCount', details: [{ path: '/NanaBox/ProcessorCount', outcome: 'needs-restart' }] },
+      { path: '/NanaBox/ScsiDevices', details: [{ path: '/NanaBox/ScsiDevices/1', outcome: 'failed', message: 'Access is denied.' }] },
     ]);
-    expect(appliedSettings(outcomes)).toEqual(['Memory']);
+    expect(appliedOutcomes(outcomes).map((o) => o.setting)).toEqual(['Memory']);
   });
 
   it('lists a failed apply the pending list leaves out, and nothing for what applied', () => {
     const outcomes = [{ path: '/NanaBox/NetworkAdapters/0', setting: 'Network adapter 1', outcome: 'failed' as const, error: denied }];
-    expect(pendingItems([], outcomes)).toEqual([{ path: '/NanaBox/NetworkAdapters', details: [{ setting: 'Network adapter 1', outcome: 'failed', message: 'Access is denied.' }] }]);
+    expect(pendingItems([], outcomes)).toEqual([{ path: '/NanaBox/NetworkAdapters', details: [{ path: '/NanaBox/NetworkAdapters/0', outcome: 'failed', message: 'Access is denied.' }] }]);
     expect(pendingItems([], [{ path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' }])).toEqual([]);
     expect(pendingItems(['/NanaBox/Tpm'])).toEqual([{ path: '/NanaBox/Tpm', details: [] }]);
   });

@@ -5,15 +5,20 @@
 import clsx from 'clsx';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { virtualKeyOf } from '../../../../../../app/keyboard/virtual-keys.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { FieldMessages } from '../../../../kit/Field/FieldMessages.js';
+import { findingText } from '../../findings/findings.js';
 import { useDraftField } from '../editor/hooks.js';
 import { hotkeyText, type Hotkey } from './hotkeys.js';
 
 const MODIFIER_KEYS = new Set(['Control', 'Alt', 'Shift', 'Meta', 'AltGraph', 'OS']);
 
 export function HotkeyField({ hotkey, pointer, defaultValue, warnings }: { readonly hotkey: Hotkey; readonly pointer: string; readonly defaultValue: number; readonly warnings: readonly string[] }) {
+  const tr = useT();
+  const { t } = tr;
   const field = useDraftField<number>(pointer);
+  const label = t(hotkey.label);
   const [listening, setListening] = useState(false);
   const id = useId();
   const labelId = `${id}-label`;
@@ -38,7 +43,7 @@ export function HotkeyField({ hotkey, pointer, defaultValue, warnings }: { reado
   return (
     <div className={clsx('field', 'hotkey-field', field.errors.length > 0 && 'field-invalid')}>
       <span id={labelId} className="field-label">
-        {hotkey.label}
+        {label}
       </span>
       <div className="field-control">
         <button
@@ -52,11 +57,11 @@ export function HotkeyField({ hotkey, pointer, defaultValue, warnings }: { reado
           onKeyDown={onKeyDown}
           onBlur={() => setListening(false)}
         >
-          {listening ? `${hotkey.modifiers} + … press a key` : hotkeyText(hotkey, field.value)}
+          {listening ? t('settings.keyboard.listening', { modifiers: hotkey.modifiers }) : hotkeyText(tr, hotkey, field.value)}
         </button>
-        {field.value !== defaultValue && <Button icon="restart" variant="subtle" label={`Reset ${hotkey.label} to ${hotkeyText(hotkey, defaultValue)}`} onClick={() => field.set(defaultValue)} />}
+        {field.value !== defaultValue && <Button icon="restart" variant="subtle" label={t('settings.keyboard.reset', { name: label, keys: hotkeyText(tr, hotkey, defaultValue) })} onClick={() => field.set(defaultValue)} />}
       </div>
-      <FieldMessages id={messages} errors={field.errors} warnings={[...field.warnings, ...warnings]} help={listening ? 'Press the key to use with ' + hotkey.modifiers + '; Esc keeps the current one.' : undefined} />
+      <FieldMessages id={messages} errors={field.errors.map((f) => findingText(tr, f))} warnings={[...field.warnings.map((f) => findingText(tr, f)), ...warnings]} help={listening ? t('settings.keyboard.listening.help', { modifiers: hotkey.modifiers }) : undefined} />
     </div>
   );
 }

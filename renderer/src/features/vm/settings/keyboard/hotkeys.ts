@@ -4,36 +4,43 @@
  * modifiers and key would be one shortcut for two things.
  */
 import type { Keyboard } from '../../../../../../app/config/model.js';
+import type { MessageKey } from '../../../../../../app/i18n/catalogue.js';
+import type { Translator } from '../../../../../../app/i18n/translator.js';
 import { virtualKeyName } from '../../../../../../app/keyboard/virtual-keys.js';
 
 export type HotkeyKey = Exclude<keyof Keyboard, 'RedirectKeyCombinations' | 'unknownKeys'>;
 
 export interface Hotkey {
   readonly key: HotkeyKey;
-  readonly label: string;
+  /** The catalogue's name for what it does. */
+  readonly label: MessageKey;
   readonly modifiers: 'Ctrl + Alt' | 'Alt';
 }
 
 export const HOTKEYS: readonly Hotkey[] = [
-  { key: 'FullScreenHotkey', label: 'Toggle full screen', modifiers: 'Ctrl + Alt' },
-  { key: 'CtrlAltDelHotkey', label: 'Send Ctrl + Alt + Del', modifiers: 'Ctrl + Alt' },
-  { key: 'FocusReleaseLeftHotkey', label: 'Release keyboard and mouse', modifiers: 'Ctrl + Alt' },
-  { key: 'FocusReleaseRightHotkey', label: 'Release keyboard and mouse (second key)', modifiers: 'Ctrl + Alt' },
-  { key: 'CtrlEscHotkey', label: 'Send Ctrl + Esc (Start menu)', modifiers: 'Alt' },
-  { key: 'AltEscHotkey', label: 'Send Alt + Esc', modifiers: 'Alt' },
-  { key: 'AltTabHotkey', label: 'Send Alt + Tab', modifiers: 'Alt' },
-  { key: 'AltShiftTabHotkey', label: 'Send Alt + Shift + Tab', modifiers: 'Alt' },
-  { key: 'AltSpaceHotkey', label: 'Send Alt + Space (window menu)', modifiers: 'Alt' },
+  { key: 'FullScreenHotkey', label: 'settings.keyboard.hotkey.fullScreen', modifiers: 'Ctrl + Alt' },
+  { key: 'CtrlAltDelHotkey', label: 'settings.keyboard.hotkey.ctrlAltDel', modifiers: 'Ctrl + Alt' },
+  { key: 'FocusReleaseLeftHotkey', label: 'settings.keyboard.hotkey.release', modifiers: 'Ctrl + Alt' },
+  { key: 'FocusReleaseRightHotkey', label: 'settings.keyboard.hotkey.release2', modifiers: 'Ctrl + Alt' },
+  { key: 'CtrlEscHotkey', label: 'settings.keyboard.hotkey.ctrlEsc', modifiers: 'Alt' },
+  { key: 'AltEscHotkey', label: 'settings.keyboard.hotkey.altEsc', modifiers: 'Alt' },
+  { key: 'AltTabHotkey', label: 'settings.keyboard.hotkey.altTab', modifiers: 'Alt' },
+  { key: 'AltShiftTabHotkey', label: 'settings.keyboard.hotkey.altShiftTab', modifiers: 'Alt' },
+  { key: 'AltSpaceHotkey', label: 'settings.keyboard.hotkey.altSpace', modifiers: 'Alt' },
 ];
 
-/** "Ctrl + Alt + Break". */
-export function hotkeyText(hotkey: Hotkey, vk: number): string {
-  return `${hotkey.modifiers} + ${virtualKeyName(vk)}`;
+/**
+ * "Ctrl + Alt + Break". Key names stay as keyboards print them (keycaps read "Page Up" in every
+ * language); only a key without a name is worded by the catalogue.
+ */
+export function hotkeyText(tr: Translator, hotkey: Hotkey, vk: number): string {
+  const name = virtualKeyName(vk);
+  return `${hotkey.modifiers} + ${name ?? tr.t('settings.keyboard.keyCode', { code: vk })}`;
 }
 
-/** Per hotkey, the other hotkeys that are the same key with the same modifiers. */
-export function hotkeyClashes(keyboard: Keyboard): Partial<Record<HotkeyKey, string[]>> {
-  const clashes: Partial<Record<HotkeyKey, string[]>> = {};
+/** Per hotkey, the other hotkeys that are the same key with the same modifiers (their catalogue names). */
+export function hotkeyClashes(keyboard: Keyboard): Partial<Record<HotkeyKey, MessageKey[]>> {
+  const clashes: Partial<Record<HotkeyKey, MessageKey[]>> = {};
   for (const a of HOTKEYS) {
     const others = HOTKEYS.filter((b) => b !== a && b.modifiers === a.modifiers && keyboard[b.key] === keyboard[a.key]).map((b) => b.label);
     if (others.length > 0) clashes[a.key] = others;

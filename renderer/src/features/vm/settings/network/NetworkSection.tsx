@@ -4,10 +4,12 @@
  */
 import type { NetworkAdapter } from '../../../../../../app/config/model.js';
 import { NETWORK_ADAPTER_SPEC, defaultObject } from '../../../../../../app/config/spec.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Disclosure } from '../../../../kit/Disclosure/Disclosure.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
 import { Toggle } from '../../../../kit/Toggle/Toggle.js';
+import { findingText } from '../../findings/findings.js';
 import { useDraftField, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftTextField } from '../fields/DraftFields.js';
@@ -20,20 +22,21 @@ import './NetworkSection.css';
 const LIST = '/NanaBox/NetworkAdapters';
 
 export function NetworkSection() {
+  const { t } = useT();
   const update = useUpdate();
   const { networks, refresh } = useHostNetworks();
   const add = () => update((c) => void c.NetworkAdapters.push({ ...(defaultObject(NETWORK_ADAPTER_SPEC) as unknown as NetworkAdapter), Connected: true }));
   return (
     <div className="stack">
-      <p className="muted">Each connected adapter gets a network endpoint when the VM starts. Without a chosen switch it joins NanaBox’s switch (NAT).</p>
+      <p className="muted">{t('settings.network.intro')}</p>
       <DraftList<NetworkAdapter>
         pointer={LIST}
-        label="Network adapters"
-        itemName={(n) => `adapter ${n}`}
+        label={t('settings.network.list')}
+        itemName={(n) => t('settings.network.item', { n })}
         icon={() => 'network'}
-        caption={(i) => `#${i + 1}`}
+        caption={(i) => t('settings.network.caption', { n: i + 1 })}
         layout="even"
-        empty={<EmptyState icon="network" title="No network adapters" />}
+        empty={<EmptyState icon="network" title={t('settings.network.empty')} />}
       >
         {(adapter, i, at) => {
           const n = i + 1;
@@ -42,11 +45,13 @@ export function NetworkSection() {
               <ConnectedField at={at} index={i} />
               <SwitchField at={at} n={n} networks={networks} onCreated={refresh} />
               <MacField at={at} n={n} started={adapter.EndpointId !== ''} />
-              <Disclosure summary="Switch to create, endpoint">
-                <DraftTextField pointer={`${at}/SuggestedSwitchId`} label={`Adapter ${n} switch ID`} mono />
-                <DraftTextField pointer={`${at}/SuggestedSwitchName`} label={`Adapter ${n} switch name`} />
-                <DraftTextField pointer={`${at}/SuggestedSwitchSubnet`} label={`Adapter ${n} switch subnet`} mono placeholder="192.168.100.0/24" />
-                <DraftTextField pointer={`${at}/EndpointId`} label={`Adapter ${n} endpoint ID`} mono readOnly placeholder="Generated at the first start" />
+              <Disclosure summary={t('settings.network.more')}>
+                <div className="form-grid form-grid-nested">
+                  <DraftTextField pointer={`${at}/SuggestedSwitchId`} label={t('settings.network.switchId', { n })} mono />
+                  <DraftTextField pointer={`${at}/SuggestedSwitchName`} label={t('settings.network.switchName', { n })} />
+                  <DraftTextField pointer={`${at}/SuggestedSwitchSubnet`} label={t('settings.network.subnet', { n })} mono placeholder="192.168.100.0/24" />
+                  <DraftTextField pointer={`${at}/EndpointId`} label={t('settings.network.endpoint', { n })} mono readOnly placeholder={t('settings.network.endpoint.placeholder')} />
+                </div>
               </Disclosure>
             </>
           );
@@ -54,7 +59,7 @@ export function NetworkSection() {
       </DraftList>
       <div className="button-row">
         <Button icon="plus" onClick={add}>
-          Add network adapter
+          {t('settings.network.add')}
         </Button>
       </div>
     </div>
@@ -63,21 +68,19 @@ export function NetworkSection() {
 
 /** "Connected": on a running VM, and for an adapter without unsaved edits, applied at once. */
 function ConnectedField({ at, index }: { readonly at: string; readonly index: number }) {
+  const tr = useT();
+  const { t } = tr;
   const field = useDraftField<boolean>(`${at}/Connected`);
   const live = useLiveAdapter(index);
   return (
     <Toggle
-      label={`Adapter ${index + 1} connected`}
+      label={t('settings.network.connected', { n: index + 1 })}
       checked={field.value}
       disabled={live.busy}
       onChange={(connected) => (live.live ? void live.set(connected) : field.set(connected))}
-      errors={field.errors}
-      warnings={field.warnings}
-      help={
-        live.live
-          ? 'Applies to the running VM at once. Off removes the adapter from the VM (Hyper-V has no unplugged cable).'
-          : 'Off: the VM has no such adapter (Hyper-V has no unplugged cable).'
-      }
+      errors={field.errors.map((f) => findingText(tr, f))}
+      warnings={field.warnings.map((f) => findingText(tr, f))}
+      help={live.live ? t('settings.network.connected.live') : t('settings.network.connected.help')}
     />
   );
 }

@@ -5,16 +5,21 @@
  * "New switch…" creates one on the spot and chooses it.
  */
 import { useState } from 'react';
+import type { Translator } from '../../../../../../app/i18n/translator.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { SelectField } from '../../../../kit/SelectField/SelectField.js';
 import { CreateSwitchDialog } from '../../../networks/CreateSwitchDialog.js';
 import type { HostNetwork } from '../../../networks/switch-form.js';
+import { findingText } from '../../findings/findings.js';
 import { useDraftField, useUpdate } from '../editor/hooks.js';
 import { writeAt } from '../editor/pointer.js';
 
 const OTHER = 'custom';
 
 export function SwitchField({ at, n, networks, onCreated }: { readonly at: string; readonly n: number; readonly networks: readonly HostNetwork[]; readonly onCreated: () => Promise<readonly HostNetwork[]> }) {
+  const tr = useT();
+  const { t } = tr;
   const update = useUpdate();
   const id = useDraftField<string>(`${at}/SuggestedSwitchId`);
   const [creating, setCreating] = useState(false);
@@ -34,12 +39,14 @@ export function SwitchField({ at, n, networks, onCreated }: { readonly at: strin
   return (
     <div className="switch-field">
       <SelectField
-        label={`Adapter ${n} virtual switch`}
+        label={t('settings.network.switch', { n })}
         value={value}
         options={[
-          { value: '', label: 'NanaBox switch (default, NAT)' },
-          ...networks.filter((net) => !net.isDefault).map((net) => ({ value: net.id, label: `${net.name} (${net.type}${net.subnets[0] ? `, ${net.subnets[0].prefix}` : ''})` })),
-          ...(value === OTHER ? [{ value: OTHER, label: `Other: ${id.value}` }] : []),
+          { value: '', label: t('settings.network.switch.default') },
+          ...networks
+            .filter((net) => !net.isDefault)
+            .map((net) => ({ value: net.id, label: net.subnets[0] ? t('settings.network.switch.optionSubnet', { name: net.name, type: net.type, subnet: net.subnets[0].prefix }) : t('settings.network.switch.option', { name: net.name, type: net.type }) })),
+          ...(value === OTHER ? [{ value: OTHER, label: t('settings.network.switch.other', { id: id.value }) }] : []),
         ]}
         onChange={(chosenId) => {
           if (chosenId === OTHER) return;
@@ -48,12 +55,12 @@ export function SwitchField({ at, n, networks, onCreated }: { readonly at: strin
             known,
           );
         }}
-        errors={id.errors}
-        warnings={id.warnings}
-        help={switchHelp(known, value)}
+        errors={id.errors.map((f) => findingText(tr, f))}
+        warnings={id.warnings.map((f) => findingText(tr, f))}
+        help={switchHelp(tr, known, value)}
       />
       <Button variant="subtle" icon="plus" onClick={() => setCreating(true)}>
-        New switch…
+        {t('settings.network.newSwitch')}
       </Button>
       {creating && (
         <CreateSwitchDialog
@@ -72,9 +79,9 @@ export function SwitchField({ at, n, networks, onCreated }: { readonly at: strin
   );
 }
 
-function switchHelp(known: HostNetwork | undefined, value: string): string {
-  if (value === '') return 'NanaBox’s switch: NAT to this computer’s network, created when the VM starts if it does not exist.';
-  if (known === undefined) return 'This computer has no switch with this id now; starting the VM creates it from the name and subnet below.';
+function switchHelp(tr: Translator, known: HostNetwork | undefined, value: string): string {
+  if (value === '') return tr.t('settings.network.switch.help.default');
+  if (known === undefined) return tr.t('settings.network.switch.help.unknown');
   const subnet = known.subnets[0];
-  return `${subnet ? `Subnet ${subnet.prefix}, gateway ${subnet.gateway || '—'}. ` : ''}Kept in the adapter, so starting the VM creates the switch again after Windows restarts.`;
+  return subnet ? tr.t('settings.network.switch.help.subnet', { subnet: subnet.prefix, gateway: subnet.gateway || '—' }) : tr.t('settings.network.switch.help.known');
 }

@@ -8,6 +8,7 @@ import type { NetworkAdapter } from '../../../../../../app/config/model.js';
 import { sameAdapter } from './adapters.js';
 import { useApiCall } from '../../../../api/use-api-call.js';
 import { fromInfo } from '../../../../errors/shown-error.js';
+import { useT } from '../../../../i18n/context.js';
 import { useHako } from '../../../../store/context.js';
 import { useEditorState } from '../editor/hooks.js';
 
@@ -24,22 +25,24 @@ export function useLiveAdapter(index: number): LiveToggle {
   const unchanged = useEditorState((s) => sameAdapter(s.original?.config.NetworkAdapters[index], s.draft?.config.NetworkAdapters[index]));
   const running = useHako((s) => s.vms[path]?.actions.includes('reload') ?? false);
   const notify = useHako((s) => s.notify);
+  const { t } = useT();
   const call = useApiCall();
   const [busy, setBusy] = useState(false);
 
   const set = useCallback(
     async (connected: boolean) => {
       setBusy(true);
-      const outcome = await call(`Could not ${connected ? 'connect' : 'disconnect'} network adapter ${index + 1}`, (api) => api.invoke('vm.setAdapterConnected', { path, index, connected }));
+      const verb = connected ? 'connect' : 'disconnect';
+      const outcome = await call(t(`settings.network.live.${verb}Failed`, { n: index + 1 }), (api) => api.invoke('vm.setAdapterConnected', { path, index, connected }));
       setBusy(false);
       if (!outcome.ok) return;
       if (outcome.value.outcome === 'failed') {
-        notify({ kind: 'message', tone: 'error', title: `${outcome.value.setting} could not be ${connected ? 'connected' : 'disconnected'}`, ...(outcome.value.error ? { error: fromInfo(outcome.value.error) } : {}) });
+        notify({ kind: 'message', tone: 'error', title: t(`settings.network.live.${verb}Failed`, { n: index + 1 }), ...(outcome.value.error ? { error: fromInfo(outcome.value.error) } : {}) });
         return;
       }
       await adoptWritten((config) => void ((config.NetworkAdapters[index] as NetworkAdapter).Connected = connected));
     },
-    [adoptWritten, call, index, notify, path],
+    [adoptWritten, call, index, notify, path, t],
   );
   return { live: running && unchanged, busy, set };
 }

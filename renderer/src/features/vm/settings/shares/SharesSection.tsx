@@ -5,24 +5,26 @@
  * are attached"), so the section says so as soon as there is one.
  */
 import type { Plan9Share, VirtualSmbShare } from '../../../../../../app/config/model.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
 import { InfoBar } from '../../../../kit/InfoBar/InfoBar.js';
 import { useDraft, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftCheckbox, DraftNumberField, DraftTextField } from '../fields/DraftFields.js';
-import { nextPlan9Port, reservedShareWarning } from './shares.js';
+import { nextPlan9Port, reservedShareName } from './shares.js';
 
 const P = '/NanaBox';
 
 export function SharesSection() {
+  const { t } = useT();
   const count = useDraft((c) => c.Plan9Shares.length + c.VirtualSmbShares.length);
   return (
     <div className="stack">
-      <p className="muted">Folders of this computer the guest can open. Paths are relative to the folder of the .7b file, or absolute.</p>
+      <p className="muted">{t('settings.shares.intro')}</p>
       {count > 0 && (
-        <InfoBar tone="warning" title="Shares stop the VM from being saved">
-          <p>Hyper-V cannot save the state of a VM with Plan 9 or SMB shares: shut it down instead, or remove the shares first.</p>
+        <InfoBar tone="warning" title={t('settings.shares.noSave.title')}>
+          <p>{t('settings.shares.noSave.body')}</p>
         </InfoBar>
       )}
       <Plan9Shares />
@@ -31,33 +33,46 @@ export function SharesSection() {
   );
 }
 
-function Plan9Shares() {
-  const update = useUpdate();
+function useReservedWarning(): (name: string) => string[] {
+  const { t } = useT();
   const driverStore = useDraft((c) => c.Gpu.EnableHostDriverStore);
+  return (name) => {
+    const reserved = reservedShareName(name, driverStore);
+    return reserved === null ? [] : [t('settings.shares.reserved', { name: reserved })];
+  };
+}
+
+function Plan9Shares() {
+  const { t } = useT();
+  const update = useUpdate();
+  const reserved = useReservedWarning();
   return (
     <>
-      <h3 className="subheading">Plan 9 shares</h3>
-      <p className="muted">For Linux guests: mount with the share’s name over the Hyper-V socket port.</p>
+      <h3 className="subheading">{t('settings.shares.plan9')}</h3>
+      <p className="muted">{t('settings.shares.plan9.intro')}</p>
       <DraftList<Plan9Share>
         pointer={`${P}/Plan9Shares`}
-        label="Plan 9 shares"
-        itemName={(n) => `Plan 9 share ${n}`}
+        label={t('settings.shares.plan9')}
+        itemName={(n) => t('settings.shares.plan9.item', { n })}
         icon={() => 'share'}
         layout="even"
-        empty={<EmptyState icon="share" title="No Plan 9 shares" />}
+        empty={<EmptyState icon="share" title={t('settings.shares.plan9.empty')} />}
       >
-        {(share, i, at) => (
-          <>
-            <DraftTextField pointer={`${at}/Path`} label={`Plan 9 share ${i + 1} folder`} mono placeholder="shared" />
-            <DraftTextField pointer={`${at}/Name`} label={`Plan 9 share ${i + 1} name`} warnings={reservedShareWarning(share.Name, driverStore)} />
-            <DraftNumberField pointer={`${at}/Port`} label={`Plan 9 share ${i + 1} port`} min={1} />
-            <DraftCheckbox pointer={`${at}/ReadOnly`} label={`Plan 9 share ${i + 1} read-only`} help="The guest can read but not change the files." />
-          </>
-        )}
+        {(share, i, at) => {
+          const n = i + 1;
+          return (
+            <>
+              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.plan9.path', { n })} mono placeholder="shared" />
+              <DraftTextField pointer={`${at}/Name`} label={t('settings.shares.plan9.name', { n })} warnings={reserved(share.Name)} />
+              <DraftNumberField pointer={`${at}/Port`} label={t('settings.shares.plan9.port', { n })} min={1} />
+              <DraftCheckbox pointer={`${at}/ReadOnly`} label={t('settings.shares.plan9.readOnly', { n })} help={t('settings.shares.readOnly.help')} />
+            </>
+          );
+        }}
       </DraftList>
       <div className="button-row">
         <Button icon="plus" onClick={() => update((c) => void c.Plan9Shares.push({ ReadOnly: false, Port: nextPlan9Port(c.Plan9Shares), Path: '', Name: '' }))}>
-          Add Plan 9 share
+          {t('settings.shares.plan9.add')}
         </Button>
       </div>
     </>
@@ -65,31 +80,35 @@ function Plan9Shares() {
 }
 
 function SmbShares() {
+  const { t } = useT();
   const update = useUpdate();
-  const driverStore = useDraft((c) => c.Gpu.EnableHostDriverStore);
+  const reserved = useReservedWarning();
   return (
     <>
-      <h3 className="subheading">SMB shares</h3>
-      <p className="muted">Virtual SMB shares for Windows guests, reached inside the VM by the share’s name.</p>
+      <h3 className="subheading">{t('settings.shares.smb')}</h3>
+      <p className="muted">{t('settings.shares.smb.intro')}</p>
       <DraftList<VirtualSmbShare>
         pointer={`${P}/VirtualSmbShares`}
-        label="SMB shares"
-        itemName={(n) => `SMB share ${n}`}
+        label={t('settings.shares.smb')}
+        itemName={(n) => t('settings.shares.smb.item', { n })}
         icon={() => 'share'}
         layout="even"
-        empty={<EmptyState icon="share" title="No SMB shares" />}
+        empty={<EmptyState icon="share" title={t('settings.shares.smb.empty')} />}
       >
-        {(share, i, at) => (
-          <>
-            <DraftTextField pointer={`${at}/Path`} label={`SMB share ${i + 1} folder`} mono placeholder="shared" />
-            <DraftTextField pointer={`${at}/Name`} label={`SMB share ${i + 1} name`} warnings={reservedShareWarning(share.Name, driverStore)} />
-            <DraftCheckbox pointer={`${at}/ReadOnly`} label={`SMB share ${i + 1} read-only`} help="The guest can read but not change the files." />
-          </>
-        )}
+        {(share, i, at) => {
+          const n = i + 1;
+          return (
+            <>
+              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.smb.path', { n })} mono placeholder="shared" />
+              <DraftTextField pointer={`${at}/Name`} label={t('settings.shares.smb.name', { n })} warnings={reserved(share.Name)} />
+              <DraftCheckbox pointer={`${at}/ReadOnly`} label={t('settings.shares.smb.readOnly', { n })} help={t('settings.shares.readOnly.help')} />
+            </>
+          );
+        }}
       </DraftList>
       <div className="button-row">
         <Button icon="plus" onClick={() => update((c) => void c.VirtualSmbShares.push({ ReadOnly: false, Path: '', Name: '' }))}>
-          Add SMB share
+          {t('settings.shares.smb.add')}
         </Button>
       </div>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextPlan9Port, reservedShareWarning } from './shares.js';
+import { nextPlan9Port, reservedShareName } from './shares.js';
 
 describe('shares', () => {
   it('offers a port no other Plan 9 share uses', () => {
@@ -8,8 +8,8 @@ describe('shares', () => {
   });
 
   it('warns about a driver share’s name only while the driver shares are on', () => {
-    expect(reservedShareWarning('nanabox.hostdrivers', true)).toHaveLength(1);
-    expect(reservedShareWarning('NanaBox.HostDrivers', false)).toEqual([]);
-    expect(reservedShareWarning('data', true)).toEqual([]);
+    expect(reservedShareName('nanabox.hostdrivers', true)).toBe('NanaBox.HostDrivers');
+    expect(reservedShareName('NanaBox.HostDrivers', false)).toBeNull();
+    expect(reservedShareName('data', true)).toBeNull();
   });
 });

@@ -10,8 +10,8 @@ export function nextPlan9Port(shares: readonly Plan9Share[]): number {
 /** The share names Gpu.EnableHostDriverStore uses itself (NanaBox's driver shares). */
 export const RESERVED_SHARE_NAMES = ['HostDriverStore', 'NanaBox.HostDrivers', 'NanaBox.HostLxssLib'] as const;
 
-export function reservedShareWarning(name: string, driverStoreShared: boolean): string[] {
-  if (!driverStoreShared) return [];
-  const reserved = RESERVED_SHARE_NAMES.find((r) => r.toLowerCase() === name.trim().toLowerCase());
-  return reserved ? [`“${reserved}” is the name of the host driver share (Display & GPU); choose another.`] : [];
+/** The driver share's name `name` would clash with, or null. */
+export function reservedShareName(name: string, driverStoreShared: boolean): string | null {
+  if (!driverStoreShared) return null;
+  return RESERVED_SHARE_NAMES.find((r) => r.toLowerCase() === name.trim().toLowerCase()) ?? null;
 }
