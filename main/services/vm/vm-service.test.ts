@@ -485,7 +485,7 @@ describe('settings Hyper-V would refuse', () => {
     const file = await vmFile('Oscar', '"ComPorts": {"ComPort1": "not a pipe"}');
     await vms.open(file);
     expect(vms.get(file).findings.map((f) => f.code)).toContain('comport.not-pipe');
-    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string });
+    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string, params: { finding: 'comport.not-pipe' } });
     expect(vms.get(file).state).toBe('Stopped');
     expect(controls.hcs.computeSystemCount()).toBe(0);
   });

@@ -323,7 +323,7 @@ export class VmService {
     if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read.', { path: record.path });
     // What Hyper-V would refuse is refused here, in the words the editor shows at the field.
     const blocker = startBlocker(record.findings);
-    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path }, blocker.path);
+    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path, finding: blocker.code, ...blocker.params }, blocker.path);
     const id = record.config.Name;
     const other = [...this.records.values()].find((r) => r !== record && r.system !== null && (r.running?.Name ?? r.config?.Name) === id);
     if (other !== undefined) throw new AlreadyRunningError(id, other.path);
