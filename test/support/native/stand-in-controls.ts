@@ -44,6 +44,8 @@ export interface StandInControls {
     stall(fn: string, ms: number): void;
     /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
     setParent(path: string, parentPath: string): number;
+    /** Where the guest's partitions end: the disk's smallest safe virtual size; 0 or a Win32 error. */
+    setSmallestSafeSize(path: string, bytes: number): number;
   };
 }
 
@@ -88,6 +90,7 @@ export function standInControls(): StandInControls {
   const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
+  const vdSmallestSafe = f(vd, 'StandInVirtDiskSetSmallestSafeSize', 'int32_t', ['str16', 'uint64_t']);
   const signed = (hresult: number) => hresult | 0;
   controls = {
     hcs: {
@@ -122,6 +125,7 @@ export function standInControls(): StandInControls {
       openHandleCount: () => vdHandles() as number,
       stall: (fn, ms) => void vdStall(fn, ms),
       setParent: (file, parent) => vdParent(file, parent) as number,
+      setSmallestSafeSize: (file, bytes) => vdSmallestSafe(file, bytes) as number,
     },
   };
   return controls;
