@@ -68,7 +68,9 @@ export const ERROR_CODES = {
   SizeTooSmall: 'the disk is smaller than virtdisk allows',
   SizeTooLarge: 'the disk is larger than its format allows',
   SizeNotAligned: 'the size is not a multiple of 512 bytes',
+  SizeBelowSafeMinimum: 'the disk would shrink below where its partitions end; the message names the minimum',
   UnsupportedFormat: 'the file is neither .vhd nor .vhdx',
+  DiskInUse: 'a running VM uses the disk; the message names it',
 
   // ---- networks
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',

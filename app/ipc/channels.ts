@@ -35,6 +35,7 @@ export const CALLS = [
   'vm.clone',
   'vm.create',
   'disks.create',
+  'disks.createDifferencing',
   'disks.resize',
   'disks.compact',
   'disks.info',

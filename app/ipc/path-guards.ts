@@ -45,6 +45,7 @@ export const PATH_GUARDS = {
   'vm.clone': { path: 'libraryVm', folder: 'newFolder' },
   'app.setPreferences': { defaultVmFolder: 'folderSetting' },
   'disks.create': { path: 'newDiskFile' },
+  'disks.createDifferencing': { path: 'newDiskFile', parentPath: 'diskFile' },
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },
   'disks.info': { path: 'diskFile' },

@@ -155,6 +155,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       }),
 
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
+    'disks.createDifferencing': ({ path: p, parentPath }) => disks.startCreateDifferencing({ path: p, parentPath }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),
