@@ -23,6 +23,8 @@ export const CALLS = [
   'vm.crash',
   'vm.reload',
   'vm.events',
+  'vm.setMedia',
+  'vm.statistics',
   'config.load',
   'config.validate',
   'config.save',

@@ -228,6 +228,24 @@ export const CONTRACT = {
   'vm.crash': invoke(byPath, nothing),
   'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
   'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+  /**
+   * Inserts an image into the DVD drive (a VirtualImage entry) at `lun`, or ejects it (`image` null):
+   * at once on a running VM, through its queue, and in the `.7b`. `appliedNow` is false when only the
+   * file changed (a stopped VM, or a drive the running VM gets at its next start).
+   */
+  'vm.setMedia': invoke(
+    z.object({ path: vmPathSchema, lun: z.number().int().min(0).max(63), image: z.string().min(5).max(32_767).nullable() }).strict(),
+    z.object({ appliedNow: z.boolean() }),
+  ),
+  /**
+   * A running (or paused) VM's live figures, read when asked: poll it only while they are shown.
+   * `cpuPercent` is of all its processors, since the previous read; `memoryUsedMb` only where Hyper-V
+   * reports it. VmNotRunning once the VM has stopped.
+   */
+  'vm.statistics': invoke(
+    byPath,
+    z.object({ uptimeMs: z.number().int().min(0), cpuPercent: z.number().min(0).max(100), memoryAssignedMb: z.number().min(0), memoryUsedMb: z.number().min(0).optional() }),
+  ),
 
   // config: the .7b file itself
   'config.load': invoke(

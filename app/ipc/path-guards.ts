@@ -34,6 +34,8 @@ export const PATH_GUARDS = {
   'vm.crash': libraryVm,
   'vm.reload': libraryVm,
   'vm.events': libraryVm,
+  'vm.setMedia': { path: 'libraryVm', image: 'isoFile' },
+  'vm.statistics': libraryVm,
   'vm.deletePlan': libraryVm,
   'vm.delete': libraryVm,
   'vm.discardSavedState': libraryVm,

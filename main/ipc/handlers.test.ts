@@ -331,6 +331,25 @@ describe('differencing disks', () => {
   });
 });
 
+describe('a running VM’s DVD drive and live figures', () => {
+  it('vm.setMedia inserts and ejects an image (guarded as an .iso), and vm.statistics reads the figures', async () => {
+    const iso = path.join(dir, 'setup.iso');
+    await writeFile(iso, 'image');
+    const file = await vmFile('media.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualImage"}]'));
+    await value('library.open', { path: file });
+    await value('vm.start', { path: file });
+    expect(await value('vm.setMedia', { path: file, lun: 0, image: iso })).toEqual({ appliedNow: true });
+    expect(await call('vm.setMedia', { path: file, lun: 0, image: path.join(dir, 'notes.txt') })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await call('vm.setMedia', { path: file, lun: 64, image: null })).toMatchObject({ ok: false, error: { code: 'BadRequest', path: '/lun' } });
+    expect(await value('vm.setMedia', { path: file, lun: 0, image: null })).toEqual({ appliedNow: true });
+    const figures = await value<{ uptimeMs: number; cpuPercent: number; memoryAssignedMb: number }>('vm.statistics', { path: file });
+    expect(figures).toMatchObject({ memoryAssignedMb: 512 });
+    expect(figures.cpuPercent).toBeGreaterThanOrEqual(0);
+    await value('vm.powerOff', { path: file });
+    expect(await call('vm.statistics', { path: file })).toMatchObject({ ok: false, error: { code: 'VmNotRunning' } });
+  });
+});
+
 describe('refused files', () => {
   it('a file without its BOM cannot be started, says why, and the safe fix adds only the BOM', async () => {
     const file = path.join(dir, 'nobom.7b');

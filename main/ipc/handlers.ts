@@ -116,6 +116,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
+    'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
+    'vm.statistics': ({ path: p }) => vms.statistics(p),
 
     'config.load': async ({ path: vmPath }) => {
       const read = await configs.read(vmPath);
