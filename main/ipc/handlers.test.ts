@@ -319,6 +319,20 @@ describe('differencing disks', () => {
     expect(await call('disks.createDifferencing', { path: path.join(dir, 'more.vhdx'), parentPath: base })).toMatchObject({ ok: false, error: { code: 'DiskInUse' } });
   });
 
+  it('disks.delete removes a disk no library VM names, and refuses one that a VM still names', async () => {
+    const kept = path.join(dir, 'kept.vhdx');
+    const loose = path.join(dir, 'loose.vhdx');
+    await writeFile(kept, 'disk');
+    await writeFile(loose, 'disk');
+    const file = await vmFile('named.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"kept.vhdx"}]'));
+    await value('library.open', { path: file });
+    expect(await call('disks.delete', { path: kept })).toMatchObject({ ok: false, error: { code: 'DiskInUse', message: expect.stringContaining('Vm') as string } });
+    expect(existsSync(kept)).toBe(true);
+    expect(await value('disks.delete', { path: loose })).toEqual({ recycled: false });
+    expect(existsSync(loose)).toBe(false);
+    expect(await call('disks.delete', { path: loose })).toMatchObject({ ok: false, error: { code: 'FileNotFound' } });
+  });
+
   it('disks.createDifferencing reports the new disk in its done report; a failed one names nothing', async () => {
     const base = path.join(dir, 'base.vhdx');
     await finished((await value<{ operationId: string }>('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false })).operationId);
