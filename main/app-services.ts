@@ -255,8 +255,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {
         facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
+        // A differencing disk whose parent is missing still answers for information, but no VM can use it.
         diskProblem: (file) => disks.info(file).then(
-          () => null,
+          (info) => {
+            const missing = info.parents.find((parent) => parent.missing);
+            return missing ? `its parent disk ${missing.path} is missing` : null;
+          },
           (error: unknown) => (error instanceof Error ? error.message : String(error)),
         ),
         libraryVms: () => vms.list(),

@@ -399,6 +399,25 @@ describe('the editor’s warnings about this host', () => {
   });
 });
 
+describe('the editor’s warnings about differencing disks', () => {
+  it('config.load says a differencing disk whose parent is missing cannot be used, naming the parent', async () => {
+    const base = path.join(dir, 'base.vhdx');
+    const child = path.join(dir, 'child.vhdx');
+    await value('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => existsSync(base), 5_000, 'the parent');
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'the parent made');
+    const { operationId } = await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the child');
+    const file = await vmFile('diff.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"child.vhdx"}]'));
+    await value('library.open', { path: file });
+    const before = await value<{ findings: { code: string }[] }>('config.load', { path: file });
+    expect(before.findings.map((f) => f.code)).not.toContain('disk.unreadable');
+    await rm(base);
+    const after = await value<{ findings: { code: string; path: string; params: { reason?: string } }[] }>('config.load', { path: file });
+    expect(after.findings.find((f) => f.code === 'disk.unreadable')).toMatchObject({ path: '/NanaBox/ScsiDevices/0/Path', params: { reason: `its parent disk ${base} is missing` } });
+  });
+});
+
 describe('the event log', () => {
   it('records every action in plain words and survives a restart of Hako', async () => {
     const file = await vmFile();
