@@ -43,4 +43,19 @@ describe('applyPatch', () => {
     applyPatch(other, { adapterConnected: { index: 0, endpointId: GUID, Connected: false } });
     expect(other.config.NetworkAdapters[0]!.Connected).toBe(true);
   });
+
+  it('changes a DVD drive’s medium only where that entry is still a DVD drive, keeping its unknown keys', () => {
+    const file = newVmConfig('Lab');
+    file.config.ScsiDevices = [
+      { Type: 'VirtualImage', Path: 'old.iso', unknownKeys: [{ key: 'Note', json: '"kept"' }] },
+      { Type: 'VirtualDisk', Path: 'Lab.vhdx' },
+    ];
+    applyPatch(file, { media: [{ lun: 0, Path: '/iso/new.iso' }, { lun: 1, Path: '/iso/other.iso' }, { lun: 7, Path: '' }] });
+    expect(file.config.ScsiDevices).toEqual([
+      { Type: 'VirtualImage', Path: '/iso/new.iso', unknownKeys: [{ key: 'Note', json: '"kept"' }] },
+      { Type: 'VirtualDisk', Path: 'Lab.vhdx' },
+    ]);
+    applyPatch(file, { media: [{ lun: 0, Path: '' }] });
+    expect(file.config.ScsiDevices[0]!.Path).toBe('');
+  });
 });
