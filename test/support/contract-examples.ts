@@ -33,7 +33,7 @@ const snapshot: VmSnapshotDto = {
   outlivesHako: true,
 };
 
-const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
+const preferences: Preferences = { theme: 'dark', language: 'zh-CN', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
 
 export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'library.list': undefined,
