@@ -25,6 +25,7 @@ export function noticeText(notice: Notice): NoticeText {
       return notice;
     case 'operation-finished': {
       const label = notice.label ?? OPERATION_NAMES[notice.operation];
+      if (notice.error?.code === 'Cancelled') return { tone: 'info', title: `${label}: cancelled` };
       return notice.error ? { tone: 'error', title: `${label} failed`, error: notice.error } : { tone: 'success', title: `${label}: done` };
     }
     case 'vm-unavailable':
