@@ -1,4 +1,5 @@
 /** The window: the navigation pane on the left, the selected page on the right, notifications on top. */
+import { NewVmPage } from '../features/create/NewVmPage.js';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage.js';
 import { HomePage } from '../features/library/HomePage.js';
 import { Sidebar } from '../features/library/Sidebar.js';
@@ -40,5 +41,7 @@ function CurrentPage() {
       return <DiagnosticsPage />;
     case 'preferences':
       return <PreferencesPage />;
+    case 'newVm':
+      return <NewVmPage />;
   }
 }

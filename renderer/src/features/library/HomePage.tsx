@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isLive } from '../../../../app/vm/state.js';
 import { Icon } from '../../kit/Icon/Icon.js';
+import { NewVmButton } from '../create/NewVmButton.js';
 import { Page } from '../../kit/Page/Page.js';
 import { useHako } from '../../store/context.js';
 import { selectVmList } from '../../store/index.js';
@@ -25,7 +26,12 @@ export function HomePage() {
     <Page
       title="Virtual machines"
       description={vms.length === 0 ? 'Hako opens NanaBox .7b files and runs them on Hyper-V.' : `${vms.length} in the library, ${running} running.`}
-      actions={<OpenVmButton>Open VM…</OpenVmButton>}
+      actions={
+        <div className="button-row">
+          <NewVmButton />
+          <OpenVmButton>Open VM…</OpenVmButton>
+        </div>
+      }
     >
       {vms.length === 0 ? (
         <div className="welcome">
@@ -34,7 +40,10 @@ export function HomePage() {
           <p className="muted">
             A .7b file describes one VM: its processors, memory, disks and network. Open one to add it to the library. Hako reads and writes the same files as NanaBox, and keeps every key it does not understand.
           </p>
-          <OpenVmButton>Open a .7b file</OpenVmButton>
+          <div className="button-row">
+            <NewVmButton />
+            <OpenVmButton>Open a .7b file</OpenVmButton>
+          </div>
         </div>
       ) : (
         <ul className="vm-cards" aria-label="Library">

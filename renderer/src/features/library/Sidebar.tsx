@@ -9,6 +9,7 @@ import { arrowTarget } from '../../kit/focus/arrow-keys.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { useHako } from '../../store/context.js';
 import { selectVmList } from '../../store/index.js';
+import { NewVmButton } from '../create/NewVmButton.js';
 import { vmTitle } from '../vm/vm-title.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { PageLink } from './PageLink.js';
@@ -37,6 +38,7 @@ export function Sidebar() {
         <span className="brand-name">Hako</span>
       </div>
       <OpenVmButton className="open-vm">Open VM…</OpenVmButton>
+      <NewVmButton className="new-vm" variant="secondary" />
       <nav ref={navRef} className="nav" aria-label="Hako" onKeyDown={onKeyDown}>
         <PageLink target={{ kind: 'home' }} label="Home" icon="home" />
         <h2 className="nav-heading" id="library-heading">
