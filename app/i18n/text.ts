@@ -57,7 +57,7 @@ export function findingText(tr: Translator, finding: FindingLike): string {
   const variant = code === 'key.unknown' && params.suggestion !== undefined ? `finding.${code}.suggestion` : `finding.${code}`;
   const translated = tr.maybe(variant, params);
   if (translated !== null) return translated;
-  let english: string | null = null;
+  let english: string | null;
   try {
     english = findingMessage(code as FindingCode, params);
   } catch {

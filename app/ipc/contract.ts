@@ -299,7 +299,8 @@ export const CONTRACT = {
   'app.hostFacts': invoke(none, hostFactsSchema),
   /** The system's dialog to choose a disk, an image or a folder; null when the user cancels. NotSupported without one (the browser host). */
   'app.pickPath': invoke(z.object({ kind: z.enum(PICK_PATH_KINDS) }).strict(), z.string().nullable()),
-  'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']) })),
+  // `languages`: the system's preferred languages (Electron's), empty where the page has its own (the browser host).
+  'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']), languages: z.array(z.string().max(64)).max(32) })),
   'app.openLogsFolder': invoke(none, nothing),
   /** The renderer is ready for events; main sends what it queued until now. */
   'app.ready': invoke(none, nothing),

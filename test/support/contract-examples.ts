@@ -159,7 +159,7 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'app.setPreferences': { ...preferences, theme: 'light', closeToTray: false },
   'app.hostFacts': { defaultVmFolder: '/vms', logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null },
   'app.pickPath': '/iso/win11.iso',
-  'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host' },
+  'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host', languages: [] },
   'app.openLogsFolder': undefined,
   'app.ready': undefined,
 };

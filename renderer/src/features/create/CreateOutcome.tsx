@@ -8,9 +8,10 @@ import { useHako } from '../../store/context.js';
 import { useRunVmAction } from '../vm/actions/use-vm-actions.js';
 import { useSession } from '../vm/overview/use-session-mode.js';
 import { VmStateBadge } from '../vm/state/VmStateBadge.js';
+import { vmTitle } from '../vm/vm-title.js';
 import type { PlannedFiles } from './new-vm-draft.js';
 import type { RunState } from './use-operation-run.js';
-import { useT } from './use-text.js';
+import { useT } from '../../i18n/context.js';
 
 export function CreateProgress({ name, state, onCancel }: { readonly name: string; readonly state: RunState; readonly onCancel: () => void }) {
   const t = useT();
@@ -36,7 +37,7 @@ export function Created({ path, files, onAnother }: { readonly path: string; rea
   const busy = useHako((s) => s.busy[path]);
   const select = useHako((s) => s.select);
   const runAction = useRunVmAction();
-  const session = useSession(path);
+  const session = useSession(path, vm ? vmTitle(vm) : path);
   const canStart = vm?.actions.includes('start') === true && busy === undefined;
   const canConnect = vm !== undefined && hasScreen(vm.state);
   return (

@@ -1,7 +1,7 @@
 /** "New VM…": opens the New VM wizard (from the navigation pane and the home page). */
 import { Button, type ButtonVariant } from '../../kit/Button/Button.js';
 import { useHako } from '../../store/context.js';
-import { useT } from './use-text.js';
+import { useT } from '../../i18n/context.js';
 import './NewVmButton.css';
 
 export function NewVmButton({ className, variant = 'primary' }: { readonly className?: string; readonly variant?: ButtonVariant }) {

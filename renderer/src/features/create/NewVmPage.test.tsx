@@ -21,7 +21,7 @@ function stubApi(overrides: Parameters<typeof createStubApi>[0] = {}) {
 
 async function openWizard(api = stubApi(), transport: 'electron' | 'browser-host' = 'browser-host') {
   const view = renderWithHako(<NewVmPage />, api);
-  act(() => view.store.setState({ app: { version: '0', platform: 'linux', transport } }));
+  act(() => view.store.setState({ app: { version: '0', platform: 'linux', transport, languages: [] } }));
   await screen.findByRole('heading', { level: 2, name: 'Name' });
   return { api, ...view };
 }

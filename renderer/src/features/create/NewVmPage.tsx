@@ -25,7 +25,7 @@ import { NameStep } from './steps/NameStep.js';
 import { NetworkStep, type HostSwitches } from './steps/NetworkStep.js';
 import { SummaryStep } from './steps/SummaryStep.js';
 import { useNewVmWizard, type NewVmWizard } from './use-new-vm-wizard.js';
-import { useT } from './use-text.js';
+import { useT } from '../../i18n/context.js';
 import './NewVmPage.css';
 
 export function NewVmPage() {

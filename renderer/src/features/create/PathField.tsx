@@ -11,7 +11,7 @@ import { Button } from '../../kit/Button/Button.js';
 import { TextField } from '../../kit/TextField/TextField.js';
 import { useHako } from '../../store/context.js';
 import { attempt } from '../../store/outcome.js';
-import { useT } from './use-text.js';
+import { useT } from '../../i18n/context.js';
 
 export interface PathFieldProps {
   readonly label: string;

@@ -9,7 +9,7 @@ import type { VmPresetName } from '../../../../app/vm/new-vm.js';
 import { draftErrors, draftWarnings, FIELD_STEP, firstStepWithErrors, stepErrors, type CheckContext, type DraftField } from './new-vm-checks.js';
 import { initialDraft, newVmInput, NEW_VM_STEPS, withPreset, type NewVmDraft, type NewVmStep } from './new-vm-draft.js';
 import { useOperationRun } from './use-operation-run.js';
-import { useT } from './use-text.js';
+import { useT } from '../../i18n/context.js';
 
 export type DraftPatch = Partial<Omit<NewVmDraft, 'preset'>>;
 

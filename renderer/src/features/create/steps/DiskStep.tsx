@@ -4,7 +4,7 @@ import { Segmented } from '../../../kit/Segmented/Segmented.js';
 import { Toggle } from '../../../kit/Toggle/Toggle.js';
 import { plannedFiles, type DiskChoice } from '../new-vm-draft.js';
 import { PathField } from '../PathField.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import { problemText, problemTexts, type StepProps } from './step-props.js';
 
 export function DiskStep({ wizard }: StepProps) {

@@ -1,7 +1,7 @@
 /** Step 2: where the VM's own folder goes (the default VM folder from Preferences to begin with). */
 import { plannedFiles } from '../new-vm-draft.js';
 import { PathField } from '../PathField.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import { problemText, type StepProps } from './step-props.js';
 
 export function FolderStep({ wizard }: StepProps) {

@@ -5,7 +5,7 @@
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { NumberField } from '../../../kit/NumberField/NumberField.js';
 import { hostLimits } from '../new-vm-draft.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import { PresetPicker } from './PresetPicker.js';
 import { problemText, problemTexts, type StepProps } from './step-props.js';
 

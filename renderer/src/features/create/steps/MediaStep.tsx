@@ -2,7 +2,7 @@
 import { Segmented } from '../../../kit/Segmented/Segmented.js';
 import type { MediaChoice } from '../new-vm-draft.js';
 import { PathField } from '../PathField.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import { problemText, type StepProps } from './step-props.js';
 
 export function MediaStep({ wizard }: StepProps) {

@@ -1,6 +1,6 @@
 /** Step 1: the VM's name, checked as it is typed (it also names the VM's folder, file and disk). */
 import { TextField } from '../../../kit/TextField/TextField.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import type { StepProps } from './step-props.js';
 import { problemText } from './step-props.js';
 

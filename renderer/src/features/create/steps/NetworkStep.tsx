@@ -2,7 +2,7 @@
 import type { CallOutput } from '../../../../../app/ipc/contract.js';
 import { SelectField } from '../../../kit/SelectField/SelectField.js';
 import type { NetworkChoice } from '../new-vm-draft.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import type { StepProps } from './step-props.js';
 
 export type HostSwitches = CallOutput<'networks.list'>;

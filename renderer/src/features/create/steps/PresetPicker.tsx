@@ -6,7 +6,7 @@ import clsx from 'clsx';
 import { useId } from 'react';
 import { GiB } from '../../../../../app/disks/size.js';
 import { VM_PRESET_NAMES, VM_PRESETS, type VmPresetName } from '../../../../../app/vm/new-vm.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 
 export function PresetPicker({ value, onChange }: { readonly value: VmPresetName; readonly onChange: (preset: VmPresetName) => void }) {
   const t = useT();

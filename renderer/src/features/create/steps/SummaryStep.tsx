@@ -5,7 +5,7 @@ import { Fact } from '../../../kit/Facts/Fact.js';
 import { Facts } from '../../../kit/Facts/Facts.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { diskSizeBytes, plannedFiles } from '../new-vm-draft.js';
-import { useT } from '../use-text.js';
+import { useT } from '../../../i18n/context.js';
 import type { HostSwitches } from './NetworkStep.js';
 import { problemText, type StepProps } from './step-props.js';
 
