@@ -57,10 +57,10 @@ for (const { preset, choices, template, tpm } of PRESETS) {
     await expect(wizard.plannedFiles()).toContainText(path.join(vmFolder, `${name}.7b`));
     await wizard.create(name);
     expect(existsSync(path.join(vmFolder, `${name}.7b`))).toBe(true);
-    await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name}, Stopped`);
+    await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name} Stopped`);
 
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name}, Running`);
+    await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name} Running`);
 
     const vm = await app.showVm(name);
     await vm.expectState('Running');

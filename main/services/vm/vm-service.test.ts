@@ -490,6 +490,8 @@ describe('discarding the saved state', () => {
     await vms.open(file);
     await expect(vms.start(file)).rejects.toMatchObject({ code: 'SaveStateMissing' });
     await vms.discardSavedState(file);
+    // Nothing failed any more: the VM is simply stopped, without the failed start's error.
+    expect(vms.get(file)).toMatchObject({ state: 'Stopped', lastError: null });
     await vms.start(file);
     expect(vms.get(file).state).toBe('Running');
     await vms.powerOff(file);

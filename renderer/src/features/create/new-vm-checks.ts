@@ -42,7 +42,8 @@ export interface CheckContext {
 /** Windows 11's minimums (Microsoft's "Windows 11 specifications and system requirements"). */
 export const WINDOWS_11_MINIMUM = { processors: 2, memoryMb: 4096, diskGb: 64 } as const;
 
-function nameError(name: string, taken: readonly string[]): Problem | undefined {
+/** What is wrong with a new VM's name (also a clone's), or undefined. */
+export function vmNameError(name: string, taken: readonly string[]): Problem | undefined {
   const problem = vmNameProblem(name);
   if (problem !== null) return { key: `create.name.problem.${problem}`, values: { max: MAX_VM_NAME_LENGTH } };
   // HCS compares ids case-insensitively, so two VMs whose names differ only in case could not both run.
@@ -51,7 +52,7 @@ function nameError(name: string, taken: readonly string[]): Problem | undefined 
 }
 
 /** A path typed in a box: present, local and absolute, and (for files) of the expected kind. */
-function pathError(typed: string, windows: boolean, extension: RegExp | null, kind: 'folder' | 'disk' | 'iso'): Problem | undefined {
+export function typedPathError(typed: string, windows: boolean, extension: RegExp | null, kind: 'folder' | 'disk' | 'iso'): Problem | undefined {
   const path = typed.trim();
   if (path === '') return { key: `create.path.empty.${kind}` };
   const problem = localPathProblem(path, windows);
@@ -67,8 +68,8 @@ export function draftErrors(draft: NewVmDraft, context: CheckContext): Partial<R
   const set = (field: DraftField, problem: Problem | undefined) => {
     if (problem !== undefined) errors[field] = problem;
   };
-  set('name', nameError(draft.name, context.takenNames));
-  set('folder', pathError(draft.folder, context.windows, null, 'folder'));
+  set('name', vmNameError(draft.name, context.takenNames));
+  set('folder', typedPathError(draft.folder, context.windows, null, 'folder'));
   if (errors.folder === undefined && isInSystemFolder(draft.folder.trim())) set('folder', { key: 'create.folder.system' });
   if (draft.processors === null || draft.processors < 1 || !Number.isInteger(draft.processors)) set('processors', { key: 'create.processors.empty' });
   else if (draft.processors > limits.maxProcessors) set('processors', { key: 'create.processors.tooMany', values: { max: limits.maxProcessors } });
@@ -81,8 +82,8 @@ export function draftErrors(draft: NewVmDraft, context: CheckContext): Partial<R
     if (draft.diskSizeGb === null || !Number.isFinite(draft.diskSizeGb) || draft.diskSizeGb < 1) set('diskSize', { key: 'create.disk.size.tooSmall' });
     else if (draft.diskSizeGb > maxGb) set('diskSize', { key: 'create.disk.size.tooLarge', values: { max: maxGb } });
   }
-  if (draft.disk === 'existing') set('diskPath', pathError(draft.diskPath, context.windows, /\.vhdx?$/i, 'disk'));
-  if (draft.media === 'iso') set('isoPath', pathError(draft.isoPath, context.windows, /\.iso$/i, 'iso'));
+  if (draft.disk === 'existing') set('diskPath', typedPathError(draft.diskPath, context.windows, /\.vhdx?$/i, 'disk'));
+  if (draft.media === 'iso') set('isoPath', typedPathError(draft.isoPath, context.windows, /\.iso$/i, 'iso'));
   return errors;
 }
 
