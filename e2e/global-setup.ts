@@ -12,6 +12,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const START_TIMEOUT_MS = 30_000;
+const E2E_DISK_BYTES_PER_SECOND = 1024 ** 3;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.HAKO_E2E_URL) {
@@ -25,10 +26,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hako-e2e-'));
   const dataDir = path.join(dir, 'data');
   await mkdir(path.join(dir, 'vms'), { recursive: true });
+  const hcsDocuments = path.join(dir, 'hcs-documents');
+  await mkdir(hcsDocuments, { recursive: true });
   const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      // The stand-in records every document a create accepts, so the specs can check what HCS was asked for.
+      HAKO_STAND_IN_RECORD_DIR: hcsDocuments,
+      // Disk jobs run at 1 GiB/s: a dynamic disk is made at once, a fixed one takes long enough to cancel.
+      HAKO_STAND_IN_DISK_BYTES_PER_SECOND: String(E2E_DISK_BYTES_PER_SECOND),
+    },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

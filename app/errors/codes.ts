@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
   PlanChanged: 'the files changed since the list of what an action would do was shown',
+  Cancelled: 'the user cancelled the operation',
   NotADvdDrive: 'the storage entry is not a DVD drive, so it takes no image',
 
   // ---- the library and app state

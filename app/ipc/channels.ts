@@ -56,6 +56,7 @@ export const CALLS = [
   'app.getPreferences',
   'app.setPreferences',
   'app.hostFacts',
+  'app.pickPath',
   'app.version',
   'app.openLogsFolder',
   'app.ready',

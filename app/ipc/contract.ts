@@ -183,6 +183,10 @@ export const deletePlanSchema = z.object({
   toRecycleBin: z.boolean(),
 });
 
+/** What a Browse button chooses: a virtual disk (.vhdx or .vhd), an installation image (.iso), or a folder. */
+export const PICK_PATH_KINDS = ['disk', 'iso', 'folder'] as const;
+export type PickPathKind = (typeof PICK_PATH_KINDS)[number];
+
 export const hostFactsSchema = z.object({
   defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
@@ -341,6 +345,8 @@ export const CONTRACT = {
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
   /** What the New VM wizard caps and warns by. */
   'app.hostFacts': invoke(none, hostFactsSchema),
+  /** The system's dialog to choose a disk, an image or a folder; null when the user cancels. NotSupported without one (the browser host). */
+  'app.pickPath': invoke(z.object({ kind: z.enum(PICK_PATH_KINDS) }).strict(), z.string().nullable()),
   // `languages`: the system's preferred languages (Electron's), empty where the page has its own (the browser host).
   'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']), languages: z.array(z.string().max(64)).max(32) })),
   'app.openLogsFolder': invoke(none, nothing),

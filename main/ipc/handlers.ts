@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput, type PickPathKind } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
@@ -31,6 +31,8 @@ import { createPathGuard, type GuardInput } from './path-guards.js';
 export interface ShellHooks {
   readonly transport: 'electron' | 'browser-host';
   openFileDialog?(): Promise<string | null>;
+  /** The system's dialog for a Browse button; null when the user cancels. */
+  pickPath?(kind: PickPathKind): Promise<string | null>;
   openLogsFolder?(): Promise<void>;
   vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
   connectSession?(vmPath: string, mode: SessionMode): Promise<void>;
@@ -231,6 +233,10 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return updated;
     },
     'app.hostFacts': () => services.hostFacts(),
+    'app.pickPath': ({ kind }) => {
+      if (!shell.pickPath) throw notSupported('The file dialog');
+      return shell.pickPath(kind);
+    },
     'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport, languages: [...(shell.systemLanguages?.() ?? [])] }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');

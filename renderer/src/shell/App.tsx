@@ -3,6 +3,7 @@
  * notifications and the screen reader's announcements on top, and the keyboard shortcuts.
  */
 import { useState } from 'react';
+import { NewVmPage } from '../features/create/NewVmPage.js';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage.js';
 import { HomePage } from '../features/library/HomePage.js';
 import { NetworksPage } from '../features/networks/NetworksPage.js';
@@ -68,5 +69,7 @@ function CurrentPage() {
       return <NetworksPage />;
     case 'preferences':
       return <PreferencesPage />;
+    case 'newVm':
+      return <NewVmPage />;
   }
 }

@@ -6,7 +6,9 @@ export type View =
   | { readonly kind: 'vm'; readonly path: string }
   | { readonly kind: 'diagnostics' }
   | { readonly kind: 'networks' }
-  | { readonly kind: 'preferences' };
+  | { readonly kind: 'preferences' }
+  /** The New VM wizard. */
+  | { readonly kind: 'newVm' };
 
 export type VmTab = 'overview' | 'settings' | 'events';
 

@@ -112,7 +112,7 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
       });
       get().notify(
         event.error
-          ? { kind: 'operation-finished', tone: 'error', operation: kind, label, error: fromInfo(event.error) }
+          ? { kind: 'operation-finished', tone: event.error.code === 'Cancelled' ? 'info' : 'error', operation: kind, label, error: fromInfo(event.error) }
           : { kind: 'operation-finished', tone: 'success', operation: kind, label },
       );
     },

@@ -1,8 +1,8 @@
 /**
  * The navigation pane: the library (every VM with its state), "Open VM…", and the app's own pages.
  * The pane is one Tab stop (the entry of the page showing); Up/Down, Home and End move between its
- * entries, as in a Windows navigation pane. Each entry's accessible name is its visible text, so what
- * a speech-input user reads is what they can say.
+ * entries, as in a Windows navigation pane. Each entry's accessible name is its visible text ("Lab
+ * Running"), so what a speech-input user reads is what they can say.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -14,6 +14,7 @@ import { Button } from '../../kit/Button/Button.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { useHako } from '../../store/context.js';
 import { selectVmList, type View } from '../../store/index.js';
+import { NewVmButton } from '../create/NewVmButton.js';
 import { vmTitle } from '../vm/vm-title.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { PageLink } from './PageLink.js';
@@ -56,6 +57,7 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
       <OpenVmButton className="open-vm" shortcut>
         {t('nav.openVm')}
       </OpenVmButton>
+      <NewVmButton className="new-vm" variant="secondary" />
       <nav ref={navRef} className="nav" aria-label={t('nav.label')} onKeyDown={onKeyDown}>
         <PageLink target={{ kind: 'home' }} label={t('nav.home')} icon="home" tabStop={stop === 'home'} />
         <h2 className="nav-heading" id="library-heading">
@@ -73,14 +75,11 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
                   <VmGlyph state={vm.state} />
                   <span className="pane-text">
                     <span className="pane-label">{name}</span>
-                    {/* Read as "Lab, Running": the comma is for the ear only. */}
-                    <span className="visually-hidden">, </span>
                     <span className="pane-sub">
                       {state}
                       {folder && (
                         <>
                           <span aria-hidden="true"> · </span>
-                          <span className="visually-hidden">, </span>
                           <span className="pane-folder">{folder}</span>
                         </>
                       )}
