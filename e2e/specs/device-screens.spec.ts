@@ -54,6 +54,24 @@ test('screenshots of the device screens', async ({ app, page }) => {
     await shots(page, name);
   }
 
+  // Storage: a disk's facts and its resize dialog.
+  const storage = await settings.section('Storage');
+  await storage.getByRole('button', { name: 'Create new disk…' }).click();
+  const create = page.getByRole('dialog', { name: 'Create a virtual disk' });
+  await create.getByRole('textbox', { name: 'File name' }).fill('system.vhdx');
+  await create.getByRole('spinbutton', { name: 'Size' }).fill('2');
+  await create.getByRole('button', { name: 'Create and add' }).click();
+  await expect(create).toBeHidden();
+  await storage.getByRole('button', { name: 'Add DVD drive' }).click();
+  await expect(storage.locator('dt:text-is("Virtual size") + dd')).toHaveText('2 GB');
+  await shots(page, 'settings-storage');
+  await storage.getByRole('button', { name: 'Resize disk 1' }).click();
+  await expect(page.getByRole('dialog', { name: 'Resize system.vhdx' })).toBeVisible();
+  await shots(page, 'storage-resize');
+  await page.keyboard.press('Escape');
+  await settings.saveButton.click();
+  await settings.expectSaved();
+
   // The waits-for-a-restart banner after an apply.
   await vmPage.openOverview();
   await vmPage.run('Start');
