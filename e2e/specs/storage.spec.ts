@@ -147,7 +147,7 @@ test.describe('storage', () => {
     await vmPage.expectState('Running');
     const settings = await vmPage.openSettings();
     const storage = await settings.section('Storage');
-    await storage.getByRole('button', { name: 'Insert an image into DVD drive 1' }).click();
+    await storage.getByRole('button', { name: 'Insert image into DVD drive 1' }).click();
     const insert = page.getByRole('dialog', { name: 'Insert an image into DVD drive 1' });
     await insert.getByRole('textbox', { name: 'Image file' }).fill('setup.iso');
     await insert.getByRole('button', { name: 'Insert' }).click();

@@ -39,7 +39,7 @@ export function MediaPanel({ index, path }: { readonly index: number; readonly p
 
   return (
     <div className="button-row media-panel">
-      <Button variant="subtle" icon="disc" disabled={busy} onClick={() => setInserting(true)} label={t('storage.media.insert.label', { n })}>
+      <Button variant="subtle" icon="disc" disabled={busy} onClick={() => setInserting(true)} label={t(path === '' ? 'storage.media.insert.label' : 'storage.media.change.label', { n })}>
         {path === '' ? t('storage.media.insert') : t('storage.media.change')}
       </Button>
       {path !== '' && (
