@@ -10,7 +10,7 @@ describe('the rule against literal UI text', () => {
 
   it('reports text in JSX and in the props that show text, and passes the catalogue', () => {
     const tester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
-    tester.run('no-literal-ui-text', noLiteralUiText as never, {
+    tester.run('no-literal-ui-text', noLiteralUiText, {
       valid: [
         '<Button>{t("settings.save")}</Button>',
         '<TextField label={t("disk.name")} placeholder="disk.vhdx" />',
