@@ -9,6 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { HakoApp } from '../pages/index.js';
 import { hostUrl } from '../support/vms.js';
 import { layoutProblems } from '../support/layout.js';
 import { tour, tourVms } from '../support/tour.js';
@@ -33,11 +34,16 @@ function withLocale(locale: string): string {
 for (const locale of ['zh-CN', 'en'] as const satisfies readonly TestLocale[]) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
-    test(`every screen in ${locale}, light and dark`, async ({ app, page }) => {
+    test(`every screen in ${locale}, light and dark`, async ({ page, browser }) => {
       test.setTimeout(300_000);
-      const vms = await tourVms(app, locale);
+      // The VMs are made through the English page objects, in a page of their own.
+      const setup = await browser.newPage({ locale: 'en-US' });
+      const english = new HakoApp(setup);
+      await english.goto(hostUrl());
+      const vms = await tourVms(english, locale);
+      await setup.close();
       await page.reload();
-      await app.page.getByRole('navigation').first().waitFor();
+      await page.getByRole('navigation').first().waitFor();
       const w = wordsFor(locale);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       for (const theme of ['light', 'dark'] as const) {
