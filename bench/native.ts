@@ -4,9 +4,9 @@
  * dlopens the same stand-in libraries in a child process:
  *
  * - ffi_overhead_us: one synchronous koffi call minus one C call of the same export. The exports are
- *   HcsCreateOperation + HcsCloseOperation, the pair the binding issues synchronously on the JS thread
- *   for every asynchronous HCS call (OperationBroker.run), bound as the binding binds them
- *   (test/support/native/ffi-probe.ts).
+ *   HcsCreateOperation + HcsCloseOperation, the pair every asynchronous HCS call opens and closes
+ *   (OperationBroker.run; the binding makes them with `.async`, the probe synchronously, to measure
+ *   koffi's own call cost), bound as the binding binds them (test/support/native/ffi-probe.ts).
  * - start_overhead_ms: VmService.start of a file with one adapter and one disk (→ Running) minus the
  *   stand-ins' own time for the same HCS/HCN calls. The calls and their arguments are recorded from one
  *   start through recording wrappers of the Hcs/Hcn ports; the harness replays them, waiting for each
@@ -264,18 +264,7 @@ function recordingSystem(system: ComputeSystem): ComputeSystem {
     id: system.id,
     start: (options) => step('hcs.start', () => system.start(options), () => [slot(wrapped), options === undefined || options === null ? '' : JSON.stringify(options)]),
     modify: (request) => step('hcs.modify', () => system.modify(request), () => [slot(wrapped), JSON.stringify(request)]),
-    onEvent: (listener) => {
-      if (!recording) return system.onEvent(listener);
-      const entry = ['hcs.onEvent'];
-      steps.push(entry);
-      try {
-        system.onEvent(listener);
-        entry.push('0', String(slot(wrapped)));
-      } catch (error) {
-        entry.push(error instanceof HcsError ? String(error.hresult | 0) : 'not-an-HcsError', String(slot(wrapped)));
-        throw error;
-      }
-    },
+    onEvent: (listener) => step('hcs.onEvent', () => system.onEvent(listener), () => [slot(wrapped)]),
     close: () => step('hcs.close', () => system.close(), () => [slot(wrapped)]),
     // Not part of a start; the clean-up after the recorded start uses them unrecorded.
     shutdown: (options) => (recording ? unsupported('shutdown')() : system.shutdown(options)),

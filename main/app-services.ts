@@ -7,8 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
-import { createHandlers, type ShellHooks } from './ipc/handlers.js';
-import { loadNativeHost, type NativeHost } from './native/index.js';
+import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
+import { isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -22,7 +22,7 @@ import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
-import { rdpClientLauncher } from './services/session/client-launcher.js';
+import { rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
 import { EventLogStore } from './services/vm/event-log-store.js';
@@ -110,7 +110,25 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     deleteEndpoint: reject,
   };
   const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
-  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false };
+  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
+}
+
+/** The native layer's part of the diagnostics, in the contract's terms. */
+function nativeDiagnostics(status: NativeStatus): NativeDiagnostics {
+  const loader = status.loader();
+  const warning = status.installWarning;
+  return {
+    nativeLibraries: loader.libraries.map((library) => ({
+      name: `${library.name}.dll`,
+      path: library.path,
+      state: library.state,
+      ...(library.message !== undefined ? { message: library.message } : {}),
+      ...(library.advice !== undefined ? { advice: library.advice } : {}),
+    })),
+    safeDllSearch: loader.safeSearch,
+    installWarning: warning ? { code: 'UnsafeInstallFolder', message: warning.message, advice: warning.advice, params: { folder: warning.folder } } : null,
+    stalledCalls: status.calls.stalled().map((call) => ({ ...call })),
+  };
 }
 
 function loadNative(log?: DispatchLog): NativeHost {
@@ -142,6 +160,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
   const configs = new ConfigService();
   const eventLogs = new EventLogStore(options.dataDir);
+  const capabilities = new CapabilitiesService(native.hcs, native.host);
   const vms = new VmService({
     hcs: native.hcs,
     eventLogs,
@@ -154,6 +173,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const current = preferences.get();
       return { keepRunning: current.keepVmsRunning, shutdownTimeoutMs: current.shutdownTimeoutSeconds * 1000 };
     },
+    // The option documents Hako sends depend on what this host's HCS reports it takes.
+    schemaVersion: async () => (await capabilities.get()).maxSchemaVersion,
   });
 
   const listeners = new Set<EventListener>();
@@ -176,10 +197,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const operations = new BackgroundOperations();
   const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
   const disks = new DiskService(native.virtDisk, operations);
+  // A native call that stalls (or a stalled one that returns) is named to the UI at once.
+  const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
   configs.onSaved((vmPath) => vms.open(vmPath));
   // The VM screen in an RDP client, unless the shell shows it itself.
-  const sessions = new SessionService({ pipePath: hostPipePath, rdpClient: () => rdpClientLauncher(preferences.get().rdpClientCommand), tempDir: os.tmpdir(), vms });
+  // The packaged app takes no program from the environment, mstsc from the real System32
+  // (main/native/packaged.ts), and a preferred client only from a folder only administrators can write.
+  const packaged = isPackagedApp();
+  const clientEnv = packaged ? {} : process.env;
+  const system32 = process.platform === 'win32' ? systemDirectory() : null;
+  const sessions = new SessionService({
+    pipePath: hostPipePath,
+    rdpClient: () => rdpClientLauncher(trustedClientCommand(preferences.get().rdpClientCommand, packaged, packaged ? protectedFolders() : []), process.platform, clientEnv, system32),
+    tempDir: os.tmpdir(),
+    vms,
+  });
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -208,10 +241,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         libraryVms: () => vms.list(),
       },
       networks,
-      capabilities: new CapabilitiesService(native.hcs, native.host),
+      capabilities,
       preferences,
       version: packageVersion(),
       standIn: native.standIn,
+      nativeDiagnostics: () => nativeDiagnostics(native.status),
       emit,
     },
     {
@@ -233,6 +267,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async dispose() {
       stopVmEvents();
       stopOperationEvents();
+      stopStallEvents();
       listeners.clear();
       await sessions.dispose();
       await vms.dispose();

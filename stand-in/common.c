@@ -1184,3 +1184,55 @@ int32_t sa_named_get(const sa_named *list, const char *name) {
 void sa_named_clear(sa_named **list) {
   while (*list) named_unlink(list);
 }
+
+/* ==== Stalls ====================================================================================== */
+
+/* Its own small lock: a stall is entered before the library takes any lock of its own. */
+static pthread_mutex_t stall_mu = PTHREAD_MUTEX_INITIALIZER;
+typedef struct stall {
+  char *name;
+  uint64_t until_ms;
+  struct stall *next;
+} stall;
+static stall *stalls;
+
+void sa_stall_set(const char *function, uint32_t ms) {
+  pthread_mutex_lock(&stall_mu);
+  stall **at = &stalls;
+  while (*at && strcmp((*at)->name, function) != 0) at = &(*at)->next;
+  if (!*at && ms) {
+    stall *s = calloc(1, sizeof *s);
+    if (s && (s->name = sa_strdup(function))) *at = s;
+    else free(s);
+  }
+  if (*at) {
+    if (ms) (*at)->until_ms = sa_now_ms() + ms;
+    else {
+      stall *s = *at;
+      *at = s->next;
+      free(s->name);
+      free(s);
+    }
+  }
+  pthread_mutex_unlock(&stall_mu);
+}
+
+void sa_stall_clear(void) {
+  pthread_mutex_lock(&stall_mu);
+  while (stalls) {
+    stall *s = stalls;
+    stalls = s->next;
+    free(s->name);
+    free(s);
+  }
+  pthread_mutex_unlock(&stall_mu);
+}
+
+void sa_stall_point(const char *function) {
+  uint64_t until = 0;
+  pthread_mutex_lock(&stall_mu);
+  for (stall *s = stalls; s; s = s->next)
+    if ((strcmp(s->name, "*") == 0 || strcmp(s->name, function) == 0) && s->until_ms > until) until = s->until_ms;
+  pthread_mutex_unlock(&stall_mu);
+  for (uint64_t now = sa_now_ms(); now < until; now = sa_now_ms()) sa_sleep_ms((uint32_t)(until - now));
+}

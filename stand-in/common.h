@@ -188,4 +188,15 @@ int sa_named_take(sa_named **list, const char *name, int32_t *value, int32_t *fl
 int32_t sa_named_get(const sa_named *list, const char *name);
 void sa_named_clear(sa_named **list);
 
+/* ---- Stalls: a wedged service (test control) ---------------------------------------------------- */
+
+/* From now on, and for `ms` milliseconds, every call of `function` ("*" = every export of this
+ * library) waits, before it does anything, until that window has passed: what a wedged vmcompute or
+ * HNS looks like to its caller. Calls arriving after the window run at once. 0 ms ends the window. */
+void sa_stall_set(const char *function, uint32_t ms);
+/* Forgets every stall window. */
+void sa_stall_clear(void);
+/* The first thing every export does (no lock held): sleeps out an open window covering `function`. */
+void sa_stall_point(const char *function);
+
 #endif

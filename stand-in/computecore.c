@@ -1,11 +1,17 @@
 /*
- * Stand-in for computecore.dll (Host Compute System API v2), hcs-api.md §1–§5 and "Hako's stand-in,
- * precisely". Compute systems live in memory; asynchronous calls become tasks that a timer thread runs
+ * Stand-in for computecore.dll (Host Compute System API v2, learn.microsoft.com/virtualization/api/hcs;
+ * README.md says what it does and where it is stricter). Compute systems live in memory; asynchronous calls become tasks that a timer thread runs
  * in due-time order; completion callbacks and events are delivered by two more threads of ours.
  *
- * Locking: one mutex (g_mu) guards everything. User callbacks are never called while it is held: under
- * koffi a callback runs on the JS thread, which may itself be inside a call that needs the lock.
+ * Locking: one mutex (g_mu) guards everything. User callbacks are never called while it is held.
  * Console endpoints are stopped (joined) only after the lock is released (see leave()).
+ *
+ * The dispatch lock (README "The dispatch lock"): while one of our threads runs a user callback it holds
+ * the dispatch lock, and every export called from another thread waits for it, as a recursive lock held
+ * by computecore's dispatching thread would make it wait. A wait longer than the deadlock timeout (2 s)
+ * can only be a call made from inside a callback on another thread (koffi runs JS callbacks on the JS
+ * thread while our thread waits for them): the call fails with STAND_IN_E_CALLBACK_DEADLOCK and
+ * StandInHcsDeadlockCount counts it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -16,7 +22,7 @@
 #include "console.h"
 #include "hcs_model.h"
 
-/* ==== ABI types (hcs-api.md §1.3) ================================================================= */
+/* ==== ABI types (computecore.h / computedefs.h) =================================================== */
 
 typedef struct {
   uint32_t type; /* HCS_EVENT_TYPE */
@@ -70,7 +76,14 @@ typedef struct sys {
   const char *exit_type;
   char *exit_status; /* SystemExitStatus once stopped */
   endpoint *endpoints;
+  struct waiter *shutdown_waiters; /* shutdowns no guest will act on: they complete when the system stops */
 } sys;
+
+/* An operation that completes when its system stops (a reference is held on it). */
+typedef struct waiter {
+  struct op *o;
+  struct waiter *next;
+} waiter;
 
 typedef struct handle {
   struct handle *next; /* open handles */
@@ -137,6 +150,13 @@ static sa_named *g_faults, *g_latencies, *g_grants;
 static uint32_t g_shutdown_delay = 50;
 static endpoint *g_reap; /* endpoints to stop once the lock is released */
 static _Thread_local handle *tl_dispatching;
+/* The dispatch lock: held (under g_mu) by the thread running a user callback. */
+static int g_dispatching;
+static pthread_t g_dispatch_owner;
+static pthread_cond_t g_dispatch_cv;
+#define DEADLOCK_TIMEOUT_DEFAULT_MS 2000u
+static uint32_t g_deadlock_timeout_ms = DEADLOCK_TIMEOUT_DEFAULT_MS;
+static int32_t g_deadlocks;
 
 static void *timer_thread(void *arg);
 static void *event_thread(void *arg);
@@ -147,6 +167,7 @@ static void init_once(void) {
   sa_cond_init(&g_timer_cv);
   sa_cond_init(&g_events.cv);
   sa_cond_init(&g_completions.cv);
+  sa_cond_init(&g_dispatch_cv);
   if (!sa_thread_start(NULL, timer_thread, NULL) || !sa_thread_start(NULL, event_thread, &g_events) ||
       !sa_thread_start(NULL, completion_thread, &g_completions))
     fprintf(stderr, "hako stand-in: cannot start computecore threads\n");
@@ -170,7 +191,52 @@ static void leave(void) {
   }
 }
 
+/* ---- The dispatch lock (under g_mu) ---- */
+
+/* A dispatcher thread takes the dispatch lock before it calls a user callback (one at a time). */
+static void dispatch_begin(void) {
+  while (g_dispatching) pthread_cond_wait(&g_dispatch_cv, &g_mu);
+  g_dispatching = 1;
+  g_dispatch_owner = pthread_self();
+}
+
+static void dispatch_end(void) {
+  g_dispatching = 0;
+  pthread_cond_broadcast(&g_dispatch_cv);
+}
+
+/* An export called while another thread dispatches waits for the dispatch lock; 0 once it is free (or
+ * ours), else the deadlock: counted, reported on stderr, and answered with the distinctive HRESULT. */
+static int32_t dispatch_wait(const char *function) {
+  if (!g_dispatching || pthread_equal(g_dispatch_owner, pthread_self())) return 0;
+  uint64_t deadline = sa_now_ms() + g_deadlock_timeout_ms;
+  while (g_dispatching) {
+    uint64_t now = sa_now_ms();
+    if (now >= deadline) {
+      g_deadlocks++;
+      fprintf(stderr,
+              "hako stand-in: %s waited %u ms for a running callback to return: a call into computecore made from "
+              "inside a callback (deadlock %d)\n",
+              function, (unsigned)g_deadlock_timeout_ms, (int)g_deadlocks);
+      return STAND_IN_E_CALLBACK_DEADLOCK;
+    }
+    sa_cond_wait_ms(&g_dispatch_cv, &g_mu, deadline - now);
+  }
+  return 0;
+}
+
+/* How every export begins: a stall window, the lock, then the dispatch lock. The lock is held on
+ * return either way (leave() releases it). */
+static int32_t api_enter(const char *function) {
+  pthread_once(&g_once, init_once);
+  sa_stall_point(function);
+  pthread_mutex_lock(&g_mu);
+  return dispatch_wait(function);
+}
+
 /* ---- Lifetimes (all under g_mu) ---- */
+
+static void complete(op *o, int32_t hr, char *doc);
 
 static void sys_unref(sys *s) {
   if (--s->refs > 0) return;
@@ -271,6 +337,17 @@ static void queue_clear(queue *q) {
     item_free(it);
   }
   q->tail = NULL;
+}
+
+/* Completes the shutdowns that were waiting for the system to stop, with `hr`. */
+static void complete_shutdown_waiters(sys *s, int32_t hr) {
+  while (s->shutdown_waiters) {
+    waiter *w = s->shutdown_waiters;
+    s->shutdown_waiters = w->next;
+    complete(w->o, hr, NULL);
+    op_unref(w->o);
+    free(w);
+  }
 }
 
 static void emit(sys *s, uint32_t type, const char *data) {
@@ -430,7 +507,7 @@ static void jb_crash_parameters(sa_jb *b) {
   sa_jb_end_arr(b);
 }
 
-/* SystemExitStatus (hcs-api.md §3.3, suggested simulator payloads). */
+/* SystemExitStatus (the HCS schema reference's SystemExitStatus and AttributionRecord). */
 static char *exit_status(int32_t status, const char *exit_type, const char *detail, const char *initiator, int crash) {
   sa_jb b;
   sa_jb_init(&b);
@@ -472,8 +549,9 @@ static void stop_system(sys *s, int32_t status, const char *exit_type, const cha
   s->exit_status = exit_status(status, exit_type, detail, initiator, crash);
   endpoints_stop_all(s);
   emit(s, EV_SYSTEM_EXITED, s->exit_status);
+  complete_shutdown_waiters(s, 0); /* it is off, which is what they asked for */
   pthread_cond_broadcast(&g_changed);
-  if (s->handles == 0 && s->registered) unregister(s); /* compute systems are ephemeral (§5.1) */
+  if (s->handles == 0 && s->registered) unregister(s); /* compute systems are ephemeral (the HCS overview) */
 }
 
 static void last_handle_closed(sys *s) {
@@ -568,6 +646,7 @@ static int32_t run_create(task *t) {
   sa_json *doc = task_json(t, &hr);
   if (!hr && !doc) hr = HCS_E_INVALID_DATA;
   if (!hr) hr = hcs_validate_document(doc, hcs_schema_minor(hcs_build()), &why);
+  if (!hr) hr = hcs_check_build_fields(doc, hcs_build(), &why);
   if (!hr && find_system(s->id)) hr = HCS_E_SYSTEM_ALREADY_EXISTS;
   if (hr) {
     sa_json_free(doc);
@@ -609,6 +688,11 @@ static int32_t run_save(sys *s, task *t) {
   if (hr) return hr;
   sa_json *options = task_json(t, &hr);
   if (hr) return hr;
+  const char *why = NULL;
+  if ((hr = hcs_check_options(HCS_OPTIONS_SAVE, options, hcs_schema_minor(hcs_build()), &why)) != 0) {
+    sa_json_free(options);
+    return hr;
+  }
   const char *type = options ? sa_json_string(sa_json_get(options, "SaveType")) : NULL;
   const char *path = options ? sa_json_string(sa_json_get(options, "SaveStateFilePath")) : NULL;
   if (type && strcmp(type, "AsTemplate") == 0) {
@@ -628,16 +712,25 @@ static int32_t run_save(sys *s, task *t) {
   return hr;
 }
 
+/* Parses and checks a task's option document against the host's schema. */
+static int32_t task_options(task *t, hcs_options_kind kind) {
+  int32_t hr;
+  const char *why = NULL;
+  sa_json *options = task_json(t, &hr);
+  if (!hr) hr = hcs_check_options(kind, options, hcs_schema_minor(hcs_build()), &why);
+  sa_json_free(options);
+  return hr;
+}
+
 static int32_t run_crash(sys *s, task *t) {
   int32_t hr = check_state(s, IN(ST_RUNNING));
   if (hr) return hr;
-  sa_json_free(task_json(t, &hr));
-  if (hr) return hr;
+  if ((hr = task_options(t, HCS_OPTIONS_CRASH)) != 0) return hr;
   char *report = crash_report(s);
   emit(s, EV_CRASH_INITIATED, report);
   emit(s, EV_CRASH_REPORT, report);
   free(report);
-  /* The guest bugchecks and resets: a reset is a stop only with StopOnReset (§5.2). */
+  /* The guest bugchecks and resets: a reset is a stop only with StopOnReset (VirtualMachine.StopOnReset). */
   if (s->stop_on_reset) stop_system(s, HCS_E_UNEXPECTED_EXIT, "UnexpectedExit", "UnexpectedExit", "GuestOS", 1);
   return 0;
 }
@@ -704,6 +797,32 @@ static int32_t run_enumerate(task *t, char **doc) {
   return hr;
 }
 
+/*
+ * Who acts on a shutdown. NULL options mean the guest connection (the mechanism the docs' tutorial
+ * relies on), which only a document with VirtualMachine.GuestConnection has; "IntegrationService"
+ * (schema 2.5) needs the shutdown integration component, VirtualMachine.Services.Shutdown, or fails
+ * with HCS_E_SYSTEM_NOT_CONFIGURED_FOR_OPERATION. A mechanism nobody in the guest serves leaves the
+ * operation pending until the system stops (`*guest_acts` 0); a real guest without the component
+ * would not answer either. Both rules are the strictest plausible reading: unverified on Windows.
+ */
+static int32_t shutdown_mechanism(sys *s, task *t, int *guest_acts) {
+  int32_t hr;
+  const char *why = NULL;
+  sa_json *options = task_json(t, &hr);
+  if (!hr) hr = hcs_check_options(HCS_OPTIONS_SHUTDOWN, options, hcs_schema_minor(hcs_build()), &why);
+  const char *mechanism = options ? sa_json_string(sa_json_get(options, "Mechanism")) : NULL;
+  const char *type = options ? sa_json_string(sa_json_get(options, "Type")) : NULL;
+  if (!hr && type && strcmp(type, "Shutdown") != 0) hr = SA_E_NOTIMPL; /* no hibernating or rebooting guests here */
+  if (!hr && mechanism && strcmp(mechanism, "IntegrationService") == 0) {
+    if (!sa_json_at(s->doc, "VirtualMachine", "Services", "Shutdown", NULL)) hr = HCS_E_SYSTEM_NOT_CONFIGURED_FOR_OPERATION;
+    else *guest_acts = 1;
+  } else if (!hr) {
+    *guest_acts = sa_json_get(sa_json_get(s->doc, "VirtualMachine"), "GuestConnection") != NULL;
+  }
+  sa_json_free(options);
+  return hr;
+}
+
 /* Runs one task under the lock and completes its operation (unless it continues as another task). */
 static void run_task(task *t) {
   sys *s = t->s;
@@ -718,8 +837,22 @@ static void run_task(task *t) {
     switch (t->kind) {
       case T_CREATE: hr = run_create(t); break;
       case T_START: hr = run_start(s); break;
-      case T_SHUTDOWN:
+      case T_SHUTDOWN: {
+        int guest_acts = 0;
         hr = check_state(s, IN(ST_RUNNING));
+        if (!hr) hr = shutdown_mechanism(s, t, &guest_acts);
+        if (!hr && !guest_acts) { /* nothing in the guest listens: done when the system stops otherwise */
+          waiter *w = calloc(1, sizeof *w);
+          if (!w) {
+            hr = SA_E_OUTOFMEMORY;
+            break;
+          }
+          w->o = t->o;
+          t->o->refs++;
+          w->next = s->shutdown_waiters;
+          s->shutdown_waiters = w;
+          return;
+        }
         if (!hr) { /* the guest takes a while; the operation completes when it is off */
           task *next = calloc(1, sizeof *next);
           if (!next) {
@@ -735,6 +868,7 @@ static void run_task(task *t) {
           return;
         }
         break;
+      }
       case T_SHUTDOWN_FINISH:
         hr = check_state(s, IN(ST_RUNNING) | IN(ST_STOPPED));
         if (hr == HCS_E_SYSTEM_ALREADY_STOPPED) hr = 0; /* terminated meanwhile: it is off either way */
@@ -745,7 +879,7 @@ static void run_task(task *t) {
         if (!hr) stop_system(s, 0, "ForcedExit", "Terminate", "Client", 0);
         break;
       case T_PAUSE:
-        if (!(hr = check_state(s, IN(ST_RUNNING)))) s->state = ST_PAUSED;
+        if (!(hr = check_state(s, IN(ST_RUNNING))) && !(hr = task_options(t, HCS_OPTIONS_PAUSE))) s->state = ST_PAUSED;
         break;
       case T_RESUME:
         if (!(hr = check_state(s, IN(ST_PAUSED)))) s->state = ST_RUNNING;
@@ -788,7 +922,13 @@ static void *event_thread(void *arg) {
     item *it = q->head;
     if (!(q->head = it->next)) q->tail = NULL;
     handle *h = it->h;
-    if (!h->closed && h->callback) {
+    if (!h->closed && h->callback) dispatch_begin();
+    else {
+      item_free(it);
+      leave();
+      continue;
+    }
+    if (!h->closed && h->callback) { /* checked again: the handle may have closed while we waited */
       hcs_event_callback callback = h->callback;
       void *context = h->callback_context;
       h->in_callback++;
@@ -803,6 +943,7 @@ static void *event_thread(void *arg) {
       h->in_callback--;
       pthread_cond_broadcast(&g_changed);
     }
+    dispatch_end();
     item_free(it);
     leave();
   }
@@ -819,13 +960,16 @@ static void *completion_thread(void *arg) {
     item *it = q->head;
     if (!(q->head = it->next)) q->tail = NULL;
     op *o = it->o;
-    if (!o->closed && o->completion) {
+    int dispatched = !o->closed && o->completion;
+    if (dispatched) dispatch_begin();
+    if (dispatched && !o->closed && o->completion) { /* checked again after the wait */
       hcs_operation_completion completion = o->completion;
       void *context = o->context;
       pthread_mutex_unlock(&g_mu);
       completion(o, context);
       pthread_mutex_lock(&g_mu);
     }
+    if (dispatched) dispatch_end();
     item_free(it);
     leave();
   }
@@ -834,9 +978,8 @@ static void *completion_thread(void *arg) {
 
 /* ==== Exports: operations ========================================================================= */
 
-static op *op_new(void *context, hcs_operation_completion completion) {
-  enter();
-  op *o = calloc(1, sizeof *o);
+static op *op_new(const char *function, void *context, hcs_operation_completion completion) {
+  op *o = api_enter(function) ? NULL : calloc(1, sizeof *o);
   if (o) {
     o->refs = 1;
     o->type = OT_NONE;
@@ -851,18 +994,18 @@ static op *op_new(void *context, hcs_operation_completion completion) {
 }
 
 SA_EXPORT void *SA_CALL HcsCreateOperation(const void *context, hcs_operation_completion callback) {
-  return op_new((void *)context, callback);
+  return op_new("HcsCreateOperation", (void *)context, callback);
 }
 
 SA_EXPORT void *SA_CALL HcsCreateOperationWithNotifications(uint32_t event_types, const void *context,
                                                             hcs_event_callback callback) {
   (void)event_types;
   (void)callback; /* progress notifications are never raised by the stand-in */
-  return op_new((void *)context, NULL);
+  return op_new("HcsCreateOperationWithNotifications", (void *)context, NULL);
 }
 
 SA_EXPORT void SA_CALL HcsCloseOperation(void *operation) {
-  enter();
+  api_enter("HcsCloseOperation"); /* returns nothing to fail with: a deadlock is only counted */
   for (op **at = &g_ops; *at; at = &(*at)->next) {
     if (*at == operation) {
       op *o = *at;
@@ -877,26 +1020,25 @@ SA_EXPORT void SA_CALL HcsCloseOperation(void *operation) {
 }
 
 SA_EXPORT void *SA_CALL HcsGetOperationContext(void *operation) {
-  enter();
-  op *o = find_op(operation);
+  op *o = api_enter("HcsGetOperationContext") ? NULL : find_op(operation);
   void *context = o ? o->context : NULL;
   leave();
   return context;
 }
 
 SA_EXPORT int32_t SA_CALL HcsSetOperationContext(void *operation, const void *context) {
-  enter();
-  op *o = find_op(operation);
+  int32_t hr = api_enter("HcsSetOperationContext");
+  op *o = hr ? NULL : find_op(operation);
   if (o) o->context = (void *)context;
   leave();
-  return o ? SA_S_OK : SA_E_HANDLE;
+  return hr ? hr : o ? SA_S_OK : SA_E_HANDLE;
 }
 
 SA_EXPORT int32_t SA_CALL HcsSetOperationCallback(void *operation, const void *context,
                                                   hcs_operation_completion callback) {
-  enter();
-  op *o = find_op(operation);
-  int32_t hr = !o ? SA_E_HANDLE : o->status == OP_PENDING ? HCS_E_OPERATION_ALREADY_STARTED : SA_S_OK;
+  int32_t hr = api_enter("HcsSetOperationCallback");
+  op *o = hr ? NULL : find_op(operation);
+  if (!hr) hr = !o ? SA_E_HANDLE : o->status == OP_PENDING ? HCS_E_OPERATION_ALREADY_STARTED : SA_S_OK;
   if (!hr) {
     o->context = (void *)context;
     o->completion = callback;
@@ -906,8 +1048,7 @@ SA_EXPORT int32_t SA_CALL HcsSetOperationCallback(void *operation, const void *c
 }
 
 SA_EXPORT void *SA_CALL HcsGetComputeSystemFromOperation(void *operation) {
-  enter();
-  op *o = find_op(operation);
+  op *o = api_enter("HcsGetComputeSystemFromOperation") ? NULL : find_op(operation);
   void *h = o && o->status != OP_NOT_STARTED && o->h && !o->h->closed ? o->h : NULL;
   leave();
   return h;
@@ -919,16 +1060,14 @@ SA_EXPORT void *SA_CALL HcsGetProcessFromOperation(void *operation) {
 }
 
 SA_EXPORT int32_t SA_CALL HcsGetOperationType(void *operation) {
-  enter();
-  op *o = find_op(operation);
+  op *o = api_enter("HcsGetOperationType") ? NULL : find_op(operation);
   int32_t type = o ? o->type : OT_NONE;
   leave();
   return type;
 }
 
 SA_EXPORT uint64_t SA_CALL HcsGetOperationId(void *operation) {
-  enter();
-  op *o = find_op(operation);
+  op *o = api_enter("HcsGetOperationId") ? NULL : find_op(operation);
   uint64_t id = o ? o->id : UINT64_MAX; /* HCS_INVALID_OPERATION_ID */
   leave();
   return id;
@@ -938,9 +1077,9 @@ SA_EXPORT uint64_t SA_CALL HcsGetOperationId(void *operation) {
 static int32_t operation_result(const char *function, void *operation, uint32_t timeout_ms, int process_info,
                                 char16_t **document) {
   if (document) *document = NULL;
-  enter();
-  op *o = find_op(operation);
-  int32_t hr = o ? take_fault(function, NULL) : SA_E_HANDLE;
+  int32_t hr = api_enter(function);
+  op *o = hr ? NULL : find_op(operation);
+  if (!hr) hr = o ? take_fault(function, NULL) : SA_E_HANDLE;
   if (hr || o->status == OP_NOT_STARTED) {
     leave();
     return hr ? hr : HCS_E_OPERATION_NOT_STARTED;
@@ -988,20 +1127,27 @@ SA_EXPORT int32_t SA_CALL HcsWaitForOperationResultAndProcessInfo(void *operatio
   return timeoutMs == 0 && hr == HCS_E_OPERATION_PENDING ? HCS_E_OPERATION_TIMEOUT : hr;
 }
 
+/* An export the stand-in does not implement still waits for the dispatch lock like every other. */
+static int32_t not_implemented(const char *function) {
+  int32_t hr = api_enter(function);
+  leave();
+  return hr ? hr : SA_E_NOTIMPL;
+}
+
 SA_EXPORT int32_t SA_CALL HcsCancelOperation(void *operation) {
   (void)operation;
-  return SA_E_NOTIMPL; /* documented: not implemented */
+  return not_implemented("HcsCancelOperation"); /* documented: not implemented */
 }
 
 SA_EXPORT int32_t SA_CALL HcsAddResourceToOperation(void *operation, int32_t type, const char16_t *uri, void *h) {
   (void)operation, (void)type, (void)uri, (void)h;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsAddResourceToOperation");
 }
 
 SA_EXPORT int32_t SA_CALL HcsGetOperationProperties(void *operation, const char16_t *options, char16_t **result) {
   (void)operation, (void)options;
   if (result) *result = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsGetOperationProperties");
 }
 
 /* ==== Exports: compute systems ==================================================================== */
@@ -1019,10 +1165,10 @@ static int32_t create_system(const char *function, const char16_t *id, const cha
     free(id8);
     return SA_E_INVALIDARG;
   }
-  enter();
-  sys *s = calloc(1, sizeof *s);
+  int32_t hr = api_enter(function);
+  sys *s = hr ? NULL : calloc(1, sizeof *s);
   handle *h = s ? handle_new(s) : NULL;
-  int32_t hr = h ? SA_S_OK : SA_E_OUTOFMEMORY;
+  if (!hr) hr = h ? SA_S_OK : SA_E_OUTOFMEMORY;
   if (h) {
     s->id = id8;
     id8 = NULL;
@@ -1072,8 +1218,8 @@ static int32_t open_system(const char *function, const char16_t *id, uint32_t ac
     free(id8);
     return SA_E_INVALIDARG;
   }
-  enter();
-  int32_t hr = take_fault(function, NULL);
+  int32_t hr = api_enter(function);
+  if (!hr) hr = take_fault(function, NULL);
   sys *s = hr ? NULL : find_system(id8);
   if (!hr && !s) hr = HCS_E_SYSTEM_NOT_FOUND;
   if (s && !(*computeSystem = handle_new(s))) hr = SA_E_OUTOFMEMORY;
@@ -1093,7 +1239,9 @@ SA_EXPORT int32_t SA_CALL HcsOpenComputeSystemInNamespace(const char16_t *idName
 }
 
 SA_EXPORT void SA_CALL HcsCloseComputeSystem(void *computeSystem) {
-  enter();
+  /* Waits for a running callback (the dispatch lock), as documented; returns nothing to fail with, so a
+   * deadlock is only counted and the handle closed anyway. */
+  int deadlocked = api_enter("HcsCloseComputeSystem") != 0;
   handle **at = &g_handles;
   while (*at && *at != computeSystem) at = &(*at)->next;
   if (*at) {
@@ -1102,7 +1250,7 @@ SA_EXPORT void SA_CALL HcsCloseComputeSystem(void *computeSystem) {
     h->closed = 1;
     h->callback = NULL;
     /* Drain an in-flight callback of this handle, unless we are inside it (that would never end). */
-    while (h->in_callback && tl_dispatching != h) pthread_cond_wait(&g_changed, &g_mu);
+    while (h->in_callback && tl_dispatching != h && !deadlocked) pthread_cond_wait(&g_changed, &g_mu);
     sys *s = h->system;
     s->handles--;
     pthread_cond_broadcast(&g_changed);
@@ -1115,23 +1263,40 @@ SA_EXPORT void SA_CALL HcsCloseComputeSystem(void *computeSystem) {
 /* The asynchronous calls on a handle. */
 static int32_t system_call(const char *function, void *computeSystem, void *operation, int kind, int32_t type,
                            const char16_t *arg) {
-  enter();
-  handle *h = find_handle(computeSystem);
-  int32_t hr = h ? submit(function, operation, h, h->system, kind, type, arg) : SA_E_HANDLE;
+  int32_t hr = api_enter(function);
+  handle *h = hr ? NULL : find_handle(computeSystem);
+  if (!hr) hr = h ? submit(function, operation, h, h->system, kind, type, arg) : SA_E_HANDLE;
   leave();
   return hr;
 }
 
-SA_EXPORT int32_t SA_CALL HcsStartComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
-  return system_call("HcsStartComputeSystem", computeSystem, operation, T_START, OT_START, options);
+/*
+ * An `options` parameter the docs call "Reserved for future use. Must be NULL.": anything but NULL is
+ * refused by the call itself with E_INVALIDARG (the strictest plausible answer; which code Windows
+ * gives is not documented). An empty string passes: hcsshim sends "" for Start, Shutdown and Terminate.
+ */
+static int32_t reserved_options(const char *function, const char16_t *options) {
+  if (!options || !*options) return 0;
+  int32_t hr = api_enter(function);
+  leave();
+  return hr ? hr : SA_E_INVALIDARG;
 }
 
+SA_EXPORT int32_t SA_CALL HcsStartComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
+  int32_t hr = reserved_options("HcsStartComputeSystem", options);
+  return hr ? hr : system_call("HcsStartComputeSystem", computeSystem, operation, T_START, OT_START, NULL);
+}
+
+/* ShutdownOptions are schema 2.5 (build 20348); before that the parameter is reserved (the
+ * HcsShutDownComputeSystem reference page). */
 SA_EXPORT int32_t SA_CALL HcsShutDownComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
-  return system_call("HcsShutDownComputeSystem", computeSystem, operation, T_SHUTDOWN, OT_SHUTDOWN, options);
+  int32_t hr = hcs_schema_minor(hcs_build()) < 5 ? reserved_options("HcsShutDownComputeSystem", options) : 0;
+  return hr ? hr : system_call("HcsShutDownComputeSystem", computeSystem, operation, T_SHUTDOWN, OT_SHUTDOWN, options);
 }
 
 SA_EXPORT int32_t SA_CALL HcsTerminateComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
-  return system_call("HcsTerminateComputeSystem", computeSystem, operation, T_TERMINATE, OT_TERMINATE, options);
+  int32_t hr = reserved_options("HcsTerminateComputeSystem", options);
+  return hr ? hr : system_call("HcsTerminateComputeSystem", computeSystem, operation, T_TERMINATE, OT_TERMINATE, NULL);
 }
 
 #ifndef STAND_IN_NO_CRASH
@@ -1145,7 +1310,8 @@ SA_EXPORT int32_t SA_CALL HcsPauseComputeSystem(void *computeSystem, void *opera
 }
 
 SA_EXPORT int32_t SA_CALL HcsResumeComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
-  return system_call("HcsResumeComputeSystem", computeSystem, operation, T_RESUME, OT_RESUME, options);
+  int32_t hr = reserved_options("HcsResumeComputeSystem", options);
+  return hr ? hr : system_call("HcsResumeComputeSystem", computeSystem, operation, T_RESUME, OT_RESUME, NULL);
 }
 
 SA_EXPORT int32_t SA_CALL HcsSaveComputeSystem(void *computeSystem, void *operation, const char16_t *options) {
@@ -1166,8 +1332,8 @@ SA_EXPORT int32_t SA_CALL HcsModifyComputeSystem(void *computeSystem, void *oper
 }
 
 static int32_t enumerate(const char *function, const char16_t *query, void *operation) {
-  enter();
-  int32_t hr = submit(function, operation, NULL, NULL, T_ENUMERATE, OT_ENUMERATE, query);
+  int32_t hr = api_enter(function);
+  if (!hr) hr = submit(function, operation, NULL, NULL, T_ENUMERATE, OT_ENUMERATE, query);
   leave();
   return hr;
 }
@@ -1184,9 +1350,9 @@ SA_EXPORT int32_t SA_CALL HcsEnumerateComputeSystemsInNamespace(const char16_t *
 
 SA_EXPORT int32_t SA_CALL HcsSetComputeSystemCallback(void *computeSystem, uint32_t callbackOptions,
                                                       const void *context, hcs_event_callback callback) {
-  enter();
-  handle *h = find_handle(computeSystem);
-  int32_t hr = !h ? SA_E_HANDLE : take_fault("HcsSetComputeSystemCallback", NULL);
+  int32_t hr = api_enter("HcsSetComputeSystemCallback");
+  handle *h = hr ? NULL : find_handle(computeSystem);
+  if (!hr) hr = !h ? SA_E_HANDLE : take_fault("HcsSetComputeSystemCallback", NULL);
   if (!hr && h->callback) hr = HCS_E_OPERATION_SYSTEM_CALLBACK_ALREADY_SET; /* one per handle */
   if (!hr && !callback) hr = SA_E_INVALIDARG;
   if (!hr) {
@@ -1200,9 +1366,9 @@ SA_EXPORT int32_t SA_CALL HcsSetComputeSystemCallback(void *computeSystem, uint3
 
 SA_EXPORT int32_t SA_CALL HcsWaitForComputeSystemExit(void *computeSystem, uint32_t timeoutMs, char16_t **result) {
   if (result) *result = NULL;
-  enter();
-  handle *h = find_handle(computeSystem);
-  int32_t hr = !h ? SA_E_HANDLE : take_fault("HcsWaitForComputeSystemExit", NULL);
+  int32_t hr = api_enter("HcsWaitForComputeSystemExit");
+  handle *h = hr ? NULL : find_handle(computeSystem);
+  if (!hr) hr = !h ? SA_E_HANDLE : take_fault("HcsWaitForComputeSystemExit", NULL);
   if (hr) {
     leave();
     return hr;
@@ -1230,8 +1396,8 @@ SA_EXPORT int32_t SA_CALL HcsWaitForComputeSystemExit(void *computeSystem, uint3
 SA_EXPORT int32_t SA_CALL HcsGetServiceProperties(const char16_t *propertyQuery, char16_t **result) {
   if (!result) return SA_E_POINTER;
   *result = NULL;
-  enter();
-  int32_t hr = take_fault("HcsGetServiceProperties", NULL);
+  int32_t hr = api_enter("HcsGetServiceProperties");
+  if (!hr) hr = take_fault("HcsGetServiceProperties", NULL);
   leave();
   char *doc = NULL;
   const char *why = NULL;
@@ -1252,19 +1418,19 @@ SA_EXPORT int32_t SA_CALL HcsGetServiceProperties(const char16_t *propertyQuery,
 SA_EXPORT int32_t SA_CALL HcsModifyServiceSettings(const char16_t *settings, char16_t **result) {
   (void)settings;
   if (result) *result = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsModifyServiceSettings");
 }
 
 SA_EXPORT int32_t SA_CALL HcsSubmitWerReport(const char16_t *settings) {
   (void)settings;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsSubmitWerReport");
 }
 
 /* Paths are opaque host paths; the stand-in only checks that they exist. */
 static int32_t existing_file(const char *function, const char16_t *path) {
   if (!path || !*path) return SA_E_INVALIDARG;
-  enter();
-  int32_t hr = take_fault(function, NULL);
+  int32_t hr = api_enter(function);
+  if (!hr) hr = take_fault(function, NULL);
   leave();
   return hr ? hr : sa_hr_from_win32(sa_file_stat(path, NULL, NULL, NULL));
 }
@@ -1303,11 +1469,11 @@ SA_EXPORT int32_t SA_CALL HcsRevokeVmGroupAccess(const char16_t *filePath) {
   return existing_file("HcsRevokeVmGroupAccess", filePath);
 }
 
-/* State files must not exist yet and may not sit at the root of a drive (MouriDocs, §8.2). */
+/* State files must not exist yet and may not sit at the root of a drive (MouriDocs MD4; NanaBox's ReadMe). */
 static int32_t create_state_file(const char *function, const char16_t *path, const char *content) {
   if (!path || !*path) return SA_E_INVALIDARG;
-  enter();
-  int32_t hr = take_fault(function, NULL);
+  int32_t hr = api_enter(function);
+  if (!hr) hr = take_fault(function, NULL);
   leave();
   if (hr) return hr;
   if (sa_path_parent_is_root(path)) return HCS_E_ACCESS_DENIED_WIN32;
@@ -1326,7 +1492,7 @@ SA_EXPORT int32_t SA_CALL HcsGetProcessorCompatibilityFromSavedState(const char1
                                                                      const char16_t **processorFeaturesString) {
   (void)runtimeFileName;
   if (processorFeaturesString) *processorFeaturesString = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsGetProcessorCompatibilityFromSavedState");
 }
 
 /* ==== Exports answered with E_NOTIMPL: processes and live migration =============================== */
@@ -1335,22 +1501,25 @@ SA_EXPORT int32_t SA_CALL HcsCreateProcess(void *computeSystem, const char16_t *
                                            const void *securityDescriptor, void **process) {
   (void)computeSystem, (void)processParameters, (void)operation, (void)securityDescriptor;
   if (process) *process = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsCreateProcess");
 }
 
 SA_EXPORT int32_t SA_CALL HcsOpenProcess(void *computeSystem, uint32_t processId, uint32_t requestedAccess,
                                          void **process) {
   (void)computeSystem, (void)processId, (void)requestedAccess;
   if (process) *process = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsOpenProcess");
 }
 
-SA_EXPORT void SA_CALL HcsCloseProcess(void *process) { (void)process; }
+SA_EXPORT void SA_CALL HcsCloseProcess(void *process) {
+  (void)process;
+  (void)not_implemented("HcsCloseProcess");
+}
 
 #define PROCESS_CALL(name)                                                                        \
   SA_EXPORT int32_t SA_CALL name(void *process, void *operation, const char16_t *options) {       \
     (void)process, (void)operation, (void)options;                                                \
-    return SA_E_NOTIMPL;                                                                          \
+    return not_implemented(#name);                                                                \
   }
 PROCESS_CALL(HcsTerminateProcess)
 PROCESS_CALL(HcsSignalProcess)
@@ -1359,25 +1528,25 @@ PROCESS_CALL(HcsModifyProcess)
 
 SA_EXPORT int32_t SA_CALL HcsGetProcessInfo(void *process, void *operation) {
   (void)process, (void)operation;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsGetProcessInfo");
 }
 
 SA_EXPORT int32_t SA_CALL HcsSetProcessCallback(void *process, uint32_t callbackOptions, void *context,
                                                 hcs_event_callback callback) {
   (void)process, (void)callbackOptions, (void)context, (void)callback;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsSetProcessCallback");
 }
 
 SA_EXPORT int32_t SA_CALL HcsWaitForProcessExit(void *process, uint32_t timeoutMs, char16_t **result) {
   (void)process, (void)timeoutMs;
   if (result) *result = NULL;
-  return SA_E_NOTIMPL;
+  return not_implemented("HcsWaitForProcessExit");
 }
 
 #define MIGRATION_CALL(name)                                                                      \
   SA_EXPORT int32_t SA_CALL name(void *computeSystem, void *operation, const char16_t *options) { \
     (void)computeSystem, (void)operation, (void)options;                                          \
-    return SA_E_NOTIMPL;                                                                          \
+    return not_implemented(#name);                                                                \
   }
 MIGRATION_CALL(HcsInitializeLiveMigrationOnSource)
 MIGRATION_CALL(HcsStartLiveMigrationOnSource)
@@ -1405,6 +1574,7 @@ SA_EXPORT void SA_CALL StandInHcsReset(void) {
     sys *s = g_systems;
     endpoints_stop_all(s);
     s->state = ST_GONE;
+    complete_shutdown_waiters(s, HCS_E_SYSTEM_NOT_FOUND);
     unregister(s);
   }
   queue_clear(&g_events);
@@ -1412,6 +1582,8 @@ SA_EXPORT void SA_CALL StandInHcsReset(void) {
   sa_named_clear(&g_latencies);
   sa_named_clear(&g_grants);
   g_shutdown_delay = 50;
+  g_deadlock_timeout_ms = DEADLOCK_TIMEOUT_DEFAULT_MS; /* the deadlock count is never reset */
+  sa_stall_clear();
   pthread_cond_broadcast(&g_changed); /* exit waiters see their system gone */
   leave();
 }
@@ -1493,4 +1665,24 @@ SA_EXPORT int32_t SA_CALL StandInHcsSetSessionTarget(const char16_t *pipeName, c
   int32_t hr = name && *name ? sa_console_set_target(name, host, port) : SA_E_INVALIDARG;
   free(name);
   return hr;
+}
+
+SA_EXPORT void SA_CALL StandInHcsStall(const char16_t *function, uint32_t ms) {
+  char *name = sa_u16_to_utf8(function);
+  if (!name) return;
+  sa_stall_set(name, ms);
+  free(name);
+}
+
+SA_EXPORT int32_t SA_CALL StandInHcsDeadlockCount(void) {
+  enter();
+  int32_t n = g_deadlocks;
+  leave();
+  return n;
+}
+
+SA_EXPORT void SA_CALL StandInHcsSetDeadlockTimeout(uint32_t ms) {
+  enter();
+  g_deadlock_timeout_ms = ms ? ms : DEADLOCK_TIMEOUT_DEFAULT_MS;
+  leave();
 }

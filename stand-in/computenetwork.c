@@ -1,5 +1,5 @@
 /*
- * Stand-in for computenetwork.dll (Host Compute Network API), hcs-api.md §7: networks and endpoints
+ * Stand-in for computenetwork.dll (Host Compute Network API, learn.microsoft.com/virtualization/api/hcn): networks and endpoints
  * in memory, keyed by GUID. Every call is synchronous. Failures return an HRESULT and an error record
  * {"Success":false,"Error":"...","ErrorCode":<uint>}; result strings are freed with CoTaskMemFree.
  */
@@ -95,6 +95,7 @@ static int32_t set_error(char16_t **errorRecord, int32_t hr, const char *message
  * applies an injected fault (returned with an error record; the lock is released then). */
 static int32_t begin(const char *function, char16_t **errorRecord) {
   if (errorRecord) *errorRecord = NULL;
+  sa_stall_point(function);
   pthread_mutex_lock(&g_mu);
   int32_t latency = sa_named_get(g_latencies, function), fault = 0;
   pthread_mutex_unlock(&g_mu);
@@ -147,6 +148,7 @@ static int32_t open_handle(int kind, const sa_guid *id, void **out) {
 }
 
 static int32_t close_handle(void *p, int kind) {
+  sa_stall_point(kind == NETWORK ? "HcnCloseNetwork" : "HcnCloseEndpoint");
   pthread_mutex_lock(&g_mu);
   int32_t hr = SA_E_HANDLE;
   for (handle **at = &g_handles; *at; at = &(*at)->next) {
@@ -516,7 +518,15 @@ SA_EXPORT void SA_CALL StandInHcnReset(void) {
   }
   sa_named_clear(&g_faults);
   sa_named_clear(&g_latencies);
+  sa_stall_clear();
   pthread_mutex_unlock(&g_mu);
+}
+
+SA_EXPORT void SA_CALL StandInHcnStall(const char16_t *function, uint32_t ms) {
+  char *name = sa_u16_to_utf8(function);
+  if (!name) return;
+  sa_stall_set(name, ms);
+  free(name);
 }
 
 SA_EXPORT int32_t SA_CALL StandInHcnInjectFault(const char16_t *function, int32_t hresult) {

@@ -4,11 +4,22 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 /* ==== Build profile =============================================================================== */
 
 int hcs_build(void) {
+#ifdef _WIN32
+  /* The process's environment as it is now (node sets variables with SetEnvironmentVariableW, which the
+   * C runtime's copy behind getenv does not see). */
+  char buffer[32];
+  DWORD n = GetEnvironmentVariableA("HAKO_STAND_IN_BUILD", buffer, sizeof buffer);
+  const char *env = n > 0 && n < sizeof buffer ? buffer : NULL;
+#else
   const char *env = getenv("HAKO_STAND_IN_BUILD");
+#endif
   if (env && *env) {
     char *end;
     long build = strtol(env, &end, 10);
@@ -96,7 +107,7 @@ int32_t hcs_validate_document(const sa_json *doc, int max_minor, const char **wh
   return 0;
 }
 
-/* ==== Modify: resource paths (hcs-api.md §6.7) ==================================================== */
+/* ==== Modify: resource paths (HcsModifyComputeSystem reference; hcsshim's resourcepaths) ========== */
 
 enum { R_ADD = 1, R_REMOVE = 2, R_UPDATE = 4, R_ANY = 7 };
 

@@ -1,6 +1,6 @@
 /*
  * The document side of the computecore stand-in: HRESULTs and their messages, the build profile,
- * create-document validation and the Modify device model (hcs-api.md §4, §5, §6). Pure functions on
+ * create-document validation and the Modify device model (Microsoft's HCS reference and schema reference). Pure functions on
  * parsed JSON: no locks, no threads, no handles.
  */
 #ifndef HAKO_STAND_IN_HCS_MODEL_H
@@ -25,10 +25,15 @@
 #define HCS_E_ALREADY_EXISTS ((int32_t)0x800700B7u)    /* HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) */
 #define HCS_E_INVALID_DATA ((int32_t)0x8007000Du)      /* HRESULT_FROM_WIN32(ERROR_INVALID_DATA) */
 #define HCS_E_ACCESS_DENIED_WIN32 ((int32_t)0x80070005u)
+/* The stand-in's own failure for a call that waited too long for a running callback (README, "The
+ * dispatch lock"): a customer-defined HRESULT (bit 29) so that it can never be mistaken for one of
+ * Windows' codes. */
+#define STAND_IN_E_CALLBACK_DEADLOCK ((int32_t)0xA037DEADu)
 
 /* The Windows build being emulated: $HAKO_STAND_IN_BUILD, else 26100 (17763 for the 1809 variant). */
 int hcs_build(void);
-/* Highest schema 2.x minor version of a build (hcs-api.md §6.1; 26100 is undocumented, 2.8 assumed). */
+/* Highest schema 2.x minor version of a build (the schema reference's version map; 26100 is not in it,
+ * 2.8 assumed). */
 int hcs_schema_minor(int build);
 
 /* A short text for ResultError.ErrorMessage. */
@@ -38,6 +43,13 @@ char *hcs_result_error(int32_t hr, const char *message);
 
 /* Schema-level checks of a parsed create document; 0 or HCS_E_INVALID_JSON with *why set. */
 int32_t hcs_validate_document(const sa_json *doc, int max_minor, const char **why);
+
+/* hcs_options.c: the option documents of Pause, Save, Crash and Shutdown, field by field against the
+ * schema 2.<max_minor> of the host (NULL options are always fine here); 0 or HCS_E_INVALID_JSON. */
+typedef enum { HCS_OPTIONS_PAUSE, HCS_OPTIONS_SAVE, HCS_OPTIONS_CRASH, HCS_OPTIONS_SHUTDOWN } hcs_options_kind;
+int32_t hcs_check_options(hcs_options_kind kind, const sa_json *options, int max_minor, const char **why);
+/* Create-document fields that arrived with a later build than `build`; 0 or HCS_E_INVALID_JSON. */
+int32_t hcs_check_build_fields(const sa_json *doc, int build, const char **why);
 
 /* Applies a ModifySettingRequest to the device model `doc` (the VM's create document, kept up to
  * date). *com_port is set to the ComPorts key (0 or 1) when a COM port changed, else -1. */

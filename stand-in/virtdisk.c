@@ -134,11 +134,12 @@ _Static_assert(offsetof(disk_progress, current_value) == 8 && sizeof(disk_progre
 _Static_assert(sizeof(overlapped) == 32 && offsetof(overlapped, hEvent) == 24, "OVERLAPPED");
 
 enum { DEVICE_UNKNOWN = 0, DEVICE_ISO = 1, DEVICE_VHD = 2, DEVICE_VHDX = 3 };
-enum { SUBTYPE_FIXED = 2, SUBTYPE_DYNAMIC = 3 };
+enum { SUBTYPE_FIXED = 2, SUBTYPE_DYNAMIC = 3, SUBTYPE_DIFFERENCING = 4 };
 #define CREATE_FLAG_FULL_PHYSICAL_ALLOCATION 0x1u
 #define RESIZE_FLAG_ALLOW_UNSAFE_VIRTUAL_SIZE 0x1u
 #define RESIZE_FLAG_RESIZE_TO_SMALLEST_SAFE_VIRTUAL_SIZE 0x2u
 #define ACCESS_GET_INFO 0x00080000u
+#define OPEN_FLAG_NO_PARENTS 0x1u
 #define ACCESS_WRITABLE 0x00320000u /* ATTACH_RW | CREATE | METAOPS */
 #define ERROR_INVALID_HANDLE_ 6u
 #define ERROR_BUSY_ 170u
@@ -177,6 +178,24 @@ static uint32_t read_header(const char16_t *path, disk_header *h) {
 
 static uint32_t write_header(const char16_t *path, const disk_header *h) { return sa_file_write_at(path, 0, h, sizeof *h); }
 
+/* A differencing disk (made by StandInVirtDiskSetParent, the stand-in creates none itself) names its
+ * parent after the header: the marker, then the UTF-16 path, NUL-terminated. */
+#define PARENT_OFFSET 64u
+#define PARENT_MARKER "HAKOPRNT"
+#define PARENT_MAX_UNITS ((HEADER_SPACE - PARENT_OFFSET - 8u) / 2u)
+
+/* 1 and the parent path when `path` is a differencing disk, else 0. */
+static int read_parent(const char16_t *path, char16_t parent[PARENT_MAX_UNITS]) {
+  char marker[8];
+  size_t got = 0;
+  if (sa_file_read_at(path, PARENT_OFFSET, marker, sizeof marker, &got) || got < sizeof marker ||
+      memcmp(marker, PARENT_MARKER, sizeof marker) != 0)
+    return 0;
+  if (sa_file_read_at(path, PARENT_OFFSET + 8u, parent, PARENT_MAX_UNITS * 2u, &got)) return 0;
+  parent[PARENT_MAX_UNITS - 1] = 0;
+  return 1;
+}
+
 /* ==== Handles and jobs ============================================================================ */
 
 enum { ACC_INFO, ACC_READ, ACC_WRITE };
@@ -196,6 +215,7 @@ typedef struct disk {
   char16_t *path;
   uint64_t file_key[2]; /* device+inode / volume+index: which handles share a file */
   int access, refs;
+  int version; /* the OPEN_VIRTUAL_DISK_VERSION it was opened with (create handles count as 2) */
   job *jobs;
 } disk;
 
@@ -289,6 +309,12 @@ static void enter(void) {
   prune_closed();
 }
 
+/* How every virtdisk export begins: a stall window (no lock held), then the lock. */
+static void api_enter(const char *function) {
+  sa_stall_point(function);
+  enter();
+}
+
 static disk *find_disk(void *handle) {
   for (disk *d = g_disks; d; d = d->next)
     if (d->handle == handle && handle) return d;
@@ -296,7 +322,7 @@ static disk *find_disk(void *handle) {
 }
 
 /* Opens a handle on an existing file, enforcing the sharing rules between virtual-disk handles. */
-static uint32_t open_disk(const char16_t *path, int access, disk **out) {
+static uint32_t open_disk(const char16_t *path, int access, int version, disk **out) {
   disk *d = calloc(1, sizeof *d);
   size_t n = sa_u16len(path);
   if (!d || !(d->path = malloc((n + 1) * sizeof *path))) {
@@ -305,6 +331,7 @@ static uint32_t open_disk(const char16_t *path, int access, disk **out) {
   }
   memcpy(d->path, path, (n + 1) * sizeof *path);
   d->access = access;
+  d->version = version;
   d->refs = 1;
   uint32_t err = make_handle(d);
   for (disk *o = g_disks; !err && o; o = o->next) {
@@ -508,7 +535,7 @@ SA_EXPORT uint32_t SA_CALL CreateVirtualDisk(const storage_type *VirtualStorageT
   (void)SecurityDescriptor, (void)ProviderSpecificFlags;
   if (!Handle || !Path || !*Path) return SA_ERROR_INVALID_PARAMETER;
   *Handle = NULL;
-  enter();
+  api_enter("CreateVirtualDisk");
   uint32_t device = 0, err = (uint32_t)take_fault("CreateVirtualDisk");
   disk_header h;
   if (!err) err = storage_device(VirtualStorageType, Path, &device);
@@ -520,7 +547,7 @@ SA_EXPORT uint32_t SA_CALL CreateVirtualDisk(const storage_type *VirtualStorageT
     err = sa_file_write(Path, block, h.fixed ? HEADER_SPACE : DYNAMIC_FILE_SIZE, 1);
   }
   disk *d = NULL;
-  if (!err && (err = open_disk(Path, ACC_WRITE, &d)) != 0) sa_file_delete(Path);
+  if (!err && (err = open_disk(Path, ACC_WRITE, 2, &d)) != 0) sa_file_delete(Path);
   if (!err) {
     void *handle = d->handle;
     err = job_start(d, J_CREATE, h.fixed ? h.virtual_size : DYNAMIC_FILE_SIZE, 0, Overlapped);
@@ -534,10 +561,9 @@ SA_EXPORT uint32_t SA_CALL CreateVirtualDisk(const storage_type *VirtualStorageT
 SA_EXPORT uint32_t SA_CALL OpenVirtualDisk(const storage_type *VirtualStorageType, const char16_t *Path,
                                            uint32_t VirtualDiskAccessMask, uint32_t Flags,
                                            const open_parameters *Parameters, void **Handle) {
-  (void)Flags;
   if (!Handle || !Path || !*Path) return SA_ERROR_INVALID_PARAMETER;
   *Handle = NULL;
-  int access = ACC_WRITE;
+  int access = ACC_WRITE, version = Parameters ? Parameters->version : 1;
   if (!Parameters || Parameters->version == 1) {
     if (!VirtualDiskAccessMask) return SA_ERROR_INVALID_PARAMETER;
     access = VirtualDiskAccessMask & ACCESS_WRITABLE ? ACC_WRITE : VirtualDiskAccessMask == ACCESS_GET_INFO ? ACC_INFO : ACC_READ;
@@ -545,30 +571,42 @@ SA_EXPORT uint32_t SA_CALL OpenVirtualDisk(const storage_type *VirtualStorageTyp
     if (VirtualDiskAccessMask) return SA_ERROR_INVALID_PARAMETER; /* version 2 wants ACCESS_NONE */
     access = Parameters->u.v2.get_info_only ? ACC_INFO : Parameters->u.v2.read_only ? ACC_READ : ACC_WRITE;
   } else return SA_ERROR_INVALID_PARAMETER;
-  enter();
+  api_enter("OpenVirtualDisk");
   uint32_t device = 0, err = (uint32_t)take_fault("OpenVirtualDisk");
   disk_header h;
   if (!err) err = storage_device(VirtualStorageType, NULL, &device);
   if (!err) err = read_header(Path, &h);
   if (!err && device != DEVICE_UNKNOWN && device != h.format) err = SA_ERROR_INVALID_PARAMETER;
+  /* Without OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS the parent chain is opened too; a missing parent fails
+   * the open (which code Windows gives is not documented; the stand-in answers ERROR_FILE_NOT_FOUND). */
+  char16_t parent[PARENT_MAX_UNITS];
+  if (!err && !(Flags & OPEN_FLAG_NO_PARENTS) && read_parent(Path, parent) && sa_file_stat(parent, NULL, NULL, NULL))
+    err = SA_ERROR_FILE_NOT_FOUND;
   disk *d = NULL;
-  if (!err && !(err = open_disk(Path, access, &d))) *Handle = d->handle;
+  if (!err && !(err = open_disk(Path, access, version, &d))) *Handle = d->handle;
   pthread_mutex_unlock(&g_mu);
   return err;
 }
 
-/* Looks the handle up and checks it may change the disk. */
+/*
+ * Looks the handle up and checks it may change the disk: a version 2 handle that is neither GetInfoOnly
+ * nor ReadOnly. Microsoft's ResizeVirtualDisk sample says only V2 handles can resize; its
+ * CompactVirtualDisk sample opens V2 too. NanaBox compacts (synchronously) through a version 1 handle
+ * with VIRTUAL_DISK_ACCESS_ALL, so Windows may accept that for compact: refusing it is the strictest
+ * plausible rule. A version 1 handle answers ERROR_INVALID_PARAMETER (the code is not documented).
+ */
 static uint32_t writable_disk(void *handle, const char *function, disk **d, disk_header *h) {
   uint32_t err = (uint32_t)take_fault(function);
   if (err) return err;
   if (!(*d = find_disk(handle))) return ERROR_INVALID_HANDLE_;
+  if ((*d)->version < 2) return SA_ERROR_INVALID_PARAMETER;
   if ((*d)->access != ACC_WRITE) return SA_ERROR_ACCESS_DENIED;
   return read_header((*d)->path, h);
 }
 
 SA_EXPORT uint32_t SA_CALL ResizeVirtualDisk(void *VirtualDiskHandle, uint32_t Flags,
                                              const resize_parameters *Parameters, overlapped *Overlapped) {
-  enter();
+  api_enter("ResizeVirtualDisk");
   disk *d;
   disk_header h;
   uint32_t err = writable_disk(VirtualDiskHandle, "ResizeVirtualDisk", &d, &h);
@@ -593,7 +631,7 @@ SA_EXPORT uint32_t SA_CALL ResizeVirtualDisk(void *VirtualDiskHandle, uint32_t F
 
 SA_EXPORT uint32_t SA_CALL CompactVirtualDisk(void *VirtualDiskHandle, uint32_t Flags,
                                               const compact_parameters *Parameters, overlapped *Overlapped) {
-  enter();
+  api_enter("CompactVirtualDisk");
   disk *d;
   disk_header h;
   uint32_t err = writable_disk(VirtualDiskHandle, "CompactVirtualDisk", &d, &h);
@@ -608,7 +646,7 @@ SA_EXPORT uint32_t SA_CALL CompactVirtualDisk(void *VirtualDiskHandle, uint32_t 
 
 SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, uint32_t *VirtualDiskInfoSize,
                                                      disk_info *VirtualDiskInfo, uint32_t *SizeUsed) {
-  enter();
+  api_enter("GetVirtualDiskInformation");
   uint32_t err = (uint32_t)take_fault("GetVirtualDiskInformation");
   disk *d = err ? NULL : find_disk(VirtualDiskHandle);
   disk_header h;
@@ -645,7 +683,8 @@ SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, ui
       break;
     case 7: /* PROVIDER_SUBTYPE */
       member = sizeof out.u.provider_subtype;
-      out.u.provider_subtype = h.fixed ? SUBTYPE_FIXED : SUBTYPE_DYNAMIC;
+      char16_t parent[PARENT_MAX_UNITS];
+      out.u.provider_subtype = read_parent(d->path, parent) ? SUBTYPE_DIFFERENCING : h.fixed ? SUBTYPE_FIXED : SUBTYPE_DYNAMIC;
       break;
     case 8: /* IS_4K_ALIGNED */
     case 13: /* IS_LOADED */
@@ -682,7 +721,7 @@ SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, ui
 
 SA_EXPORT uint32_t SA_CALL GetVirtualDiskOperationProgress(void *VirtualDiskHandle, overlapped *Overlapped,
                                                            disk_progress *Progress) {
-  enter();
+  api_enter("GetVirtualDiskOperationProgress");
   uint32_t err = (uint32_t)take_fault("GetVirtualDiskOperationProgress");
   disk *d = err ? NULL : find_disk(VirtualDiskHandle);
   if (!err && !d) err = ERROR_INVALID_HANDLE_;
@@ -738,6 +777,7 @@ SA_EXPORT int32_t CloseHandle(void *hObject) {
 
 SA_EXPORT void SA_CALL StandInVirtDiskReset(void) {
   enter();
+  sa_stall_clear();
   sa_named_clear(&g_faults);
   g_bytes_per_second = 0;
   pthread_mutex_unlock(&g_mu);
@@ -765,4 +805,25 @@ SA_EXPORT int32_t SA_CALL StandInVirtDiskOpenHandleCount(void) {
   for (disk *d = g_disks; d; d = d->next) n++;
   pthread_mutex_unlock(&g_mu);
   return n;
+}
+
+SA_EXPORT void SA_CALL StandInVirtDiskStall(const char16_t *function, uint32_t ms) {
+  char *name = sa_u16_to_utf8(function);
+  if (!name) return;
+  sa_stall_set(name, ms);
+  free(name);
+}
+
+/* Makes the stand-in disk at `path` a differencing disk whose parent is `parentPath` (which need not
+ * exist). Returns 0 or a Win32 error. */
+SA_EXPORT int32_t SA_CALL StandInVirtDiskSetParent(const char16_t *path, const char16_t *parentPath) {
+  size_t n = parentPath ? sa_u16len(parentPath) : 0;
+  if (!path || !n || n >= PARENT_MAX_UNITS) return (int32_t)SA_ERROR_INVALID_PARAMETER;
+  enter();
+  disk_header h;
+  uint32_t err = read_header(path, &h);
+  if (!err) err = sa_file_write_at(path, PARENT_OFFSET, PARENT_MARKER, 8);
+  if (!err) err = sa_file_write_at(path, PARENT_OFFSET + 8u, parentPath, (n + 1) * sizeof *parentPath);
+  pthread_mutex_unlock(&g_mu);
+  return (int32_t)err;
 }

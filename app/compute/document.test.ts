@@ -549,6 +549,16 @@ describe('buildComputeSystemDocument: Hako additions', () => {
     expect(document.ShouldTerminateOnLastHandleClosed).toBe(false);
   });
 
+  it('names the shutdown integration component when asked, on builds whose schema has Services (2.5, 20348)', () => {
+    expect(buildComputeSystemDocument(vmConfig(), host({ build: 26100 }), { shutdownService: true }).VirtualMachine.Services).toStrictEqual({ Shutdown: {} });
+    expect(buildComputeSystemDocument(vmConfig(), host({ build: 20348 }), { shutdownService: true }).VirtualMachine.Services).toStrictEqual({ Shutdown: {} });
+    expect(buildComputeSystemDocument(vmConfig(), host({ build: 19045 }), { shutdownService: true }).VirtualMachine).not.toHaveProperty('Services');
+    // NanaBox's document (the CLI's default) has none.
+    expect(buildComputeSystemDocument(vmConfig(), host({ build: 26100 })).VirtualMachine).not.toHaveProperty('Services');
+    const text = JSON.stringify(buildComputeSystemDocument(vmConfig({ Tpm: true }), host({ build: 26100 }), { shutdownService: true }).VirtualMachine);
+    expect(text.indexOf('"SecuritySettings"')).toBeLessThan(text.indexOf('"Services"'));
+  });
+
   it('resolves paths with POSIX rules for a POSIX folder', () => {
     const config = withStateFileDefaults(
       vmConfig({

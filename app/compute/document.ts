@@ -1,7 +1,7 @@
 /**
  * The HCS ComputeSystem document for a `.7b` configuration, as NanaBox builds it
- * (NanaBox/ConfigurationManager.cpp `MakeHcsConfiguration`; reference/nanabox.md §3.2, §9 item 10;
- * hcs-api.md §6.2–6.3).
+ * (NanaBox/ConfigurationManager.cpp `MakeHcsConfiguration`; the ComputeSystem and VirtualMachine types
+ * of Microsoft's HCS schema reference). What a build takes is gated in gates.ts.
  *
  * Key order: NanaBox builds the document with `nlohmann::json`, whose objects are `std::map`s, so the
  * text it sends has every object's keys in byte order. The objects below are built in that order so that
@@ -17,15 +17,12 @@ import {
   type ScsiDevice,
   type ScsiDeviceType,
   type SecureBootTemplate,
-  type UefiConsole,
   type VmConfig,
 } from '../config/model.js';
 import { resolveVmPath } from '../paths/resolve.js';
+import { GUEST_FEATURE_SET_MIN_BUILD, hostSupports, schemaVersionForBuild, SYSTEM_INFORMATION_MIN_BUILD, type SchemaVersion } from './gates.js';
 
-/** First build whose HCS takes `Chipset.SystemInformation` and `VideoMonitor.ResolutionType`. */
-export const SYSTEM_INFORMATION_MIN_BUILD = 20348;
-/** First build whose HCS takes `ComputeTopology.Compatibility.GuestFeatureSet`. */
-export const GUEST_FEATURE_SET_MIN_BUILD = 26100;
+export { GUEST_FEATURE_SET_MIN_BUILD, SYSTEM_INFORMATION_MIN_BUILD, type SchemaVersion };
 
 /** NanaBox's only SCSI controller; the name is hashed into the VMBus channel id, so it must not change. */
 export const SCSI_CONTROLLER_NAME = 'NanaBox Scsi Controller';
@@ -48,150 +45,29 @@ export const PLAN9_SHARE_FLAGS = {
 /** The Hyper-V socket port of the host driver shares (`Gpu.EnableHostDriverStore`). */
 export const HOST_DRIVER_PLAN9_PORT = 50001;
 
-export interface SchemaVersion {
-  Major: number;
-  Minor: number;
-}
-
-export interface UefiDocument {
-  ApplySecureBootTemplate?: 'Apply';
-  Console: UefiConsole;
-  SecureBootTemplateId?: string;
-}
-
-export interface SystemInformationDocument {
-  Family?: string;
-  Manufacturer?: string;
-  ProductName?: string;
-  SKUNumber?: string;
-  SerialNumber?: string;
-  UUID?: string;
-  Version?: string;
-}
-
-export interface ChipsetDocument {
-  BaseBoardSerialNumber?: string;
-  ChassisAssetTag?: string;
-  ChassisSerialNumber?: string;
-  /** Present on 20348+ only; `null` when none of the seven fields is set. */
-  SystemInformation?: SystemInformationDocument | null;
-  Uefi: UefiDocument;
-}
-
-export interface MemoryDocument {
-  AllowOvercommit: true;
-  SizeInMB: number;
-}
-
-export interface ProcessorDocument {
-  Count: number;
-  ExposeVirtualizationExtensions?: true;
-}
-
-export interface ComputeTopologyDocument {
-  Compatibility?: { GuestFeatureSet: number };
-  Memory: MemoryDocument;
-  Processor: ProcessorDocument;
-}
-
-export interface RdpConnectionOptions {
-  AccessSids: string[];
-  NamedPipe: string;
-}
-
-export interface VideoMonitorDocument {
-  ConnectionOptions: RdpConnectionOptions;
-  HorizontalResolution: number;
-  ResolutionType?: typeof RESOLUTION_TYPE_DEFAULT;
-  VerticalResolution: number;
-}
-
-export interface ComPortDocument {
-  NamedPipe: string;
-}
-
-/** Keys `"0"` (COM1) and `"1"` (COM2). */
-export type ComPortsDocument = Partial<Record<'0' | '1', ComPortDocument>>;
-
-export interface NetworkAdapterDocument {
-  ConnectionState?: 'Disabled';
-  EndpointId: string;
-  MacAddress: string;
-}
-
-export type ScsiAttachmentType = 'VirtualDisk' | 'Iso' | 'PassThru';
-
-export interface ScsiAttachmentDocument {
-  Path: string;
-  Type: ScsiAttachmentType;
-}
-
-export interface ScsiControllerDocument {
-  /** Keyed by LUN, `"0"`, `"1"`, … in `.7b` order. */
-  Attachments: Record<string, ScsiAttachmentDocument>;
-}
-
-export interface Plan9ShareDocument {
-  AccessName: string;
-  Flags: number;
-  Name: string;
-  Path: string;
-  Port: number;
-}
-
-export interface VirtualSmbShareOptions {
-  CacheIo?: true;
-  PseudoOplocks?: true;
-  ReadOnly?: true;
-  ShareRead?: true;
-  SupportCloudFiles: true;
-}
-
-export interface VirtualSmbShareDocument {
-  Name: string;
-  Options: VirtualSmbShareOptions;
-  Path: string;
-}
-
-export interface DevicesDocument {
-  /** `null` when neither COM port is set. */
-  ComPorts: ComPortsDocument | null;
-  EnhancedModeVideo: { ConnectionOptions: RdpConnectionOptions };
-  Keyboard: Record<string, never>;
-  Mouse: Record<string, never>;
-  /** Present when the `.7b` lists adapters; `null` when none of them is connected. Keyed by EndpointId. */
-  NetworkAdapters?: Record<string, NetworkAdapterDocument> | null;
-  Plan9?: { Shares: Plan9ShareDocument[] };
-  Scsi?: Record<string, ScsiControllerDocument>;
-  VideoMonitor: VideoMonitorDocument;
-  VirtualSmb?: { Shares: VirtualSmbShareDocument[] };
-}
-
-export interface SecuritySettingsDocument {
-  EnableTpm: true;
-  Isolation: { IsolationType: 'GuestStateOnly' };
-}
-
-export interface GuestStateDocument {
-  GuestStateFilePath?: string;
-  RuntimeStateFilePath?: string;
-}
-
-export interface VirtualMachineDocument {
-  Chipset: ChipsetDocument;
-  ComputeTopology: ComputeTopologyDocument;
-  Devices: DevicesDocument;
-  GuestState?: GuestStateDocument;
-  RestoreState?: { SaveStateFilePath: string };
-  SecuritySettings?: SecuritySettingsDocument;
-}
-
-export interface ComputeSystemDocument {
-  Owner: string;
-  SchemaVersion: SchemaVersion;
-  ShouldTerminateOnLastHandleClosed: boolean;
-  VirtualMachine: VirtualMachineDocument;
-}
+import type {
+  UefiDocument,
+  SystemInformationDocument,
+  ChipsetDocument,
+  MemoryDocument,
+  ProcessorDocument,
+  ComputeTopologyDocument,
+  RdpConnectionOptions,
+  VideoMonitorDocument,
+  ComPortDocument,
+  ComPortsDocument,
+  NetworkAdapterDocument,
+  ScsiAttachmentType,
+  ScsiAttachmentDocument,
+  ScsiControllerDocument,
+  Plan9ShareDocument,
+  VirtualSmbShareOptions,
+  VirtualSmbShareDocument,
+  DevicesDocument,
+  GuestStateDocument,
+  VirtualMachineDocument,
+  ComputeSystemDocument,
+} from './document-types.js';
 
 /** What the document depends on besides the `.7b`; the caller gathers it on the host. */
 export interface HostFacts {
@@ -218,6 +94,15 @@ export interface DocumentOptions {
   owner?: string;
   /** Default: true, as NanaBox sends: the VM dies with the last handle. */
   terminateOnLastHandleClosed?: boolean;
+  /**
+   * Default: false, as NanaBox sends. True adds `Services: {"Shutdown": {}}` where the build takes it
+   * (schema 2.5, build 20348): the shutdown integration component, "used for any shutdown-related
+   * actions" (the schema reference's Services type), which Hako's shutdown through the integration
+   * service relies on. Neither the docs nor hcsshim (which sends neither ShutdownOptions nor Services)
+   * say whether HCS needs it or enables the component without it; sending it is the reading of the
+   * docs, unverified on Windows.
+   */
+  shutdownService?: boolean;
 }
 
 export type DocumentErrorCode = 'Plan9PortMissing';
@@ -513,6 +398,9 @@ export function buildComputeSystemDocument(
   }
   if (config.Tpm) {
     virtualMachine.SecuritySettings = { EnableTpm: true, Isolation: { IsolationType: 'GuestStateOnly' } };
+  }
+  if (options.shutdownService && hostSupports(schemaVersionForBuild(host.build), 'IntegrationServices')) {
+    virtualMachine.Services = { Shutdown: {} };
   }
   return {
     Owner: options.owner ?? config.Name,

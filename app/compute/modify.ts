@@ -1,18 +1,12 @@
 /**
  * `HcsModifyComputeSystem` requests for the changes NanaBox applies to a running VM
- * (NanaBox/ConfigurationManager.cpp `ComputeSystemUpdate*`/`Add*`/`Remove*`; reference/nanabox.md §3.4,
- * hcs-api.md §6.6–6.7). Keys are in byte order, as NanaBox's `nlohmann::json` sends them.
+ * (NanaBox/ConfigurationManager.cpp `ComputeSystemUpdate*`/`Add*`/`Remove*`; ModifySettingRequest and the
+ * resource paths of Microsoft's HcsModifyComputeSystem reference). Keys are in byte order, as NanaBox's
+ * `nlohmann::json` sends them.
  */
 import type { Gpu, GpuAssignmentMode, NetworkAdapter, ScsiDevice } from '../config/model.js';
-import {
-  SCSI_CONTROLLER_NAME,
-  comPortDocument,
-  networkAdapterDocument,
-  scsiAttachmentDocument,
-  type ComPortDocument,
-  type NetworkAdapterDocument,
-  type ScsiAttachmentDocument,
-} from './document.js';
+import { SCSI_CONTROLLER_NAME, comPortDocument, networkAdapterDocument, scsiAttachmentDocument } from './document.js';
+import type { ComPortDocument, NetworkAdapterDocument, ScsiAttachmentDocument } from './document-types.js';
 
 export type ModifyRequestType = 'Add' | 'Remove' | 'Update';
 

@@ -1,7 +1,11 @@
 /**
  * Option documents for `HcsSaveComputeSystem`, `HcsPauseComputeSystem`, `HcsCrashComputeSystem` and
- * `HcsShutDownComputeSystem` (hcs-api.md §6.5; reference/nanabox.md §3.4 for the save NanaBox does).
+ * `HcsShutDownComputeSystem` (SaveOptions, PauseOptions, CrashOptions and ShutdownOptions in Microsoft's
+ * HCS schema reference; NanaBox's MainWindow.cpp for the save it does), and the documents a given host
+ * takes: `…For(host)` gives the document, or null (send NULL) where the host's schema version does not
+ * know it (gates.ts).
  */
+import { hostSupports, type SchemaVersion } from './gates.js';
 
 export interface SaveOptions {
   SaveStateFilePath: string;
@@ -69,4 +73,41 @@ export function shutdownOptions(
     ...(options.reason !== undefined ? { Reason: options.reason } : {}),
     Type: options.type ?? 'Shutdown',
   };
+}
+
+// ---- per host: the document, or null (NULL) where the host does not take it ----
+
+/** Save to the file where the host takes SaveOptions (2.1), else null. */
+export function saveOptionsFor(host: SchemaVersion, saveStateFilePath: string): SaveOptions | null {
+  return hostSupports(host, 'SaveOptions') ? saveOptions(saveStateFilePath) : null;
+}
+
+/**
+ * Pause options with the fields the host knows (HostedNotification is 2.1); null when nothing is left,
+ * which is what NanaBox sends and what every host takes.
+ */
+export function pauseOptionsFor(
+  host: SchemaVersion,
+  options: { suspensionLevel?: SuspensionLevel; reason?: HostedNotificationReason } = {},
+): PauseOptions | null {
+  const document = pauseOptions({
+    ...(options.suspensionLevel !== undefined && hostSupports(host, 'PauseSuspensionLevel') ? { suspensionLevel: options.suspensionLevel } : {}),
+    ...(options.reason !== undefined && hostSupports(host, 'PauseHostedNotification') ? { reason: options.reason } : {}),
+  });
+  return Object.keys(document).length === 0 ? null : document;
+}
+
+/** CrashGuest where the host takes CrashOptions (2.3), else null. */
+export function crashOptionsFor(host: SchemaVersion): CrashOptions | null {
+  return hostSupports(host, 'CrashOptions') ? crashOptions() : null;
+}
+
+/**
+ * A shutdown through the integration service where the host takes ShutdownOptions (2.5); else null,
+ * which leaves the mechanism to HCS: the guest connection, which ordinary guests lack, so there the
+ * shutdown is not expected to finish and Hako offers to power off after its timeout (unverified on a
+ * real 19041 host).
+ */
+export function shutdownOptionsFor(host: SchemaVersion): ShutdownOptions | null {
+  return hostSupports(host, 'ShutdownOptions') ? shutdownOptions() : null;
 }

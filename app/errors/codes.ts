@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   NotSupported: 'this shell cannot do that (for example a file dialog in the browser host)',
   HostUnavailable: 'the Hyper-V libraries could not be loaded',
   HcsUnreachable: 'the Host Compute Service does not answer',
+  UnsafeInstallFolder: 'Hako runs as administrator from a folder that programs without administrator rights can write to',
 
   // ---- files and paths
   FileNotFound: 'the file does not exist',
@@ -73,6 +74,8 @@ export const ERROR_CODES = {
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
   InvalidSwitchName: 'a switch name is empty or too long',
   InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
+  SwitchNotFound: 'no virtual switch has that id',
+  SwitchInUse: 'VMs are connected to the switch; the message names them',
 
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',

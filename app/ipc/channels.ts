@@ -40,6 +40,8 @@ export const CALLS = [
   'disks.info',
   'networks.list',
   'networks.create',
+  'networks.suggestSubnet',
+  'networks.delete',
   'session.connect',
   'session.disconnect',
   'session.getMode',
@@ -54,7 +56,7 @@ export const CALLS = [
   'app.ready',
 ] as const satisfies readonly CallName[];
 
-export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged'] as const satisfies readonly EventName[];
+export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled'] as const satisfies readonly EventName[];
 
 /** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
 export const CHANNEL_PREFIX = 'hako:';

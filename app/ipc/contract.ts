@@ -84,6 +84,29 @@ const diskPathSchema = z
   .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
 const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
+/** One native library: where it was loaded from, or why it was not (a missing DLL says plainly what to turn on). */
+export const nativeLibrarySchema = z.object({
+  /** The file name, `computecore.dll`. */
+  name: z.string(),
+  path: z.string(),
+  state: z.enum(['loaded', 'missing', 'failed']),
+  message: z.string().optional(),
+  advice: z.string().optional(),
+});
+
+/** A native call past its watchdog timeout: still running (nothing is abandoned), named for the user. */
+export const stalledCallSchema = z.object({
+  api: z.enum(['HCS', 'HCN', 'VirtDisk', 'Win32']),
+  /** The export, `HcsStartComputeSystem`. */
+  operation: z.string(),
+  /** The VM id, network or disk the call concerns. */
+  subject: z.string().optional(),
+  /** When the call was made (ms since the epoch). */
+  since: z.number(),
+  /** In the API now, or waiting for a thread behind stalled calls. */
+  running: z.boolean(),
+});
+
 export const diagnosticsSchema = z.object({
   platform: z.string(),
   elevated: z.boolean(),
@@ -95,6 +118,15 @@ export const diagnosticsSchema = z.object({
   missingExports: z.array(z.string()),
   vmmsCertificate: z.enum(['present', 'missing', 'unknown']),
   standIn: z.boolean(),
+  // Optional until the renderer shows them; main always sends them.
+  /** Every native library Hako tried to load. */
+  nativeLibraries: z.array(nativeLibrarySchema).optional(),
+  /** Windows: whether DLL dependencies resolve from System32 only (SetDefaultDllDirectories); null elsewhere. */
+  safeDllSearch: z.boolean().nullable().optional(),
+  /** Hako runs elevated from a folder others can write to (code `UnsafeInstallFolder`), or null. */
+  installWarning: errorInfoSchema.nullable().optional(),
+  /** Native calls that have not returned within the watchdog timeout. */
+  stalledCalls: z.array(stalledCallSchema).optional(),
 });
 
 /** What the New VM wizard sends: flat, so each path has its guard (app/ipc/path-guards.ts). */
@@ -221,7 +253,25 @@ export const CONTRACT = {
   ),
 
   // networks
-  'networks.list': invoke(none, z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), isDefault: z.boolean() }))),
+  'networks.list': invoke(
+    none,
+    z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        isDefault: z.boolean(),
+        subnets: z.array(z.object({ prefix: z.string(), gateway: z.string() })),
+        /** The library VMs connected now (by name), and how many endpoints in all. */
+        usedBy: z.array(z.string()),
+        endpointCount: z.number().int().min(0),
+      }),
+    ),
+  ),
+  /** A subnet for a new switch that collides with no network of the host's; null when all are taken. */
+  'networks.suggestSubnet': invoke(none, z.object({ prefix: z.string(), gateway: z.string() }).nullable()),
+  /** Deletes a switch; refused while anything is connected to it, naming the VMs. */
+  'networks.delete': invoke(z.object({ id: z.string().regex(/^[0-9a-fA-F-]{36}$/) }).strict(), nothing),
   'networks.create': invoke(
     z.object({ name: z.string().min(1).max(256), subnet: z.string().max(18).optional() }).strict(),
     z.object({ id: z.string() }),
@@ -266,6 +316,8 @@ export const CONTRACT = {
   /** Main asks the UI to show a VM (opened from Explorer, a second launch, the tray). */
   'app.showVm': event(z.object({ path: z.string() })),
   'app.preferencesChanged': event(preferencesSchema),
+  /** The native calls past the watchdog timeout changed (one stalled, or a stalled one returned). */
+  'native.stalled': event(z.object({ calls: z.array(stalledCallSchema) })),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -281,6 +333,8 @@ export type VmSnapshotDto = z.output<typeof vmSnapshotSchema>;
 export type { Preferences };
 export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
+export type StalledCallDto = z.output<typeof stalledCallSchema>;
+export type NativeLibraryDto = z.output<typeof nativeLibrarySchema>;
 export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
 export type DeletePlanDto = z.output<typeof deletePlanSchema>;

@@ -24,5 +24,7 @@ describe('the VMMS certificate check', () => {
     await expect(checkVmmsCertificate({ platform: 'linux', exec: answer('1') })).resolves.toBe('unknown');
     expect(parseCertificateCount(' 2 ')).toBe('present');
     expect(powershellPath({})).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    // The folder Windows reports wins over a SystemRoot a user variable could set.
+    expect(powershellPath({ SystemRoot: 'C:\\Users\\me\\fake' }, 'C:\\Windows\\system32')).toBe('C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\powershell.exe');
   });
 });

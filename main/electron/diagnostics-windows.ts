@@ -34,9 +34,14 @@ const defaultExec: ExecFile = (file, args, options) =>
   });
 
 /** Windows PowerShell 5.1, which every supported Windows has. */
-export function powershellPath(env: Readonly<Record<string, string | undefined>>): string {
-  const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
-  return path.win32.join(root, 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+/**
+ * powershell.exe in System32: the folder Windows reports (GetSystemDirectoryW) when given — an elevated
+ * Hako must not run a program whose folder a user variable (HKCU\\Environment) could name — else
+ * `SystemRoot`.
+ */
+export function powershellPath(env: Readonly<Record<string, string | undefined>>, system32?: string | null): string {
+  const folder = system32 ?? path.win32.join(env.SystemRoot ?? env.windir ?? 'C:\\Windows', 'System32');
+  return path.win32.join(folder, 'WindowsPowerShell', 'v1.0', 'powershell.exe');
 }
 
 /** The count PowerShell printed, as a status. */
@@ -49,6 +54,8 @@ export function parseCertificateCount(stdout: string): CertificateStatus {
 export interface CertificateCheckOptions {
   readonly platform?: NodeJS.Platform;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The System32 folder as Windows reports it; preferred over `SystemRoot`. */
+  readonly system32?: string | null;
   readonly exec?: ExecFile;
   readonly timeoutMs?: number;
 }
@@ -58,7 +65,7 @@ export async function checkVmmsCertificate(options: CertificateCheckOptions = {}
   const exec = options.exec ?? defaultExec;
   try {
     const { stdout } = await exec(
-      powershellPath(options.env ?? process.env),
+      powershellPath(options.env ?? process.env, options.system32),
       ['-NoLogo', '-NoProfile', '-NonInteractive', '-InputFormat', 'None', '-ExecutionPolicy', 'Bypass', '-Command', VMMS_CERTIFICATE_SCRIPT],
       { timeout: options.timeoutMs ?? 15_000, windowsHide: true, maxBuffer: 64 * 1024 },
     );

@@ -11,6 +11,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { systemDirectory } from '../native/library.js';
+import { isPackagedApp } from '../native/packaged.js';
 import type { ShellHooks } from '../ipc/handlers.js';
 import type { Translator } from '../../app/i18n/translator.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
@@ -28,7 +30,8 @@ import { validVmPaths } from './vm-path.js';
 import { MainWindow, registerAppScheme, secureContents, secureSession, serveRenderer } from './window.js';
 
 const APP_ID = 'org.hako.vmmanager';
-const DEV = !app.isPackaged;
+/** Development switches (DevTools, the menu, console logs) only outside the packaged app, decided in one place. */
+const DEV = !isPackagedApp();
 /** out/ (this file is out/main/index.js once built). */
 const OUT_DIR = path.resolve(import.meta.dirname, '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -128,7 +131,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   // Set once the shell state exists; until then (the open dialog cannot come earlier) the system's language.
   let translator = (): Translator => shellTranslator('system', app.getPreferredSystemLanguages());
   const shellFlags = new ShellFlagStore(app.getPath('userData'));
-  const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate(), 60_000);
+  const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate({ system32: process.platform === 'win32' ? systemDirectory() : null }), 60_000);
   const shellHooks: ShellHooks = {
     transport: 'electron',
     async openFileDialog() {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { app, crashReporter, ipcMain, type WebContents } from 'electron';
 import log from 'electron-log/main';
 import { LOG_MAX_BYTES, rotateLogFile } from './log-rotation.js';
+import { isPackagedApp } from '../native/packaged.js';
 
 export interface ShellLog {
   debug(message: string, ...details: unknown[]): void;
@@ -53,7 +54,7 @@ export function setUpLogging(options: { readonly debug: boolean }): Logs {
     logger.transports.file.maxSize = LOG_MAX_BYTES;
     logger.transports.file.archiveLogFn = (old) => rotateLogFile(old.path);
     logger.transports.file.level = options.debug ? 'debug' : 'info';
-    logger.transports.console.level = app.isPackaged ? false : options.debug ? 'debug' : 'info';
+    logger.transports.console.level = isPackagedApp() ? false : options.debug ? 'debug' : 'info';
   };
   configure(log, 'main.log');
   log.errorHandler.startCatching({ showDialog: false });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Envelope } from '../../app/ipc/contract.js';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { setNativeCallTimeout } from '../native/index.js';
 import { standInControls } from '../../test/support/native/stand-in-controls.js';
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import { waitFor } from '../../test/support/wait.js';
@@ -168,6 +169,25 @@ describe('other areas', () => {
     expect(await value('diagnostics.get')).toMatchObject({ hcsReachable: true, standIn: true, build: 26100, optionalExports: { crash: true } });
   });
 
+  it('diagnostics say where each library came from, and name a stalled call while it stalls (with an event)', async () => {
+    const diagnostics = await value<{ nativeLibraries: { name: string; state: string; path: string }[]; stalledCalls: unknown[]; installWarning: unknown; safeDllSearch: unknown }>('diagnostics.get');
+    expect(diagnostics.nativeLibraries.map((l) => `${l.name}:${l.state}`)).toEqual(expect.arrayContaining(['computecore.dll:loaded', 'computenetwork.dll:loaded', 'virtdisk.dll:loaded']));
+    expect(diagnostics).toMatchObject({ stalledCalls: [], installWarning: null, safeDllSearch: null });
+    setNativeCallTimeout(100);
+    try {
+      standInControls().hcn.stall('HcnEnumerateNetworks', 700);
+      const listing = value('networks.list');
+      await waitFor(() => events.some((e) => e.name === 'native.stalled' && (e.payload as { calls: unknown[] }).calls.length > 0), 3000, 'a native.stalled event');
+      const during = await value<{ stalledCalls: { api: string; operation: string; running: boolean }[] }>('diagnostics.get');
+      expect(during.stalledCalls).toEqual([expect.objectContaining({ api: 'HCN', operation: 'HcnEnumerateNetworks', running: true })]);
+      await listing;
+      await waitFor(() => (events.filter((e) => e.name === 'native.stalled').at(-1)?.payload as { calls: unknown[] }).calls.length === 0, 3000, 'the all-clear');
+      expect((await value<{ stalledCalls: unknown[] }>('diagnostics.get')).stalledCalls).toEqual([]);
+    } finally {
+      setNativeCallTimeout(0);
+    }
+  });
+
   it('a disk is created in the background with progress events and a final done event', async () => {
     const disk = path.join(dir, 'disk.vhdx');
     const { operationId } = await value<{ operationId: string }>('disks.create', { path: disk, sizeBytes: 64 * 1024 * 1024, fixed: false });
@@ -324,5 +344,23 @@ describe('the event log', () => {
     await value('vm.pause', { path: file });
     const states = events.filter((e) => e.name === 'vm.changed').map((e) => JSON.stringify(e.payload));
     expect(new Set(states).size).toBe(states.length);
+  });
+});
+
+describe('virtual switches', () => {
+  it('lists switches with subnets and users, suggests a free subnet, and deletes only unused ones', async () => {
+    const suggested = await value<{ prefix: string; gateway: string }>('networks.suggestSubnet');
+    const { id } = await value<{ id: string }>('networks.create', { name: 'Lab net', subnet: suggested.prefix });
+    const next = await value<{ prefix: string }>('networks.suggestSubnet');
+    expect(next.prefix).not.toBe(suggested.prefix);
+    const file = await vmFile('net.7b', MINIMAL.replace('"GuestType":"Linux"', `"GuestType":"Linux","NetworkAdapters":[{"Connected":true,"SuggestedSwitchId":"${id}"}]`));
+    await value('library.open', { path: file });
+    await value('vm.start', { path: file });
+    const listed = (await value<{ id: string; subnets: { prefix: string }[]; usedBy: string[] }[]>('networks.list')).find((n) => n.id === id)!;
+    expect(listed).toMatchObject({ subnets: [{ prefix: suggested.prefix }], usedBy: ['Vm'] });
+    expect(await call('networks.delete', { id })).toMatchObject({ ok: false, error: { code: 'SwitchInUse', message: expect.stringContaining('Vm') as string } });
+    await value('vm.powerOff', { path: file });
+    await value('networks.delete', { id });
+    expect((await value<{ id: string }[]>('networks.list')).some((n) => n.id === id)).toBe(false);
   });
 });

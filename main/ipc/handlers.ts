@@ -2,9 +2,11 @@
  * The contract's handlers: each call, already checked against its schema by the dispatcher, turned into
  * service calls. Both transports (Electron IPC, the browser host) use this one set.
  */
+import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError } from '../../app/errors/error-info.js';
-import { type CallName, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
 import { type SessionMode } from '../../app/session/mode.js';
@@ -55,14 +57,24 @@ export interface HandlerServices {
   readonly preferences: PreferencesStore;
   readonly version: string;
   readonly standIn: boolean;
+  /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
+  readonly nativeDiagnostics: () => NativeDiagnostics;
   readonly emit: <K extends EventName>(name: K, payload: DeepReadonly<EventPayload<K>>) => void;
 }
+
+export type NativeDiagnostics = Required<Pick<Diagnostics, 'nativeLibraries' | 'safeDllSearch' | 'installWarning' | 'stalledCalls'>>;
 
 const notSupported = (what: string): HakoError =>
   new HakoError('NotSupported', `${what} is not available here${what.endsWith('dialog') ? '; enter the path instead' : ''}.`, { what });
 
 export function createHandlers(services: HandlerServices, shell: ShellHooks): Handlers {
   const { vms, configs, library, disks, operations, creator, deleter, cloner, networks, capabilities, preferences, emit } = services;
+
+  /** The library VM whose adapter records this endpoint: its name and whether it runs. */
+  const endpointOwner = (endpointId: string): { name: string; running: boolean } | null => {
+    const vm = vms.list().find((snapshot) => snapshot.config?.NetworkAdapters.some((adapter) => adapter.EndpointId.toLowerCase() === endpointId.toLowerCase()));
+    return vm === undefined ? null : { name: vmDisplayName(vm.id, vm.path), running: isLive(vm.state) };
+  };
 
   /** The configuration as main reads it (never the renderer's), of a VM that does not run. */
   const stoppedVmConfig = async (vmPath: string) => {
@@ -149,7 +161,16 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),
 
-    'networks.list': () => networks.listNetworks(),
+    'networks.list': async () => {
+      const list = await networks.listNetworks();
+      return list.map(({ endpoints, ...network }) => ({
+        ...network,
+        usedBy: [...new Set(endpoints.map((e) => endpointOwner(e)?.name).filter((name): name is string => name !== undefined))],
+        endpointCount: endpoints.length,
+      }));
+    },
+    'networks.suggestSubnet': () => networks.suggestSubnet(hostSubnets()),
+    'networks.delete': ({ id }) => networks.deleteSwitch(id, endpointOwner),
     'networks.create': async ({ name, subnet }) => {
       const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
       return { id: created.id };
@@ -190,6 +211,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
         missingExports: [...caps.missingExports],
         vmmsCertificate: shell.vmmsCertificate ? await shell.vmmsCertificate() : 'unknown',
         standIn: services.standIn,
+        ...services.nativeDiagnostics(),
       };
     },
 
@@ -209,6 +231,14 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'app.ready': () => undefined,
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
+}
+
+/** The IPv4 subnets of the host's own interfaces, which a new switch must not collide with. */
+function hostSubnets(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && address.cidr !== null)
+    .map((address) => address!.cidr!);
 }
 
 /** The wizard's flat input as the creator's request. */

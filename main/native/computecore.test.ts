@@ -22,16 +22,20 @@ const reported: { message: string; error: unknown }[] = [];
 // StandInHcsLiveAllocationCount returns -1. Only the Linux stand-ins count live result strings.
 const leakCountersAvailable = process.platform !== 'win32';
 
+function vmVirtualMachine(): Record<string, unknown> {
+  return {
+    Chipset: { Uefi: {} },
+    ComputeTopology: { Memory: { SizeInMB: 1024 }, Processor: { Count: 2 } },
+    Devices: {},
+  };
+}
+
 function vmDocument(extra: Record<string, unknown> = {}): object {
   return {
     SchemaVersion: { Major: 2, Minor: 1 },
     Owner: 'Hako/S-1-5-21-1000-1000-1000-1000',
     ShouldTerminateOnLastHandleClosed: true,
-    VirtualMachine: {
-      Chipset: { Uefi: {} },
-      ComputeTopology: { Memory: { SizeInMB: 1024 }, Processor: { Count: 2 } },
-      Devices: {},
-    },
+    VirtualMachine: vmVirtualMachine(),
     ...extra,
   };
 }
@@ -55,11 +59,15 @@ async function expectHcsError(promise: Promise<unknown>, hresult: number): Promi
 }
 
 /** Collects the events a handle receives. */
-function record(system: NativeComputeSystem): HcsEvent[] {
+async function record(system: NativeComputeSystem): Promise<HcsEvent[]> {
   const events: HcsEvent[] = [];
-  system.onEvent((event) => events.push(event));
+  await system.onEvent((event) => events.push(event));
   return events;
 }
+
+/** What Hako's own start sends on a 20348+ host so that its shutdown has a guest component to ask. */
+const SHUTDOWN_SERVICE = { Shutdown: {} };
+const INTEGRATION_SHUTDOWN = { Mechanism: 'IntegrationService', Type: 'Shutdown', Force: false };
 
 beforeAll(() => {
   ensureStandIns();
@@ -97,8 +105,8 @@ describe('capabilities', () => {
 describe('lifecycle', () => {
   it('creates, starts, pauses, saves, resumes and shuts down, with events from the stand-in thread', async () => {
     const id = uniqueId();
-    const system = await hcs.createComputeSystem(id, vmDocument());
-    const events = record(system);
+    const system = await hcs.createComputeSystem(id, vmDocument({ VirtualMachine: { ...vmVirtualMachine(), Services: SHUTDOWN_SERVICE } }));
+    const events = await record(system);
     expect(system.id).toBe(id);
     expect((await system.properties()).State).toBe('Created');
     await system.start();
@@ -111,7 +119,7 @@ describe('lifecycle', () => {
     await system.resume();
     expect((await system.properties()).State).toBe('Running');
     controls.hcs.setShutdownDelay(20);
-    await system.shutdown();
+    await system.shutdown(INTEGRATION_SHUTDOWN);
     await waitFor(() => events.some((e) => e.type === HCS_EVENT.SystemExited), 3000, 'SystemExited');
     const exited = events.find((e) => e.type === HCS_EVENT.SystemExited)!;
     expect(exited.data).toMatchObject({ ExitType: 'GracefulExit' });
@@ -122,7 +130,7 @@ describe('lifecycle', () => {
 
   it('terminates with a ForcedExit event, and refuses a second terminate', async () => {
     const system = await hcs.createComputeSystem(uniqueId(), vmDocument());
-    const events = record(system);
+    const events = await record(system);
     await system.start();
     await system.terminate();
     await waitFor(() => events.some((e) => e.type === HCS_EVENT.SystemExited), 3000, 'SystemExited');
@@ -134,7 +142,7 @@ describe('lifecycle', () => {
   it('reports a guest crash as UnexpectedExit and supports crash()', async () => {
     const id = uniqueId();
     const system = await hcs.createComputeSystem(id, vmDocument());
-    const events = record(system);
+    const events = await record(system);
     await system.start();
     await system.crash({ Type: 'CrashGuest' });
     expect(controls.hcs.guestPowerOff(id, true)).toBeGreaterThanOrEqual(0);
@@ -181,7 +189,7 @@ describe('lifecycle', () => {
     await closing;
     await expectHcsError(system.start(), HRESULT.ERROR_INVALID_HANDLE);
     await expectHcsError(system.properties(), HRESULT.ERROR_INVALID_HANDLE);
-    expect(() => system.onEvent(() => {})).toThrow(HcsError);
+    await expect(system.onEvent(() => {})).rejects.toBeInstanceOf(HcsError);
   });
 
   it('closes the handle of a create whose operation failed', async () => {
@@ -310,7 +318,7 @@ describe('threading', () => {
   it('delivers arbitrary events, including group types with the top bit set and null data', async () => {
     const id = uniqueId();
     const system = await hcs.createComputeSystem(id, vmDocument());
-    const events = record(system);
+    const events = await record(system);
     controls.hcs.emitEvent(id, HCS_EVENT.SystemCrashInitiated, '{"CrashParameters":[1,2,3,4,5],"Text":"こんにちは"}');
     controls.hcs.emitEvent(id, 0x80000002, null);
     controls.hcs.emitEvent(id, HCS_EVENT.SystemRdpEnhancedModeStateChanged, 'not json');
@@ -328,7 +336,7 @@ describe('threading', () => {
   it('reports a throwing listener instead of hanging', async () => {
     const id = uniqueId();
     const system = await hcs.createComputeSystem(id, vmDocument());
-    system.onEvent(() => {
+    await system.onEvent(() => {
       throw new Error('listener failure');
     });
     controls.hcs.emitEvent(id, HCS_EVENT.SystemGuestConnectionClosed, null);
@@ -343,7 +351,7 @@ describe('threading', () => {
     let afterClose = 0;
     let closed = false;
     let received = 0;
-    system.onEvent(() => {
+    await system.onEvent(() => {
       received++;
       if (closed) afterClose++;
     });

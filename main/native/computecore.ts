@@ -1,274 +1,25 @@
 /**
- * computecore.dll (the Host Compute System API, reference/hcs-api.md §1–§3) behind the `Hcs` port.
+ * computecore.dll (the Host Compute System API, learn.microsoft.com/virtualization/api/hcs) behind the
+ * `Hcs` port.
  *
  * Threading (README.md in this folder):
- * - Asynchronous exports (Create, Start, Shutdown, …, Enumerate) are issued on the JS thread and
- *   complete through ONE registered `HCS_OPERATION_COMPLETION` callback: `HcsCreateOperation(context,
- *   callback)` → call → in the callback `HcsGetOperationResult` (non-blocking, the operation is done) →
- *   copy + `LocalFree` the result → `HcsCloseOperation` → settle the promise found by `context`. No thread
- *   is parked per operation and nothing waits.
- * - Promises are settled with `setImmediate`, after the callback has returned to HCS: HCS's thread is
- *   blocked until the JS callback returns, and user code must never run (and call back into HCS) while
- *   it is.
- * - Synchronous exports that talk to the service or wait for callbacks (`HcsCloseComputeSystem` drains
- *   in-flight callbacks; Open, GetServiceProperties, the grants, the state files) run with koffi
- *   `.async` on the libuv pool, so the JS thread is free to run the callbacks they wait for.
- * - Event callbacks copy `HCS_EVENT` and its `EventData` inside the callback and deliver to the
- *   listener on a later turn; every callback body is wrapped in try/catch.
- * - Both callbacks are registered once per process and never unregistered (HCS may call them until
- *   every handle is closed; two of koffi's 8192 slots).
+ * - Every export runs through calls.ts: koffi `.async` on the libuv pool, bounded, watched. None runs
+ *   on the JS thread, because any of them may wait — for vmcompute, or for a callback computecore is
+ *   dispatching (HcsCloseComputeSystem waits for running callbacks, as its reference page says), and a
+ *   callback can only run when the JS thread is free.
+ * - Asynchronous exports (Create, Start, Shutdown, …, Enumerate) complete through ONE registered
+ *   completion callback (hcs-callbacks.ts): no thread is parked per operation.
+ * - Callbacks only record; the result is fetched and the operation closed after they returned.
+ * - A handle is closed only once no call using it is in flight (hcsshim saw access violations inside
+ *   computecore.dll when it closed handles under a running call).
  */
-import koffi from 'koffi';
 import { HcsError, hcsErrorFromResult } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
-import type {
-  ComputeSystem,
-  ComputeSystemProperties,
-  Hcs,
-  HcsCapabilities,
-  HcsEvent,
-  SystemQuery,
-} from '../services/ports.js';
-import { callAsync, copyString16, failed, jsonOrNull, reportNativeError, takeString16, tryParseJson } from './ffi.js';
-import { bind, loadLibrary, localFree, tryBind, type NativeFunction } from './library.js';
-
-const GENERIC_ALL = 0x10000000;
-const HCS_EVENT_OPTION_NONE = 0;
-
-// Anonymous types: a module reloaded in tests must not collide with names koffi already knows.
-const HCS_EVENT = koffi.struct({ Type: 'uint32_t', EventData: 'void *', Operation: 'void *' });
-const OPERATION_COMPLETION = koffi.proto('__stdcall', null, 'void', ['void *', 'void *']);
-const EVENT_CALLBACK = koffi.proto('__stdcall', null, 'void', ['void *', 'void *']);
-const HANDLE = 'void *';
-const OUT_POINTER = koffi.out(koffi.pointer('void *'));
-const CALLBACK_POINTER = 'void *';
-
-/** The optional exports Hako probes (reference/hcs-api.md §1.2 "Availability"). */
-const PROBED = ['HcsCrashComputeSystem', 'HcsWaitForComputeSystemExit', 'HcsGrantVmGroupAccess', 'HcsRevokeVmGroupAccess'] as const;
-
-interface Bindings {
-  readonly createOperation: NativeFunction;
-  readonly closeOperation: NativeFunction;
-  readonly getOperationResult: NativeFunction;
-  readonly createComputeSystem: NativeFunction;
-  readonly openComputeSystem: NativeFunction;
-  readonly closeComputeSystem: NativeFunction;
-  readonly start: NativeFunction;
-  readonly shutdown: NativeFunction;
-  readonly terminate: NativeFunction;
-  readonly pause: NativeFunction;
-  readonly resume: NativeFunction;
-  readonly save: NativeFunction;
-  readonly getProperties: NativeFunction;
-  readonly modify: NativeFunction;
-  readonly setCallback: NativeFunction;
-  readonly enumerate: NativeFunction;
-  readonly getServiceProperties: NativeFunction;
-  readonly grantVmAccess: NativeFunction;
-  readonly revokeVmAccess: NativeFunction;
-  readonly createEmptyGuestStateFile: NativeFunction;
-  readonly createEmptyRuntimeStateFile: NativeFunction;
-  readonly crash: NativeFunction | null;
-  readonly grantVmGroupAccess: NativeFunction | null;
-  readonly revokeVmGroupAccess: NativeFunction | null;
-}
-
-function bindComputeCore(): { bindings: Bindings; capabilities: HcsCapabilities } {
-  const lib = loadLibrary('computecore');
-  const f = (name: string, result: string, args: Parameters<typeof bind>[3]) => bind(lib, name, result, args);
-  const systemCall = (name: string) => f(name, 'int32_t', [HANDLE, HANDLE, 'str16']);
-  const probed = Object.fromEntries(
-    PROBED.map((name) => [name, tryBind(lib, name, 'int32_t', name === 'HcsCrashComputeSystem' ? [HANDLE, HANDLE, 'str16'] : name === 'HcsWaitForComputeSystemExit' ? [HANDLE, 'uint32_t', OUT_POINTER] : ['str16'])]),
-  ) as Record<(typeof PROBED)[number], NativeFunction | null>;
-  const bindings: Bindings = {
-    createOperation: f('HcsCreateOperation', HANDLE, ['void *', CALLBACK_POINTER]),
-    closeOperation: f('HcsCloseOperation', 'void', [HANDLE]),
-    getOperationResult: f('HcsGetOperationResult', 'int32_t', [HANDLE, OUT_POINTER]),
-    createComputeSystem: f('HcsCreateComputeSystem', 'int32_t', ['str16', 'str16', HANDLE, 'void *', OUT_POINTER]),
-    openComputeSystem: f('HcsOpenComputeSystem', 'int32_t', ['str16', 'uint32_t', OUT_POINTER]),
-    closeComputeSystem: f('HcsCloseComputeSystem', 'void', [HANDLE]),
-    start: systemCall('HcsStartComputeSystem'),
-    shutdown: systemCall('HcsShutDownComputeSystem'),
-    terminate: systemCall('HcsTerminateComputeSystem'),
-    pause: systemCall('HcsPauseComputeSystem'),
-    resume: systemCall('HcsResumeComputeSystem'),
-    save: systemCall('HcsSaveComputeSystem'),
-    getProperties: systemCall('HcsGetComputeSystemProperties'),
-    modify: f('HcsModifyComputeSystem', 'int32_t', [HANDLE, HANDLE, 'str16', 'void *']),
-    setCallback: f('HcsSetComputeSystemCallback', 'int32_t', [HANDLE, 'uint32_t', 'void *', CALLBACK_POINTER]),
-    enumerate: f('HcsEnumerateComputeSystems', 'int32_t', ['str16', HANDLE]),
-    getServiceProperties: f('HcsGetServiceProperties', 'int32_t', ['str16', OUT_POINTER]),
-    grantVmAccess: f('HcsGrantVmAccess', 'int32_t', ['str16', 'str16']),
-    revokeVmAccess: f('HcsRevokeVmAccess', 'int32_t', ['str16', 'str16']),
-    createEmptyGuestStateFile: f('HcsCreateEmptyGuestStateFile', 'int32_t', ['str16']),
-    createEmptyRuntimeStateFile: f('HcsCreateEmptyRuntimeStateFile', 'int32_t', ['str16']),
-    crash: probed.HcsCrashComputeSystem,
-    grantVmGroupAccess: probed.HcsGrantVmGroupAccess,
-    revokeVmGroupAccess: probed.HcsRevokeVmGroupAccess,
-  };
-  const missingExports = PROBED.filter((name) => probed[name] === null);
-  return {
-    bindings,
-    capabilities: Object.freeze({
-      crash: probed.HcsCrashComputeSystem !== null,
-      waitForExit: probed.HcsWaitForComputeSystemExit !== null,
-      grantVmGroupAccess: probed.HcsGrantVmGroupAccess !== null,
-      missingExports: Object.freeze([...missingExports]),
-    }),
-  };
-}
-
-interface PendingOperation {
-  readonly operation: string;
-  readonly resolve: (result: string | null) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** Issues asynchronous HCS calls and completes them through the one registered completion callback. */
-class OperationBroker {
-  private readonly pending = new Map<number, PendingOperation>();
-  private nextId = 1;
-  /**
-   * A callback from a foreign thread does not keep Node's event loop alive: without this timer a
-   * process whose only work is a pending HCS operation would exit before it completes.
-   */
-  private keepAlive: NodeJS.Timeout | null = null;
-  readonly callback: bigint;
-
-  constructor(private readonly b: Bindings) {
-    this.callback = koffi.register(this.onComplete, koffi.pointer(OPERATION_COMPLETION));
-  }
-
-  private track(id: number, entry: PendingOperation): void {
-    this.pending.set(id, entry);
-    this.keepAlive ??= setInterval(() => {}, 0x7fffffff);
-  }
-
-  private untrack(id: number): void {
-    this.pending.delete(id);
-    if (this.pending.size === 0 && this.keepAlive) {
-      clearInterval(this.keepAlive);
-      this.keepAlive = null;
-    }
-  }
-
-  /** Operations issued and not completed yet. */
-  get size(): number {
-    return this.pending.size;
-  }
-
-  /**
-   * Creates an operation, passes it to `issue` (which makes the HCS call and returns its HRESULT) and
-   * resolves with the result document's text, or rejects with an HcsError.
-   */
-  run(operation: string, issue: (op: bigint) => number): Promise<string | null> {
-    return new Promise<string | null>((resolve, reject) => {
-      const id = this.nextId++;
-      const op = this.b.createOperation(BigInt(id), this.callback) as bigint | null;
-      if (!op) {
-        reject(new HcsError({ api: 'HCS', operation: 'HcsCreateOperation', hresult: HRESULT.E_OUTOFMEMORY }));
-        return;
-      }
-      const entry: PendingOperation = { operation, resolve, reject };
-      // Registered before the call: an implementation may complete inline, on this thread.
-      this.track(id, entry);
-      let hresult: number;
-      try {
-        hresult = issue(op) as number;
-      } catch (error) {
-        if (this.pending.get(id) === entry) {
-          this.untrack(id);
-          this.b.closeOperation(op);
-        }
-        reject(error);
-        return;
-      }
-      // A failure returned by the call itself: the operation never started, so nothing will call back.
-      if (failed(hresult) && this.pending.get(id) === entry) {
-        this.untrack(id);
-        this.b.closeOperation(op);
-        reject(hcsErrorFromResult(operation, hresult, null));
-      }
-    });
-  }
-
-  /** HCS_OPERATION_COMPLETION, on an HCS thread (queued by koffi to the JS thread). Never throws. */
-  private readonly onComplete = (op: unknown, context: unknown): void => {
-    try {
-      const id = typeof context === 'bigint' ? Number(context) : 0;
-      const entry = this.pending.get(id);
-      if (!entry || typeof op !== 'bigint') {
-        reportNativeError(`completion for an unknown operation (context ${id})`, null);
-        return;
-      }
-      // The setImmediate below keeps the loop alive until the promise is settled.
-      this.untrack(id);
-      let hresult = 0;
-      let text: string | null = null;
-      let failure: unknown = null;
-      try {
-        const out: unknown[] = [null];
-        hresult = this.b.getOperationResult(op, out) as number;
-        text = takeString16(out[0], localFree);
-      } catch (error) {
-        failure = error;
-      } finally {
-        this.b.closeOperation(op);
-      }
-      setImmediate(() => {
-        if (failure !== null) {
-          entry.reject(failure);
-        } else if (failed(hresult)) {
-          const doc = tryParseJson(text) ?? (text ? { ErrorMessage: text } : null);
-          entry.reject(hcsErrorFromResult(entry.operation, hresult, doc));
-        } else {
-          entry.resolve(text);
-        }
-      });
-    } catch (error) {
-      reportNativeError('operation completion callback failed', error);
-    }
-  };
-}
-
-interface EventTarget {
-  deliver(event: HcsEvent): void;
-}
-
-/** Routes `HCS_EVENT`s from the one registered event callback to the handle whose context they carry. */
-class EventBroker {
-  private readonly targets = new Map<number, EventTarget>();
-  private nextId = 1;
-  readonly callback: bigint;
-
-  constructor() {
-    this.callback = koffi.register(this.onEvent, koffi.pointer(EVENT_CALLBACK));
-  }
-
-  add(target: EventTarget): number {
-    const id = this.nextId++;
-    this.targets.set(id, target);
-    return id;
-  }
-
-  remove(id: number): void {
-    this.targets.delete(id);
-  }
-
-  /** HCS_EVENT_CALLBACK, on an HCS thread. The event and its data are only valid during the call. */
-  private readonly onEvent = (eventPointer: unknown, context: unknown): void => {
-    try {
-      if (typeof eventPointer !== 'bigint') return;
-      const decoded = koffi.decode(eventPointer, HCS_EVENT) as { Type: number; EventData: unknown };
-      const rawData = copyString16(decoded.EventData);
-      const target = this.targets.get(typeof context === 'bigint' ? Number(context) : 0);
-      const data = tryParseJson(rawData);
-      target?.deliver({ type: decoded.Type >>> 0, data: data === undefined ? null : data, rawData });
-    } catch (error) {
-      reportNativeError('event callback failed', error);
-    }
-  };
-}
+import type { ComputeSystem, ComputeSystemProperties, Hcs, HcsCapabilities, HcsEvent, SystemQuery } from '../services/ports.js';
+import { bindComputeCore, GENERIC_ALL, HCS_EVENT_OPTION_NONE, type Bindings } from './computecore-bindings.js';
+import { failed, jsonOrNull, reportNativeError, takeString16, tryParseJson } from './ffi.js';
+import { EventBroker, hcsCall, OperationBroker, type RunOptions } from './hcs-callbacks.js';
+import { localFree, type NativeFunction } from './library.js';
 
 interface ComputeCore {
   readonly b: Bindings;
@@ -305,10 +56,14 @@ function parseResult(operation: string, text: string | null): unknown {
   return value;
 }
 
-/** Runs a synchronous export that returns an HRESULT on the libuv pool; rejects on failure. */
-async function syncCall(operation: string, fn: NativeFunction, ...args: unknown[]): Promise<void> {
-  const hresult = (await callAsync(fn, ...args)) as number;
+/** A synchronous export that returns an HRESULT; rejects on failure. */
+async function syncCall(operation: string, fn: NativeFunction, args: unknown[], subject?: string): Promise<void> {
+  const hresult = (await hcsCall(operation, fn, args, subject)) as number;
   if (failed(hresult)) throw hcsErrorFromResult(operation, hresult, null);
+}
+
+function handleOf(out: unknown[]): bigint | null {
+  return typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
 }
 
 /** An open `HCS_SYSTEM`. */
@@ -317,7 +72,10 @@ export class NativeComputeSystem implements ComputeSystem {
   private closing: Promise<void> | null = null;
   private closed = false;
   private listener: ((event: HcsEvent) => void) | null = null;
+  private registration: Promise<void> | null = null;
   private eventContext: number | null = null;
+  /** Calls that use the handle and have not returned yet; close waits for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   /** @internal Created by NativeHcs. */
   constructor(
@@ -333,49 +91,68 @@ export class NativeComputeSystem implements ComputeSystem {
     return this.handle === null;
   }
 
-  private issue(operation: string, fn: NativeFunction, ...rest: unknown[]): Promise<string | null> {
+  /** Runs `use` with the native handle, keeping the handle open until it settles. */
+  private use<T>(operation: string, use: (handle: bigint) => Promise<T>): Promise<T> {
     const handle = this.handle;
     if (handle === null) return Promise.reject(invalidHandle(operation));
-    return this.core.operations.run(operation, (op) => fn(handle, op, ...rest) as number);
+    const running = use(handle);
+    this.inFlight.add(running);
+    const forget = () => this.inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  }
+
+  /**
+   * One asynchronous HCS call on this handle. Only the call itself counts as using the handle: the wait
+   * for its completion does not (a shutdown may wait for as long as the guest likes).
+   */
+  private issue(operation: string, fn: NativeFunction, rest: unknown[], options: Omit<RunOptions, 'subject'> = {}): Promise<string | null> {
+    if (this.handle === null) return Promise.reject(invalidHandle(operation));
+    return this.core.operations.run(
+      operation,
+      (op) => this.use(operation, (handle) => hcsCall(operation, fn, [handle, op, ...rest], this.id) as Promise<number>),
+      { ...options, subject: this.id },
+    );
   }
 
   async start(options?: object): Promise<void> {
-    await this.issue('HcsStartComputeSystem', this.core.b.start, jsonOrNull(options));
+    await this.issue('HcsStartComputeSystem', this.core.b.start, [jsonOrNull(options)]);
   }
 
-  async shutdown(options?: object): Promise<void> {
-    await this.issue('HcsShutDownComputeSystem', this.core.b.shutdown, jsonOrNull(options));
+  async shutdown(options?: object | null): Promise<void> {
+    // Completes when the guest is off: as long as the guest takes, so its wait is not watched.
+    await this.issue('HcsShutDownComputeSystem', this.core.b.shutdown, [jsonOrNull(options)], { watchCompletion: false });
   }
 
   async terminate(): Promise<void> {
-    await this.issue('HcsTerminateComputeSystem', this.core.b.terminate, null);
+    await this.issue('HcsTerminateComputeSystem', this.core.b.terminate, [null]);
   }
 
-  async crash(options?: object): Promise<void> {
+  async crash(options?: object | null): Promise<void> {
     const crash = this.core.b.crash;
     if (!crash) throw missingExport('HcsCrashComputeSystem');
-    await this.issue('HcsCrashComputeSystem', crash, jsonOrNull(options));
+    await this.issue('HcsCrashComputeSystem', crash, [jsonOrNull(options)]);
   }
 
-  async pause(options?: object): Promise<void> {
-    await this.issue('HcsPauseComputeSystem', this.core.b.pause, jsonOrNull(options));
+  async pause(options?: object | null): Promise<void> {
+    await this.issue('HcsPauseComputeSystem', this.core.b.pause, [jsonOrNull(options)]);
   }
 
   async resume(): Promise<void> {
-    await this.issue('HcsResumeComputeSystem', this.core.b.resume, null);
+    await this.issue('HcsResumeComputeSystem', this.core.b.resume, [null]);
   }
 
-  async save(options: object): Promise<void> {
-    await this.issue('HcsSaveComputeSystem', this.core.b.save, JSON.stringify(options));
+  async save(options?: object | null): Promise<void> {
+    await this.issue('HcsSaveComputeSystem', this.core.b.save, [jsonOrNull(options)]);
   }
 
   async modify(request: object): Promise<void> {
-    await this.issue('HcsModifyComputeSystem', this.core.b.modify, JSON.stringify(request), null);
+    await this.issue('HcsModifyComputeSystem', this.core.b.modify, [JSON.stringify(request), null]);
   }
 
   async properties(query?: object): Promise<ComputeSystemProperties> {
     const operation = 'HcsGetComputeSystemProperties';
-    const value = parseResult(operation, await this.issue(operation, this.core.b.getProperties, jsonOrNull(query)));
+    const value = parseResult(operation, await this.issue(operation, this.core.b.getProperties, [jsonOrNull(query)]));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new HcsError({ api: 'HCS', operation, hresult: HRESULT.ERROR_INVALID_DATA, apiMessage: 'The properties document is not an object.' });
     }
@@ -384,21 +161,33 @@ export class NativeComputeSystem implements ComputeSystem {
 
   /**
    * Sets the listener. The native callback is registered on the first call (one per handle, as HCS
-   * allows); later calls replace the listener. Throws an HcsError when HCS refuses the registration.
+   * allows); later calls replace the listener. Rejects with an HcsError when HCS refuses the
+   * registration.
    */
-  onEvent(listener: (event: HcsEvent) => void): void {
-    const handle = this.handle;
-    if (handle === null) throw invalidHandle('HcsSetComputeSystemCallback');
+  onEvent(listener: (event: HcsEvent) => void): Promise<void> {
+    if (this.handle === null) return Promise.reject(invalidHandle('HcsSetComputeSystemCallback'));
     this.listener = listener;
-    if (this.eventContext !== null) return;
-    const context = this.core.events.add(this);
-    const hresult = this.core.b.setCallback(handle, HCS_EVENT_OPTION_NONE, BigInt(context), this.core.events.callback) as number;
-    if (failed(hresult)) {
-      this.core.events.remove(context);
+    this.registration ??= this.use('HcsSetComputeSystemCallback', async (handle) => {
+      const context = this.core.events.add(this);
+      const events = this.core.events;
+      let hresult: number;
+      try {
+        hresult = (await hcsCall('HcsSetComputeSystemCallback', this.core.b.setCallback, [handle, HCS_EVENT_OPTION_NONE, BigInt(context), events.callback], this.id)) as number;
+      } catch (error) {
+        events.remove(context);
+        throw error;
+      }
+      if (failed(hresult)) {
+        events.remove(context);
+        throw hcsErrorFromResult('HcsSetComputeSystemCallback', hresult, null);
+      }
+      this.eventContext = context;
+    }).catch((error: unknown) => {
+      this.registration = null;
       this.listener = null;
-      throw hcsErrorFromResult('HcsSetComputeSystemCallback', hresult, null);
-    }
-    this.eventContext = context;
+      throw error;
+    });
+    return this.registration;
   }
 
   /** @internal Called by the EventBroker inside the native callback: only schedules. */
@@ -415,15 +204,16 @@ export class NativeComputeSystem implements ComputeSystem {
   }
 
   /**
-   * Closes the handle on the libuv pool (HcsCloseComputeSystem waits for in-flight callbacks, which
-   * need this thread). After it resolves no event reaches the listener. Idempotent.
+   * Closes the handle once the calls using it have returned (HcsCloseComputeSystem also waits for
+   * in-flight callbacks, on the pool). After it resolves no event reaches the listener. Idempotent.
    */
   close(): Promise<void> {
     if (!this.closing) {
       const handle = this.handle;
       this.handle = null;
       this.closing = (async () => {
-        if (handle !== null) await callAsync(this.core.b.closeComputeSystem, handle);
+        await Promise.allSettled([...this.inFlight]);
+        if (handle !== null) await hcsCall('HcsCloseComputeSystem', this.core.b.closeComputeSystem, [handle], this.id);
         this.closed = true;
         this.listener = null;
         if (this.eventContext !== null) this.core.events.remove(this.eventContext);
@@ -450,22 +240,30 @@ export class NativeHcs implements Hcs {
     return this.core.operations.size;
   }
 
+  private async closeRaw(handle: bigint, id: string, why: string): Promise<void> {
+    await hcsCall('HcsCloseComputeSystem', this.core.b.closeComputeSystem, [handle], id).catch((e: unknown) => reportNativeError(why, e));
+  }
+
   async createComputeSystem(id: string, document: object): Promise<NativeComputeSystem> {
     const b = this.core.b;
     let handle: bigint | null = null;
     try {
-      await this.core.operations.run('HcsCreateComputeSystem', (op) => {
-        const out: unknown[] = [null];
-        try {
-          return b.createComputeSystem(id, JSON.stringify(document), op, null, out) as number;
-        } finally {
-          handle = typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
-        }
-      });
+      await this.core.operations.run(
+        'HcsCreateComputeSystem',
+        async (op) => {
+          const out: unknown[] = [null];
+          try {
+            return (await hcsCall('HcsCreateComputeSystem', b.createComputeSystem, [id, JSON.stringify(document), op, null, out], id)) as number;
+          } finally {
+            handle = handleOf(out);
+          }
+        },
+        { subject: id },
+      );
     } catch (error) {
       // The handle is written when the call is accepted; close it even though the operation failed.
       const accepted = handle as bigint | null;
-      if (accepted !== null) await callAsync(b.closeComputeSystem, accepted).catch((e: unknown) => reportNativeError('closing a failed create', e));
+      if (accepted !== null) await this.closeRaw(accepted, id, 'closing a failed create');
       throw error;
     }
     const created = handle as bigint | null;
@@ -475,10 +273,10 @@ export class NativeHcs implements Hcs {
 
   async openComputeSystem(id: string): Promise<NativeComputeSystem> {
     const out: unknown[] = [null];
-    const hresult = (await callAsync(this.core.b.openComputeSystem, id, GENERIC_ALL, out)) as number;
-    const handle = typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
+    const hresult = (await hcsCall('HcsOpenComputeSystem', this.core.b.openComputeSystem, [id, GENERIC_ALL, out], id)) as number;
+    const handle = handleOf(out);
     if (failed(hresult)) {
-      if (handle !== null) await callAsync(this.core.b.closeComputeSystem, handle).catch((e: unknown) => reportNativeError('closing a failed open', e));
+      if (handle !== null) await this.closeRaw(handle, id, 'closing a failed open');
       throw hcsErrorFromResult('HcsOpenComputeSystem', hresult, null);
     }
     if (handle === null) throw new HcsError({ api: 'HCS', operation: 'HcsOpenComputeSystem', hresult: HRESULT.E_POINTER, apiMessage: 'No handle was returned.' });
@@ -487,7 +285,7 @@ export class NativeHcs implements Hcs {
 
   async enumerateComputeSystems(query?: SystemQuery): Promise<ComputeSystemProperties[]> {
     const operation = 'HcsEnumerateComputeSystems';
-    const text = await this.core.operations.run(operation, (op) => this.core.b.enumerate(jsonOrNull(query), op) as number);
+    const text = await this.core.operations.run(operation, (op) => hcsCall(operation, this.core.b.enumerate, [jsonOrNull(query), op]) as Promise<number>);
     const value = parseResult(operation, text);
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
@@ -499,38 +297,38 @@ export class NativeHcs implements Hcs {
   async getServiceProperties(query?: object): Promise<unknown> {
     const operation = 'HcsGetServiceProperties';
     const out: unknown[] = [null];
-    const hresult = (await callAsync(this.core.b.getServiceProperties, jsonOrNull(query), out)) as number;
+    const hresult = (await hcsCall(operation, this.core.b.getServiceProperties, [jsonOrNull(query), out])) as number;
     const text = takeString16(out[0], localFree);
     if (failed(hresult)) throw hcsErrorFromResult(operation, hresult, tryParseJson(text) ?? null);
     return parseResult(operation, text) ?? null;
   }
 
   grantVmAccess(vmId: string, filePath: string): Promise<void> {
-    return syncCall('HcsGrantVmAccess', this.core.b.grantVmAccess, vmId, filePath);
+    return syncCall('HcsGrantVmAccess', this.core.b.grantVmAccess, [vmId, filePath], vmId);
   }
 
   revokeVmAccess(vmId: string, filePath: string): Promise<void> {
-    return syncCall('HcsRevokeVmAccess', this.core.b.revokeVmAccess, vmId, filePath);
+    return syncCall('HcsRevokeVmAccess', this.core.b.revokeVmAccess, [vmId, filePath], vmId);
   }
 
-  /** Read-only access for the whole "Virtual Machines" group; ERROR_PROC_NOT_FOUND before 19041. */
+  /** Read-only access for the whole "Virtual Machines" group; ERROR_PROC_NOT_FOUND where not exported. */
   async grantVmGroupAccess(filePath: string): Promise<void> {
     const fn = this.core.b.grantVmGroupAccess;
     if (!fn) throw missingExport('HcsGrantVmGroupAccess');
-    await syncCall('HcsGrantVmGroupAccess', fn, filePath);
+    await syncCall('HcsGrantVmGroupAccess', fn, [filePath], filePath);
   }
 
   async revokeVmGroupAccess(filePath: string): Promise<void> {
     const fn = this.core.b.revokeVmGroupAccess;
     if (!fn) throw missingExport('HcsRevokeVmGroupAccess');
-    await syncCall('HcsRevokeVmGroupAccess', fn, filePath);
+    await syncCall('HcsRevokeVmGroupAccess', fn, [filePath], filePath);
   }
 
   createEmptyGuestStateFile(filePath: string): Promise<void> {
-    return syncCall('HcsCreateEmptyGuestStateFile', this.core.b.createEmptyGuestStateFile, filePath);
+    return syncCall('HcsCreateEmptyGuestStateFile', this.core.b.createEmptyGuestStateFile, [filePath], filePath);
   }
 
   createEmptyRuntimeStateFile(filePath: string): Promise<void> {
-    return syncCall('HcsCreateEmptyRuntimeStateFile', this.core.b.createEmptyRuntimeStateFile, filePath);
+    return syncCall('HcsCreateEmptyRuntimeStateFile', this.core.b.createEmptyRuntimeStateFile, [filePath], filePath);
   }
 }

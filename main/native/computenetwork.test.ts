@@ -4,7 +4,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, describeHresult } from '../../app/errors/hresult.js';
 import { endpointDocument, networkDocument, parseSubnet } from '../../app/network/documents.js';
-import { HCN_MAX_IN_FLIGHT, NativeHcn } from './computenetwork.js';
+import { nativeCallLimit } from './calls.js';
+import { checkHcnResult, NativeHcn } from './computenetwork.js';
 import { guidFromStruct, guidToStruct } from './guid.js';
 import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
@@ -145,7 +146,7 @@ describe('failures', () => {
 });
 
 describe('threading', () => {
-  it(`runs at most ${HCN_MAX_IN_FLIGHT} calls at once and keeps the event loop free`, async () => {
+  it(`runs at most ${nativeCallLimit} calls at once and keeps the event loop free`, async () => {
     const id = randomUUID();
     await (await hcn.createNetwork(id, networkDocument('Hako slow', null))).close();
     controls.hcn.setLatency('HcnOpenNetwork', 150);
@@ -157,11 +158,40 @@ describe('threading', () => {
     const handles = await Promise.all(opening);
     const elapsed = Date.now() - started;
     clearInterval(timer);
-    // Six calls of 150 ms, two at a time: three rounds.
-    expect(elapsed).toBeGreaterThanOrEqual(3 * 150 - 30);
+    // Six calls of 150 ms, nativeCallLimit at a time.
+    expect(elapsed).toBeGreaterThanOrEqual(Math.ceil(6 / nativeCallLimit) * 150 - 30);
     expect(ticks).toBeGreaterThanOrEqual(20);
     controls.hcn.setLatency('HcnOpenNetwork', 0);
     await Promise.all(handles.map((h) => h.close()));
     await hcn.deleteNetwork(id);
+  });
+});
+
+describe('the error record rule (HNS Response: Success, Error, ErrorCode)', () => {
+  const fails = (hresult: number, record: string | null) => {
+    try {
+      checkHcnResult('HcnCreateNetwork', hresult, record);
+      return null;
+    } catch (error) {
+      return error as HcsError;
+    }
+  };
+
+  it('fails on a failed HRESULT, with the record\'s text', () => {
+    const error = fails(HRESULT.E_ACCESSDENIED | 0, '{"Success":false,"Error":"denied","ErrorCode":2147942405}');
+    expect(error?.hresult).toBe(HRESULT.E_ACCESSDENIED);
+    expect(error?.apiMessage).toBe('denied');
+  });
+
+  it('succeeds on S_OK with no record, an empty one, or one that says Success: true', () => {
+    expect(fails(0, null)).toBeNull();
+    expect(fails(0, '')).toBeNull();
+    expect(fails(0, '{"Success":true}')).toBeNull();
+  });
+
+  it('fails on S_OK with a record that does not say it succeeded', () => {
+    expect(fails(0, '{"Success":false,"Error":"no","ErrorCode":2151350288}')?.hresult).toBe(0x803b0010);
+    expect(fails(0, '{"Error":"no success field"}')?.hresult).toBe(HRESULT.E_FAIL);
+    expect(fails(0, 'not a Response')?.apiMessage).toBe('not a Response');
   });
 });

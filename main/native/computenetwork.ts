@@ -1,26 +1,27 @@
 /**
- * computenetwork.dll (the Host Compute Network API, reference/hcs-api.md §7) behind the `Hcn` port.
+ * computenetwork.dll (the Host Compute Network API, learn.microsoft.com/virtualization/api/hcn) behind
+ * the `Hcn` port.
  *
  * Every HCN export is synchronous and talks to the Host Network Service, which can take seconds (or
- * minutes, when HNS is busy). So every call runs with koffi `.async` on the libuv pool, and through one
- * bounded queue: at most {@link HCN_MAX_IN_FLIGHT} calls park a pool thread at a time, so a wedged HNS
- * can never take every libuv thread (the pool has UV_THREADPOOL_SIZE threads, 4 by default; fs, dns,
- * HCS handle closes and virtdisk need the rest).
+ * minutes, when HNS is busy). So every call runs through calls.ts: koffi `.async` on the libuv pool,
+ * in the queue that bounds how many native calls hold pool threads, under the watchdog.
  *
  * Output strings and error records are freed with CoTaskMemFree. A failure becomes an HcsError with
- * api 'HCN', built from the HRESULT and the error record `{"Success","Error","ErrorCode"}`; an error
- * record that says `Success: false` is a failure even when the HRESULT is S_OK (as hcsshim treats it).
+ * api 'HCN', built from the HRESULT and the error record. The record is an HNS `Response`
+ * (`{"Success","Error","ErrorCode"}`, the HNS schema's Response type), documented as "extended
+ * errorCode information". The rule (see {@link checkHcnResult}): a failed HRESULT fails; with S_OK, a record
+ * fails unless it says `"Success": true` — hcsshim fails on any non-empty record, which would turn a
+ * documented successful Response into an error, while a record that is not a Response (text we cannot
+ * read) or that carries an error without saying it succeeded is never taken for success.
  */
 import koffi from 'koffi';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT } from '../../app/errors/hresult.js';
 import type { Hcn, HcnHandle } from '../services/ports.js';
-import { BoundedQueue, callAsync, failed, reportNativeError, takeString16, tryParseJson } from './ffi.js';
+import { callNative } from './calls.js';
+import { failed, reportNativeError, takeString16, tryParseJson } from './ffi.js';
 import { GUID, guidToStruct, normaliseGuid, type GuidStruct } from './guid.js';
 import { bind, coTaskMemFree, loadLibrary, type NativeFunction } from './library.js';
-
-/** HCN calls allowed to occupy libuv pool threads at once. */
-export const HCN_MAX_IN_FLIGHT = 2;
 
 const HANDLE = 'void *';
 const REFGUID = koffi.pointer(GUID);
@@ -68,7 +69,17 @@ function computeNetwork(): Bindings {
   return bindings;
 }
 
-const queue = new BoundedQueue(HCN_MAX_IN_FLIGHT);
+let inFlight = 0;
+
+/** One HCN export through calls.ts. */
+async function hcnCall(operation: string, fn: NativeFunction, args: unknown[], subject?: string): Promise<number> {
+  inFlight++;
+  try {
+    return (await callNative({ api: 'HCN', operation, ...(subject !== undefined ? { subject } : {}) }, fn, args)) as number;
+  } finally {
+    inFlight--;
+  }
+}
 
 type Kind = 'network' | 'endpoint';
 
@@ -78,13 +89,17 @@ interface ErrorRecord {
   readonly ErrorCode?: unknown;
 }
 
-/** Throws the HcsError for a failed call: the HRESULT, or the error record when the HRESULT says S_OK. */
-function check(operation: string, hresult: number, errorText: string | null): void {
+/**
+ * Throws the HcsError for a failed call: the HRESULT; or, when the HRESULT says S_OK, an error record
+ * that does not say `"Success": true` (empty or absent records are no record).
+ */
+export function checkHcnResult(operation: string, hresult: number, errorText: string | null): void {
   const parsed = tryParseJson(errorText);
-  const record: ErrorRecord = typeof parsed === 'object' && parsed !== null ? (parsed as ErrorRecord) : {};
-  const message = typeof record.Error === 'string' ? record.Error : (parsed === undefined ? (errorText ?? '') : '');
+  const record: ErrorRecord = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as ErrorRecord) : {};
+  const message = typeof record.Error === 'string' ? record.Error : parsed === undefined ? (errorText ?? '') : '';
   if (failed(hresult)) throw new HcsError({ api: 'HCN', operation, hresult, apiMessage: message });
-  if (record.Success === false) {
+  const hasRecord = errorText !== null && errorText.trim() !== '';
+  if (hasRecord && record.Success !== true) {
     const reported = record.ErrorCode;
     const usable = typeof reported === 'number' && Number.isInteger(reported) && reported !== 0 && reported >= -0x8000_0000 && reported <= 0xffff_ffff;
     const code = usable ? reported : HRESULT.E_FAIL;
@@ -102,29 +117,29 @@ function handleOf(out: unknown[]): bigint | null {
   return typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
 }
 
-async function closeRaw(kind: Kind, handle: bigint): Promise<number> {
+async function closeRaw(kind: Kind, handle: bigint, id?: string): Promise<number> {
   const b = computeNetwork();
-  return (await queue.run(() => callAsync(kind === 'network' ? b.closeNetwork : b.closeEndpoint, handle))) as number;
+  return kind === 'network' ? hcnCall('HcnCloseNetwork', b.closeNetwork, [handle], id) : hcnCall('HcnCloseEndpoint', b.closeEndpoint, [handle], id);
 }
 
 /**
  * One queued `.async` call whose last parameter is the error record, and before it optionally one
  * output (a string or a handle). Frees every string; closes a handle a failed call returned anyway.
  */
-async function call(operation: string, fn: NativeFunction, args: unknown[], output: 'string'): Promise<string | null>;
-async function call(operation: string, fn: NativeFunction, args: unknown[], output: Kind): Promise<bigint | null>;
-async function call(operation: string, fn: NativeFunction, args: unknown[]): Promise<void>;
-async function call(operation: string, fn: NativeFunction, args: unknown[], output?: 'string' | Kind): Promise<string | bigint | null | void> {
+async function call(operation: string, fn: NativeFunction, args: unknown[], output: 'string', subject?: string): Promise<string | null>;
+async function call(operation: string, fn: NativeFunction, args: unknown[], output: Kind, subject?: string): Promise<bigint | null>;
+async function call(operation: string, fn: NativeFunction, args: unknown[], output?: undefined, subject?: string): Promise<void>;
+async function call(operation: string, fn: NativeFunction, args: unknown[], output?: 'string' | Kind, subject?: string): Promise<string | bigint | null | void> {
   const out: unknown[] = [null];
   const errorOut: unknown[] = [null];
-  const hresult = (await queue.run(() => callAsync(fn, ...args, ...(output ? [out] : []), errorOut))) as number;
+  const hresult = await hcnCall(operation, fn, [...args, ...(output ? [out] : []), errorOut], subject);
   const errorText = takeString16(errorOut[0], coTaskMemFree);
   const value = output === 'string' ? takeString16(out[0], coTaskMemFree) : output ? handleOf(out) : null;
   try {
-    check(operation, hresult, errorText);
+    checkHcnResult(operation, hresult, errorText);
   } catch (error) {
     if (typeof value === 'bigint' && output && output !== 'string') {
-      await closeRaw(output, value).catch((e: unknown) => reportNativeError(`closing the ${output} handle of a failed ${operation}`, e));
+      await closeRaw(output, value, subject).catch((e: unknown) => reportNativeError(`closing the ${output} handle of a failed ${operation}`, e));
     }
     throw error;
   }
@@ -171,7 +186,7 @@ export class NativeHcnHandle implements HcnHandle {
     const operation = this.kind === 'network' ? 'HcnQueryNetworkProperties' : 'HcnQueryEndpointProperties';
     const fn = this.kind === 'network' ? b.queryNetworkProperties : b.queryEndpointProperties;
     return this.use(operation, async (handle) => {
-      const text = await call(operation, fn, [handle, JSON.stringify(query ?? DEFAULT_QUERY)], 'string');
+      const text = await call(operation, fn, [handle, JSON.stringify(query ?? DEFAULT_QUERY)], 'string', this.id);
       const value = tryParseJson(text);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new HcsError({ api: 'HCN', operation, hresult: HRESULT.ERROR_INVALID_DATA, apiMessage: 'The properties document is not a JSON object.' });
@@ -189,7 +204,7 @@ export class NativeHcnHandle implements HcnHandle {
         await Promise.allSettled([...this.inFlight]);
         if (handle === null) return;
         const operation = this.kind === 'network' ? 'HcnCloseNetwork' : 'HcnCloseEndpoint';
-        const hresult = await closeRaw(this.kind, handle);
+        const hresult = await closeRaw(this.kind, handle, this.id);
         if (failed(hresult)) throw new HcsError({ api: 'HCN', operation, hresult });
       })();
     }
@@ -203,9 +218,9 @@ export class NativeHcn implements Hcn {
     computeNetwork();
   }
 
-  /** HCN calls running or queued (diagnostics, tests). */
+  /** HCN calls running or waiting for a pool thread (diagnostics, tests). */
   get queuedCalls(): number {
-    return queue.size;
+    return inFlight;
   }
 
   private async enumerate(operation: string, fn: NativeFunction, query?: object): Promise<string[]> {
@@ -213,7 +228,7 @@ export class NativeHcn implements Hcn {
   }
 
   private async open(kind: Kind, operation: string, fn: NativeFunction, args: unknown[], id: string): Promise<NativeHcnHandle> {
-    const handle = await call(operation, fn, args, kind);
+    const handle = await call(operation, fn, args, kind, normaliseGuid(id) ?? id);
     if (handle === null) throw new HcsError({ api: 'HCN', operation, hresult: HRESULT.E_POINTER, apiMessage: 'No handle was returned.' });
     return new NativeHcnHandle(normaliseGuid(id) ?? id, kind, handle);
   }
@@ -234,7 +249,7 @@ export class NativeHcn implements Hcn {
 
   async deleteNetwork(id: string): Promise<void> {
     const operation = 'HcnDeleteNetwork';
-    await call(operation, computeNetwork().deleteNetwork, [guidArgument(operation, id)]);
+    await call(operation, computeNetwork().deleteNetwork, [guidArgument(operation, id)], undefined, id);
   }
 
   enumerateEndpoints(query?: object): Promise<string[]> {
@@ -257,6 +272,6 @@ export class NativeHcn implements Hcn {
 
   async deleteEndpoint(id: string): Promise<void> {
     const operation = 'HcnDeleteEndpoint';
-    await call(operation, computeNetwork().deleteEndpoint, [guidArgument(operation, id)]);
+    await call(operation, computeNetwork().deleteEndpoint, [guidArgument(operation, id)], undefined, id);
   }
 }

@@ -1,20 +1,9 @@
 /**
- * Small helpers shared by the bindings: promise wrappers for koffi's `.async`, UTF-16 result strings,
- * JSON at the edge, a bounded queue for calls that park a libuv thread, and error logging for code that
- * runs in foreign-thread callbacks (where an escaping exception would hang the process).
+ * Small helpers shared by the bindings: UTF-16 result strings, JSON at the edge, and error logging for
+ * code that runs in foreign-thread callbacks (where an escaping exception would hang the process). The
+ * calls themselves go through calls.ts.
  */
 import koffi from 'koffi';
-import type { NativeFunction } from './library.js';
-
-/** Runs `fn` on the libuv pool (koffi `.async`) and resolves with its return value. */
-export function callAsync(fn: NativeFunction, ...args: unknown[]): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    fn.async(...args, (error: unknown, result: unknown) => {
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(result);
-    });
-  });
-}
 
 /** Copies a callee-allocated UTF-16 string and frees it; null for a null pointer. */
 export function takeString16(pointer: unknown, free: (pointer: bigint) => void): string | null {
@@ -50,35 +39,6 @@ export function jsonOrNull(value: object | undefined | null): string | null {
 /** Signed 32-bit form, as koffi returns HRESULTs declared `int32_t`. */
 export function failed(hresult: number): boolean {
   return (hresult | 0) < 0;
-}
-
-/**
- * Runs at most `limit` tasks at once, the rest in arrival order. Used for calls that park a libuv
- * worker thread for as long as the service takes (all of HCN), so the pool is never exhausted.
- */
-export class BoundedQueue {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so a newcomer cannot overtake.
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-
-  /** Tasks running or waiting. */
-  get size(): number {
-    return this.running + this.waiting.length;
-  }
 }
 
 export type ErrorReporter = (message: string, error: unknown) => void;

@@ -1,5 +1,5 @@
 /**
- * Holding a Windows session end with a reason, as NanaBox does (reference/nanabox.md §1.1):
+ * Holding a Windows session end with a reason, as NanaBox does (NanaBox's MainWindow.cpp):
  * `ShutdownBlockReasonCreate(hwnd, reason)` puts Hako's sentence on the "apps are preventing shutdown"
  * screen, `ShutdownBlockReasonDestroy(hwnd)` takes it away, and `SetProcessShutdownParameters(0x3FF, 0)`
  * asks Windows to query Hako before other applications. Windows only; null elsewhere.
@@ -7,8 +7,7 @@
  * The window handle comes from Electron's `getNativeWindowHandle()` (a Buffer holding the HWND); it is
  * read here into the pointer value, so no koffi value leaves this file.
  */
-import koffi from 'koffi';
-import { bind } from './library.js';
+import { bind, loadLibrary } from './library.js';
 
 export interface NativeShutdownBlocker {
   block(hwnd: Buffer, reason: string): boolean;
@@ -23,8 +22,9 @@ function handleValue(hwnd: Buffer): bigint {
 
 export function createShutdownBlocker(): NativeShutdownBlocker | null {
   if (process.platform !== 'win32') return null;
-  const user32 = koffi.load('user32.dll');
-  const kernel32 = koffi.load('kernel32.dll');
+  // By absolute path from System32, like every library Hako loads (library.ts).
+  const user32 = loadLibrary('user32');
+  const kernel32 = loadLibrary('kernel32');
   const ShutdownBlockReasonCreate = bind(user32, 'ShutdownBlockReasonCreate', 'int', ['void *', 'str16']);
   const ShutdownBlockReasonDestroy = bind(user32, 'ShutdownBlockReasonDestroy', 'int', ['void *']);
   const SetProcessShutdownParameters = bind(kernel32, 'SetProcessShutdownParameters', 'int', ['uint32_t', 'uint32_t']);

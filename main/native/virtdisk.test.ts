@@ -8,6 +8,7 @@ import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { DiskProgress } from '../services/ports.js';
 import { standInControls, type StandInControls } from '../../test/support/native/stand-in-controls.js';
+import { rawVirtDisk } from '../../test/support/native/virtdisk-raw.js';
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import { delay, waitFor } from '../../test/support/wait.js';
 import { DEFAULT_BLOCK_SIZE, NativeVirtDisk } from './virtdisk.js';
@@ -220,5 +221,29 @@ describe('failures', () => {
     await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
     controls.virtDisk.injectFault('GetVirtualDiskOperationProgress', 31);
     await expectVirtDiskError(disks.compact(file), hresultFromWin32(31));
+  });
+});
+
+describe('handles as Microsoft\'s samples open them (the stand-in refuses the others)', () => {
+  const ERROR_INVALID_PARAMETER = 87;
+  const ERROR_FILE_NOT_FOUND = 2;
+
+  it('resizes and compacts through version 2 handles; version 1 handles are refused', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 8 * GiB, fixed: false });
+    const raw = rawVirtDisk();
+    expect(raw.resizeThroughVersion1(file, 16 * GiB)).toEqual({ open: 0, call: ERROR_INVALID_PARAMETER });
+    expect(raw.compactThroughVersion1(file)).toEqual({ open: 0, call: ERROR_INVALID_PARAMETER });
+    await disks.resize(file, 16 * GiB);
+    await disks.compact(file);
+    expect((await disks.info(file)).virtualSize).toBe(16 * GiB);
+  });
+
+  it('reads a differencing disk whose parent is missing (GetInfoOnly, no parents)', async () => {
+    const file = diskPath('vhdx', 'child');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    expect(controls.virtDisk.setParent(file, path.join(dir, 'gone-parent.vhdx'))).toBe(0);
+    expect(rawVirtDisk().openInfoWithParents(file)).toBe(ERROR_FILE_NOT_FOUND);
+    expect(await disks.info(file)).toMatchObject({ format: 'vhdx', virtualSize: 4 * GiB, fixed: false });
   });
 });

@@ -1,9 +1,17 @@
 /**
  * virtdisk.dll (VHD and VHDX files) behind the `VirtDisk` port.
  *
- * - Open and CloseHandle run with koffi `.async` (they touch the file system and may wait).
- * - Create, resize and compact are issued with an OVERLAPPED (via `.async` as well: the call returns
- *   ERROR_IO_PENDING once accepted) and then followed by polling GetVirtualDiskOperationProgress every
+ * - Every virtdisk export (and CloseHandle of a disk) runs through calls.ts: koffi `.async` on the
+ *   libuv pool, bounded, watched. Only CreateEventW and CancelIoEx, which never wait, run directly.
+ * - Disks are opened as Microsoft's virtdisk samples open them (Windows-classic-samples,
+ *   Samples/Hyper-V/Storage): version 2 parameters with VIRTUAL_DISK_ACCESS_NONE, "the only acceptable
+ *   access mask for V2 handle opens". Resize needs such a handle ("Only V2 handles can be used to
+ *   resize", ResizeVirtualDisk.cpp) and compact opens one too (compactVirtualDisk.cpp); information is
+ *   read through a GetInfoOnly handle opened with OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS
+ *   (GetVirtualDiskInformation.cpp), so a differencing disk whose parent is missing still answers.
+ *   NanaBox uses version 1 with VIRTUAL_DISK_ACCESS_ALL, but synchronously; Hako's calls are overlapped.
+ * - Create, resize and compact are issued with an OVERLAPPED (the call returns ERROR_IO_PENDING once
+ *   accepted) and then followed by polling GetVirtualDiskOperationProgress every
  *   {@link PROGRESS_INTERVAL_MS} on a timer — no thread waits for the operation. The OVERLAPPED, the
  *   parameter block and the path live in koffi.alloc memory until the operation has ended.
  * - Aborting the signal calls CancelIoEx(handle, overlapped) and keeps polling until the operation
@@ -13,75 +21,58 @@
  *
  * CloseHandle, CancelIoEx and CreateEventW come from kernel32 on Windows; the Linux stand-in exports
  * CloseHandle and CancelIoEx itself and needs no event; under wine the stand-in's operations are
- * cancelled with its StandInVirtDiskCancel.
+ * cancelled with its StandInVirtDiskCancel — bound only when the loader says virtdisk is a stand-in,
+ * which it never says in the packaged app (library.ts).
  */
 import { rm } from 'node:fs/promises';
 import koffi from 'koffi';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { DiskOperationOptions, DiskProgress, VirtDisk, VirtualDiskFormat, VirtualDiskInfo } from '../services/ports.js';
-import { callAsync, reportNativeError } from './ffi.js';
-import { GUID, guidToStruct } from './guid.js';
+import { callNative } from './calls.js';
+import { reportNativeError } from './ffi.js';
+import {
+  ERROR_SUCCESS,
+  ERROR_OPERATION_ABORTED,
+  ERROR_IO_PENDING,
+  ERROR_CANCELLED,
+  VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN,
+  VIRTUAL_STORAGE_TYPE_DEVICE_VHD,
+  VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
+  VENDOR_MICROSOFT,
+  VENDOR_UNKNOWN,
+  VIRTUAL_DISK_ACCESS_NONE,
+  OPEN_VIRTUAL_DISK_FLAG_NONE,
+  OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS,
+  OPEN_VIRTUAL_DISK_VERSION_2,
+  CREATE_VIRTUAL_DISK_VERSION_2,
+  CREATE_VIRTUAL_DISK_FLAG_NONE,
+  CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION,
+  RESIZE_VIRTUAL_DISK_VERSION_1,
+  RESIZE_VIRTUAL_DISK_FLAG_NONE,
+  COMPACT_VIRTUAL_DISK_VERSION_1,
+  COMPACT_VIRTUAL_DISK_FLAG_NONE,
+  GET_VIRTUAL_DISK_INFO_SIZE,
+  GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE,
+  GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE,
+  PROVIDER_SUBTYPE_FIXED,
+  VIRTUAL_STORAGE_TYPE,
+  CREATE_VIRTUAL_DISK_PARAMETERS,
+  OPEN_VIRTUAL_DISK_PARAMETERS,
+  RESIZE_VIRTUAL_DISK_PARAMETERS,
+  COMPACT_VIRTUAL_DISK_PARAMETERS,
+  VIRTUAL_DISK_PROGRESS,
+  OVERLAPPED_SIZE,
+  OVERLAPPED_HEVENT_OFFSET,
+  GET_VIRTUAL_DISK_INFO_SIZE_BYTES,
+} from './virtdisk-layouts.js';
 import { bind, isStandIn, loadLibrary, type LibraryHandle, type NativeFunction } from './library.js';
 
 /** How often a running create/resize/compact is asked for its progress. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-const ERROR_SUCCESS = 0;
-const ERROR_OPERATION_ABORTED = 995;
-const ERROR_IO_PENDING = 997;
-const ERROR_CANCELLED = 1223;
-
-const VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN = 0;
-const VIRTUAL_STORAGE_TYPE_DEVICE_VHD = 2;
-const VIRTUAL_STORAGE_TYPE_DEVICE_VHDX = 3;
-const VENDOR_MICROSOFT = guidToStruct('ec984aec-a0f9-47e9-901f-71415a66345b')!;
-const VENDOR_UNKNOWN = guidToStruct('00000000-0000-0000-0000-000000000000')!;
-
-const VIRTUAL_DISK_ACCESS_NONE = 0;
-const VIRTUAL_DISK_ACCESS_GET_INFO = 0x00080000;
-const VIRTUAL_DISK_ACCESS_ALL = 0x003f0000;
-const OPEN_VIRTUAL_DISK_FLAG_NONE = 0;
-const CREATE_VIRTUAL_DISK_VERSION_2 = 2;
-const CREATE_VIRTUAL_DISK_FLAG_NONE = 0;
-const CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION = 0x1;
-const RESIZE_VIRTUAL_DISK_VERSION_1 = 1;
-const RESIZE_VIRTUAL_DISK_FLAG_NONE = 0;
-const COMPACT_VIRTUAL_DISK_VERSION_1 = 1;
-const COMPACT_VIRTUAL_DISK_FLAG_NONE = 0;
-const GET_VIRTUAL_DISK_INFO_SIZE = 1;
-const GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE = 6;
-const GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE = 7;
-const PROVIDER_SUBTYPE_FIXED = 2;
-
 /** Default block sizes, as NanaBox creates disks: 1 MiB for VHDX, 512 KiB for VHD. */
 export const DEFAULT_BLOCK_SIZE: Readonly<Record<VirtualDiskFormat, number>> = { vhdx: 0x100000, vhd: 0x80000 };
-
-// x64 layouts of virtdisk.h (anonymous types, so a reloaded module does not collide with itself).
-const VIRTUAL_STORAGE_TYPE = koffi.struct({ DeviceId: 'uint32_t', VendorId: GUID }); // 20 bytes
-/** CREATE_VIRTUAL_DISK_PARAMETERS, Version2 member of the union; padded to the size of the whole union (184). */
-const CREATE_VIRTUAL_DISK_PARAMETERS = koffi.struct({
-  Version: 'uint32_t',
-  _unionAlignment: 'uint32_t',
-  UniqueId: GUID, // 8
-  MaximumSize: 'uint64_t', // 24
-  BlockSizeInBytes: 'uint32_t', // 32
-  SectorSizeInBytes: 'uint32_t', // 36
-  PhysicalSectorSizeInBytes: 'uint32_t', // 40
-  ParentPath: 'void *', // 48
-  SourcePath: 'void *', // 56
-  OpenFlags: 'uint32_t', // 64
-  ParentVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 68
-  SourceVirtualStorageType: VIRTUAL_STORAGE_TYPE, // 88
-  ResiliencyGuid: GUID, // 108
-  _versions3and4: koffi.array('uint8_t', 56), // 124..180, padded to 184
-});
-const RESIZE_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', _unionAlignment: 'uint32_t', NewSize: 'uint64_t' }); // 16
-const COMPACT_VIRTUAL_DISK_PARAMETERS = koffi.struct({ Version: 'uint32_t', Reserved: 'uint32_t' }); // 8
-const VIRTUAL_DISK_PROGRESS = koffi.struct({ OperationStatus: 'uint32_t', CurrentValue: 'uint64_t', CompletionValue: 'uint64_t' }); // 24
-const OVERLAPPED_SIZE = 32; // Internal, InternalHigh, Offset/OffsetHigh (or Pointer), hEvent
-const OVERLAPPED_HEVENT_OFFSET = 24;
-const GET_VIRTUAL_DISK_INFO_SIZE_BYTES = 32; // Version + 8-aligned union of at most 24 bytes
 
 const HANDLE = 'void *';
 const OUT_HANDLE = koffi.out(koffi.pointer('void *'));
@@ -120,7 +111,7 @@ function virtDisk(): Bindings {
     const kernel = process.platform === 'win32' ? loadLibrary('kernel32') : lib;
     bindings = {
       create: bind(lib, 'CreateVirtualDisk', 'uint32_t', ['void *', 'void *', 'uint32_t', 'void *', 'uint32_t', 'uint32_t', 'void *', 'void *', OUT_HANDLE]),
-      open: bind(lib, 'OpenVirtualDisk', 'uint32_t', [koffi.pointer(VIRTUAL_STORAGE_TYPE), 'str16', 'uint32_t', 'uint32_t', 'void *', OUT_HANDLE]),
+      open: bind(lib, 'OpenVirtualDisk', 'uint32_t', [koffi.pointer(VIRTUAL_STORAGE_TYPE), 'str16', 'uint32_t', 'uint32_t', koffi.pointer(OPEN_VIRTUAL_DISK_PARAMETERS), OUT_HANDLE]),
       resize: bind(lib, 'ResizeVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
       compact: bind(lib, 'CompactVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
       getInformation: bind(lib, 'GetVirtualDiskInformation', 'uint32_t', [HANDLE, koffi.inout(koffi.pointer('uint32_t')), 'void *', koffi.out(koffi.pointer('uint32_t'))]),
@@ -177,21 +168,30 @@ function handleOf(out: unknown[]): bigint | null {
   return typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
 }
 
-async function closeHandle(handle: bigint): Promise<void> {
-  await callAsync(virtDisk().closeHandle, handle);
+/** One virtdisk export (or CloseHandle of a disk) through calls.ts. */
+async function diskCall(operation: string, fn: NativeFunction, args: unknown[], subject: string): Promise<number> {
+  return (await callNative({ api: 'VirtDisk', operation, subject }, fn, args)) as number;
 }
 
-async function openDisk(path: string, access: number): Promise<bigint> {
+async function closeHandle(handle: bigint, subject: string): Promise<void> {
+  await diskCall('CloseHandle', virtDisk().closeHandle, [handle], subject);
+}
+
+/** How a disk is opened: for information only (no parents), or to change it. */
+type OpenPurpose = 'info' | 'change';
+
+async function openDisk(path: string, purpose: OpenPurpose): Promise<bigint> {
   const operation = 'OpenVirtualDisk';
   const b = virtDisk();
   const out: unknown[] = [null];
-  // Type detected from the file (DeviceId and VendorId unknown) and default (version 1) parameters,
-  // as NanaBox opens disks for resize and compact.
+  // Type detected from the file's extension (DeviceId and VendorId unknown), as the samples do.
   const storageType = { DeviceId: VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN, VendorId: VENDOR_UNKNOWN };
-  const status = (await callAsync(b.open, storageType, path, access, OPEN_VIRTUAL_DISK_FLAG_NONE, null, out)) as number;
+  const parameters = { Version: OPEN_VIRTUAL_DISK_VERSION_2, GetInfoOnly: purpose === 'info' ? 1 : 0, ReadOnly: 0, ResiliencyGuid: VENDOR_UNKNOWN, _snapshotId: new Uint8Array(16) };
+  const flags = purpose === 'info' ? OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS : OPEN_VIRTUAL_DISK_FLAG_NONE;
+  const status = await diskCall(operation, b.open, [storageType, path, VIRTUAL_DISK_ACCESS_NONE, flags, parameters, out], path);
   const handle = handleOf(out);
   if (status !== ERROR_SUCCESS) {
-    if (handle !== null) await closeHandle(handle).catch((e: unknown) => reportNativeError('closing a failed open', e));
+    if (handle !== null) await closeHandle(handle, path).catch((e: unknown) => reportNativeError('closing a failed open', e));
     throw virtDiskError(operation, status);
   }
   if (handle === null) throw virtDiskError(operation, 6, 'No handle was returned.');
@@ -207,7 +207,7 @@ function decodeNumber(value: unknown): number {
  * final status (a Win32 code); never leaves before the operation has ended, unless the progress query
  * itself fails (then `ended` is false and the OVERLAPPED must not be freed).
  */
-function follow(handle: bigint, overlapped: bigint, options: DiskOperationOptions | undefined): Promise<{ status: number; ended: boolean; aborted: boolean }> {
+function follow(handle: bigint, overlapped: bigint, options: DiskOperationOptions | undefined, subject: string): Promise<{ status: number; ended: boolean; aborted: boolean }> {
   const b = virtDisk();
   const signal = options?.signal;
   return new Promise((resolve) => {
@@ -234,10 +234,10 @@ function follow(handle: bigint, overlapped: bigint, options: DiskOperationOption
         reportNativeError('a disk progress listener threw', error);
       }
     };
-    const poll = () => {
+    const poll = async () => {
       try {
         const progress: Record<string, unknown> = {};
-        const queried = b.getProgress(handle, overlapped, progress) as number;
+        const queried = await diskCall('GetVirtualDiskOperationProgress', b.getProgress, [handle, overlapped, progress], subject);
         if (queried !== ERROR_SUCCESS) {
           finish({ status: queried, ended: false });
           return;
@@ -247,7 +247,7 @@ function follow(handle: bigint, overlapped: bigint, options: DiskOperationOption
         const total = decodeNumber(progress.CompletionValue);
         if (status === ERROR_IO_PENDING) {
           report({ completed, total });
-          setTimeout(poll, PROGRESS_INTERVAL_MS);
+          setTimeout(() => void poll(), PROGRESS_INTERVAL_MS);
           return;
         }
         if (status === ERROR_SUCCESS) report({ completed: total, total });
@@ -261,7 +261,7 @@ function follow(handle: bigint, overlapped: bigint, options: DiskOperationOption
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });
     }
-    poll();
+    void poll();
   });
 }
 
@@ -271,6 +271,7 @@ function follow(handle: bigint, overlapped: bigint, options: DiskOperationOption
  */
 async function runOverlapped(
   operation: string,
+  subject: string,
   options: DiskOperationOptions | undefined,
   start: (overlapped: bigint, memory: StableMemory) => Promise<{ status: number; handle: bigint | null }>,
 ): Promise<{ handle: bigint | null; accepted: boolean }> {
@@ -294,7 +295,7 @@ async function runOverlapped(
     accepted = true;
     if (started.status === ERROR_IO_PENDING) {
       if (handle === null) throw virtDiskError(operation, 6, 'No handle to follow the operation with.');
-      const result = await follow(handle, overlapped, options);
+      const result = await follow(handle, overlapped, options, subject);
       if (!result.ended) {
         // The operation may still be writing into the OVERLAPPED: leak it rather than free it under it.
         keepMemory = true;
@@ -309,7 +310,7 @@ async function runOverlapped(
   } catch (error) {
     throw Object.assign(error as Error, { handle, accepted });
   } finally {
-    if (event) await closeHandle(event).catch((e: unknown) => reportNativeError('closing an event', e));
+    if (event) await closeHandle(event, subject).catch((e: unknown) => reportNativeError('closing an event', e));
     if (!keepMemory) memory.free();
   }
 }
@@ -325,7 +326,7 @@ export class NativeVirtDisk implements VirtDisk {
     const b = virtDisk();
     let handle: bigint | null;
     try {
-      ({ handle } = await runOverlapped(operation, options, async (overlapped, memory) => {
+      ({ handle } = await runOverlapped(operation, path, options, async (overlapped, memory) => {
         const storageType = memory.struct(VIRTUAL_STORAGE_TYPE, {
           DeviceId: options.format === 'vhd' ? VIRTUAL_STORAGE_TYPE_DEVICE_VHD : VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
           VendorId: VENDOR_MICROSOFT,
@@ -349,33 +350,33 @@ export class NativeVirtDisk implements VirtDisk {
         });
         const flags = options.fixed ? CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION : CREATE_VIRTUAL_DISK_FLAG_NONE;
         const out: unknown[] = [null];
-        const status = (await callAsync(b.create, storageType, memory.string16(path), VIRTUAL_DISK_ACCESS_NONE, null, flags, 0, parameters, overlapped, out)) as number;
+        const status = await diskCall(operation, b.create, [storageType, memory.string16(path), VIRTUAL_DISK_ACCESS_NONE, null, flags, 0, parameters, overlapped, out], path);
         return { status, handle: handleOf(out) };
       }));
     } catch (error) {
       const failed = error as { handle?: bigint | null; accepted?: boolean };
-      if (failed.handle) await closeHandle(failed.handle).catch((e: unknown) => reportNativeError('closing a failed create', e));
+      if (failed.handle) await closeHandle(failed.handle, path).catch((e: unknown) => reportNativeError('closing a failed create', e));
       // A create that was accepted and then failed or was cancelled leaves a partial file that only we
       // made (an existing file fails the call itself with ERROR_FILE_EXISTS): remove it.
       if (failed.accepted) await rm(path, { force: true }).catch((e: unknown) => reportNativeError('removing a partial disk', e));
       throw error;
     }
-    if (handle !== null) await closeHandle(handle);
+    if (handle !== null) await closeHandle(handle, path);
   }
 
   async resize(path: string, sizeBytes: number, options?: DiskOperationOptions): Promise<void> {
     const operation = 'ResizeVirtualDisk';
     const b = virtDisk();
     if (options?.signal?.aborted) throw cancelled(operation);
-    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_ALL);
+    const handle = await openDisk(path, 'change');
     try {
-      await runOverlapped(operation, options, async (overlapped, memory) => {
+      await runOverlapped(operation, path, options, async (overlapped, memory) => {
         const parameters = memory.struct(RESIZE_VIRTUAL_DISK_PARAMETERS, { Version: RESIZE_VIRTUAL_DISK_VERSION_1, _unionAlignment: 0, NewSize: sizeBytes });
-        const status = (await callAsync(b.resize, handle, RESIZE_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped)) as number;
+        const status = await diskCall(operation, b.resize, [handle, RESIZE_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped], path);
         return { status, handle };
       });
     } finally {
-      await closeHandle(handle);
+      await closeHandle(handle, path);
     }
   }
 
@@ -383,47 +384,47 @@ export class NativeVirtDisk implements VirtDisk {
     const operation = 'CompactVirtualDisk';
     const b = virtDisk();
     if (options?.signal?.aborted) throw cancelled(operation);
-    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_ALL);
+    const handle = await openDisk(path, 'change');
     try {
-      await runOverlapped(operation, options, async (overlapped, memory) => {
+      await runOverlapped(operation, path, options, async (overlapped, memory) => {
         const parameters = memory.struct(COMPACT_VIRTUAL_DISK_PARAMETERS, { Version: COMPACT_VIRTUAL_DISK_VERSION_1, Reserved: 0 });
-        const status = (await callAsync(b.compact, handle, COMPACT_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped)) as number;
+        const status = await diskCall(operation, b.compact, [handle, COMPACT_VIRTUAL_DISK_FLAG_NONE, parameters, overlapped], path);
         return { status, handle };
       });
     } finally {
-      await closeHandle(handle);
+      await closeHandle(handle, path);
     }
   }
 
   async info(path: string): Promise<VirtualDiskInfo> {
     const operation = 'GetVirtualDiskInformation';
     const b = virtDisk();
-    const handle = await openDisk(path, VIRTUAL_DISK_ACCESS_GET_INFO);
+    const handle = await openDisk(path, 'info');
     const buffer = koffi.alloc('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES) as bigint;
     try {
-      const query = (version: number): bigint => {
+      const query = async (version: number): Promise<bigint> => {
         koffi.encode(buffer, koffi.array('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES), new Uint8Array(GET_VIRTUAL_DISK_INFO_SIZE_BYTES));
         koffi.encode(buffer, 'uint32_t', version);
         const size = [GET_VIRTUAL_DISK_INFO_SIZE_BYTES];
-        const status = b.getInformation(handle, size, buffer, [0]) as number;
+        const status = await diskCall(operation, b.getInformation, [handle, size, buffer, [0]], path);
         if (status !== ERROR_SUCCESS) throw virtDiskError(operation, status);
         return buffer;
       };
-      query(GET_VIRTUAL_DISK_INFO_SIZE);
+      await query(GET_VIRTUAL_DISK_INFO_SIZE);
       const virtualSize = decodeNumber(koffi.decode(buffer, 8, 'uint64_t'));
       const physicalSize = decodeNumber(koffi.decode(buffer, 16, 'uint64_t'));
       const blockSize = koffi.decode(buffer, 24, 'uint32_t') as number;
       const sectorSize = koffi.decode(buffer, 28, 'uint32_t') as number;
-      query(GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE);
+      await query(GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE);
       const deviceId = koffi.decode(buffer, 8, 'uint32_t') as number;
-      query(GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE);
+      await query(GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE);
       const subtype = koffi.decode(buffer, 8, 'uint32_t') as number;
       const format: VirtualDiskFormat | null = deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHD ? 'vhd' : deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHDX ? 'vhdx' : null;
       if (format === null) throw new HcsError({ api: 'VirtDisk', operation, hresult: HRESULT.ERROR_NOT_SUPPORTED, apiMessage: `Storage type ${deviceId} is neither VHD nor VHDX.` });
       return { format, virtualSize, physicalSize, blockSize, sectorSize, fixed: subtype === PROVIDER_SUBTYPE_FIXED };
     } finally {
       koffi.free(buffer);
-      await closeHandle(handle);
+      await closeHandle(handle, path);
     }
   }
 }

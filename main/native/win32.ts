@@ -8,13 +8,22 @@
  *
  * Elsewhere (stand-ins): build from HAKO_STAND_IN_BUILD or 26100, the fixed fake SID
  * `S-1-5-21-1000-1000-1000-<uid>`, elevated when uid is 0.
+ *
+ * GetLastError is read by a separate koffi call right after the call that failed: koffi keeps the
+ * thread's last-error value from its own work and from Node's (its changelog, 2.6.10), which
+ * win32.test.ts checks under wine, with Node work in between. These calls are quick and synchronous;
+ * an `.async` call that needs the value reads it in its completion (calls.ts).
  */
+import path from 'node:path';
 import koffi from 'koffi';
 import { HcsError } from '../../app/errors/hcs-error.js';
 import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { HostInfo } from '../services/ports.js';
-import { takeString16 } from './ffi.js';
-import { bind, loadLibrary, usingStandIns } from './library.js';
+import { failed, takeString16 } from './ffi.js';
+import { GUID, guidToStruct } from './guid.js';
+import { unsafeInstallFolder, type InstallWarning } from './install-location.js';
+import { isPackagedApp } from './packaged.js';
+import { bind, coTaskMemFreeSystem, loadLibrary, systemDirectory, usingStandIns } from './library.js';
 
 /** The build the stand-ins emulate unless HAKO_STAND_IN_BUILD says otherwise. */
 export const DEFAULT_STAND_IN_BUILD = 26100;
@@ -108,4 +117,37 @@ function standInHostInfo(): HostInfo {
 /** Reads the host facts once; call at start-up (the Windows calls are quick and synchronous). */
 export function loadHostInfo(): HostInfo {
   return process.platform === 'win32' ? windowsHostInfo() : standInHostInfo();
+}
+
+/** FOLDERID_ProgramFiles and FOLDERID_ProgramFilesX86 (KnownFolders.h). */
+const FOLDERID_PROGRAM_FILES = '905e63b6-c1bf-494e-b29c-65b732d3d21a';
+const FOLDERID_PROGRAM_FILES_X86 = '7c5a40ef-a0fb-4bfc-874a-c0f2e0b9fa8e';
+
+/** A known folder's path (SHGetKnownFolderPath, freed with CoTaskMemFree), or null. */
+function knownFolder(id: string): string | null {
+  const shell32 = loadLibrary('shell32');
+  const SHGetKnownFolderPath = bind(shell32, 'SHGetKnownFolderPath', 'int32_t', [koffi.pointer(GUID), 'uint32_t', 'void *', koffi.out(koffi.pointer('void *'))]);
+  const out: unknown[] = [null];
+  const hresult = SHGetKnownFolderPath(guidToStruct(id), 0, null, out) as number;
+  const text = takeString16(out[0], coTaskMemFreeSystem);
+  return failed(hresult) ? null : text;
+}
+
+/**
+ * The warning for an elevated Hako in a folder that others can write to (install-location.ts), or null.
+ * Windows only; the folders come from the system (SHGetKnownFolderPath, GetSystemDirectoryW), never
+ * from environment variables. PORTABLE_EXECUTABLE_FILE only names the portable exe in the message.
+ */
+export function installWarning(host: HostInfo): InstallWarning | null {
+  if (process.platform !== 'win32') return null;
+  const portable = isPackagedApp() ? (process.env.PORTABLE_EXECUTABLE_FILE ?? null) : null;
+  return unsafeInstallFolder({ elevated: host.elevated, appFolder: path.win32.dirname(process.execPath), protectedFolders: protectedFolders(), portableExecutable: portable });
+}
+
+/** Program Files (both) and the Windows folder, as the system reports them (Windows only). */
+export function protectedFolders(): string[] {
+  const system = systemDirectory();
+  return [knownFolder(FOLDERID_PROGRAM_FILES), knownFolder(FOLDERID_PROGRAM_FILES_X86), system ? path.win32.dirname(system) : null].filter(
+    (folder): folder is string => folder !== null && folder !== '',
+  );
 }

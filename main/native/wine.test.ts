@@ -7,11 +7,11 @@
 // themselves (BINDING_TESTS), each bundled with esbuild — `vitest` replaced by
 // scripts/wine-vitest-shim.mjs — and run by node.exe; the shim's JSON summary says which passed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../test/support/native/stand-ins.js';
 
 const cache = path.join(repoRoot, 'build', 'cache');
@@ -32,6 +32,7 @@ const PROBE = `
 import { existsSync } from 'node:fs';
 import { loadNativeHost } from './index.js';
 import { standInControls } from '../../test/support/native/stand-in-controls.js';
+import { provokeReentry } from '../../test/support/native/reentry-probe.js';
 const out: Record<string, unknown> = {};
 const native = loadNativeHost();
 const c = standInControls();
@@ -40,7 +41,7 @@ out.capabilities = native.hcs.capabilities;
 const id = 'wine-テスト-😀';
 const system = await native.hcs.createComputeSystem(id, { SchemaVersion: { Major: 2, Minor: 1 }, VirtualMachine: { ComputeTopology: { Memory: { SizeInMB: 512 }, Processor: { Count: 1 } }, Devices: {} } });
 const events: unknown[] = [];
-system.onEvent((e) => events.push(e));
+await system.onEvent((e) => events.push(e));
 await system.start();
 out.state = (await system.properties()).State;
 c.hcs.emitEvent(id, 2, '{"x":"ü"}');
@@ -68,11 +69,18 @@ out.cancel = await creating.then(() => null, (e) => e.code);
 out.progressed = progress.length > 0;
 out.cancelledFileExists = existsSync(cancelled);
 out.vdHandles = c.virtDisk.openHandleCount();
+// Last, as the probe process's counter does not have to stay 0: a call into HCS from inside a callback.
+out.reentry = await provokeReentry(300);
 process.stdout.write(JSON.stringify(out));
 `;
 
-/** The binding test files run under wine; each must pass there as it does on Linux. */
-const BINDING_TESTS = ['computecore.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts'];
+/**
+ * The binding test files run under wine; each must pass there as it does on Linux, and each run ends
+ * with the mingw computecore's deadlock counter at 0 (test/support/native/deadlock-guard.ts is bundled
+ * in). Files listed together share one node.exe process (each start of node under wine costs seconds);
+ * their hooks then all sit at the top level, which these pairs are written to allow.
+ */
+const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts'];
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
@@ -82,6 +90,12 @@ interface Wine {
 }
 
 const windowsPath = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
+
+/**
+ * This run's bundles and outputs: the wine folder (node.exe, koffi, the prefix) is shared by every
+ * checkout on the machine, and two runs at once must not run each other's bundles.
+ */
+const RUN_DIR = `runs/${process.pid}`;
 
 let wine: Wine | null = null;
 
@@ -138,6 +152,10 @@ interface ShimResult {
   errors: { where: string; message: string; stack?: string }[];
 }
 
+afterAll(() => {
+  if (wine) rmSync(path.join(wine.work, RUN_DIR), { recursive: true, force: true });
+});
+
 describe('the Windows code path under wine', () => {
   it('runs HCS, HCN, virtdisk and the host facts with the Windows DLL stand-ins', { timeout: 300_000 }, async () => {
     const setup = setUpWine();
@@ -154,8 +172,9 @@ describe('the Windows code path under wine', () => {
     });
     const disks = path.join(work, `disks-${Date.now()}`);
     mkdirSync(disks, { recursive: true });
-    writeFileSync(path.join(work, 'probe.mjs'), bundle.outputFiles[0]!.text);
-    const run = runUnderWine(setup, 'probe.mjs', [windowsPath(disks)], 'out.json', 120_000);
+    mkdirSync(path.join(work, RUN_DIR), { recursive: true });
+    writeFileSync(path.join(work, RUN_DIR, 'probe.mjs'), bundle.outputFiles[0]!.text);
+    const run = runUnderWine(setup, `${RUN_DIR}/probe.mjs`, [windowsPath(disks)], `${RUN_DIR}/out.json`, 120_000);
     if (run.status !== 0) throw new Error(`the probe exited with ${run.status}: ${run.stderr.slice(-2000)}`);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(out.host).toMatchObject({ userSid: expect.stringMatching(/^S-1-5-/) as string, build: expect.any(Number) as number });
@@ -171,6 +190,8 @@ describe('the Windows code path under wine', () => {
     expect(out.progressed).toBe(true);
     expect(out.cancelledFileExists).toBe(false);
     expect([out.hcsHandles, out.hcnHandles, out.vdHandles]).toEqual([0, 0, 0]);
+    // The mingw computecore's dispatch lock caught the call made from inside a callback, and counted it.
+    expect(out.reentry).toEqual({ before: 0, after: 1, hresult: 0xa037dead });
   });
 });
 
@@ -178,7 +199,15 @@ describe('the binding tests under wine', () => {
   it.each(BINDING_TESTS)('%s passes with node.exe and the mingw stand-ins', { timeout: 300_000 }, async (file) => {
     const setup = setUpWine();
     const bundle = await build({
-      stdin: { contents: `import './${file}';\nimport { run } from 'vitest';\nawait run();\n`, resolveDir: path.join(repoRoot, 'main/native'), loader: 'ts', sourcefile: `wine-${file}` },
+      stdin: {
+        contents: `import '../../test/support/native/deadlock-guard.ts';\n${file
+          .split(' + ')
+          .map((f) => `import './${f}';\n`)
+          .join('')}import { run } from 'vitest';\nawait run();\n`,
+        resolveDir: path.join(repoRoot, 'main/native'),
+        loader: 'ts',
+        sourcefile: `wine-${file}`,
+      },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -189,10 +218,10 @@ describe('the binding tests under wine', () => {
       write: false,
       logLevel: 'silent',
     });
-    const name = file.replace(/\.ts$/, '');
-    mkdirSync(path.join(setup.work, 'tests'), { recursive: true });
-    writeFileSync(path.join(setup.work, 'tests', `${name}.mjs`), bundle.outputFiles[0]!.text);
-    const run = runUnderWine(setup, `tests/${name}.mjs`, [], `tests/${name}.out`, 280_000);
+    const name = file.split(' + ')[0]!.replace(/\.ts$/, '');
+    mkdirSync(path.join(setup.work, RUN_DIR), { recursive: true });
+    writeFileSync(path.join(setup.work, RUN_DIR, `${name}.mjs`), bundle.outputFiles[0]!.text);
+    const run = runUnderWine(setup, `${RUN_DIR}/${name}.mjs`, [], `${RUN_DIR}/${name}.out`, 280_000);
     const last = run.stdout.trimEnd().split('\n').at(-1) ?? '';
     let result: ShimResult;
     try {

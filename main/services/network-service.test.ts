@@ -330,8 +330,8 @@ describe('listNetworks', () => {
     expect(list).toHaveLength(2);
     expect(list).toEqual(
       expect.arrayContaining([
-        { id: NANABOX_SWITCH_ID, name: 'NanaBox', type: 'ICS', isDefault: true },
-        { id: lab.id, name: 'Lab', type: 'ICS', isDefault: false },
+        { id: NANABOX_SWITCH_ID, name: 'NanaBox', type: 'ICS', isDefault: true, subnets: [], endpoints: [] },
+        { id: lab.id, name: 'Lab', type: 'ICS', isDefault: false, subnets: [{ prefix: '10.9.0.0/16', gateway: '10.9.0.1' }], endpoints: [] },
       ]),
     );
   });

@@ -24,6 +24,7 @@ import {
   switchForAdapter,
   type ParsedSubnet,
 } from '../../app/network/documents.js';
+import { networkSubnets, suggestSubnet, type SubnetInfo } from '../../app/network/subnets.js';
 import type { Hcn, HcnHandle } from './ports.js';
 
 export type NetworkServiceErrorCode =
@@ -91,6 +92,9 @@ export interface NetworkSummary {
   readonly type: string;
   /** NanaBox's own switch, the one an adapter without a suggestion uses. */
   readonly isDefault: boolean;
+  readonly subnets: readonly SubnetInfo[];
+  /** The endpoints on this switch (running VMs' adapters, and any left behind). */
+  readonly endpoints: readonly string[];
 }
 
 export interface CreateSwitchRequest {
@@ -289,9 +293,59 @@ export class NetworkService {
       }
       const name = typeof properties.Name === 'string' ? properties.Name : '';
       const type = typeof properties.Type === 'string' && properties.Type !== '' ? properties.Type : 'NAT';
-      result.push({ id, name, type, isDefault: id === NANABOX_SWITCH_ID });
+      result.push({ id, name, type, isDefault: id === NANABOX_SWITCH_ID, subnets: networkSubnets(properties), endpoints: [] });
     }
-    return result;
+    const endpoints = await this.endpointsByNetwork(signal);
+    return result.map((network) => ({ ...network, endpoints: endpoints.get(network.id) ?? [] }));
+  }
+
+  /** Which endpoints sit on which network: enumerate, then open, query and close each. */
+  private async endpointsByNetwork(signal?: AbortSignal): Promise<Map<string, string[]>> {
+    const byNetwork = new Map<string, string[]>();
+    for (const raw of await this.hcn.enumerateEndpoints()) {
+      signal?.throwIfAborted();
+      const id = parseGuid(raw) ?? raw.toLowerCase();
+      let handle: HcnHandle;
+      try {
+        handle = await this.hcn.openEndpoint(id);
+      } catch (error) {
+        if (isHcnCode(error, HRESULT.HCN_E_ENDPOINT_NOT_FOUND)) continue;
+        throw error;
+      }
+      try {
+        const properties = await handle.properties();
+        const network = typeof properties.HostComputeNetwork === 'string' ? (parseGuid(properties.HostComputeNetwork) ?? properties.HostComputeNetwork.toLowerCase()) : null;
+        if (network !== null) byNetwork.set(network, [...(byNetwork.get(network) ?? []), id]);
+      } catch (error) {
+        if (!isHcnCode(error, HRESULT.HCN_E_ENDPOINT_NOT_FOUND)) throw error;
+      } finally {
+        await closeQuietly(handle);
+      }
+    }
+    return byNetwork;
+  }
+
+  /** A subnet for a new switch that none of the host's networks (HCN's and `hostSubnets`) uses. */
+  async suggestSubnet(hostSubnets: readonly string[] = []): Promise<SubnetInfo | null> {
+    const networks = await this.listNetworks();
+    return suggestSubnet([...hostSubnets, ...networks.flatMap((n) => n.subnets.map((s) => s.prefix))]);
+  }
+
+  /**
+   * Deletes a switch no running VM is connected to. `owner` says whose each endpoint is: a stopped VM's
+   * endpoint goes with the switch (its start makes it again, as the `.7b` still names the switch), a
+   * running VM's or an unknown one refuses the deletion, naming them.
+   */
+  async deleteSwitch(id: string, owner: (endpointId: string) => { readonly name: string; readonly running: boolean } | null): Promise<void> {
+    const network = (await this.listNetworks()).find((n) => n.id === (parseGuid(id) ?? id.toLowerCase()));
+    if (network === undefined) throw new HakoError('SwitchNotFound', `There is no switch ${id}.`, { id });
+    const blocking = network.endpoints.map((e) => ({ endpoint: e, vm: owner(e) })).filter(({ vm }) => vm === null || vm.running);
+    if (blocking.length > 0) {
+      const users = [...new Set(blocking.map(({ vm }) => vm?.name ?? 'an endpoint no VM in the library records'))];
+      throw new HakoError('SwitchInUse', `${network.name || id} is in use by ${users.join(', ')}; stop ${users.length === 1 ? 'it' : 'them'} first.`, { id, count: blocking.length });
+    }
+    for (const endpoint of network.endpoints) await this.deleteEndpoint(endpoint);
+    await this.hcn.deleteNetwork(network.id);
   }
 
   /**

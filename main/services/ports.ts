@@ -4,7 +4,7 @@
  * koffi. Every method is async; failures are `HcsError` (app/errors/hcs-error.ts).
  */
 
-/** HCS event types (reference/hcs-api.md §3.2). */
+/** HCS event types (HCS_EVENT_TYPE, learn.microsoft.com/virtualization/api/hcs/reference/hcs_event_type). */
 export const HCS_EVENT = {
   SystemExited: 0x00000001,
   SystemCrashInitiated: 0x00000002,
@@ -66,23 +66,28 @@ export interface HcsCapabilities {
 }
 
 /** An open handle to one compute system. */
+/**
+ * An open handle to one compute system. Option documents are passed as given; null (or nothing) sends
+ * NULL, which is what a host that does not know the options needs (app/compute/gates.ts decides).
+ */
 export interface ComputeSystem {
   readonly id: string;
   start(options?: object): Promise<void>;
-  shutdown(options?: object): Promise<void>;
+  shutdown(options?: object | null): Promise<void>;
   terminate(): Promise<void>;
   /** Rejects with an HcsError carrying ERROR_PROC_NOT_FOUND when the host lacks the export. */
-  crash(options?: object): Promise<void>;
-  pause(options?: object): Promise<void>;
+  crash(options?: object | null): Promise<void>;
+  pause(options?: object | null): Promise<void>;
   resume(): Promise<void>;
-  save(options: object): Promise<void>;
+  save(options?: object | null): Promise<void>;
   modify(request: object): Promise<void>;
   properties(query?: object): Promise<ComputeSystemProperties>;
   /**
-   * Registers the one event callback this handle may have. Listener exceptions are caught and
-   * logged; they can never hang the process.
+   * Registers the one event callback this handle may have (the first call; later calls replace the
+   * listener). Resolves once HCS has it: register before start, so an early exit is not missed.
+   * Listener exceptions are caught and logged; they can never hang the process.
    */
-  onEvent(listener: (event: HcsEvent) => void): void;
+  onEvent(listener: (event: HcsEvent) => void): Promise<void>;
   /** Closes the handle; waits (off the JS thread) for in-flight callbacks. Idempotent. */
   close(): Promise<void>;
 }

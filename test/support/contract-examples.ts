@@ -69,6 +69,8 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'disks.info': { path: DISK },
   'networks.list': undefined,
   'networks.create': { name: 'Lab', subnet: '192.168.50.0/24' },
+  'networks.suggestSubnet': undefined,
+  'networks.delete': { id: '85c8668e-36fe-447f-aae0-ba159a0142a7' },
   'session.connect': { path: VM, mode: 'enhanced' },
   'session.disconnect': { path: VM },
   'session.getMode': { path: VM },
@@ -118,8 +120,10 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'disks.resize': { operationId: OPERATION },
   'disks.compact': { operationId: OPERATION },
   'disks.info': { format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 4 * 2 ** 20, blockSize: 32 * 2 ** 20, sectorSize: 512, fixed: false },
-  'networks.list': [{ id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true }],
+  'networks.list': [{ id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true, subnets: [{ prefix: '172.20.0.0/20', gateway: '172.20.0.1' }], usedBy: ['demo'], endpointCount: 1 }],
   'networks.create': { id: 'a1b2c3d4-0000-4000-8000-000000000001' },
+  'networks.suggestSubnet': { prefix: '192.168.100.0/24', gateway: '192.168.100.1' },
+  'networks.delete': undefined,
   'session.connect': undefined,
   'session.disconnect': undefined,
   'session.getMode': 'enhanced',
@@ -135,6 +139,19 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
     missingExports: [],
     vmmsCertificate: 'unknown',
     standIn: true,
+    nativeLibraries: [
+      { name: 'computecore.dll', path: 'C:\\Windows\\system32\\computecore.dll', state: 'loaded' },
+      {
+        name: 'virtdisk.dll',
+        path: 'C:\\Windows\\system32\\virtdisk.dll',
+        state: 'missing',
+        message: 'C:\\Windows\\system32\\virtdisk.dll does not exist.',
+        advice: 'Turn on the "Virtual Machine Platform" Windows feature.',
+      },
+    ],
+    safeDllSearch: true,
+    installWarning: { code: 'UnsafeInstallFolder', message: 'Hako runs as administrator from C:\\Users\\me\\Downloads.', advice: 'Install Hako with its setup program.', params: { folder: 'C:\\Users\\me\\Downloads' } },
+    stalledCalls: [{ api: 'HCS', operation: 'HcsStartComputeSystem', subject: 'demo', since: 1_700_000_000_000, running: true }],
   },
   'operations.cancel': undefined,
   'app.getPreferences': preferences,
@@ -150,6 +167,7 @@ export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
   'operations.progress': { operationId: OPERATION, kind: 'disk.create', completed: 3, total: 10, done: false },
   'app.showVm': { path: VM },
   'app.preferencesChanged': preferences,
+  'native.stalled': { calls: [{ api: 'HCN', operation: 'HcnCreateEndpoint', subject: 'b95d0c5e-57d4-412b-b571-18a81a16e005', since: 1_700_000_000_000, running: true }] },
 };
 
 /** Handlers answering every call with its example output, recording each input they get. */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rdpClientLauncher, splitCommand } from './client-launcher.js';
+import { rdpClientLauncher, splitCommand, trustedClientCommand } from './client-launcher.js';
 
 describe('the RDP client command', () => {
   it('splitCommand groups quotes and keeps backslashes', () => {
@@ -24,5 +24,15 @@ describe('the RDP client command', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hako-path-'));
     await writeFile(path.join(dir, 'xfreerdp'), '');
     expect(rdpClientLauncher('', 'linux', { PATH: dir })).toBeTypeOf('function');
+    expect(rdpClientLauncher('', 'win32', {}, 'C:\\Windows\\system32')).toBeTypeOf('function');
+  });
+
+  it('an elevated, packaged Hako runs a preferred client only from a folder only administrators can write', () => {
+    const folders = ['C:\\Program Files', 'C:\\Windows'];
+    expect(trustedClientCommand('"C:\\Program Files\\FreeRDP\\wfreerdp.exe" {file}', true, folders)).toBe('"C:\\Program Files\\FreeRDP\\wfreerdp.exe" {file}');
+    expect(trustedClientCommand('C:\\Users\\me\\evil.exe {file}', true, folders)).toBe('');
+    expect(trustedClientCommand('wfreerdp.exe {file}', true, folders)).toBe('');
+    expect(trustedClientCommand('C:\\Program Files Evil\\x.exe', true, folders)).toBe('');
+    expect(trustedClientCommand('xfreerdp {file}', false, folders)).toBe('xfreerdp {file}');
   });
 });

@@ -81,14 +81,32 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
 /**
  * The client for this machine: the command in the preferences when set, else `HAKO_RDP_CLIENT` (for
  * development and tests), else mstsc on Windows, else xfreerdp when it is installed; null when none.
+ * `system32` is the System32 folder as Windows reports it (GetSystemDirectoryW); without it `SystemRoot`
+ * names it. The packaged app passes no environment and the real folder: an elevated Hako must not run a
+ * program that a user variable (HKCU\Environment, which a non-elevated process can write) names.
  */
-export function rdpClientLauncher(preferred = '', platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): LaunchClient | null {
+export function rdpClientLauncher(preferred = '', platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, system32?: string | null): LaunchClient | null {
   const configured = preferred.trim() || env.HAKO_RDP_CLIENT?.trim();
   if (configured) return commandClient(configured);
   if (platform === 'win32') {
-    const mstsc = path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32', 'mstsc.exe');
+    const mstsc = path.win32.join(system32 ?? path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32'), 'mstsc.exe');
     return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
   }
   if (onPath('xfreerdp', env) !== null) return commandClient(XFREERDP_COMMAND);
   return null;
+}
+
+/**
+ * The preferred client command an elevated, packaged Hako may run: only a program in a folder that only
+ * administrators can write (Program Files, the Windows folder). The preferences file lives in the user's
+ * profile, which programs without elevation can change, so anything else would let them run a program as
+ * administrator. Elsewhere (development, the browser host) the preference is used as it is.
+ * `protectedFolders` come from the system (SHGetKnownFolderPath), never from the environment.
+ */
+export function trustedClientCommand(command: string, packaged: boolean, protectedFolders: readonly string[]): string {
+  if (!packaged || command.trim() === '') return command;
+  const program = splitCommand(command)[0] ?? '';
+  const lower = path.win32.normalize(program).toLowerCase();
+  const safe = path.win32.isAbsolute(program) && protectedFolders.some((folder) => lower.startsWith(`${path.win32.normalize(folder).replace(/\\+$/, '').toLowerCase()}\\`));
+  return safe ? command : '';
 }

@@ -38,7 +38,7 @@ export async function reattachVms(context: ReattachContext): Promise<{ attached:
       // Known before the callback is registered, so an exit in between is not lost.
       record.system = system;
       const opened = system;
-      system.onEvent((event) => handleVmEvent(record, opened, event, lifecycle));
+      await system.onEvent((event) => handleVmEvent(record, opened, event, lifecycle));
       const current = await system.properties();
       await context.refreshConfig(record);
       if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM runs, but its file cannot be read.', { path: record.path });

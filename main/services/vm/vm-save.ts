@@ -6,13 +6,14 @@
 import path from 'node:path';
 import { defaultSaveStateFile } from '../../../app/compute/document.js';
 import { gpuUpdateRequest } from '../../../app/compute/modify.js';
-import { pauseOptions, saveOptions } from '../../../app/compute/options.js';
+import { type SchemaVersion } from '../../../app/compute/gates.js';
+import { pauseOptionsFor, saveOptionsFor } from '../../../app/compute/options.js';
 import { HakoError } from '../../../app/errors/error-info.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { type ComputeSystem } from '../ports.js';
 import { waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
 
-export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLifecycle): Promise<void> {
+export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLifecycle, schema: SchemaVersion): Promise<void> {
   const running = record.running!;
   // The .7b must be able to record the save file, or the saved state would be lost at the next start.
   const lossy = (await host.files.load(record.path)).findings.filter((f) => f.lossy);
@@ -31,9 +32,9 @@ export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLi
   const gpuWasOn = running.Gpu.AssignmentMode !== 'Disabled';
   if (gpuWasOn) await system.modify(gpuUpdateRequest({ ...running.Gpu, AssignmentMode: 'Disabled', SelectedDevices: [] })).catch(() => undefined);
   try {
-    if (wasRunning) await system.pause(pauseOptions());
+    if (wasRunning) await system.pause(pauseOptionsFor(schema));
     await host.files.remove(saveFile);
-    await system.save(saveOptions(saveFile));
+    await system.save(saveOptionsFor(schema, saveFile));
   } catch (error) {
     await host.files.remove(saveFile).catch(() => undefined);
     if (wasRunning) await system.resume().catch(() => undefined);

@@ -2,7 +2,8 @@
  * VmService: one record per known VM, its state taken only from HCS events and operation results,
  * and every action on it serialised through the VM's own queue (power off pre-empts).
  */
-import { pauseOptions, shutdownOptions, crashOptions } from '../../../app/compute/options.js';
+import { schemaVersionForBuild, type SchemaVersion } from '../../../app/compute/gates.js';
+import { crashOptionsFor, pauseOptionsFor, shutdownOptionsFor } from '../../../app/compute/options.js';
 import { startBlocker } from '../../../app/config/device-rules.js';
 import { renderFinding } from '../../../app/config/index.js';
 import { settingLabel } from '../../../app/config/setting-labels.js';
@@ -45,6 +46,11 @@ export interface VmServiceDeps {
   readonly eventLogs?: EventLogStore;
   /** Read at each use, so a changed preference applies to the next start or shutdown. */
   readonly settings?: Partial<VmServiceSettings> | (() => Partial<VmServiceSettings>);
+  /**
+   * The highest schema version HCS reports (HcsGetServiceProperties), which decides the option
+   * documents Hako sends; null (or absent) when unknown, then the host's build decides (gates.ts).
+   */
+  readonly schemaVersion?: () => Promise<SchemaVersion | null>;
 }
 
 export type ShutdownResult = { readonly stopped: true } | { readonly stopped: false; readonly reason: 'timeout' };
@@ -76,6 +82,12 @@ export class VmService {
       writeBack: (record, patch) => this.writeBack(record, patch),
       noteMissingExit: (record, action) => this.noteMissingExit(record, action),
     };
+  }
+
+  /** The host's schema version: as HCS reports it, else as its build implies. */
+  private async hostSchema(): Promise<SchemaVersion> {
+    const reported = await this.deps.schemaVersion?.().catch(() => null);
+    return reported ?? schemaVersionForBuild(this.deps.host.build);
   }
 
   private get settings(): VmServiceSettings {
@@ -150,11 +162,13 @@ export class VmService {
   shutdown(vmPath: string): Promise<ShutdownResult> {
     return this.act(vmPath, 'shutdown', async (record, signal) => {
       const system = this.liveSystem(record);
+      const options = shutdownOptionsFor(await this.hostSchema());
       const exited = waitForExit(record, this.settings.shutdownTimeoutMs, signal);
       this.setState(record, 'Stopping');
       // The operation may only complete once the guest is off, so the exit event (or the timeout)
-      // decides; an early failure of the request itself still wins.
-      const request = system.shutdown(shutdownOptions());
+      // decides; an early failure of the request itself still wins. Where the host takes no options
+      // (before 20348) nothing in an ordinary guest acts on it: the timeout ends in the power-off offer.
+      const request = system.shutdown(options);
       request.catch(() => undefined);
       let status: SystemExitStatus | null;
       try {
@@ -201,7 +215,7 @@ export class VmService {
 
   pause(vmPath: string): Promise<void> {
     return this.act(vmPath, 'pause', async (record) => {
-      await this.liveSystem(record).pause(pauseOptions());
+      await this.liveSystem(record).pause(pauseOptionsFor(await this.hostSchema()));
       this.setState(record, 'Paused');
     });
   }
@@ -213,9 +227,9 @@ export class VmService {
     });
   }
 
-  /** Saves the VM's state to a file and stops it; the next start resumes from it (reference/nanabox.md §6.3). */
+  /** Saves the VM's state to a file and stops it; the next start resumes from it (as NanaBox suspends). */
   save(vmPath: string): Promise<void> {
-    return this.act(vmPath, 'save', (record) => saveVm(record, this.liveSystem(record), this.lifecycle));
+    return this.act(vmPath, 'save', async (record) => saveVm(record, this.liveSystem(record), this.lifecycle, await this.hostSchema()));
   }
 
   restart(vmPath: string): Promise<void> {
@@ -234,7 +248,7 @@ export class VmService {
 
   crash(vmPath: string): Promise<void> {
     return this.act(vmPath, 'crash', async (record) => {
-      await this.liveSystem(record).crash(crashOptions());
+      await this.liveSystem(record).crash(crashOptionsFor(await this.hostSchema()));
       record.log.add('warning', 'A crash was injected into the guest (NMI).');
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Starting a VM, in NanaBox's order (reference/nanabox.md §6.2): existence probe, file access grants,
+ * Starting a VM, in NanaBox's order (its MainWindow.cpp start sequence): existence probe, file access grants,
  * guest and runtime state files, network endpoints, create, event callback, start, GPU. Anything that
  * fails after the compute system exists tears it down again, so a failed start leaves nothing running.
  */
@@ -120,10 +120,11 @@ export async function startVm(
     const document = buildComputeSystemDocument(
       running,
       { build: context.host.build, userSid: context.host.userSid, vmFolder, hostDriverFolders: context.hostDriverFolders ?? {} },
-      { owner: context.owner, terminateOnLastHandleClosed: !context.keepRunning },
+      // Hako's shutdown goes through the shutdown integration component where the host has one.
+      { owner: context.owner, terminateOnLastHandleClosed: !context.keepRunning, shutdownService: true },
     );
     system = await hcs.createComputeSystem(id, document);
-    system.onEvent(onCreated(system));
+    await system.onEvent(onCreated(system));
     signal.throwIfAborted();
     await system.start();
     await system.modify(gpuUpdateRequest(running.Gpu));

@@ -19,6 +19,12 @@ export interface StandInControls {
     liveAllocationCount(): number;
     computeSystemCount(): number;
     setSessionTarget(pipeName: string, host: string, port: number): number;
+    /** Calls of `fn` ("*": every export) made in the next `ms` wait until then: a wedged vmcompute. */
+    stall(fn: string, ms: number): void;
+    /** Calls that waited longer than the deadlock timeout for a running callback; never reset. */
+    deadlockCount(): number;
+    /** How long a call may wait for a running callback before it counts as a deadlock (0: 2 s). */
+    setDeadlockTimeout(ms: number): void;
   };
   readonly hcn: {
     reset(): void;
@@ -28,20 +34,25 @@ export interface StandInControls {
     liveAllocationCount(): number;
     networkCount(): number;
     endpointCount(): number;
+    stall(fn: string, ms: number): void;
   };
   readonly virtDisk: {
     reset(): void;
     injectFault(fn: string, win32Error: number): void;
     setBytesPerSecond(bytesPerSecond: number): void;
     openHandleCount(): number;
+    stall(fn: string, ms: number): void;
+    /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
+    setParent(path: string, parentPath: string): number;
   };
 }
 
 let controls: StandInControls | null = null;
 
 /**
- * Binds the stand-ins' test-only exports. Throws on Windows unless stand-ins are loaded explicitly
- * (HAKO_STAND_IN_DIR or the per-library variables), so it can never touch the real DLLs.
+ * Binds the stand-ins' test-only exports. Throws unless the loader says every library is a stand-in
+ * (never in the packaged app; on Windows only with HAKO_STAND_IN_DIR or the per-library variables), so
+ * it can never touch the real DLLs.
  */
 export function standInControls(): StandInControls {
   if (controls) return controls;
@@ -60,6 +71,9 @@ export function standInControls(): StandInControls {
   const hcsAllocations = f(cc, 'StandInHcsLiveAllocationCount', 'int32_t', []);
   const hcsSystems = f(cc, 'StandInHcsComputeSystemCount', 'int32_t', []);
   const hcsSession = f(cc, 'StandInHcsSetSessionTarget', 'int32_t', ['str16', 'str', 'uint16_t']);
+  const hcsStall = f(cc, 'StandInHcsStall', 'void', ['str16', 'uint32_t']);
+  const hcsDeadlocks = f(cc, 'StandInHcsDeadlockCount', 'int32_t', []);
+  const hcsDeadlockTimeout = f(cc, 'StandInHcsSetDeadlockTimeout', 'void', ['uint32_t']);
   const hcnReset = f(cn, 'StandInHcnReset', 'void', []);
   const hcnFault = f(cn, 'StandInHcnInjectFault', 'int32_t', ['str16', 'int32_t']);
   const hcnLatency = f(cn, 'StandInHcnSetLatency', 'void', ['str16', 'uint32_t']);
@@ -67,10 +81,13 @@ export function standInControls(): StandInControls {
   const hcnAllocations = f(cn, 'StandInHcnLiveAllocationCount', 'int32_t', []);
   const hcnNetworks = f(cn, 'StandInHcnNetworkCount', 'int32_t', []);
   const hcnEndpoints = f(cn, 'StandInHcnEndpointCount', 'int32_t', []);
+  const hcnStall = f(cn, 'StandInHcnStall', 'void', ['str16', 'uint32_t']);
   const vdReset = f(vd, 'StandInVirtDiskReset', 'void', []);
   const vdFault = f(vd, 'StandInVirtDiskInjectFault', 'int32_t', ['str16', 'uint32_t']);
   const vdSpeed = f(vd, 'StandInVirtDiskSetBytesPerSecond', 'void', ['uint64_t']);
   const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
+  const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
+  const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
   const signed = (hresult: number) => hresult | 0;
   controls = {
     hcs: {
@@ -84,6 +101,9 @@ export function standInControls(): StandInControls {
       liveAllocationCount: () => hcsAllocations() as number,
       computeSystemCount: () => hcsSystems() as number,
       setSessionTarget: (pipe, host, port) => hcsSession(pipe, host, port) as number,
+      stall: (fn, ms) => void hcsStall(fn, ms),
+      deadlockCount: () => hcsDeadlocks() as number,
+      setDeadlockTimeout: (ms) => void hcsDeadlockTimeout(ms),
     },
     hcn: {
       reset: () => void hcnReset(),
@@ -93,12 +113,15 @@ export function standInControls(): StandInControls {
       liveAllocationCount: () => hcnAllocations() as number,
       networkCount: () => hcnNetworks() as number,
       endpointCount: () => hcnEndpoints() as number,
+      stall: (fn, ms) => void hcnStall(fn, ms),
     },
     virtDisk: {
       reset: () => void vdReset(),
       injectFault: (fn, win32Error) => void vdFault(fn, win32Error),
       setBytesPerSecond: (bytes) => void vdSpeed(bytes),
       openHandleCount: () => vdHandles() as number,
+      stall: (fn, ms) => void vdStall(fn, ms),
+      setParent: (file, parent) => vdParent(file, parent) as number,
     },
   };
   return controls;
