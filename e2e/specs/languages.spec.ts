@@ -42,7 +42,7 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly TestLocale[]) {
       await english.goto(hostUrl());
       const vms = await tourVms(english, locale);
       await setup.close();
-      await page.reload();
+      await page.goto(hostUrl());
       await page.getByRole('navigation').first().waitFor();
       const w = wordsFor(locale);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
