@@ -73,3 +73,18 @@ for (const size of [
     expect(problems).toEqual([]);
   });
 }
+
+test('the language preference switches the window at once, and back to the system’s', async ({ app, page }) => {
+  const preferences = await app.showPreferences();
+  const language = page.getByRole('combobox', { name: 'Language' });
+  // Each language by its own name, marked as that language.
+  await expect(language.locator('option[value="zh-CN"]')).toHaveText('中文（简体）');
+  await expect(language.locator('option[value="zh-CN"]')).toHaveAttribute('lang', 'zh-CN');
+  await language.selectOption('zh-CN');
+  await expect(app.page.getByRole('navigation', { name: 'Hako' }).getByRole('button', { name: '主页' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '首选项' })).toBeVisible();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('system');
+  await expect(preferences.heading).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
