@@ -10,7 +10,7 @@ import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } 
 import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
 import { isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
-import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
+import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
@@ -110,7 +110,8 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     deleteEndpoint: reject,
   };
   const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
-  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
+  const devices: HostDevices = { gpus: reject };
+  return { hcs, hcn, virtDisk, devices, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
 }
 
 /** The native layer's part of the diagnostics, in the contract's terms. */

@@ -1,4 +1,4 @@
-// Builds the C stand-ins of computecore.dll, computenetwork.dll and virtdisk.dll
+// Builds the C stand-ins of computecore.dll, computenetwork.dll, virtdisk.dll and cfgmgr32.dll
 // (stand-in/README.md). No dependencies.
 //
 //   node scripts/build-stand-in.mjs           Linux .so files into build/stand-in/ (+ 1809/)
@@ -23,6 +23,7 @@ const libraries = [
   { name: 'computecore', dir: '1809', sources: hcsSources, defines: ['-DSTAND_IN_NO_CRASH'], windowsLibs: ['-lws2_32'] },
   { name: 'computenetwork', sources: ['computenetwork.c', 'common.c'] },
   { name: 'virtdisk', sources: ['virtdisk.c', 'common.c'] },
+  { name: 'cfgmgr32', sources: ['cfgmgr32.c', 'common.c'] },
 ];
 
 const compiler = windows

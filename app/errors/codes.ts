@@ -77,6 +77,9 @@ export const ERROR_CODES = {
   SwitchNotFound: 'no virtual switch has that id',
   SwitchInUse: 'VMs are connected to the switch; the message names them',
 
+  // ---- the host's devices
+  GpuListFailed: "the host's GPUs could not be listed; the message names the cfgmgr32 answer",
+
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',
   ClientFailed: 'the RDP client exited, could not start or did not connect',

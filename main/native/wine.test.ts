@@ -80,7 +80,7 @@ process.stdout.write(JSON.stringify(out));
  * in). Files listed together share one node.exe process (each start of node under wine costs seconds);
  * their hooks then all sit at the top level, which these pairs are written to allow.
  */
-const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts'];
+const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'cfgmgr32.test.ts'];
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
@@ -106,7 +106,9 @@ function setUpWine(): Wine {
   if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
   execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
   const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
-  const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+  // Wine has a cfgmgr32 of its own and loads it even for a path that names another file, unless the
+  // load order says native first (cfgmgr32=n,b); loads by name still fall back to wine's.
+  const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=;cfgmgr32=n,b' };
   if (!existsSync(path.join(work, 'node', 'bin', 'node.exe'))) {
     mkdirSync(path.join(work, 'node'), { recursive: true });
     execFileSync('tar', ['xzf', nodeTarball, '-C', path.join(work, 'node'), '--strip-components=1']);

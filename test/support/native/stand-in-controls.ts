@@ -45,6 +45,14 @@ export interface StandInControls {
     /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
     setParent(path: string, parentPath: string): number;
   };
+  /** cfgmgr32's, bound (and the library loaded) on first use. */
+  readonly cfg: {
+    reset(): void;
+    /** Each of the next `times` size calls is followed by a new GPU, so the list call finds a longer list. */
+    growAfterSizeCall(times: number): void;
+    callCount(fn: string): number;
+    stall(fn: string, ms: number): void;
+  };
 }
 
 let controls: StandInControls | null = null;
@@ -89,6 +97,22 @@ export function standInControls(): StandInControls {
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
   const signed = (hresult: number) => hresult | 0;
+  let cfg: StandInControls['cfg'] | null = null;
+  const cfgControls = (): StandInControls['cfg'] => {
+    if (cfg) return cfg;
+    const cm = loadLibrary('cfgmgr32');
+    const reset = f(cm, 'StandInCfgReset', 'void', []);
+    const grow = f(cm, 'StandInCfgGrowAfterSizeCall', 'void', ['uint32_t']);
+    const count = f(cm, 'StandInCfgCallCount', 'int32_t', ['str16']);
+    const stall = f(cm, 'StandInCfgStall', 'void', ['str16', 'uint32_t']);
+    cfg = {
+      reset: () => void reset(),
+      growAfterSizeCall: (times) => void grow(times),
+      callCount: (fn) => count(fn) as number,
+      stall: (fn, ms) => void stall(fn, ms),
+    };
+    return cfg;
+  };
   controls = {
     hcs: {
       reset: () => void hcsReset(),
@@ -122,6 +146,9 @@ export function standInControls(): StandInControls {
       openHandleCount: () => vdHandles() as number,
       stall: (fn, ms) => void vdStall(fn, ms),
       setParent: (file, parent) => vdParent(file, parent) as number,
+    },
+    get cfg() {
+      return cfgControls();
     },
   };
   return controls;
