@@ -14,6 +14,7 @@ import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
 import { DiskService } from './services/disk-service.js';
+import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
 import { readHostFacts } from './services/host-facts.js';
 import { VmCloner } from './services/vm-cloner.js';
@@ -242,6 +243,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         libraryVms: () => vms.list(),
       },
       networks,
+      gpus: new GpuService(native.devices),
       capabilities,
       preferences,
       version: packageVersion(),

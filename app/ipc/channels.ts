@@ -42,6 +42,7 @@ export const CALLS = [
   'networks.create',
   'networks.suggestSubnet',
   'networks.delete',
+  'gpus.list',
   'session.connect',
   'session.disconnect',
   'session.getMode',

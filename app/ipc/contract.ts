@@ -164,6 +164,24 @@ export const deletePlanSchema = z.object({
   toRecycleBin: z.boolean(),
 });
 
+/** One of the host's GPU paravirtualization interfaces, for the GPU picker (`gpus.list`). */
+export const hostGpuSchema = z.object({
+  /** The device-interface path that goes into `Gpu.SelectedDevices` (compare with app/gpu/device-path.ts). */
+  path: z.string(),
+  /** The device's friendly name, else its description; null when it said neither. */
+  name: z.string().nullable(),
+  /** `10DE:1C82` (PCI vendor:device), for a short label. */
+  pciId: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** `PCI bus 1, device 0, function 0`. */
+  location: z.string().nullable(),
+  /** `date` is `YYYY-MM-DD`. */
+  driver: z.object({ version: z.string().nullable(), date: z.string().nullable(), provider: z.string().nullable() }),
+  /** Why some properties are missing (`CR_NO_SUCH_DEVNODE`: the device went away), or null. */
+  problem: z.string().nullable(),
+});
+
 export const hostFactsSchema = z.object({
   defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
@@ -277,6 +295,9 @@ export const CONTRACT = {
     z.object({ id: z.string() }),
   ),
 
+  // the host's GPUs (GPU paravirtualization interfaces), for the GPU picker
+  'gpus.list': invoke(none, z.array(hostGpuSchema)),
+
   // session: the VM's screen, basic or enhanced, chosen by the user
   'session.connect': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
   'session.disconnect': invoke(byPath, nothing),
@@ -337,6 +358,7 @@ export type NativeLibraryDto = z.output<typeof nativeLibrarySchema>;
 export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
 export type DeletePlanDto = z.output<typeof deletePlanSchema>;
+export type HostGpuDto = z.output<typeof hostGpuSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

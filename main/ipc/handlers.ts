@@ -15,6 +15,7 @@ import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { type GpuService } from '../services/gpu-service.js';
 import { hostFindings, type HostCheckDeps } from '../services/host-checks.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
@@ -51,6 +52,7 @@ export interface HandlerServices {
   readonly hostFacts: () => HostFacts;
   readonly hostChecks: HostCheckDeps;
   readonly networks: NetworkService;
+  readonly gpus: GpuService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
   readonly version: string;
@@ -173,6 +175,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
       return { id: created.id };
     },
+
+    'gpus.list': () => services.gpus.list(),
 
     'session.connect': ({ path: p, mode }) => {
       if (!shell.connectSession) throw notSupported('Connecting to the VM screen');
