@@ -8,7 +8,7 @@ import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
-import { isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
+import { hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -214,6 +214,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     rdpClient: () => rdpClientLauncher(trustedClientCommand(preferences.get().rdpClientCommand, packaged, packaged ? protectedFolders() : []), process.platform, clientEnv, system32),
     tempDir: os.tmpdir(),
     vms,
+    // The one-shot port takes only the client's own connection (one-shot-listener.ts).
+    peers: hostConnectionPeers(),
   });
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few

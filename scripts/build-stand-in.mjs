@@ -2,7 +2,8 @@
 // (stand-in/README.md). No dependencies.
 //
 //   node scripts/build-stand-in.mjs           Linux .so files into build/stand-in/ (+ 1809/)
-//   node scripts/build-stand-in.mjs --win     Windows .dll files with mingw-w64 into build/stand-in/win/ (+ 1809/)
+//   node scripts/build-stand-in.mjs --win     Windows .dll files with mingw-w64 into build/stand-in/win/ (+ 1809/),
+//                                             and stand-in/win32-layouts.c checked against the SDK headers
 //   --force                                   rebuild even when the outputs are newer than the sources
 //
 // CC (default cc) and MINGW_CC (default x86_64-w64-mingw32-gcc-posix) choose the compilers.
@@ -77,5 +78,13 @@ for (const library of libraries) {
     process.exit(result.status || 1);
   }
   built++;
+}
+// Windows only: layouts of Win32 structures the bindings use, checked against the SDK headers (no output).
+if (windows) {
+  const check = spawnSync(compiler.command, [...common, '-fsyntax-only', join(sourceDir, 'win32-layouts.c')], { stdio: 'inherit' });
+  if (check.status !== 0) {
+    console.error('build-stand-in: stand-in/win32-layouts.c: a Win32 layout differs from the SDK headers.');
+    process.exit(check.status || 1);
+  }
 }
 console.log(built ? `build-stand-in: built ${built} librar${built === 1 ? 'y' : 'ies'}.` : 'build-stand-in: up to date.');

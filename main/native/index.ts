@@ -71,6 +71,7 @@ export function loadNativeHost(): NativeHost {
 }
 
 export { NativeHcs, NativeComputeSystem } from './computecore.js';
+export { hostConnectionPeers } from './connection-peers.js';
 export { NativeHcn, NativeHcnHandle } from './computenetwork.js';
 export { NativeVirtDisk, DEFAULT_BLOCK_SIZE, PROGRESS_INTERVAL_MS } from './virtdisk.js';
 export { loadHostInfo, DEFAULT_STAND_IN_BUILD } from './win32.js';

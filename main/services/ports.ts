@@ -193,3 +193,19 @@ export interface HostDevices {
   /** The GPU paravirtualization interfaces of the devices present now. Rejects when the list cannot be read. */
   gpus(): Promise<HostGpu[]>;
 }
+
+/** One end of a TCP connection. */
+export interface TcpEndpoint {
+  readonly address: string;
+  readonly port: number;
+}
+
+/** Who is on the other end of a loopback TCP connection (the session port accepts only its client). */
+export interface ConnectionPeers {
+  /**
+   * Whether the socket of the connection from `client` to `server` (as the connecting side sees it) is held
+   * by process `pid` or by a process it started, directly or further down. False when the socket cannot
+   * be found or its owner cannot be told: the check fails closed.
+   */
+  isFrom(client: TcpEndpoint, server: TcpEndpoint, pid: number): Promise<boolean>;
+}
