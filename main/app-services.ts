@@ -7,12 +7,13 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
-import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
+import { consoleStatusDto, createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
 import { hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
+import { ConsoleService } from './services/console/console-service.js';
 import { DiskService } from './services/disk-service.js';
 import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
@@ -47,6 +48,7 @@ export interface AppServices {
   readonly library: Library;
   readonly preferences: PreferencesStore;
   readonly sessions: SessionService;
+  readonly consoles: ConsoleService;
   dispose(): Promise<void>;
 }
 
@@ -218,6 +220,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     peers: hostConnectionPeers(),
   });
 
+  // Serial consoles: output as base64 events the UI acknowledges (console-service.ts).
+  const consoles = new ConsoleService({ vms, pipePath: hostPipePath });
+  const stopConsoleOutput = consoles.onOutput(({ consoleId, data }) => emit('console.output', { consoleId, data: data.toString('base64'), bytes: data.length }));
+  const stopConsoleState = consoles.onState((status) => emit('console.state', consoleStatusDto(status)));
+
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
   await eachWithDeadline(await library.files(), LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (file) => vms.open(file), (file, error) =>
@@ -246,6 +253,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       },
       networks,
       gpus: new GpuService(native.devices),
+      consoles,
       capabilities,
       preferences,
       version: packageVersion(),
@@ -269,7 +277,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     library,
     preferences,
     sessions,
+    consoles,
     async dispose() {
+      stopConsoleOutput();
+      stopConsoleState();
+      consoles.dispose();
       stopVmEvents();
       stopOperationEvents();
       stopStallEvents();

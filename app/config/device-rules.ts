@@ -17,6 +17,12 @@ export const MAX_VM_MEMORY_MB = 240 * 1024 * 1024;
 export const START_BLOCKING_CODES: ReadonlySet<FindingCode> = new Set(['limits.processors', 'limits.memory', 'comport.not-pipe', 'path.forbidden-character', 'disk.attached-twice']);
 
 const PIPE = /^\\\\\.\\pipe\\[^\\/]+$/i;
+
+/** Whether `text` is a named pipe a COM port may name (`\\.\pipe\<name>`). */
+export function isComPortPipe(text: string): boolean {
+  return PIPE.test(text);
+}
+
 // A drive's colon is allowed at the start only; everything else Windows forbids in names is not.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[<>"|?*\x00-\x1f]|(?<!^[A-Za-z]):/;

@@ -25,6 +25,14 @@ export interface StandInControls {
     deadlockCount(): number;
     /** How long a call may wait for a running callback before it counts as a deadlock (0: 2 s). */
     setDeadlockTimeout(ms: number): void;
+    /** Queues `total` bytes (default: `data` once) of `data` repeated to every connection of a COM pipe; the count of connections, or an HRESULT. */
+    comWrite(pipeName: string, data: string | Uint8Array, total?: number): number;
+    /** Connections open on a COM pipe (-1: no running VM serves it). */
+    comConnectionCount(pipeName: string): number;
+    /** Bytes queued on a COM pipe's connections that their clients have not taken yet (-1: none serves it). */
+    comPendingBytes(pipeName: string): number;
+    /** How long after a VM's start its firmware prints the boot output (default 1000 ms). */
+    setComBootDelay(ms: number): void;
   };
   readonly hcn: {
     reset(): void;
@@ -82,6 +90,10 @@ export function standInControls(): StandInControls {
   const hcsStall = f(cc, 'StandInHcsStall', 'void', ['str16', 'uint32_t']);
   const hcsDeadlocks = f(cc, 'StandInHcsDeadlockCount', 'int32_t', []);
   const hcsDeadlockTimeout = f(cc, 'StandInHcsSetDeadlockTimeout', 'void', ['uint32_t']);
+  const hcsComWrite = f(cc, 'StandInHcsComWrite', 'int32_t', ['str16', 'void *', 'uint32_t', 'uint64_t']);
+  const hcsComConnections = f(cc, 'StandInHcsComConnectionCount', 'int32_t', ['str16']);
+  const hcsComPending = f(cc, 'StandInHcsComPendingBytes', 'int64_t', ['str16']);
+  const hcsComBootDelay = f(cc, 'StandInHcsSetComBootDelay', 'void', ['uint32_t']);
   const hcnReset = f(cn, 'StandInHcnReset', 'void', []);
   const hcnFault = f(cn, 'StandInHcnInjectFault', 'int32_t', ['str16', 'int32_t']);
   const hcnLatency = f(cn, 'StandInHcnSetLatency', 'void', ['str16', 'uint32_t']);
@@ -128,6 +140,13 @@ export function standInControls(): StandInControls {
       stall: (fn, ms) => void hcsStall(fn, ms),
       deadlockCount: () => hcsDeadlocks() as number,
       setDeadlockTimeout: (ms) => void hcsDeadlockTimeout(ms),
+      comWrite: (pipe, data, total = 0) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+        return hcsComWrite(pipe, bytes, bytes.length, total) as number;
+      },
+      comConnectionCount: (pipe) => hcsComConnections(pipe) as number,
+      comPendingBytes: (pipe) => Number(hcsComPending(pipe) as number | bigint),
+      setComBootDelay: (ms) => void hcsComBootDelay(ms),
     },
     hcn: {
       reset: () => void hcnReset(),
