@@ -3,7 +3,6 @@
 // Node's named-pipe client as on Windows): the firmware's boot output on the UEFI console port, the echo,
 // back-pressure on a flood, and the VM stopping.
 import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newVmConfig, type VmConfig } from '../../app/config/index.js';
 import type { VmState } from '../../app/vm/state.js';
