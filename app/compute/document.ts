@@ -45,31 +45,6 @@ export const PLAN9_SHARE_FLAGS = {
 /** The Hyper-V socket port of the host driver shares (`Gpu.EnableHostDriverStore`). */
 export const HOST_DRIVER_PLAN9_PORT = 50001;
 
-export type {
-  UefiDocument,
-  SystemInformationDocument,
-  ChipsetDocument,
-  MemoryDocument,
-  ProcessorDocument,
-  ComputeTopologyDocument,
-  RdpConnectionOptions,
-  VideoMonitorDocument,
-  ComPortDocument,
-  ComPortsDocument,
-  NetworkAdapterDocument,
-  ScsiAttachmentType,
-  ScsiAttachmentDocument,
-  ScsiControllerDocument,
-  Plan9ShareDocument,
-  VirtualSmbShareOptions,
-  VirtualSmbShareDocument,
-  DevicesDocument,
-  SecuritySettingsDocument,
-  GuestStateDocument,
-  ServicesDocument,
-  VirtualMachineDocument,
-  ComputeSystemDocument,
-} from './document-types.js';
 import type {
   UefiDocument,
   SystemInformationDocument,

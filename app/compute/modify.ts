@@ -5,15 +5,8 @@
  * `nlohmann::json` sends them.
  */
 import type { Gpu, GpuAssignmentMode, NetworkAdapter, ScsiDevice } from '../config/model.js';
-import {
-  SCSI_CONTROLLER_NAME,
-  comPortDocument,
-  networkAdapterDocument,
-  scsiAttachmentDocument,
-  type ComPortDocument,
-  type NetworkAdapterDocument,
-  type ScsiAttachmentDocument,
-} from './document.js';
+import { SCSI_CONTROLLER_NAME, comPortDocument, networkAdapterDocument, scsiAttachmentDocument } from './document.js';
+import type { ComPortDocument, NetworkAdapterDocument, ScsiAttachmentDocument } from './document-types.js';
 
 export type ModifyRequestType = 'Add' | 'Remove' | 'Update';
 

@@ -9,6 +9,7 @@
  */
 import { type Finding, type FindingCode, type FindingParams } from './findings.js';
 import { type VmConfig } from './model.js';
+import { pathHasForbiddenCharacter } from '../paths/file-names.js';
 
 export const MAX_VM_PROCESSORS = 2048;
 export const MAX_VM_MEMORY_MB = 240 * 1024 * 1024;
@@ -22,10 +23,6 @@ const PIPE = /^\\\\\.\\pipe\\[^\\/]+$/i;
 export function isComPortPipe(text: string): boolean {
   return PIPE.test(text);
 }
-
-// A drive's colon is allowed at the start only; everything else Windows forbids in names is not.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[<>"|?*\x00-\x1f]|(?<!^[A-Za-z]):/;
 
 const warning = (code: FindingCode, path: string, params: FindingParams): Finding => ({ severity: 'warning', code, path, params, lossy: false });
 
@@ -44,7 +41,7 @@ export function deviceFindings(config: VmConfig, samePath: (a: string, b: string
   }
   config.ScsiDevices.forEach((device, index) => {
     if (device.Type === 'PhysicalDevice' || device.Path === '') return;
-    if (FORBIDDEN.test(device.Path)) findings.push(warning('path.forbidden-character', `/NanaBox/ScsiDevices/${index}/Path`, { found: device.Path }));
+    if (pathHasForbiddenCharacter(device.Path)) findings.push(warning('path.forbidden-character', `/NanaBox/ScsiDevices/${index}/Path`, { found: device.Path }));
     const earlier = config.ScsiDevices.findIndex((other, i) => i < index && other.Type !== 'PhysicalDevice' && other.Path !== '' && samePath(other.Path, device.Path));
     if (earlier >= 0) findings.push(warning('disk.attached-twice', `/NanaBox/ScsiDevices/${index}/Path`, { file: device.Path, other: `/NanaBox/ScsiDevices/${earlier}` }));
   });

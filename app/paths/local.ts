@@ -10,16 +10,12 @@
  * Namespaces").
  */
 import { HakoError } from '../errors/error-info.js';
+import { isReservedDeviceName, pathHasForbiddenCharacter } from './file-names.js';
 import { isWindowsPath } from './resolve.js';
 
 /** The longest path Windows takes (with the `\\?\` prefix), and so the longest Hako accepts anywhere. */
 export const MAX_PATH_LENGTH = 32_767;
 
-/** Names Windows reserves for devices, in any folder, with any extension. */
-const RESERVED_NAMES = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(\..*)?$/i;
-/** What Windows forbids in a file or folder name (the `:` of a drive is checked apart). */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_NAMES = /[<>:"|?*\x00-\x1f]/;
 
 /** Folders no user file of Hako's ever goes into (devices, kernel views, the OS itself). */
 const SYSTEM_FOLDERS_POSIX = ['/dev', '/proc', '/sys', '/boot', '/etc', '/bin', '/sbin', '/usr', '/lib', '/lib64'];
@@ -43,10 +39,10 @@ export function localPathProblem(untrusted: unknown, windows: boolean): HakoErro
   if (windows || isWindowsPath(untrusted)) {
     if (!/^[A-Za-z]:[\\/]/.test(untrusted)) return pathError('InvalidPath', `Expected an absolute path such as C:\\VMs\\…, got ${JSON.stringify(untrusted.slice(0, 100))}.`, untrusted);
     const names = untrusted.slice(3).split(/[\\/]/);
-    if (names.some((name) => FORBIDDEN_IN_NAMES.test(name))) {
+    if (pathHasForbiddenCharacter(untrusted)) {
       return pathError('InvalidPath', 'The path contains a character Windows does not allow in file names (< > : " | ? * or a control character).', untrusted);
     }
-    if (names.some((name) => RESERVED_NAMES.test(name.replace(/[. ]+$/, '')))) {
+    if (names.some(isReservedDeviceName)) {
       return pathError('PathNotLocal', 'The path names a Windows device (such as CON, NUL or COM1), not a file.', untrusted);
     }
     return null;

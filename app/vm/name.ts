@@ -5,13 +5,11 @@
  * `< > : " / \ | ? *` or control characters, not a reserved device name, no trailing dot or space.
  * Spaces inside are fine.
  */
+import { FORBIDDEN_NAME_CHARACTER, isReservedDeviceName } from '../paths/file-names.js';
 
 /** Long enough for any sensible name; short enough that `<folder>\<Name>\<Name>.7b` stays well inside MAX_PATH. */
 export const MAX_VM_NAME_LENGTH = 100;
 
-const RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$/i;
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[<>:"/\\|?*\x00-\x1f]/;
 
 export type VmNameProblem = 'empty' | 'too-long' | 'forbidden-character' | 'reserved' | 'trailing-dot-or-space' | 'leading-space';
 
@@ -19,10 +17,10 @@ export type VmNameProblem = 'empty' | 'too-long' | 'forbidden-character' | 'rese
 export function vmNameProblem(name: string): VmNameProblem | null {
   if (name.trim() === '') return 'empty';
   if (name.length > MAX_VM_NAME_LENGTH) return 'too-long';
-  if (FORBIDDEN.test(name)) return 'forbidden-character';
+  if (FORBIDDEN_NAME_CHARACTER.test(name)) return 'forbidden-character';
   if (/[. ]$/.test(name)) return 'trailing-dot-or-space';
   if (name.startsWith(' ')) return 'leading-space';
-  if (RESERVED.test(name)) return 'reserved';
+  if (isReservedDeviceName(name)) return 'reserved';
   return null;
 }
 
