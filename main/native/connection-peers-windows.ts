@@ -11,7 +11,8 @@
  * - "The client or a process it started": the parent process ids of a toolhelp snapshot
  *   (`CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS)` + `Process32FirstW`/`Process32NextW`), walked up from
  *   the owner to the client. A parent process id is recorded when a process is created and never updated,
- *   so after the parent exits its id may name an unrelated newer process. Each step therefore also needs the
+ *   and an id may be reused once its process object is freed (PROCESS_INFORMATION's reference page), so
+ *   after the parent exits its id may name an unrelated newer process. Each step therefore also needs the
  *   child to have been created no earlier than its parent (`GetProcessTimes`): a process cannot have been
  *   started by a process younger than itself. A process whose times cannot be read ends the walk: the
  *   check fails closed.
