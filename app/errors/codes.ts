@@ -84,6 +84,15 @@ export const ERROR_CODES = {
   AdapterNotFound: 'the VM file has no network adapter at that place',
   AdapterChanged: 'the adapter in the file is not the one the running VM uses; only a full apply or a restart can change it',
 
+  // ---- the host's devices
+  GpuListFailed: "the host's GPUs could not be listed; the message names the cfgmgr32 answer",
+
+  // ---- serial consoles
+  ConsoleNotConfigured: 'the VM has no named pipe for that COM port',
+  ConsoleUnknown: 'no console has that id (it was closed)',
+  ConsoleNotOpen: 'the console is not connected to the VM now (the VM is stopped, or Hako is reconnecting)',
+  ConsoleBusy: 'the VM is not taking input as fast as it is sent; the input was not sent',
+
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',
   ClientFailed: 'the RDP client exited, could not start or did not connect',

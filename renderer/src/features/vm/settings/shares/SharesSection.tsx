@@ -62,7 +62,7 @@ function Plan9Shares() {
           const n = i + 1;
           return (
             <>
-              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.plan9.path', { n })} mono placeholder="shared" />
+              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.plan9.path', { n })} mono placeholder={t('settings.shares.path.placeholder')} />
               <DraftTextField pointer={`${at}/Name`} label={t('settings.shares.plan9.name', { n })} warnings={reserved(share.Name)} />
               <DraftNumberField pointer={`${at}/Port`} label={t('settings.shares.plan9.port', { n })} min={1} />
               <DraftCheckbox pointer={`${at}/ReadOnly`} label={t('settings.shares.plan9.readOnly', { n })} help={t('settings.shares.readOnly.help')} />
@@ -99,7 +99,7 @@ function SmbShares() {
           const n = i + 1;
           return (
             <>
-              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.smb.path', { n })} mono placeholder="shared" />
+              <DraftTextField pointer={`${at}/Path`} label={t('settings.shares.smb.path', { n })} mono placeholder={t('settings.shares.path.placeholder')} />
               <DraftTextField pointer={`${at}/Name`} label={t('settings.shares.smb.name', { n })} warnings={reserved(share.Name)} />
               <DraftCheckbox pointer={`${at}/ReadOnly`} label={t('settings.shares.smb.readOnly', { n })} help={t('settings.shares.readOnly.help')} />
             </>
