@@ -6,7 +6,7 @@ import { Toasts } from '../features/notifications/Toasts.js';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.js';
 import { VmPage } from '../features/vm/VmPage.js';
 import { useHako } from '../store/context.js';
-import { ConnectionBanner } from './ConnectionBanner.js';
+import { HostLost } from './HostLost.js';
 import { Splash } from './Splash.js';
 import { useDocumentTitle } from './use-document-title.js';
 import { useTheme } from './use-theme.js';
@@ -14,16 +14,20 @@ import './App.css';
 
 export function App() {
   const connection = useHako((s) => s.connection);
+  const hostLost = useHako((s) => s.link !== 'open');
   useTheme();
   useDocumentTitle();
   if (connection !== 'ready') return <Splash />;
   return (
     <div className="app">
-      <Sidebar />
-      <main className="content" id="main">
-        <ConnectionBanner />
-        <CurrentPage />
-      </main>
+      {/* Without main nothing can act: every control is off until it answers again (HostLost says why). */}
+      <fieldset className="app-controls" disabled={hostLost}>
+        <Sidebar />
+        <main className="content" id="main">
+          <HostLost />
+          <CurrentPage />
+        </main>
+      </fieldset>
       <Toasts />
     </div>
   );
