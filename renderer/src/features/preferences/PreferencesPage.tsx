@@ -1,4 +1,7 @@
-/** App-wide preferences: theme, what happens to VMs when Hako closes or Windows signs out. */
+/**
+ * App-wide preferences: appearance, what happens to VMs when Hako closes or Windows signs out, the RDP
+ * client, where new VMs go, and notifications.
+ */
 import { useEffect, useState } from 'react';
 import type { Preferences } from '../../../../app/ipc/contract.js';
 import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../../app/preferences/preferences.js';
@@ -10,7 +13,10 @@ import { SelectField, optionsOf } from '../../kit/SelectField/SelectField.js';
 import { Spinner } from '../../kit/Spinner/Spinner.js';
 import { Toggle } from '../../kit/Toggle/Toggle.js';
 import { useHako } from '../../store/context.js';
+import { RdpClientCard } from './RdpClientCard.js';
+import { usePreferenceHints } from './use-preference-hints.js';
 import { SHUTDOWN_TIMEOUT_RANGE, isShutdownTimeout, usePreferences } from './use-preferences.js';
+import { VmFolderCard } from './VmFolderCard.js';
 
 const THEME = preferencesSchema.shape.theme;
 const SESSION_END = preferencesSchema.shape.onSessionEnd;
@@ -30,6 +36,7 @@ const SESSION_END_LABELS: Readonly<Record<Preferences['onSessionEnd'], string>> 
 export function PreferencesPage() {
   const [preferences, change] = usePreferences();
   const transport = useHako((s) => s.app?.transport);
+  const hints = usePreferenceHints();
   const saved = preferences?.shutdownTimeoutSeconds ?? DEFAULT_PREFERENCES.shutdownTimeoutSeconds;
   // The box keeps what the user typed, even while it is out of range; only valid values are saved.
   const [timeout, setTimeoutDraft] = useState<number | null>(saved);
@@ -86,6 +93,18 @@ export function PreferencesPage() {
                 if (isShutdownTimeout(seconds)) change({ shutdownTimeoutSeconds: seconds });
               }}
               help="How long Shut down waits for the guest before it reports that the VM is still running."
+            />
+          </Card>
+          <RdpClientCard hints={hints} />
+          <VmFolderCard hints={hints} />
+          <Card title="Notifications">
+            <Toggle
+              label="Show notifications"
+              checked={preferences.notifications}
+              onChange={(notifications) => change({ notifications })}
+              help={`When a VM stops unexpectedly, or a long disk operation ends while Hako’s window is hidden.${
+                transport === 'browser-host' ? ' Shown by the Hako desktop app; this page shows none.' : ''
+              }`}
             />
           </Card>
         </div>
