@@ -25,19 +25,21 @@ function shutdownNotice(vmName: string, result: ActionResult<'shutdown'>): Notic
   };
 }
 
+/** What "Apply what can change now" did, setting by setting, in words ("Memory: applied now."). */
 function reloadNotice(result: ActionResult<'reload'>): Notice {
-  const failed = result.filter((o) => o.outcome === 'failed');
+  const applied = result.filter((o) => o.outcome === 'applied');
   const waiting = result.filter((o) => o.outcome === 'needs-restart');
+  const failed = result.filter((o) => o.outcome === 'failed');
+  const names = (outcomes: typeof result) => outcomes.map((o) => o.setting).join(', ');
+  const sentences = [
+    applied.length > 0 ? `Applied now: ${names(applied)}.` : '',
+    waiting.length > 0 ? `${waiting.length === 1 ? 'Waits' : 'Wait'} for a restart: ${names(waiting)}.` : '',
+    ...failed.map((f) => `${f.setting} could not be applied${f.error ? `: ${f.error.message.replace(/\.$/, '')}` : ''}.`),
+  ];
   return {
     kind: 'message',
-    tone: failed.length > 0 ? 'error' : 'success',
-    title: failed.length > 0 ? 'Some settings could not be applied' : 'Settings applied',
-    message: [
-      `${result.length - failed.length - waiting.length} applied`,
-      waiting.length > 0 ? `${waiting.length} wait for a restart` : '',
-      failed.length > 0 ? `${failed.length} failed: ${failed.map((f) => (f.error ? `${f.setting}: ${f.error.message}` : f.setting)).join('; ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(', '),
+    tone: failed.length > 0 ? 'error' : applied.length > 0 ? 'success' : 'info',
+    title: failed.length > 0 ? 'Some settings could not be applied' : applied.length > 0 ? 'Settings applied' : 'Nothing could change while the VM runs',
+    message: result.length === 0 ? 'The running VM already uses what the file says.' : sentences.filter(Boolean).join(' '),
   };
 }

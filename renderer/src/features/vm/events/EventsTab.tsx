@@ -1,4 +1,4 @@
-/** The VM's own event log: starts, stops, failures with their details, newest first. */
+/** The VM's own event log (kept in Hako's data folder across restarts): every action, failures with their details, newest first. */
 import clsx from 'clsx';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { Button } from '../../../kit/Button/Button.js';
@@ -23,7 +23,7 @@ export function EventsTab({ vm }: { readonly vm: VmSnapshotDto }) {
   return (
     <div className="events">
       <div className="toolbar-row">
-        <p className="muted">What happened to this VM since Hako opened it. Newest first.</p>
+        <p className="muted">What happened to this VM, kept across restarts of Hako. Newest first.</p>
         <Button icon="refresh" variant="subtle" onClick={reload}>
           Refresh
         </Button>
