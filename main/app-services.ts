@@ -5,6 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { resolveVmPath } from '../app/paths/resolve.js';
+import { vmDisplayName } from '../app/vm/labels.js';
+import { isLive } from '../app/vm/state.js';
+import { fileKey } from './files/file-key.js';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
@@ -109,7 +114,7 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     openEndpoint: reject,
     deleteEndpoint: reject,
   };
-  const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
+  const virtDisk: VirtDisk = { create: reject, createDifferencing: reject, resize: reject, compact: reject, info: reject };
   return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
 }
 
@@ -129,6 +134,18 @@ function nativeDiagnostics(status: NativeStatus): NativeDiagnostics {
     installWarning: warning ? { code: 'UnsafeInstallFolder', message: warning.message, advice: warning.advice, params: { folder: warning.folder } } : null,
     stalledCalls: status.calls.stalled().map((call) => ({ ...call })),
   };
+}
+
+/**
+ * The library VMs that run (or start, stop, save) with `file` attached as a disk, by name. From the
+ * file's configuration, as the VM's snapshot shows it.
+ */
+function runningDiskUsers(vms: VmService, file: string): string[] {
+  const key = fileKey(file);
+  return vms
+    .list()
+    .filter((vm) => isLive(vm.state) && vm.config?.ScsiDevices.some((d) => d.Type === 'VirtualDisk' && d.Path !== '' && fileKey(resolveVmPath(path.dirname(vm.path), d.Path)) === key))
+    .map((vm) => vmDisplayName(vm.id, vm.path));
 }
 
 function loadNative(log?: DispatchLog): NativeHost {
@@ -196,7 +213,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
   const operations = new BackgroundOperations();
   const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
-  const disks = new DiskService(native.virtDisk, operations);
+  const disks = new DiskService(native.virtDisk, operations, { runningUsers: (file) => runningDiskUsers(vms, file) });
   // A native call that stalls (or a stalled one that returns) is named to the UI at once.
   const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
@@ -229,7 +246,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       disks,
       operations,
       creator: new VmCreator(disks),
-      cloner: new VmCloner({ files: configs }),
+      cloner: new VmCloner({ files: configs, createDifferencing: (child, parent, options) => disks.createDifferencing({ path: child, parentPath: parent, ...options }) }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
       hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {

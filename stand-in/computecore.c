@@ -72,7 +72,7 @@ typedef struct sys {
   char *id, runtime_id[37];
   sa_json *doc; /* the create document, kept up to date by Modify: the device model */
   int terminate_on_last_close, stop_on_reset;
-  uint64_t started_ms;
+  hcs_figures figures; /* uptime, processor time and memory: the Statistics and Memory properties */
   const char *exit_type;
   char *exit_status; /* SystemExitStatus once stopped */
   endpoint *endpoints;
@@ -544,6 +544,7 @@ static char *exit_status(int32_t status, const char *exit_type, const char *deta
 static void stop_system(sys *s, int32_t status, const char *exit_type, const char *detail, const char *initiator,
                         int crash) {
   s->state = ST_STOPPED;
+  hcs_figures_run(&s->figures, 0);
   s->exit_type = exit_type;
   free(s->exit_status);
   s->exit_status = exit_status(status, exit_type, detail, initiator, crash);
@@ -578,7 +579,12 @@ static char *crash_report(const sys *s) {
   return sa_jb_finish(&b);
 }
 
-static void jb_properties(sa_jb *b, const sys *s, unsigned types) {
+static uint64_t memory_mb(const sys *s) {
+  const sa_json *mb = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Memory", "SizeInMB", NULL);
+  return mb && mb->type == SA_JNUM && mb->number > 0 ? (uint64_t)mb->number : 0;
+}
+
+static void jb_properties(sa_jb *b, sys *s, unsigned types, const sa_json *queries) {
   sa_jb_begin_obj(b);
   sa_jb_key(b, "Id");
   sa_jb_str(b, s->id);
@@ -606,23 +612,16 @@ static void jb_properties(sa_jb *b, const sys *s, unsigned types) {
     sa_jb_bool(b, s->terminate_on_last_close);
   }
   if (types & HCS_PROP_STATISTICS) {
-    int up = s->state == ST_RUNNING || s->state == ST_PAUSED;
     sa_jb_key(b, "Statistics");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "Uptime100ns");
-    sa_jb_uint(b, up ? (sa_now_ms() - s->started_ms) * 10000u : 0);
-    sa_jb_end_obj(b);
+    hcs_jb_statistics(b, &s->figures, s->state == ST_RUNNING || s->state == ST_PAUSED, memory_mb(s));
   }
   if (types & HCS_PROP_MEMORY) {
-    const sa_json *mb = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Memory", "SizeInMB", NULL);
     sa_jb_key(b, "Memory");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "VirtualMachineMemory");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "AssignedMemory");
-    sa_jb_json(b, mb);
-    sa_jb_end_obj(b);
-    sa_jb_end_obj(b);
+    hcs_jb_memory(b, memory_mb(s));
+  }
+  if (queries) {
+    sa_jb_key(b, "PropertyResponses");
+    hcs_jb_property_responses(b, queries);
   }
   sa_jb_end_obj(b);
 }
@@ -678,7 +677,8 @@ static int32_t run_start(sys *s) {
     if (err) return sa_hr_from_win32(err);
   }
   s->state = ST_RUNNING;
-  s->started_ms = sa_now_ms();
+  const sa_json *count = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Processor", "Count", NULL);
+  hcs_figures_start(&s->figures, count && count->type == SA_JNUM ? (uint32_t)count->number : 1);
   endpoints_start_all(s);
   return 0;
 }
@@ -735,6 +735,32 @@ static int32_t run_crash(sys *s, task *t) {
   return 0;
 }
 
+/*
+ * The VM worker opens the file of a SCSI attachment it is given: it must exist (else its Win32 error)
+ * and must have been granted to this VM with HcsGrantVmAccess (else access denied, as a VM worker
+ * without access to a VHDX or ISO gets it: reference §4.3, §8.2). Pass-through paths name devices, not
+ * files, and an empty ISO path is an empty drive: neither is checked.
+ */
+static int32_t attachment_access(const sys *s, const sa_json *request, const char **why) {
+  const char *resource = sa_json_string(sa_json_get(request, "ResourcePath"));
+  const char *type = sa_json_string(sa_json_get(request, "RequestType"));
+  const char *kind = sa_json_string(sa_json_at(request, "Settings", "Type", NULL));
+  const char *path = sa_json_string(sa_json_at(request, "Settings", "Path", NULL));
+  if (!resource || strncmp(resource, "VirtualMachine/Devices/Scsi/", 28) != 0 || !type || strcmp(type, "Remove") == 0 ||
+      !kind || strcmp(kind, "PassThru") == 0 || !path || !*path)
+    return 0;
+  char16_t *path16 = sa_utf8_to_u16(path);
+  uint32_t err = path16 ? sa_file_stat(path16, NULL, NULL, NULL) : SA_ERROR_NOT_ENOUGH_MEMORY;
+  free(path16);
+  if (err) return *why = "The attachment's file cannot be opened.", sa_hr_from_win32(err);
+  char *key = malloc(strlen(s->id) + strlen(path) + 2);
+  if (!key) return SA_E_OUTOFMEMORY;
+  sprintf(key, "%s|%s", s->id, path);
+  int granted = sa_named_get(g_grants, key) != 0;
+  free(key);
+  return granted ? 0 : (*why = "The virtual machine has no access to the attachment's file.", HCS_E_ACCESS_DENIED_WIN32);
+}
+
 static int32_t run_modify(sys *s, task *t, char **why_doc) {
   int32_t hr = check_state(s, IN(ST_CREATED) | IN(ST_RUNNING) | IN(ST_PAUSED));
   if (hr) return hr;
@@ -743,7 +769,8 @@ static int32_t run_modify(sys *s, task *t, char **why_doc) {
   if (!request) return HCS_E_INVALID_JSON;
   int com_port = -1;
   const char *why = NULL;
-  hr = hcs_modify(s->doc, request, &com_port, &why);
+  if (s->state == ST_RUNNING || s->state == ST_PAUSED) hr = attachment_access(s, request, &why);
+  if (!hr) hr = hcs_modify(s->doc, request, hcs_schema_minor(hcs_build()), &com_port, &why);
   sa_json_free(request);
   if (hr && why) *why_doc = hcs_result_error(hr, why);
   if (!hr && com_port >= 0 && (s->state == ST_RUNNING || s->state == ST_PAUSED)) {
@@ -761,15 +788,16 @@ static int32_t run_properties(sys *s, task *t, char **doc) {
   unsigned types = 0;
   const char *why = NULL;
   sa_json *query = task_json(t, &hr);
-  if (!hr) hr = hcs_check_property_query(query, &types, &why);
-  sa_json_free(query);
+  if (!hr) hr = hcs_check_property_query(query, hcs_build(), &types, &why);
   if (hr) {
+    sa_json_free(query);
     if (why) *doc = hcs_result_error(hr, why);
     return hr;
   }
   sa_jb b;
   sa_jb_init(&b);
-  jb_properties(&b, s, types);
+  jb_properties(&b, s, types, sa_json_get(query, "Queries"));
+  sa_json_free(query);
   return (*doc = sa_jb_finish(&b)) ? 0 : HCS_E_OPERATION_RESULT_ALLOCATION_FAILED;
 }
 
@@ -787,7 +815,7 @@ static int32_t run_enumerate(task *t, char **doc) {
     const char *owner = sa_json_string(sa_json_get(s->doc, "Owner"));
     if (filter_admits(ids, s->id, 1) && filter_admits(names, s->id, 1) && filter_admits(types, "VirtualMachine", 0) &&
         filter_admits(owners, owner, 0))
-      jb_properties(&b, s, 0);
+      jb_properties(&b, s, 0, NULL);
   }
   sa_jb_end_arr(&b);
   sa_json_free(query);
@@ -879,10 +907,16 @@ static void run_task(task *t) {
         if (!hr) stop_system(s, 0, "ForcedExit", "Terminate", "Client", 0);
         break;
       case T_PAUSE:
-        if (!(hr = check_state(s, IN(ST_RUNNING))) && !(hr = task_options(t, HCS_OPTIONS_PAUSE))) s->state = ST_PAUSED;
+        if (!(hr = check_state(s, IN(ST_RUNNING))) && !(hr = task_options(t, HCS_OPTIONS_PAUSE))) {
+          s->state = ST_PAUSED;
+          hcs_figures_run(&s->figures, 0);
+        }
         break;
       case T_RESUME:
-        if (!(hr = check_state(s, IN(ST_PAUSED)))) s->state = ST_RUNNING;
+        if (!(hr = check_state(s, IN(ST_PAUSED)))) {
+          s->state = ST_RUNNING;
+          hcs_figures_run(&s->figures, 1);
+        }
         break;
       case T_SAVE: hr = run_save(s, t); break;
       case T_CRASH: hr = run_crash(s, t); break;
@@ -1622,6 +1656,22 @@ SA_EXPORT int32_t SA_CALL StandInHcsGuestPowerOff(const char16_t *id, int32_t un
   if (!hr && unexpected) stop_system(s, HCS_E_UNEXPECTED_EXIT, "UnexpectedExit", "UnexpectedExit", "Internal", 0);
   else if (!hr) stop_system(s, 0, "GracefulExit", "Shutdown", "GuestOS", 0);
   leave();
+  free(id8);
+  return hr;
+}
+
+/* The guest's processor load across all its processors (0–100 %), which its processor time grows by
+ * while it runs. Returns 0, HCS_E_SYSTEM_NOT_FOUND or E_INVALIDARG. */
+SA_EXPORT int32_t SA_CALL StandInHcsSetGuestLoad(const char16_t *id, uint32_t percent) {
+  char *id8 = sa_u16_to_utf8(id);
+  int32_t hr = !id8 || percent > 100 ? SA_E_INVALIDARG : SA_S_OK;
+  if (!hr) {
+    enter();
+    sys *s = find_system(id8);
+    if (!s || s->state == ST_GONE || s->state == ST_CREATING) hr = HCS_E_SYSTEM_NOT_FOUND;
+    else hcs_figures_set_load(&s->figures, percent);
+    leave();
+  }
   free(id8);
   return hr;
 }

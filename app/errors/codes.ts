@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
   PlanChanged: 'the files changed since the list of what an action would do was shown',
+  NotADvdDrive: 'the storage entry is not a DVD drive, so it takes no image',
 
   // ---- the library and app state
   InvalidId: 'a compute system id is empty',
@@ -68,7 +69,9 @@ export const ERROR_CODES = {
   SizeTooSmall: 'the disk is smaller than virtdisk allows',
   SizeTooLarge: 'the disk is larger than its format allows',
   SizeNotAligned: 'the size is not a multiple of 512 bytes',
+  SizeBelowSafeMinimum: 'the disk would shrink below where its partitions end; the message names the minimum',
   UnsupportedFormat: 'the file is neither .vhd nor .vhdx',
+  DiskInUse: 'a running VM uses the disk; the message names it',
 
   // ---- networks
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
+import { VIRTUAL_DISK_TYPES } from '../disks/size.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
 import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
@@ -83,6 +84,24 @@ const diskPathSchema = z
   .refine((p) => /\.vhdx?$/i.test(p), 'expected a path ending in .vhd or .vhdx')
   .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
 const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+/** What virtdisk says of a disk (GetVirtualDiskInformation through a version 2 GetInfoOnly handle). */
+export const diskInfoSchema = z.object({
+  format: diskFormatSchema,
+  /** Fixed, dynamically expanding, or differencing (on the first of `parents`). */
+  type: z.enum(VIRTUAL_DISK_TYPES),
+  virtualSize: z.number(),
+  /** Bytes the file takes on the host. */
+  physicalSize: z.number(),
+  blockSize: z.number(),
+  sectorSize: z.number(),
+  /** `type === 'fixed'`. */
+  fixed: z.boolean(),
+  /** The least it can shrink to (where the guest's partitions end); null when virtdisk does not say. */
+  smallestSafeSize: z.number().nullable(),
+  /** A differencing disk's parents, nearest first; the list ends at the first missing one. */
+  parents: z.array(z.object({ path: z.string(), missing: z.boolean() })),
+});
 
 /** One native library: where it was loaded from, or why it was not (a missing DLL says plainly what to turn on). */
 export const nativeLibrarySchema = z.object({
@@ -219,6 +238,24 @@ export const CONTRACT = {
   'vm.crash': invoke(byPath, nothing),
   'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
   'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+  /**
+   * Inserts an image into the DVD drive (a VirtualImage entry) at `lun`, or ejects it (`image` null):
+   * at once on a running VM, through its queue, and in the `.7b`. `appliedNow` is false when only the
+   * file changed (a stopped VM, or a drive the running VM gets at its next start).
+   */
+  'vm.setMedia': invoke(
+    z.object({ path: vmPathSchema, lun: z.number().int().min(0).max(63), image: z.string().min(5).max(32_767).nullable() }).strict(),
+    z.object({ appliedNow: z.boolean() }),
+  ),
+  /**
+   * A running (or paused) VM's live figures, read when asked: poll it only while they are shown.
+   * `cpuPercent` is of all its processors, since the previous read; `memoryUsedMb` only where Hyper-V
+   * reports it. VmNotRunning once the VM has stopped.
+   */
+  'vm.statistics': invoke(
+    byPath,
+    z.object({ uptimeMs: z.number().int().min(0), cpuPercent: z.number().min(0).max(100), memoryAssignedMb: z.number().min(0), memoryUsedMb: z.number().min(0).optional() }),
+  ),
 
   // config: the .7b file itself
   'config.load': invoke(
@@ -255,12 +292,13 @@ export const CONTRACT = {
     z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive(), fixed: z.boolean() }).strict(),
     z.object({ operationId: operationIdSchema }),
   ),
+  /** A differencing disk at `path` on `parentPath` (refused while a running VM uses the parent); done reports its path. */
+  'disks.createDifferencing': invoke(z.object({ path: diskPathSchema, parentPath: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
+  /** Shrinking below `smallestSafeSize` is refused (SizeBelowSafeMinimum), as is a disk a running VM uses (DiskInUse). */
   'disks.resize': invoke(z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive() }).strict(), z.object({ operationId: operationIdSchema })),
+  /** Refused while a running VM uses the disk (DiskInUse, naming it). */
   'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
-  'disks.info': invoke(
-    z.object({ path: diskPathSchema }).strict(),
-    z.object({ format: diskFormatSchema, virtualSize: z.number(), physicalSize: z.number(), blockSize: z.number(), sectorSize: z.number(), fixed: z.boolean() }),
-  ),
+  'disks.info': invoke(z.object({ path: diskPathSchema }).strict(), diskInfoSchema),
 
   // networks
   'networks.list': invoke(
@@ -356,6 +394,7 @@ export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
 export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 export type PreferenceHints = z.output<typeof preferenceHintsSchema>;
+export type DiskInfoDto = z.output<typeof diskInfoSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

@@ -124,6 +124,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
+    'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
+    'vm.statistics': ({ path: p }) => vms.statistics(p),
 
     'config.load': async ({ path: vmPath }) => {
       const read = await configs.read(vmPath);
@@ -163,6 +165,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       }),
 
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
+    'disks.createDifferencing': ({ path: p, parentPath }) => disks.startCreateDifferencing({ path: p, parentPath }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),

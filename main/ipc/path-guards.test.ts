@@ -30,6 +30,13 @@ describe('path guards', () => {
     await expect(posix('config.save', { path: '/vms/other.7b' })).rejects.toMatchObject({ code: 'VmUnknown' });
   });
 
+  it('pass an ejected image (null) and guard an inserted one', async () => {
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: null })).resolves.toEqual({ path: '/vms/lab.7b', lun: 1, image: null });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '/iso/x/../a.ISO' })).resolves.toMatchObject({ image: '/iso/a.ISO' });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '/iso/a.img' })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '//server/share/a.iso' })).rejects.toMatchObject({ code: 'PathNotLocal' });
+  });
+
   it('check the kind after resolving', async () => {
     await expect(posix('vm.start', { path: '/vms/lab.7b/..' })).rejects.toMatchObject({ code: 'InvalidPath' });
     await expect(posix('disks.compact', { path: '/vms/notes.txt' })).rejects.toMatchObject({ code: 'InvalidPath' });

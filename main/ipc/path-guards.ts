@@ -63,8 +63,9 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     const guarded = { ...(input as Record<string, unknown>) };
     for (const [field, kind] of guards) {
       const untrusted = guarded[field];
-      // An optional path the caller left out has nothing to guard (the schema allows its absence).
-      if (untrusted === undefined) continue;
+      // An optional path the caller left out, or a nullable one set to null (an ejected image), has
+      // nothing to guard (the schema allows it).
+      if (untrusted === undefined || untrusted === null) continue;
       // A folder setting may be emptied: it then means the default.
       if (kind === 'folderSetting' && untrusted === '') continue;
       const problem = localPathProblem(untrusted, windows);

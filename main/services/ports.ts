@@ -126,17 +126,30 @@ export interface Hcn {
   deleteEndpoint(id: string): Promise<void>;
 }
 
-export type { VirtualDiskFormat } from '../../app/disks/size.js';
-import type { VirtualDiskFormat } from '../../app/disks/size.js';
+export type { VirtualDiskFormat, VirtualDiskType } from '../../app/disks/size.js';
+import type { VirtualDiskFormat, VirtualDiskType } from '../../app/disks/size.js';
+
+/** One disk of a differencing disk's parent chain. */
+export interface VirtualDiskParent {
+  /** Where the parent is, absolute; for a missing one, where the child says it should be. */
+  readonly path: string;
+  readonly missing: boolean;
+}
 
 export interface VirtualDiskInfo {
   readonly format: VirtualDiskFormat;
+  readonly type: VirtualDiskType;
   readonly virtualSize: number;
   /** Bytes the file takes on disk. */
   readonly physicalSize: number;
   readonly blockSize: number;
   readonly sectorSize: number;
+  /** `type === 'fixed'`. */
   readonly fixed: boolean;
+  /** How far the disk can shrink without cutting the guest's partitions; null when virtdisk does not say. */
+  readonly smallestSafeSize: number | null;
+  /** A differencing disk's parents, nearest first (empty for other disks); the walk ends at a missing one. */
+  readonly parents: readonly VirtualDiskParent[];
 }
 
 export interface DiskProgress {
@@ -154,6 +167,8 @@ export interface DiskOperationOptions {
 export interface VirtDisk {
   create(path: string, options: { format: VirtualDiskFormat; sizeBytes: number; fixed: boolean } & DiskOperationOptions): Promise<void>;
   resize(path: string, sizeBytes: number, options?: DiskOperationOptions): Promise<void>;
+  /** A differencing disk at `path` on `parentPath`; the format follows `path`'s extension. */
+  createDifferencing(path: string, parentPath: string, options?: DiskOperationOptions): Promise<void>;
   compact(path: string, options?: DiskOperationOptions): Promise<void>;
   info(path: string): Promise<VirtualDiskInfo>;
 }

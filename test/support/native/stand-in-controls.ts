@@ -15,6 +15,8 @@ export interface StandInControls {
     setShutdownDelay(ms: number): void;
     guestPowerOff(id: string, unexpected: boolean): number;
     emitEvent(id: string, type: number, eventData: string | null): number;
+    /** The guest's processor load, 0–100 % of all its processors (3 % by default); 0 or an HRESULT. */
+    setGuestLoad(id: string, percent: number): number;
     openHandleCount(): number;
     liveAllocationCount(): number;
     computeSystemCount(): number;
@@ -44,6 +46,8 @@ export interface StandInControls {
     stall(fn: string, ms: number): void;
     /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
     setParent(path: string, parentPath: string): number;
+    /** Where the guest's partitions end: the disk's smallest safe virtual size; 0 or a Win32 error. */
+    setSmallestSafeSize(path: string, bytes: number): number;
   };
 }
 
@@ -67,6 +71,7 @@ export function standInControls(): StandInControls {
   const hcsShutdownDelay = f(cc, 'StandInHcsSetShutdownDelay', 'void', ['uint32_t']);
   const hcsPowerOff = f(cc, 'StandInHcsGuestPowerOff', 'int32_t', ['str16', 'int32_t']);
   const hcsEmit = f(cc, 'StandInHcsEmitEvent', 'int32_t', ['str16', 'uint32_t', 'str16']);
+  const hcsLoad = f(cc, 'StandInHcsSetGuestLoad', 'int32_t', ['str16', 'uint32_t']);
   const hcsHandles = f(cc, 'StandInHcsOpenHandleCount', 'int32_t', []);
   const hcsAllocations = f(cc, 'StandInHcsLiveAllocationCount', 'int32_t', []);
   const hcsSystems = f(cc, 'StandInHcsComputeSystemCount', 'int32_t', []);
@@ -88,6 +93,7 @@ export function standInControls(): StandInControls {
   const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
+  const vdSmallestSafe = f(vd, 'StandInVirtDiskSetSmallestSafeSize', 'int32_t', ['str16', 'uint64_t']);
   const signed = (hresult: number) => hresult | 0;
   controls = {
     hcs: {
@@ -97,6 +103,7 @@ export function standInControls(): StandInControls {
       setShutdownDelay: (ms) => void hcsShutdownDelay(ms),
       guestPowerOff: (id, unexpected) => hcsPowerOff(id, unexpected ? 1 : 0) as number,
       emitEvent: (id, type, data) => hcsEmit(id, type >>> 0, data) as number,
+      setGuestLoad: (id, percent) => hcsLoad(id, percent) as number,
       openHandleCount: () => hcsHandles() as number,
       liveAllocationCount: () => hcsAllocations() as number,
       computeSystemCount: () => hcsSystems() as number,
@@ -122,6 +129,7 @@ export function standInControls(): StandInControls {
       openHandleCount: () => vdHandles() as number,
       stall: (fn, ms) => void vdStall(fn, ms),
       setParent: (file, parent) => vdParent(file, parent) as number,
+      setSmallestSafeSize: (file, bytes) => vdSmallestSafe(file, bytes) as number,
     },
   };
   return controls;
