@@ -8,8 +8,8 @@ describe('a preferred RDP client command', () => {
   });
 
   it('says which quote is not closed, and that an empty one runs nothing', () => {
-    expect(rdpCommandProblem('xfreerdp "{file}')).toBe('A " is not closed.');
-    expect(rdpCommandProblem("\"C:\\x y\\rdp.exe\" '{file}")).toBe("A ' is not closed.");
-    expect(rdpCommandProblem('   ')).toBe('Enter the command that starts the RDP client.');
+    expect(rdpCommandProblem('xfreerdp "{file}')).toEqual({ code: 'unclosed', quote: '"' });
+    expect(rdpCommandProblem("\"C:\\x y\\rdp.exe\" '{file}")).toEqual({ code: 'unclosed', quote: "'" });
+    expect(rdpCommandProblem('   ')).toEqual({ code: 'empty' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The RDP client command line a user may prefer (the `rdpClientCommand` preference): how it is split
  * into a program and its arguments, and what is wrong with one. Main runs it (the session launcher);
- * the Preferences page checks it as the user types, by the same rules.
+ * the Preferences page checks it as the user types, by the same rules (and words what it finds).
  */
 import { HakoError } from '../errors/error-info.js';
 
@@ -39,15 +39,17 @@ export function splitCommand(command: string): string[] {
   return args;
 }
 
-/** Why `command` cannot be run as an RDP client, in words for the user; null when it can. */
-export function rdpCommandProblem(command: string): string | null {
+/** Why a command cannot be run as an RDP client (the Preferences page words it). */
+export type RdpCommandProblem = { readonly code: 'unclosed'; readonly quote: '"' | "'" } | { readonly code: 'empty' };
+
+/** What is wrong with `command` as an RDP client; null when it can be run. */
+export function rdpCommandProblem(command: string): RdpCommandProblem | null {
   let parts: string[];
   try {
     parts = splitCommand(command);
   } catch {
-    const quote = /["']/.exec(command.replace(/"[^"]*"|'[^']*'/g, ''))?.[0] ?? '"';
-    return `A ${quote} is not closed.`;
+    const quote = /["']/.exec(command.replace(/"[^"]*"|'[^']*'/g, ''))?.[0] === "'" ? "'" : '"';
+    return { code: 'unclosed', quote };
   }
-  if (parts.length === 0) return 'Enter the command that starts the RDP client.';
-  return null;
+  return parts.length === 0 ? { code: 'empty' } : null;
 }

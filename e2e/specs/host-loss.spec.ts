@@ -21,7 +21,7 @@ test('when the host is killed, the page says so at once, turns its controls off 
 
   // A host started again on the same port has a new secret: the page's connection has ended for good.
   await ownHost.startAgainOnSamePort();
-  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'This page’s connection to Hako has ended' }) })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('alert').filter({ has: page.getByRole('heading', { name: "This page's connection to Hako has ended" }) })).toBeVisible({ timeout: 15_000 });
   await expect(vmPage.action('Start')).toBeDisabled();
 
   // Opening the new address gets a working page.

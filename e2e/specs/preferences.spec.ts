@@ -29,7 +29,7 @@ test('the RDP client, the default VM folder and notifications: each change is ke
   await folder.press('Tab');
   await expect(folder).not.toHaveAttribute('aria-invalid');
 
-  const notifications = page.getByRole('switch', { name: 'Show notifications' });
+  const notifications = page.getByRole('switch', { name: 'Tell me when a VM stops unexpectedly or a long operation ends' });
   await expect(notifications).toBeChecked();
   await notifications.uncheck();
   await expect(notifications).not.toBeChecked();

@@ -43,6 +43,8 @@ export interface ShellHooks {
    */
   setUnsavedEdits?(names: readonly string[]): void;
   answerLeave?(proceed: boolean): void;
+  /** The system's preferred languages, most preferred first (Electron); the browser host has none: its page uses the browser's. */
+  systemLanguages?(): readonly string[];
 }
 
 export interface HandlerServices {
@@ -231,7 +233,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return updated;
     },
     'app.hostFacts': () => services.hostFacts(),
-    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
+    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport, languages: [...(shell.systemLanguages?.() ?? [])] }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
       return shell.openLogsFolder();

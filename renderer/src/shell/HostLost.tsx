@@ -5,27 +5,22 @@
  * the page cannot reconnect to it. (An Electron window cannot outlive its main process.) The socket
  * keeps trying to reconnect, which only the same host, still running, could answer.
  */
+import { useT } from '../i18n/context.js';
 import { InfoBar } from '../kit/InfoBar/InfoBar.js';
 import { Spinner } from '../kit/Spinner/Spinner.js';
 import { useHako } from '../store/context.js';
 
 export function HostLost() {
+  const { t } = useT();
   const link = useHako((s) => s.link);
   if (link === 'open') return null;
   const ended = link === 'closed';
   return (
     <div className="host-lost" role="alert">
-      <InfoBar tone="error" title={ended ? 'This page’s connection to Hako has ended' : 'Hako is not answering'}>
-        <p>
-          {ended
-            ? 'The Hako host this page belonged to has stopped, or was started again with a new secret.'
-            : 'The Hako host this page talks to has stopped, or its connection broke. The buttons are off until it answers again.'}
-        </p>
-        <p>
-          To go on, start the host again (<code>npm start</code> or <code>hako host</code>) and open the new address it prints: each
-          start has a new secret, so this page cannot reconnect to a new host.
-        </p>
-        {!ended && <Spinner label="Trying to reconnect" size="small" />}
+      <InfoBar tone="error" title={t(ended ? 'app.hostLost.titleEnded' : 'app.hostLost.title')}>
+        <p>{t(ended ? 'app.hostLost.bodyEnded' : 'app.hostLost.body')}</p>
+        <p>{t('app.hostLost.what', { start: 'npm start', host: 'hako host' })}</p>
+        {!ended && <Spinner label={t('app.hostLost.retrying')} size="small" />}
       </InfoBar>
     </div>
   );

@@ -39,7 +39,7 @@ describe('the preferences page', () => {
     act(() => store.getState().adoptPreferences(DEFAULT_PREFERENCES));
     const client = await screen.findByRole('radio', { name: 'xfreerdp (found)' });
     expect(client).toBeChecked();
-    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Hako runs "/usr/bin/xfreerdp" /v:127.0.0.1:{port} /cert:ignore.');
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Hako runs this command:"/usr/bin/xfreerdp" /v:127.0.0.1:{port} /cert:ignore');
     await userEvent.click(screen.getByRole('radio', { name: 'A command of my own' }));
     const command = screen.getByRole('textbox', { name: 'Command line' });
     await userEvent.type(command, 'my-rdp "{{file}{Enter}');

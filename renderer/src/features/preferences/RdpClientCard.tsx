@@ -5,28 +5,34 @@
 import { useState } from 'react';
 import type { PreferenceHints } from '../../../../app/ipc/contract.js';
 import { rdpCommandProblem } from '../../../../app/session/rdp-command.js';
+import { useT } from '../../i18n/context.js';
 import { Card } from '../../kit/Card/Card.js';
 import { Segmented } from '../../kit/Segmented/Segmented.js';
 import { TextPreferenceField } from './TextPreferenceField.js';
 import { useTextPreference } from './use-text-preference.js';
+import './RdpClientCard.css';
 
 type Choice = 'found' | 'custom';
 
 export function RdpClientCard({ hints }: { readonly hints: PreferenceHints | null }) {
-  const command = useTextPreference('rdpClientCommand', rdpCommandProblem);
+  const { t } = useT();
+  const command = useTextPreference('rdpClientCommand', (text) => {
+    const problem = rdpCommandProblem(text);
+    if (problem === null) return null;
+    return problem.code === 'unclosed' ? t('preferences.rdp.problem.unclosed', { quote: problem.quote }) : t('preferences.rdp.problem.empty');
+  });
   const [choice, setChoice] = useState<Choice>(command.saved.trim() !== '' ? 'custom' : 'found');
   const found = hints?.rdpClient ?? null;
-  const foundLabel = found === null ? 'The one Hako finds' : `${found.name} (found)`;
 
   return (
-    <Card title="Remote Desktop client">
-      <p className="muted">The program that shows a VM’s screen when you choose Connect.</p>
+    <Card title={t('preferences.rdp')}>
+      <p className="muted">{t('preferences.rdp.intro')}</p>
       <Segmented<Choice>
-        label="RDP client"
+        label={t('preferences.rdp.choice')}
         value={choice}
         options={[
-          { value: 'found', label: foundLabel },
-          { value: 'custom', label: 'A command of my own' },
+          { value: 'found', label: found === null ? t('preferences.rdp.foundNone') : t('preferences.rdp.found', { name: found.name }) },
+          { value: 'custom', label: t('preferences.rdp.custom') },
         ]}
         onChange={(next) => {
           setChoice(next);
@@ -37,12 +43,10 @@ export function RdpClientCard({ hints }: { readonly hints: PreferenceHints | nul
         <FoundClient hints={hints} />
       ) : (
         <TextPreferenceField
-          label="Command line"
+          label={t('preferences.rdp.command')}
           preference={command}
           placeholder="xfreerdp /v:127.0.0.1:{port} /cert:ignore"
-          help={`{port} stands for the port of the VM’s screen on 127.0.0.1, {file} for a .rdp file Hako writes; without either, the file is added at the end.${
-            hints?.customRdpClient === 'protected-folders' ? ' Hako runs as administrator, so it runs only a program in Program Files or the Windows folder.' : ''
-          }`}
+          help={[t('preferences.rdp.command.help'), hints?.customRdpClient === 'protected-folders' ? t('preferences.rdp.command.protected') : ''].filter(Boolean).join(' ')}
         />
       )}
     </Card>
@@ -50,15 +54,15 @@ export function RdpClientCard({ hints }: { readonly hints: PreferenceHints | nul
 }
 
 function FoundClient({ hints }: { readonly hints: PreferenceHints | null }) {
+  const { t } = useT();
   if (hints === null) return null;
   const found = hints.rdpClient;
-  if (found === null) {
-    return <p role="status">No RDP client was found on this computer. Install FreeRDP (xfreerdp), or choose a command of your own.</p>;
-  }
+  if (found === null) return <p role="status">{t('preferences.rdp.none')}</p>;
   return (
-    <p role="status">
-      Hako runs <code>{found.command}</code>
-      {found.source === 'environment' ? ', set by HAKO_RDP_CLIENT.' : '.'}
-    </p>
+    <div role="status" className="rdp-found">
+      <p>{t('preferences.rdp.runs')}</p>
+      <code className="rdp-command">{found.command}</code>
+      {found.source === 'environment' && <p className="muted">{t('preferences.rdp.fromEnvironment')}</p>}
+    </div>
   );
 }

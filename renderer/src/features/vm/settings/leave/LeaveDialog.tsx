@@ -3,12 +3,14 @@
  * quitting): Save / Discard / Cancel. Saving stops at what saving itself asks (consent, a conflict) or
  * refuses (marked settings); the user then stays on the settings with the draft.
  */
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Dialog } from '../../../../kit/Dialog/Dialog.js';
 import { useHako } from '../../../../store/context.js';
 import { useEditorState } from '../editor/hooks.js';
 
 export function LeaveDialog({ vmName }: { readonly vmName: string }) {
+  const { t } = useT();
   const leaving = useHako((s) => s.leaving);
   const answer = useHako((s) => s.answerLeave);
   const saving = useEditorState((s) => s.saving);
@@ -18,29 +20,24 @@ export function LeaveDialog({ vmName }: { readonly vmName: string }) {
   return (
     <Dialog
       alert
-      title={leaving.kind === 'quit' ? `Save the changes to ${vmName} before Hako quits?` : `Save the changes to ${vmName}?`}
+      title={t(leaving.kind === 'quit' ? 'settings.leave.titleQuit' : 'settings.leave.title', { name: vmName })}
       onClose={cancel}
       footer={
         <>
           <Button variant="primary" icon="save" autoFocus={errorCount === 0} disabled={saving || errorCount > 0} onClick={() => void answer('save')}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('settings.status.saving') : t('settings.save')}
           </Button>
           <Button variant="danger" disabled={saving} onClick={() => void answer('discard')}>
-            Discard
+            {t('settings.discard')}
           </Button>
           <Button autoFocus={errorCount > 0} disabled={saving} onClick={cancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </>
       }
     >
-      <p>Your changes to the settings of {vmName} are not saved. Discarding them keeps the file as it is.</p>
-      {errorCount > 0 && (
-        <p>
-          {errorCount === 1 ? 'One setting needs' : `${errorCount} settings need`} attention before the changes can be saved: choose Cancel to fix{' '}
-          {errorCount === 1 ? 'it' : 'them'}, or discard the changes.
-        </p>
-      )}
+      <p>{t('settings.leave.body', { name: vmName })}</p>
+      {errorCount > 0 && <p>{t('settings.leave.invalid', { count: errorCount })}</p>}
     </Dialog>
   );
 }
