@@ -1,8 +1,8 @@
 /**
  * The navigation pane: the library (every VM with its state), "Open VM…", and the app's own pages.
  * The pane is one Tab stop (the entry of the page showing); Up/Down, Home and End move between its
- * entries, as in a Windows navigation pane. Each entry's accessible name is its visible text, so what
- * a speech-input user reads is what they can say.
+ * entries, as in a Windows navigation pane. Each entry's accessible name is its visible text ("Lab
+ * Running"), so what a speech-input user reads is what they can say.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -73,14 +73,11 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
                   <VmGlyph state={vm.state} />
                   <span className="pane-text">
                     <span className="pane-label">{name}</span>
-                    {/* Read as "Lab, Running": the comma is for the ear only. */}
-                    <span className="visually-hidden">, </span>
                     <span className="pane-sub">
                       {state}
                       {folder && (
                         <>
                           <span aria-hidden="true"> · </span>
-                          <span className="visually-hidden">, </span>
                           <span className="pane-folder">{folder}</span>
                         </>
                       )}

@@ -33,7 +33,6 @@ export function VmCard({ vm, hint }: { readonly vm: VmSnapshotDto; readonly hint
         <VmAvatar size="medium" />
         <span className="vm-card-text">
           <span className="vm-card-name">{name}</span>
-          <span className="visually-hidden">, </span>
           <span className="vm-card-sub">{vmSummary(tr, vm.config)}</span>
           {hint && <span className="vm-card-sub vm-card-folder">{hint}</span>}
         </span>
