@@ -2,8 +2,8 @@
  * Keeps unsaved settings edits from being lost silently while the editor is shown:
  * - leaving it in the window (another tab, VM or page) asks first, through the store's leave guard;
  * - the browser host's tab closing or reloading asks through `beforeunload` (the browser's own question);
- * - Hako quitting (Electron) asks through main, which learns of the edits from `app.setUnsavedEdits`;
- * - Ctrl+S (⌘S) saves.
+ * - Hako quitting (Electron) asks through main, which learns of the edits from `app.setUnsavedEdits`.
+ * (Ctrl+S saves: the save bar's shortcut.)
  */
 import { useEffect } from 'react';
 import { useApi } from '../../../../api/context.js';
@@ -46,17 +46,7 @@ export function useLeaveGuard(editor: EditorStore, vmName: string): void {
       // Older engines ask only when returnValue is set.
       event.returnValue = '';
     };
-    const keyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 's') return;
-      event.preventDefault();
-      const state = editor.getState();
-      if (state.dirty && !state.saving) void state.save();
-    };
     window.addEventListener('beforeunload', beforeUnload);
-    window.addEventListener('keydown', keyDown);
-    return () => {
-      window.removeEventListener('beforeunload', beforeUnload);
-      window.removeEventListener('keydown', keyDown);
-    };
+    return () => window.removeEventListener('beforeunload', beforeUnload);
   }, [editor]);
 }
