@@ -1,3 +1,4 @@
+import { expectAccessible } from '../support/axe.js';
 import { smallVm } from '../support/vms.js';
 import { expect, test } from '../support/own-host.js';
 
@@ -18,6 +19,7 @@ test('when the host is killed, the page says so at once, turns its controls off 
   await expect(vmPage.action('Start')).toBeDisabled();
   await expect(app.nav.getByRole('button', { name: 'Preferences' })).toBeDisabled();
   await expect(vmPage.tab('Settings')).toBeDisabled();
+  await expectAccessible(page, 'host-lost');
 
   // A host started again on the same port has a new secret: the page's connection has ended for good.
   await ownHost.startAgainOnSamePort();

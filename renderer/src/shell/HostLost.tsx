@@ -20,7 +20,12 @@ export function HostLost() {
       <InfoBar tone="error" title={t(ended ? 'app.hostLost.titleEnded' : 'app.hostLost.title')}>
         <p>{t(ended ? 'app.hostLost.bodyEnded' : 'app.hostLost.body')}</p>
         <p>{t('app.hostLost.what', { start: 'npm start', host: 'hako host' })}</p>
-        {!ended && <Spinner label={t('app.hostLost.retrying')} size="small" />}
+        {!ended && (
+          <p className="host-lost-retry">
+            <Spinner label={t('app.hostLost.retrying')} size="small" />
+            <span aria-hidden="true">{t('common.ellipsis', { label: t('app.hostLost.retrying') })}</span>
+          </p>
+        )}
       </InfoBar>
     </div>
   );

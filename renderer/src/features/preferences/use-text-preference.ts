@@ -1,7 +1,8 @@
 /**
  * A preference typed as text (a command line, a folder): the box keeps what the user types and it is
- * saved when they leave the box or press Enter, if the form's own check passes; main's refusal (a path
- * guard) shows under the box and the typed text stays for them to fix.
+ * saved when they leave the box or press Enter, if the form's own check passes (its complaint shows from
+ * that first try on, not while the box is still empty and new); main's refusal (a path guard) shows
+ * under the box and the typed text stays for them to fix.
  */
 import { useEffect, useState } from 'react';
 import type { Preferences } from '../../../../app/ipc/contract.js';
@@ -27,6 +28,7 @@ export function useTextPreference(key: TextKey, check: (text: string) => string 
   const [draft, setDraft] = useState(saved);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [tried, setTried] = useState(false);
   // Follow changes made elsewhere (another window), but never over a refused draft the user is fixing.
   useEffect(() => {
     if (refusal === null && !saving) setDraft(saved);
@@ -46,13 +48,14 @@ export function useTextPreference(key: TextKey, check: (text: string) => string 
     saved,
     draft,
     saving,
-    errors: [problem, refusal].filter((e): e is string => e !== null),
+    errors: [tried ? problem : null, refusal].filter((e): e is string => e !== null),
     change(text) {
       setDraft(text);
       setRefusal(null);
     },
     async commit() {
       if (draft === saved && refusal === null) return true;
+      setTried(true);
       if (problem !== null) return false;
       return save(draft);
     },

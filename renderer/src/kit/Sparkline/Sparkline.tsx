@@ -1,6 +1,6 @@
 /**
  * A small live chart: the last `capacity` values as a line over a filled area, newest on the right,
- * scaled to `max`. Plain SVG (no chart library): an image to assistive technology, named by `label`,
+ * scaled to `max`, in a frame with a line at half height. Plain SVG (no chart library): an image to assistive technology, named by `label`,
  * which should say what the numbers say.
  */
 import clsx from 'clsx';
@@ -36,10 +36,9 @@ export function Sparkline({
   const area = points.length > 1 ? `M${points[0]![0].toFixed(2)},${HEIGHT} L${line.replaceAll(' ', ' L')} L${points.at(-1)![0].toFixed(2)},${HEIGHT} Z` : '';
   return (
     <svg className={clsx('sparkline', `sparkline-${tone}`)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={label}>
-      <line className="sparkline-base" x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} />
+      <line className="sparkline-grid" x1="0" y1={HEIGHT / 2} x2={WIDTH} y2={HEIGHT / 2} />
       {area && <path className="sparkline-area" d={area} />}
       {points.length > 0 && <polyline className="sparkline-line" points={line} />}
-      {points.length > 0 && <circle className="sparkline-dot" cx={points.at(-1)![0]} cy={points.at(-1)![1]} r="1.6" />}
     </svg>
   );
 }

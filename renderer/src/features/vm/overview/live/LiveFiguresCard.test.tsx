@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithHako } from '../../../../../../test/support/renderer/render.js';
 import { createStubApi } from '../../../../../../test/support/renderer/stub-api.js';
-import { LiveFiguresCard } from './LiveFiguresCard.js';
+import { LiveFiguresCard, processorScale } from './LiveFiguresCard.js';
 
 const PATH = '/vms/a/a.7b';
 
@@ -51,5 +51,15 @@ describe('the live figures card', () => {
     expect(screen.getByRole('region', { name: 'Processor use' })).toHaveTextContent('Paused: its processors do not run.');
     expect(screen.getByRole('region', { name: 'Memory' })).toHaveTextContent('4 GB assigned');
     expect(screen.getByRole('region', { name: 'Memory' })).toHaveTextContent('This host does not say how much of it the guest uses.');
+  });
+});
+
+describe('the processor chart’s scale', () => {
+  it('is the first of 10, 25, 50 and 100 % that holds every value', () => {
+    expect(processorScale([])).toBe(10);
+    expect(processorScale([3, 9.9])).toBe(10);
+    expect(processorScale([3, 10.1])).toBe(25);
+    expect(processorScale([49])).toBe(50);
+    expect(processorScale([51, 2])).toBe(100);
   });
 });

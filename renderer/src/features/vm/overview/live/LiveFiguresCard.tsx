@@ -26,6 +26,24 @@ export function uptimeText(tr: Translator, ms: number): string {
 
 const percent = (tr: Translator, value: number) => tr.number(value / 100, { style: 'percent', maximumFractionDigits: 1 });
 
+/** The processor chart's top: the first of 10, 25, 50 and 100 % that holds every value, so an idle guest's line is not flat on the floor. */
+export function processorScale(values: readonly number[]): number {
+  const highest = Math.max(0, ...values);
+  return [10, 25, 50].find((top) => highest <= top) ?? 100;
+}
+
+/** A chart with its scale's top written in its corner. */
+function Chart({ scale, children }: { readonly scale: string; readonly children: ReactNode }) {
+  return (
+    <div className="live-chart">
+      {children}
+      <span className="live-scale" aria-hidden="true">
+        {scale}
+      </span>
+    </div>
+  );
+}
+
 export function LiveFiguresCard({ path, paused }: { readonly path: string; readonly paused: boolean }) {
   const tr = useT();
   const { t } = tr;
@@ -38,7 +56,11 @@ export function LiveFiguresCard({ path, paused }: { readonly path: string; reado
       ) : (
         <>
           <div className="live-grid">
-            <Figure label={t('live.uptime')} value={uptimeText(tr, latest.uptimeMs)} />
+            <Figure
+              label={t('live.uptime')}
+              value={uptimeText(tr, latest.uptimeMs)}
+              detail={t('live.uptime.since', { time: tr.dateTime(latest.at - latest.uptimeMs, { dateStyle: 'medium', timeStyle: 'short' }) })}
+            />
             <Cpu samples={samples} latest={latest} paused={paused} />
             <Memory samples={samples} latest={latest} />
           </div>
@@ -65,14 +87,17 @@ function Cpu({ samples, latest, paused }: { readonly samples: readonly FiguresSa
   const tr = useT();
   const values = samples.map((s) => s.cpuPercent);
   const now = percent(tr, latest.cpuPercent);
+  const scale = processorScale(values);
   return (
     <Figure label={tr.t('live.cpu')} value={now} {...(paused ? { detail: tr.t('live.paused') } : {})}>
-      <Sparkline
-        values={values}
-        max={100}
-        capacity={FIGURES_HISTORY}
-        label={tr.t('live.cpu.chart', { minutes: HISTORY_MINUTES, now, highest: percent(tr, Math.max(...values)) })}
-      />
+      <Chart scale={percent(tr, scale)}>
+        <Sparkline
+          values={values}
+          max={scale}
+          capacity={FIGURES_HISTORY}
+          label={tr.t('live.cpu.chart', { minutes: HISTORY_MINUTES, now, highest: percent(tr, Math.max(...values)) })}
+        />
+      </Chart>
     </Figure>
   );
 }
@@ -86,13 +111,15 @@ function Memory({ samples, latest }: { readonly samples: readonly FiguresSample[
   const used = tr.megabytes(latest.memoryUsedMb);
   return (
     <Figure label={tr.t('live.memory')} value={tr.t('live.memory.used', { used, assigned })}>
-      <Sparkline
-        tone="success"
-        values={samples.map((s) => s.memoryUsedMb ?? 0)}
-        max={latest.memoryAssignedMb}
-        capacity={FIGURES_HISTORY}
-        label={tr.t('live.memory.chart', { minutes: HISTORY_MINUTES, used, assigned })}
-      />
+      <Chart scale={assigned}>
+        <Sparkline
+          tone="success"
+          values={samples.map((s) => s.memoryUsedMb ?? 0)}
+          max={latest.memoryAssignedMb}
+          capacity={FIGURES_HISTORY}
+          label={tr.t('live.memory.chart', { minutes: HISTORY_MINUTES, used, assigned })}
+        />
+      </Chart>
     </Figure>
   );
 }

@@ -1,12 +1,13 @@
 /**
  * A running VM's live figures for its Overview: read every two seconds while the card is mounted (the
- * Overview of that VM is the page shown) and the document is visible; a hidden window, another tab, VM
- * or page reads nothing. The last two minutes are kept for the charts.
+ * Overview of that VM is the page shown), the document is visible and main is there; a hidden window,
+ * another tab, VM or page reads nothing. The last two minutes are kept for the charts.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { hasErrorCode } from '../../../../../../app/errors/codes.js';
 import { useApi } from '../../../../api/context.js';
 import { describeError, type ShownError } from '../../../../errors/shown-error.js';
+import { useHako } from '../../../../store/context.js';
 import { FiguresPoller, type FiguresSample } from './figures-poller.js';
 
 export const FIGURES_INTERVAL_MS = 2_000;
@@ -32,9 +33,11 @@ export interface LiveFigures {
 export function useLiveFigures(path: string): LiveFigures {
   const api = useApi();
   const visible = useDocumentVisible();
+  // Without main (the browser host gone) there is nothing to ask.
+  const connected = useHako((s) => s.link === 'open');
   const [figures, setFigures] = useState<LiveFigures>({ samples: [], error: null });
   useEffect(() => {
-    if (!visible) return;
+    if (!visible || !connected) return;
     const poller = new FiguresPoller({
       read: () => api.invoke('vm.statistics', { path }),
       intervalMs: FIGURES_INTERVAL_MS,
@@ -44,6 +47,6 @@ export function useLiveFigures(path: string): LiveFigures {
     });
     poller.start();
     return () => poller.stop();
-  }, [api, path, visible]);
+  }, [api, path, visible, connected]);
   return figures;
 }
