@@ -34,7 +34,7 @@ async function measure(pid: number, during: () => Promise<void>): Promise<number
   return ((cpuMs(pid) - before) / (performance.now() - started)) * 100;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const dir = await mkdtemp(path.join(tmpdir(), 'hako-bench-idle-'));
 const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', path.join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
