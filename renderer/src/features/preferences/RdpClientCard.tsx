@@ -45,7 +45,7 @@ export function RdpClientCard({ hints }: { readonly hints: PreferenceHints | nul
         <TextPreferenceField
           label={t('preferences.rdp.command')}
           preference={command}
-          placeholder="xfreerdp /v:127.0.0.1:{port} /cert:ignore"
+          placeholder={t('preferences.rdp.command.example')}
           help={[t('preferences.rdp.command.help'), hints?.customRdpClient === 'protected-folders' ? t('preferences.rdp.command.protected') : ''].filter(Boolean).join(' ')}
         />
       )}
