@@ -1,4 +1,5 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.js';
 import { HRESULT, describeHresult } from '../errors/hresult.js';
@@ -33,6 +34,15 @@ describe('the message catalogue', () => {
       const missing = Object.keys(en).filter((key) => !(key in messages));
       const extra = Object.keys(messages).filter((key) => !(key in en));
       expect({ locale, missing, extra }).toEqual({ locale, missing: [], extra: [] });
+    }
+  });
+
+  it('names each key once in each file (JSON.parse would keep the last of two silently)', () => {
+    for (const locale of LOCALES) {
+      const text = readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8');
+      const keys = [...text.matchAll(/^\s*("(?:[^"\\]|\\.)*")\s*:/gm)].map((m) => JSON.parse(m[1]!) as string);
+      const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+      expect({ locale, twice }).toEqual({ locale, twice: [] });
     }
   });
 

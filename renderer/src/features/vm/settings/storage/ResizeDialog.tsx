@@ -62,7 +62,7 @@ export function ResizeDialog({ file, info, onClose, onDone }: { readonly file: s
           {info.smallestSafeSize === null
             ? t('storage.resize.minUnknown')
             : info.smallestSafeSize >= info.virtualSize
-              ? t('storage.resize.noShrink')
+              ? t('storage.resize.full')
               : t('storage.resize.min', { min: tr.bytes(info.smallestSafeSize) })}
         </p>
         <NumberField label={t('storage.resize.size')} value={gigabytes} unit={t('disk.size.unit')} min={1} onChange={setGigabytes} errors={problem && bytes !== info.virtualSize ? [problem] : []} />
