@@ -22,10 +22,7 @@ export interface HostProcess {
   kill(): Promise<void>;
 }
 
-/**
- * Starts a host on `port` (0: any free port) with its library and preferences in `dataDir`; `env` adds
- * variables for the stand-ins (e.g. where they record documents, how fast disk jobs run).
- */
+/** Starts a host on `port` (0: any free port) with its library and preferences in `dataDir`; `env` adds to the environment (the stand-ins' settings). */
 export async function startHostProcess(dataDir: string, port = 0, env: Readonly<Record<string, string>> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
