@@ -34,6 +34,11 @@ export function splitText(text: string, limit: number): string[] {
 export function defaultSavePath(vmPath: string, vmName: string, port: string): string {
   const cut = Math.max(vmPath.lastIndexOf('/'), vmPath.lastIndexOf('\\'));
   const folder = cut >= 0 ? vmPath.slice(0, cut + 1) : '';
-  const safeName = vmName.replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-').trim() || 'console';
+  const safeName =
+    [...vmName]
+      .map((c) => (c < ' ' || '<>:"/\\|?*'.includes(c) ? '-' : c))
+      .join('')
+      .replace(/-+/g, '-')
+      .trim() || 'console';
   return `${folder}${safeName}-${port}.log`;
 }

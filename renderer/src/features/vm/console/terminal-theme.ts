@@ -2,6 +2,11 @@
  * The terminal's colours come from the app's tokens (`--terminal-*` in styles/tokens.css), so light,
  * dark and high contrast follow the theme. xterm parses plain colours only, so each token is resolved by
  * the browser first (a high-contrast token names a system colour such as `Canvas`).
+ *
+ * No `selectionForeground`: xterm's DOM renderer would write it as a `style` attribute on each selected
+ * cell, which the CSP refuses (as it refuses the attributes xterm writes for 24-bit SGR colours, which
+ * therefore show in the terminal's own colour). The selection colours are chosen so the text stays
+ * readable on them.
  */
 import type { ITheme } from '@xterm/xterm';
 
@@ -11,7 +16,6 @@ const TOKENS = {
   cursor: '--terminal-cursor',
   cursorAccent: '--terminal-bg',
   selectionBackground: '--terminal-selection',
-  selectionForeground: '--terminal-selection-fg',
 } as const satisfies Partial<Record<keyof ITheme, string>>;
 
 export function terminalTheme(host: HTMLElement): ITheme {
