@@ -28,9 +28,9 @@ export class HakoApp {
     await expect(this.nav).toBeVisible();
   }
 
-  /** The library entry of a VM; its accessible name is "<name>, <state>". */
+  /** The library entry of a VM; its accessible name is its visible text, "<name> <state>". */
   libraryEntry(name: string): Locator {
-    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)}, `) });
+    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)} (${STATES})`) });
   }
 
   /**
@@ -76,12 +76,17 @@ export class HakoApp {
 
   /** Removes every VM that does not run from the library (their files stay). */
   async forgetStoppedVms(): Promise<void> {
-    const stopped = this.library.getByRole('button', { name: /, (Stopped|Saved|Error)$/ });
+    const stopped = this.library.getByRole('button', { name: / (Stopped|Saved|Error)/ });
     while ((await stopped.count()) > 0) {
-      const label = (await stopped.first().getAttribute('aria-label')) ?? '';
-      const vm = await this.showVm(label.replace(/, (Stopped|Saved|Error)$/, ''));
+      // By the entry itself: two VMs may share a name (in different folders).
+      const entry = stopped.first();
+      const name = (await entry.locator('.pane-label').textContent()) ?? '';
+      const before = await stopped.count();
+      await entry.click();
+      const vm = new VmPage(this.page, name);
+      await expect(vm.heading).toBeVisible();
       await vm.forget();
-      await expect(this.library.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+      await expect(stopped).toHaveCount(before - 1);
     }
   }
 
@@ -95,6 +100,9 @@ export class HakoApp {
     while ((await buttons.count()) > 0) await buttons.first().click();
   }
 }
+
+/** The state names an entry ends with (English). */
+const STATES = 'Stopped|Starting…|Running|Paused|Saving…|Saved|Stopping…|Error';
 
 export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
