@@ -3,8 +3,18 @@
  * Intel adapter known by its description only, an AMD card whose device node went away, and an unplugged
  * card that Windows does not list.
  */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from '../support/axe.js';
 import { smallVm } from '../support/vms.js';
 import { expect, test } from './fixtures.js';
+
+const OUT = path.resolve(import.meta.dirname, '../../out/e2e/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
 
 const CLASS = '#{064092b3-625e-43bf-9eb5-dc845897dd59}\\GPUPARAV';
 const NVIDIA = `\\\\?\\PCI#VEN_10DE&DEV_1C82&SUBSYS_11BF1B4C&REV_A1#4&38ab2860&0&0008${CLASS}`;
@@ -69,5 +79,65 @@ test.describe('GPUs', () => {
 
     await missing.getByRole('button', { name: 'Remove 10DE:2684' }).click();
     await expect(missing).toBeHidden();
+  });
+
+  test('adds a GPU of another computer by its path, and refuses what is not a GPU interface', async ({ app }) => {
+    const vm = await smallVm('E2E GPU by path');
+    const vmPage = await app.openVm(vm.path, vm.name);
+    const settings = await vmPage.openSettings();
+    const display = await settings.section('Display & GPU');
+    await settings.select('GPU assignment').selectOption({ label: 'Selected GPUs' });
+
+    await display.getByText('Add a GPU by its device path').click();
+    const field = settings.text('Device interface path');
+    const add = display.getByRole('button', { name: 'Add', exact: true });
+    await field.fill('C:\\gpu');
+    await expect(field).toHaveAccessibleDescription(/A device interface path starts with/);
+    await expect(add).toBeDisabled();
+    await field.fill(ELSEWHERE.replace('064092b3', '1ca05180'));
+    await expect(field).toHaveAccessibleDescription(/not a GPU paravirtualization interface/);
+    await expect(add).toBeDisabled();
+    // A GPU this host lists is chosen already once ticked.
+    await display.getByRole('checkbox', { name: 'NVIDIA GeForce GTX 1050 Ti (10DE:1C82)' }).check();
+    await field.fill(NVIDIA.toLowerCase());
+    await expect(field).toHaveAccessibleDescription(/chosen already/);
+
+    await field.fill(ELSEWHERE);
+    await field.press('Enter');
+    await expect(field).toHaveValue('');
+    const missing = display.getByRole('region', { name: 'Chosen in the file, not on this host' });
+    await expect(missing).toContainText('10DE:2684');
+
+    await settings.saveButton.click();
+    await settings.expectSaved();
+    const saved = JSON.parse(await vm.read()) as SavedGpu;
+    expect(saved.NanaBox.Gpu.SelectedDevices).toEqual([NVIDIA, ELSEWHERE]);
+  });
+
+  test('the picker passes axe in light and dark and fits a 1024×700 window', async ({ app, page }) => {
+    const vm = await smallVm('E2E GPU looks', {
+      Gpu: { AssignmentMode: 'List', EnableHostDriverStore: true, SelectedDevices: [NVIDIA, { DeviceInterface: ELSEWHERE, PartitionId: 2 }] },
+    });
+    const vmPage = await app.openVm(vm.path, vm.name);
+    const settings = await vmPage.openSettings();
+    const display = await settings.section('Display & GPU');
+    await display.getByText("About GPU-PV, GPU-P and the host's drivers").click();
+    await expect(display.getByRole('link', { name: 'GPU partitioning (Microsoft Learn)' })).toBeVisible();
+    const host = display.getByRole('list', { name: 'GPUs on this host' });
+    await host.getByRole('listitem').filter({ hasText: '10DE:1C82' }).getByText('Device path').click();
+    await expect(host.getByText(NVIDIA, { exact: true })).toBeVisible();
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expectAccessible(page, `GPU picker (${colorScheme})`);
+      await shot(page, `gpu-picker-${colorScheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    expect(await page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(false);
+    await host.getByRole('listitem').first().scrollIntoViewIfNeeded();
+    await shot(page, 'gpu-picker-1024x700');
+    await display.getByRole('region', { name: 'Chosen in the file, not on this host' }).scrollIntoViewIfNeeded();
+    await shot(page, 'gpu-picker-1024x700-missing');
   });
 });
