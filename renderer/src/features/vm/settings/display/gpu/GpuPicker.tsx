@@ -44,7 +44,14 @@ export function GpuPicker() {
         </Button>
       </div>
       {hostGpus.data === null ? (
-        hostGpus.loading && <Spinner label={t('settings.gpu.loading')} />
+        hostGpus.loading ? (
+          <Spinner label={t('settings.gpu.loading')} />
+        ) : (
+          <p className="gpu-problem">
+            <Icon name="warning" />
+            <span>{t('settings.gpu.listFailed.body')}</span>
+          </p>
+        )
       ) : onHost.length === 0 ? (
         <EmptyState icon="chip" title={t('settings.gpu.none')}>
           <p className="muted">{t('settings.gpu.none.help')}</p>
@@ -56,7 +63,8 @@ export function GpuPicker() {
           ))}
         </ul>
       )}
-      {missing.length > 0 && <MissingGpus missing={missing} onRemove={(path) => toggle(path, false)} />}
+      {/* Without the host's list nothing is known to be missing: the file's paths are shown as they are. */}
+      {missing.length > 0 && <MissingGpus missing={missing} known={hostGpus.data !== null} onRemove={(path) => toggle(path, false)} />}
       <AddGpuByPath selected={selected} onAdd={(path) => toggle(path, true)} />
     </div>
   );
@@ -105,21 +113,30 @@ function PartitionField({ index, device, name }: { readonly index: number; reado
   );
 }
 
-function MissingGpus({ missing, onRemove }: { readonly missing: readonly { index: number; device: GpuDevice }[]; readonly onRemove: (path: string) => void }) {
+/** The file's paths the host's list lacks (`known`), or all of them when there is no list to compare with. */
+function MissingGpus({
+  missing,
+  known,
+  onRemove,
+}: {
+  readonly missing: readonly { index: number; device: GpuDevice }[];
+  readonly known: boolean;
+  readonly onRemove: (path: string) => void;
+}) {
   const { t } = useT();
   const headingId = useId();
   return (
     <section className="gpu-missing" aria-labelledby={headingId}>
       <h4 id={headingId} className="subheading">
-        <Icon name="warning" className="gpu-missing-icon" />
-        {t('settings.gpu.missing')}
+        {known && <Icon name="warning" className="gpu-missing-icon" />}
+        {t(known ? 'settings.gpu.missing' : 'settings.gpu.inFile')}
       </h4>
-      <p className="muted">{t('settings.gpu.missing.body')}</p>
+      {known && <p className="muted">{t('settings.gpu.missing.body')}</p>}
       <ul className="gpu-list">
         {missing.map(({ index, device }) => {
           const id = shortGpuId(device.DeviceInterface);
           return (
-            <li key={device.DeviceInterface} className="gpu-row gpu-row-missing">
+            <li key={device.DeviceInterface} className={known ? 'gpu-row gpu-row-missing' : 'gpu-row'}>
               <div className="gpu-row-title">
                 <span className="mono">{id}</span>
                 <Button icon="trash" variant="subtle" label={t('settings.gpu.remove', { id })} onClick={() => onRemove(device.DeviceInterface)} />
