@@ -114,6 +114,28 @@ test.describe('GPUs', () => {
     expect(saved.NanaBox.Gpu.SelectedDevices).toEqual([NVIDIA, ELSEWHERE]);
   });
 
+  test('works by keyboard: tick a GPU and open its path', async ({ app, page }) => {
+    const vm = await smallVm('E2E GPU keys');
+    const vmPage = await app.openVm(vm.path, vm.name);
+    const settings = await vmPage.openSettings();
+    const display = await settings.section('Display & GPU');
+    await settings.select('GPU assignment').selectOption({ label: 'Selected GPUs' });
+    const host = display.getByRole('list', { name: 'GPUs on this host' });
+    const nvidia = host.getByRole('checkbox', { name: 'NVIDIA GeForce GTX 1050 Ti (10DE:1C82)' });
+    await expect(nvidia).toBeVisible();
+
+    await display.getByRole('button', { name: 'Refresh' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(nvidia).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(nvidia).toBeChecked();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(host.getByText(NVIDIA, { exact: true })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(settings.number('Partition of NVIDIA GeForce GTX 1050 Ti')).toBeFocused();
+  });
+
   test('the picker passes axe in light and dark and fits a 1024×700 window', async ({ app, page }) => {
     const vm = await smallVm('E2E GPU looks', {
       Gpu: { AssignmentMode: 'List', EnableHostDriverStore: true, SelectedDevices: [NVIDIA, { DeviceInterface: ELSEWHERE, PartitionId: 2 }] },
