@@ -833,6 +833,20 @@ void sa_guid_from_name(const char *name, sa_guid *g) {
   guid_from_bytes(b, 5, g);
 }
 
+/* ==== The environment ============================================================================= */
+
+const char *sa_getenv(const char *name, char *buffer, size_t size) {
+#ifdef _WIN32
+  DWORD n = GetEnvironmentVariableA(name, buffer, (DWORD)size);
+  return n > 0 && n < size ? buffer : NULL;
+#else
+  const char *value = getenv(name);
+  if (!value || !*value || strlen(value) >= size) return NULL;
+  memcpy(buffer, value, strlen(value) + 1);
+  return buffer;
+#endif
+}
+
 /* ==== Time and threads ============================================================================ */
 
 uint64_t sa_now_ms(void) {

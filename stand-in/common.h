@@ -148,6 +148,13 @@ int sa_guid_is_zero(const sa_guid *g);
 void sa_guid_random(sa_guid *g);
 void sa_guid_from_name(const char *name, sa_guid *g); /* stable: the same name gives the same GUID */
 
+/* ---- The environment ---------------------------------------------------------------------------- */
+
+/* The process's variable `name` as it is now, or NULL when unset, empty or longer than `size` - 1
+ * (on Windows through GetEnvironmentVariableA: node sets variables with SetEnvironmentVariableW, which
+ * the C runtime's copy behind getenv does not see). */
+const char *sa_getenv(const char *name, char *buffer, size_t size);
+
 /* ---- Time and threads --------------------------------------------------------------------------- */
 
 uint64_t sa_now_ms(void); /* monotonic */

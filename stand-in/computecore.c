@@ -645,6 +645,33 @@ static int filter_admits(const sa_json *filter, const char *value, int ci) {
 
 /* ---- Task bodies (under the lock); each returns the operation's HRESULT and may set *doc ---- */
 
+/* $HAKO_STAND_IN_RECORD_DIR (read on each create): every document a create accepts is written to
+ * <dir>/<RuntimeId>.json as {"Id":…,"Build":…,"Document":…}, so a test in another process (the
+ * end-to-end specs drive a browser host) can read what HCS was asked to create. A test aid only: Windows
+ * keeps no such record. A failed write is reported on stderr and changes nothing else. */
+static void record_document(const sys *s, const sa_json *doc) {
+  char dir[2048];
+  if (!sa_getenv("HAKO_STAND_IN_RECORD_DIR", dir, sizeof dir)) return;
+  sa_jb b;
+  sa_jb_init(&b);
+  sa_jb_begin_obj(&b);
+  sa_jb_key(&b, "Id");
+  sa_jb_str(&b, s->id);
+  sa_jb_key(&b, "Build");
+  sa_jb_int(&b, hcs_build());
+  sa_jb_key(&b, "Document");
+  sa_jb_json(&b, doc);
+  sa_jb_end_obj(&b);
+  char *text = sa_jb_finish(&b);
+  char file[2048 + 64];
+  snprintf(file, sizeof file, "%s/%s.json", dir, s->runtime_id);
+  char16_t *path = sa_utf8_to_u16(file);
+  uint32_t err = text && path ? sa_file_write(path, text, strlen(text), 0) : SA_ERROR_NOT_ENOUGH_MEMORY;
+  if (err) fprintf(stderr, "computecore stand-in: could not record the document of %s in %s (error %u)\n", s->id, dir, err);
+  free(path);
+  free(text);
+}
+
 static int32_t run_create(task *t) {
   sys *s = t->s;
   int32_t hr;
@@ -660,6 +687,7 @@ static int32_t run_create(task *t) {
     return hr;
   }
   s->doc = doc;
+  record_document(s, doc);
   const sa_json *stolhc = sa_json_get(doc, "ShouldTerminateOnLastHandleClosed");
   s->terminate_on_last_close = stolhc && stolhc->boolean;
   const sa_json *sor = sa_json_at(doc, "VirtualMachine", "StopOnReset", NULL);

@@ -409,13 +409,26 @@ static uint32_t job_apply(disk *d, job *j) {
   return err ? err : write_header(d->path, &h);
 }
 
+/* How fast jobs progress: StandInVirtDiskSetBytesPerSecond's speed, else $HAKO_STAND_IN_DISK_BYTES_PER_SECOND
+ * (read each time: how a test in another process, such as the end-to-end specs' browser host, slows
+ * disks down to watch progress and cancel), else 0: instantaneous. */
+static uint64_t bytes_per_second(void) {
+  if (g_bytes_per_second) return g_bytes_per_second;
+  char buffer[32];
+  const char *env = sa_getenv("HAKO_STAND_IN_DISK_BYTES_PER_SECOND", buffer, sizeof buffer);
+  if (!env) return 0;
+  char *end;
+  unsigned long long bps = strtoull(env, &end, 10);
+  return *end ? 0 : (uint64_t)bps;
+}
+
 /* Runs a job to its end at the configured speed (under the lock, which it releases while it waits). */
 static void job_run(disk *d, job *j) {
-  while (!j->cancel && j->current < j->total && g_bytes_per_second) {
+  while (!j->cancel && j->current < j->total && bytes_per_second()) {
     pthread_mutex_unlock(&g_mu);
     sa_sleep_ms(10);
     pthread_mutex_lock(&g_mu);
-    uint64_t elapsed = sa_now_ms() - j->started_ms, bps = g_bytes_per_second;
+    uint64_t elapsed = sa_now_ms() - j->started_ms, bps = bytes_per_second();
     uint64_t done = bps && elapsed > (UINT64_MAX / bps) ? j->total : elapsed * bps / 1000u;
     if (!bps) done = j->total;
     j->current = done < j->total ? done : j->total;

@@ -218,4 +218,13 @@ describe('hako config check with device problems', () => {
       ['disk.attached-twice', '/NanaBox/ScsiDevices/2/Path', 'warning'],
     ]);
   });
+
+  it('reports memory above what a Hyper-V VM can have, with its path, and exits 0', async () => {
+    const p = await file('memory.7b', '{"NanaBox":{"Type":"VirtualMachine","Version":1,"Name":"t","ProcessorCount":2,"MemorySize":251658241}}');
+    const { code, stdout } = await run('config', 'check', '--json', p);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { files: { accepted: boolean; findings: { code: string; path: string; severity: string }[] }[] };
+    expect(report.files[0]!.accepted).toBe(true);
+    expect(report.files[0]!.findings.filter((f) => f.code.startsWith('limits.')).map((f) => [f.code, f.path, f.severity])).toEqual([['limits.memory', '/NanaBox/MemorySize', 'warning']]);
+  });
 });

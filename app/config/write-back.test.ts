@@ -33,6 +33,17 @@ describe('applyPatch', () => {
     expect(file.config.NetworkAdapters.map((a) => a.MacAddress)).toEqual(['00-15-5D-00-00-01', '']);
   });
 
+  it('writes a live Connected toggle only to the adapter that still names the endpoint, before its generated values', () => {
+    const file = newVmConfig('Lab');
+    file.config.NetworkAdapters[0] = { ...file.config.NetworkAdapters[0]!, Connected: false, EndpointId: GUID };
+    applyPatch(file, { adapterConnected: { index: 0, endpointId: GUID, Connected: true }, adapters: [{ index: 0, EndpointId: GUID, MacAddress: '00-15-5D-00-00-07', previousEndpointId: GUID }] });
+    expect(file.config.NetworkAdapters[0]).toMatchObject({ Connected: true, MacAddress: '00-15-5D-00-00-07' });
+    const other = newVmConfig('Lab');
+    other.config.NetworkAdapters[0]!.EndpointId = 'another';
+    applyPatch(other, { adapterConnected: { index: 0, endpointId: GUID, Connected: false } });
+    expect(other.config.NetworkAdapters[0]!.Connected).toBe(true);
+  });
+
   it('changes a DVD drive’s medium only where that entry is still a DVD drive, keeping its unknown keys', () => {
     const file = newVmConfig('Lab');
     file.config.ScsiDevices = [

@@ -1,8 +1,8 @@
 /**
  * What a start or a save writes back into a `.7b`: only the values it generated (endpoint ids, MAC
- * addresses, state file names) or that the user changed on the running VM (a DVD drive's medium),
- * merged into the file as it is on disk then, so the user's edits since the start are never reverted
- * (NanaBox rewrites the whole file from what it started with).
+ * addresses, state file names) or that the user changed on the running VM (a DVD drive's medium, an
+ * adapter's Connected toggle), merged into the file as it is on disk then, so the user's edits since
+ * the start are never reverted (NanaBox rewrites the whole file from what it started with).
  */
 import type { SevenBFile } from './model.js';
 
@@ -18,6 +18,11 @@ export interface WriteBackPatch {
     readonly MacAddress: string;
     readonly previousEndpointId?: string;
   }[];
+  /**
+   * The user's live "Connected" toggle of a running VM's adapter (VmService.setAdapterConnected), applied
+   * only where the adapter still names `endpointId`, and before the generated values below.
+   */
+  readonly adapterConnected?: { readonly index: number; readonly endpointId: string; readonly Connected: boolean };
   /** Filled only where the file still has none. */
   readonly GuestStateFile?: string;
   readonly RuntimeStateFile?: string;
@@ -29,6 +34,9 @@ export interface WriteBackPatch {
 
 export function applyPatch(file: SevenBFile, patch: WriteBackPatch): void {
   const config = file.config;
+  const toggled = patch.adapterConnected;
+  const toggledAdapter = toggled === undefined ? undefined : config.NetworkAdapters[toggled.index];
+  if (toggled !== undefined && toggledAdapter !== undefined && toggledAdapter.EndpointId === toggled.endpointId) toggledAdapter.Connected = toggled.Connected;
   for (const generated of patch.adapters ?? []) {
     const adapter = config.NetworkAdapters[generated.index];
     if (adapter === undefined || !adapter.Connected) continue;

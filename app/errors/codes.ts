@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
   PlanChanged: 'the files changed since the list of what an action would do was shown',
+  Cancelled: 'the user cancelled the operation',
   NotADvdDrive: 'the storage entry is not a DVD drive, so it takes no image',
 
   // ---- the library and app state
@@ -77,8 +78,11 @@ export const ERROR_CODES = {
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
   InvalidSwitchName: 'a switch name is empty or too long',
   InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
+  SubnetInUse: 'a network of this computer already uses (part of) the subnet',
   SwitchNotFound: 'no virtual switch has that id',
   SwitchInUse: 'VMs are connected to the switch; the message names them',
+  AdapterNotFound: 'the VM file has no network adapter at that place',
+  AdapterChanged: 'the adapter in the file is not the one the running VM uses; only a full apply or a restart can change it',
 
   // ---- the host's devices
   GpuListFailed: "the host's GPUs could not be listed; the message names the cfgmgr32 answer",

@@ -93,7 +93,9 @@ export function errorText(tr: Translator, error: ErrorLike): ErrorText {
   const english = tr.locale === 'en';
   const hresultMessage = tr.maybe(`hresult.${error.code}`);
   const advice = (hresultMessage !== null ? tr.maybe(`hresult.${error.code}.advice`) : null) ?? error.advice ?? undefined;
-  const translated = english ? null : (hresultMessage ?? tr.maybe(`error.${error.code}`, error.params ?? {}));
+  // A refused start names its finding: say it in the words the field shows it with.
+  const finding = error.code === 'StartBlocked' && typeof error.params?.finding === 'string' ? findingText(tr, { code: error.params.finding, params: error.params }) : null;
+  const translated = english ? null : (hresultMessage ?? finding ?? tr.maybe(`error.${error.code}`, error.params ?? {}));
   return {
     message: translated ?? error.message,
     ...(advice ? { advice } : {}),

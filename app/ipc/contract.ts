@@ -184,6 +184,10 @@ export const deletePlanSchema = z.object({
   toRecycleBin: z.boolean(),
 });
 
+/** What a Browse button chooses: a virtual disk (.vhdx or .vhd), an installation image (.iso), or a folder. */
+export const PICK_PATH_KINDS = ['disk', 'iso', 'folder'] as const;
+export type PickPathKind = (typeof PICK_PATH_KINDS)[number];
+
 const consoleIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
 /** A serial console's state: what the console view shows (`console.state` events, `console.open`). */
@@ -275,6 +279,8 @@ export const CONTRACT = {
   'vm.crash': invoke(byPath, nothing),
   'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
   'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+  /** Connects or disconnects one network adapter of a running VM at once and records it in the file. */
+  'vm.setAdapterConnected': invoke(z.object({ path: vmPathSchema, index: z.number().int().min(0).max(255), connected: z.boolean() }).strict(), reloadOutcomeSchema),
   /**
    * Inserts an image into the DVD drive (a VirtualImage entry) at `lun`, or ejects it (`image` null):
    * at once on a running VM, through its queue, and in the `.7b`. `appliedNow` is false when only the
@@ -299,8 +305,11 @@ export const CONTRACT = {
     byPath,
     z.object({ accepted: z.boolean(), file: sevenBFileSchema.nullable(), findings: z.array(findingSchema), stamp: fileStampSchema }),
   ),
-  /** What saving `file` would write, and what it would change (lossy findings need consent). */
-  'config.validate': invoke(z.object({ file: sevenBFileSchema }).strict(), z.object({ text: z.string(), findings: z.array(findingSchema) })),
+  /**
+   * What saving `file` would write, and what it would change (lossy findings need consent). With the
+   * library VM's `path`, also what this host says about it (host-checks.ts), for the editor's fields.
+   */
+  'config.validate': invoke(z.object({ file: sevenBFileSchema, path: vmPathSchema.optional() }).strict(), z.object({ text: z.string(), findings: z.array(findingSchema) })),
   'config.save': invoke(
     z.object({ path: vmPathSchema, file: sevenBFileSchema, expected: fileStampSchema.nullable(), force: z.boolean() }).strict(),
     z.object({ stamp: fileStampSchema }),
@@ -397,6 +406,8 @@ export const CONTRACT = {
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
   /** What the New VM wizard caps and warns by. */
   'app.hostFacts': invoke(none, hostFactsSchema),
+  /** The system's dialog to choose a disk, an image or a folder; null when the user cancels. NotSupported without one (the browser host). */
+  'app.pickPath': invoke(z.object({ kind: z.enum(PICK_PATH_KINDS) }).strict(), z.string().nullable()),
   // `languages`: the system's preferred languages (Electron's), empty where the page has its own (the browser host).
   'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']), languages: z.array(z.string().max(64)).max(32) })),
   'app.openLogsFolder': invoke(none, nothing),

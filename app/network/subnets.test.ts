@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkSubnets, subnetsOverlap, suggestSubnet } from './subnets.js';
+import { gatewayOf, networkSubnets, subnetProblem, subnetsOverlap, suggestSubnet } from './subnets.js';
 
 describe('subnets', () => {
   it('tells overlapping ranges apart', () => {
@@ -21,5 +21,20 @@ describe('subnets', () => {
       { prefix: '172.20.0.0/20', gateway: '172.20.0.1' },
     ]);
     expect(networkSubnets(null)).toEqual([]);
+  });
+
+  it('checks a subnet typed for a new switch: its form, its size, and what it would collide with', () => {
+    expect(subnetProblem('192.168.100.0/24', [])).toBeNull();
+    expect(subnetProblem('192.168.100/24', [])).toEqual({ problem: 'format' });
+    expect(subnetProblem('192.168.300.0/24', [])).toEqual({ problem: 'format' });
+    expect(subnetProblem('10.0.0.0/4', [])).toEqual({ problem: 'size' });
+    expect(subnetProblem('10.0.0.0/31', [])).toEqual({ problem: 'size' });
+    expect(subnetProblem('172.20.1.0/24', ['192.168.1.0/24', '172.20.0.0/16'])).toEqual({ problem: 'overlap', other: '172.20.0.0/16' });
+  });
+
+  it('gives the gateway NanaBox gives a switch it creates', () => {
+    expect(gatewayOf('192.168.100.0/24')).toBe('192.168.100.1');
+    expect(gatewayOf('10.9.0.0/16')).toBe('10.9.0.1');
+    expect(gatewayOf('nonsense')).toBeNull();
   });
 });

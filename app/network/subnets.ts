@@ -48,6 +48,28 @@ export function suggestSubnet(taken: readonly string[]): SubnetInfo | null {
   return null;
 }
 
+/** Why a subnet typed for a new switch cannot be used, or null. */
+export type SubnetProblem = 'format' | 'size' | 'overlap';
+
+/**
+ * Checks a subnet for a new switch: `a.b.c.d/n` with octets up to 255, a prefix of 8 to 30 bits (NanaBox
+ * gives the switch the gateway `a.b.c.1`, and a /31 or /32 leaves no address for a VM), and no overlap
+ * with a subnet in `taken` (the host's networks and interfaces).
+ */
+export function subnetProblem(text: string, taken: readonly string[]): { problem: SubnetProblem; other?: string } | null {
+  const cidr = parseCidr(text);
+  if (cidr === null) return { problem: 'format' };
+  if (cidr.bits < 8 || cidr.bits > 30) return { problem: 'size' };
+  const other = taken.find((used) => subnetsOverlap(text, used));
+  return other === undefined ? null : { problem: 'overlap', other };
+}
+
+/** The gateway NanaBox gives a switch it creates with this subnet: the first three octets and `.1`. */
+export function gatewayOf(prefix: string): string | null {
+  const match = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}\/\d{1,2}$/.exec(prefix.trim());
+  return match === null ? null : `${match[1]}.1`;
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 

@@ -4,6 +4,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DiagnosticsPage } from './diagnostics-page.js';
+import { NetworksPage } from './networks-page.js';
 import { PreferencesPage } from './preferences-page.js';
 import { VmPage } from './vm-page.js';
 
@@ -63,6 +64,13 @@ export class HakoApp {
   async showDiagnostics(): Promise<DiagnosticsPage> {
     await this.nav.getByRole('button', { name: 'Diagnostics' }).click();
     const page = new DiagnosticsPage(this.page);
+    await expect(page.heading).toBeVisible();
+    return page;
+  }
+
+  async showNetworks(): Promise<NetworksPage> {
+    await this.nav.getByRole('button', { name: 'Virtual switches' }).click();
+    const page = new NetworksPage(this.page);
     await expect(page.heading).toBeVisible();
     return page;
   }

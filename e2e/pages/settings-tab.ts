@@ -1,7 +1,18 @@
 /** The Settings tab: sections, fields by label, the save bar, and the consent and conflict questions. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type SectionName = 'General' | 'Storage' | 'Network' | 'Display & GPU' | 'Security' | 'COM ports' | 'Enhanced session' | 'Advanced';
+export type SectionName =
+  | 'General'
+  | 'Storage'
+  | 'Network'
+  | 'Shared folders'
+  | 'Display & GPU'
+  | 'Security'
+  | 'Hardware identity'
+  | 'COM ports'
+  | 'Enhanced session'
+  | 'Keyboard'
+  | 'Advanced';
 
 export class SettingsTab {
   readonly sections: Locator;

@@ -22,12 +22,12 @@ export interface HostProcess {
   kill(): Promise<void>;
 }
 
-/** Starts a host on `port` (0: any free port) with its library and preferences in `dataDir`. */
-export async function startHostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+/** Starts a host on `port` (0: any free port) with its library and preferences in `dataDir`; `env` adds to the environment (the stand-ins' settings). */
+export async function startHostProcess(dataDir: string, port = 0, env: Readonly<Record<string, string>> = {}): Promise<HostProcess> {
   const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...env },
   });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

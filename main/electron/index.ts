@@ -18,6 +18,7 @@ import type { Translator } from '../../app/i18n/translator.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
 import { setUpLogging, useLocalAppData } from './log.js';
+import { pickPathDialogOptions } from './pick-path.js';
 import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
 import { SessionEndGuard, type ShutdownBlocker } from './session-end.js';
@@ -145,6 +146,12 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
         filters: [{ name: tr.t('dialog.open.filter'), extensions: ['7b'] }],
         properties: ['openFile' as const],
       };
+      const parent = windows?.current ?? null;
+      const result = parent !== null ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickPath(kind) {
+      const options = pickPathDialogOptions(kind);
       const parent = windows?.current ?? null;
       const result = parent !== null ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -206,6 +206,27 @@ describe('other areas', () => {
 
   it('shell-only calls say they are not available in the browser host', async () => {
     expect(await call('library.openDialog')).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+    // The wizard keeps the typed path when Browse has no dialog behind it.
+    expect(await call('app.pickPath', { kind: 'iso' })).toMatchObject({ ok: false, error: { code: 'NotSupported', message: expect.stringContaining('enter the path') as string } });
+    expect(await call('app.pickPath', { kind: 'exe' })).toMatchObject({ ok: false, error: { code: 'BadRequest', path: '/kind' } });
+  });
+
+  it('Browse answers with what the shell’s dialog chose, or null when the user cancelled', async () => {
+    await app.dispose();
+    const asked: string[] = [];
+    app = await createAppServices({
+      dataDir: path.join(dir, 'data'),
+      shell: {
+        transport: 'electron',
+        pickPath: async (kind) => {
+          asked.push(kind);
+          return kind === 'folder' ? null : path.join(dir, 'win11.iso');
+        },
+      },
+    });
+    expect(await value('app.pickPath', { kind: 'iso' })).toBe(path.join(dir, 'win11.iso'));
+    expect(await value('app.pickPath', { kind: 'folder' })).toBeNull();
+    expect(asked).toEqual(['iso', 'folder']);
   });
 });
 

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
-import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput, type PreferenceHints } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput, type PickPathKind, type PreferenceHints } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
@@ -33,6 +33,8 @@ import { createPathGuard, type GuardInput } from './path-guards.js';
 export interface ShellHooks {
   readonly transport: 'electron' | 'browser-host';
   openFileDialog?(): Promise<string | null>;
+  /** The system's dialog for a Browse button; null when the user cancels. */
+  pickPath?(kind: PickPathKind): Promise<string | null>;
   openLogsFolder?(): Promise<void>;
   vmmsCertificate?(): Promise<'present' | 'missing' | 'unknown'>;
   connectSession?(vmPath: string, mode: SessionMode): Promise<void>;
@@ -130,6 +132,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
+    'vm.setAdapterConnected': ({ path: p, index, connected }) => vms.setAdapterConnected(p, index, connected),
     'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
     'vm.statistics': ({ path: p }) => vms.statistics(p),
 
@@ -137,7 +140,11 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       const read = await configs.read(vmPath);
       return read.file === null ? read : { ...read, findings: [...read.findings, ...(await hostFindings(vmPath, read.file.config, services.hostChecks))] };
     },
-    'config.validate': ({ file }) => configs.validate(file as SevenBFile),
+    'config.validate': async ({ file, path: vmPath }) => {
+      const checked = configs.validate(file as SevenBFile, vmPath);
+      if (vmPath === undefined) return checked;
+      return { ...checked, findings: [...checked.findings, ...(await hostFindings(vmPath, (file as SevenBFile).config, services.hostChecks))] };
+    },
     // Only files the user opened in Hako are written; new ones come from config.create.
     'config.save': async ({ path: vmPath, file, expected, force }) => ({ stamp: await configs.save(vmPath, file as SevenBFile, expected, force) }),
     'config.addBom': async ({ path: vmPath }) => ({ stamp: await configs.addBom(vmPath) }),
@@ -188,7 +195,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'networks.suggestSubnet': () => networks.suggestSubnet(hostSubnets()),
     'networks.delete': ({ id }) => networks.deleteSwitch(id, endpointOwner),
     'networks.create': async ({ name, subnet }) => {
-      const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
+      const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}), hostSubnets: hostSubnets() });
       return { id: created.id };
     },
 
@@ -246,6 +253,10 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return updated;
     },
     'app.hostFacts': () => services.hostFacts(),
+    'app.pickPath': ({ kind }) => {
+      if (!shell.pickPath) throw notSupported('The file dialog');
+      return shell.pickPath(kind);
+    },
     'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport, languages: [...(shell.systemLanguages?.() ?? [])] }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');

@@ -1,6 +1,6 @@
 // NativeHcs against the Linux computecore stand-in: lifecycle, events from the stand-in's thread,
 // HRESULT mapping (direct and through the operation), threading guarantees and handle/allocation hygiene.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -126,6 +126,23 @@ describe('lifecycle', () => {
     expect(typeof exited.rawData).toBe('string');
     expect((await system.properties()).State).toBe('Stopped');
     await system.close();
+  });
+
+  it('records each accepted create document in $HAKO_STAND_IN_RECORD_DIR, for tests in other processes', async () => {
+    const records = mkdtempSync(path.join(dir, 'records-'));
+    process.env.HAKO_STAND_IN_RECORD_DIR = records;
+    try {
+      const id = uniqueId('recorded');
+      const system = await hcs.createComputeSystem(id, vmDocument());
+      await system.close();
+      await expectHcsError(hcs.createComputeSystem(uniqueId('refused'), { SchemaVersion: { Major: 2, Minor: 1 } }), HRESULT.HCS_E_INVALID_JSON);
+      const files = readdirSync(records);
+      expect(files).toHaveLength(1);
+      const recorded = JSON.parse(readFileSync(path.join(records, files[0]!), 'utf8')) as { Id: string; Build: number; Document: unknown };
+      expect(recorded).toEqual({ Id: id, Build: Number(process.env.HAKO_STAND_IN_BUILD ?? 26100), Document: vmDocument() });
+    } finally {
+      delete process.env.HAKO_STAND_IN_RECORD_DIR;
+    }
   });
 
   it('terminates with a ForcedExit event, and refuses a second terminate', async () => {

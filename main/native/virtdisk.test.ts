@@ -178,6 +178,17 @@ describe('progress, cancellation and files in use', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('takes its speed from $HAKO_STAND_IN_DISK_BYTES_PER_SECOND while no test control sets one', async () => {
+    process.env.HAKO_STAND_IN_DISK_BYTES_PER_SECOND = String(20 * MiB);
+    try {
+      const progress: DiskProgress[] = [];
+      await disks.create(diskPath('vhdx'), { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true, onProgress: (p) => progress.push(p) });
+      expect(progress.filter((p) => p.completed < p.total).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      delete process.env.HAKO_STAND_IN_DISK_BYTES_PER_SECOND;
+    }
+  });
+
   it('cancels a resize, and does not start when already aborted', async () => {
     const file = diskPath('vhdx');
     await disks.create(file, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });

@@ -93,9 +93,13 @@ export class ConfigService implements VmFiles {
     return { accepted: result.accepted, file: result.file, findings: result.file ? withDeviceFindings(result.findings, result.file.config, path) : result.findings, stamp };
   }
 
-  /** What saving `file` would write, and what NanaBox will make of it (read back from those bytes). */
-  validate(file: SevenBFile): { text: string; findings: readonly Finding[] } {
-    return { text: formatSevenB(file), findings: [...readSevenB(checkedSevenBBytes(file)).findings, ...deviceFindings(file.config)] };
+  /**
+   * What saving `file` would write, and what NanaBox will make of it (read back from those bytes). With
+   * the VM's path, paths in it compare as files the way a start compares them.
+   */
+  validate(file: SevenBFile, vmPath?: string): { text: string; findings: readonly Finding[] } {
+    const read = readSevenB(checkedSevenBBytes(file)).findings;
+    return { text: formatSevenB(file), findings: vmPath === undefined ? [...read, ...deviceFindings(file.config)] : withDeviceFindings(read, file.config, vmPath) };
   }
 
   /**

@@ -358,7 +358,7 @@ describe('createSwitch', () => {
       name: 'Lab',
       subnet: { addressPrefix: '192.168.77.0/24', gateway: '192.168.77.1' },
     });
-    expect(calls[0]).toMatchObject({
+    expect(calls.find((c) => c.fn === 'createNetwork')).toMatchObject({
       fn: 'createNetwork',
       args: [PINNED_GUID, { Flags: 11, IsolateSwitch: true, Name: 'Lab', Type: 'ICS', Subnets: [{ AddressPrefix: '192.168.77.0/24' }] }],
     });
@@ -371,6 +371,17 @@ describe('createSwitch', () => {
       code: 'InvalidSubnet',
     });
     expect(calls).toEqual([]);
+  });
+
+  it('refuses a subnet another network of the host uses, naming it, before creating anything', async () => {
+    await service.createSwitch({ name: 'Lab', subnet: '10.9.0.0/16' });
+    await expect(service.createSwitch({ name: 'Lab 2', subnet: '10.9.3.0/24' })).rejects.toMatchObject({ code: 'SubnetInUse', params: { other: '10.9.0.0/16' } });
+    await expect(service.createSwitch({ name: 'Lab 3', subnet: '192.168.5.0/24', hostSubnets: ['192.168.0.0/16'] })).rejects.toMatchObject({
+      code: 'SubnetInUse',
+      message: expect.stringContaining('192.168.0.0/16'),
+    });
+    await expect(service.createSwitch({ name: 'Lab 4', subnet: '10.1.0.0/31' })).rejects.toMatchObject({ code: 'InvalidSubnet' });
+    expect(controls.hcn.networkCount()).toBe(1);
   });
 
   it('creates a switch without a subnet when none or an empty one is given', async () => {

@@ -24,7 +24,7 @@ import {
   switchForAdapter,
   type ParsedSubnet,
 } from '../../app/network/documents.js';
-import { networkSubnets, suggestSubnet, type SubnetInfo } from '../../app/network/subnets.js';
+import { networkSubnets, subnetProblem, suggestSubnet, type SubnetInfo } from '../../app/network/subnets.js';
 import type { Hcn, HcnHandle } from './ports.js';
 
 export type NetworkServiceErrorCode =
@@ -101,6 +101,8 @@ export interface CreateSwitchRequest {
   readonly name: string;
   /** `a.b.c.d/n`, as `SuggestedSwitchSubnet`; none when absent or empty. */
   readonly subnet?: string;
+  /** Subnets of the host's interfaces, which the new one must not overlap (HCN's own are checked too). */
+  readonly hostSubnets?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -363,9 +365,19 @@ export class NetworkService {
     let subnet: ParsedSubnet | null = null;
     if (request.subnet !== undefined && request.subnet.trim() !== '') {
       subnet = parseSubnet(request.subnet);
-      if (subnet === null) {
-        throw new NetworkServiceError('InvalidSubnet', `${JSON.stringify(request.subnet)} is not a subnet like 192.168.50.0/24`, {
+      const strict = subnetProblem(request.subnet.trim(), []);
+      if (subnet === null || strict !== null) {
+        throw new NetworkServiceError('InvalidSubnet', `${JSON.stringify(request.subnet)} is not a subnet like 192.168.50.0/24 (a prefix of 8 to 30 bits)`, {
           subnet: request.subnet,
+        });
+      }
+      // A switch whose range another network uses would route that range into the VM's NAT.
+      const taken = [...(request.hostSubnets ?? []), ...(await this.listNetworks(request.signal)).flatMap((n) => n.subnets.map((s) => s.prefix))];
+      const overlap = subnetProblem(request.subnet.trim(), taken);
+      if (overlap !== null) {
+        throw new HakoError('SubnetInUse', `${subnet.addressPrefix} overlaps ${overlap.other ?? 'a network of this computer'}, which a network of this computer uses; choose another subnet.`, {
+          subnet: subnet.addressPrefix,
+          other: overlap.other ?? '',
         });
       }
     }

@@ -19,6 +19,8 @@ export interface OperationProgress {
   readonly result?: { readonly path: string };
 }
 
+const CANCELLED: ErrorInfo = { code: 'Cancelled', message: 'The operation was cancelled.' };
+
 export interface OperationContext {
   readonly signal: AbortSignal;
   readonly onProgress: (progress: { readonly completed: number; readonly total: number }) => void;
@@ -44,7 +46,8 @@ export class BackgroundOperations {
     void run({ signal: controller.signal, onProgress: ({ completed, total }) => report({ completed, total, done: false }) })
       .then(
         (result) => report({ completed: 1, total: 1, done: true, ...(result ? { result: { path: result.path } } : {}) }),
-        (error: unknown) => report({ completed: 0, total: 1, done: true, error: toErrorInfo(error) }),
+        // A cancel ends in whatever the work threw on abort (an AbortError, ERROR_CANCELLED): said as one code.
+        (error: unknown) => report({ completed: 0, total: 1, done: true, error: controller.signal.aborted ? CANCELLED : toErrorInfo(error) }),
       )
       .finally(() => this.running.delete(operationId));
     return { operationId };

@@ -75,6 +75,8 @@ export async function discardSavedState(record: VmRecord, host: VmLifecycle): Pr
   await host.files.remove(resolveVmPath(path.dirname(record.path), saveName));
   if (!(await host.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
   record.lastError = null;
+  // A start that failed for the missing save file left the VM in Error; with the save gone it is just stopped.
+  if (record.system === null) record.state = 'Stopped';
   record.log.add('info', `The saved state ${saveName} was discarded; the next start boots afresh.`);
   host.emit(record);
 }

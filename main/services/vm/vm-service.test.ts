@@ -150,6 +150,23 @@ describe('VmService lifecycle', () => {
     expect(vms.events(file).map((e) => e.message)).toContain('Started');
   });
 
+  it('a file NanaBox refuses cannot start, and its snapshot keeps the reasons (a missing BOM)', async () => {
+    const vms = newService();
+    const file = await vmFile('NoBom');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    const snapshot = await vms.open(file);
+    expect(snapshot.config).toBeNull();
+    expect(snapshot.actions).not.toContain('start');
+    expect(snapshot.lastError?.code).toBe('ConfigRefused');
+    expect(snapshot.findings).toEqual([expect.objectContaining({ severity: 'error', code: 'file.bom-missing' })]);
+    // Mended, the file reads again and loses its reasons.
+    await writeFile(file, '\uFEFF' + (await readFile(file, 'utf8')));
+    const mended = await vms.open(file);
+    expect(mended.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(mended.lastError).toBeNull();
+    expect(mended.actions).toContain('start');
+  });
+
   it('takes state from events: a guest power-off stops the VM, a crash puts it in Error', async () => {
     const vms = newService();
     const a = await vmFile('Bravo');
@@ -473,6 +490,8 @@ describe('discarding the saved state', () => {
     await vms.open(file);
     await expect(vms.start(file)).rejects.toMatchObject({ code: 'SaveStateMissing' });
     await vms.discardSavedState(file);
+    // Nothing failed any more: the VM is simply stopped, without the failed start's error.
+    expect(vms.get(file)).toMatchObject({ state: 'Stopped', lastError: null });
     await vms.start(file);
     expect(vms.get(file).state).toBe('Running');
     await vms.powerOff(file);
@@ -485,7 +504,7 @@ describe('settings Hyper-V would refuse', () => {
     const file = await vmFile('Oscar', '"ComPorts": {"ComPort1": "not a pipe"}');
     await vms.open(file);
     expect(vms.get(file).findings.map((f) => f.code)).toContain('comport.not-pipe');
-    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string });
+    await expect(vms.start(file)).rejects.toMatchObject({ code: 'StartBlocked', path: '/NanaBox/ComPorts/ComPort1', message: expect.stringContaining('is not a named pipe') as string, params: { finding: 'comport.not-pipe' } });
     expect(vms.get(file).state).toBe('Stopped');
     expect(controls.hcs.computeSystemCount()).toBe(0);
   });

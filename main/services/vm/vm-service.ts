@@ -8,13 +8,13 @@ import { startBlocker } from '../../../app/config/device-rules.js';
 import { renderFinding } from '../../../app/config/index.js';
 import { settingLabel } from '../../../app/config/setting-labels.js';
 import path from 'node:path';
-import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
+import { HakoError, toErrorInfo, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
 import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
-import { ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
+import { ConfigRefusedError, ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from '../ports.js';
 import { type VmLogEntry } from './event-log.js';
 import { type EventLogStore } from './event-log-store.js';
@@ -23,6 +23,7 @@ import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
 import { reloadVm, type ReloadOutcome } from './vm-reload.js';
 import { reattachVms } from './vm-reattach.js';
+import { toggleAdapterOf } from './vm-adapter-live.js';
 import { setVmMedia } from './vm-media.js';
 import { discardSavedState, saveVm } from './vm-save.js';
 import { readVmStatistics, type VmStatistics } from './vm-statistics.js';
@@ -64,6 +65,8 @@ export class VmService {
   private readonly records = new Map<string, VmRecord>();
   /** What each record's listeners last heard, so an unchanged snapshot is not sent again. */
   private readonly lastEmitted = new WeakMap<VmRecord, string>();
+  /** The error a VM's last failed read of its file left as its lastError. */
+  private readonly readErrors = new WeakMap<VmRecord, ErrorInfo>();
   private readonly listeners = new Set<VmChangeListener>();
   private readonly files: VmFiles;
   readonly owner: string;
@@ -271,6 +274,17 @@ export class VmService {
     });
   }
 
+  /** Connects or disconnects one adapter of the running VM at once, and records that in the file. */
+  setAdapterConnected(vmPath: string, index: number, connected: boolean): Promise<ReloadOutcome & { setting: string }> {
+    return this.act(vmPath, 'reload', async (record) => {
+      await this.refreshConfig(record);
+      const context = { hcs: this.deps.hcs, network: this.deps.network, owner: this.owner, vmPath: record.path };
+      const toggle = await toggleAdapterOf(record, this.liveSystem(record), index, connected, context);
+      await this.writeBack(record, toggle.patch);
+      return toggle.outcome;
+    });
+  }
+
   /**
    * Finds the VMs this user's Hako left running (owner `Hako/<SID>`), reopens them and maps them back
    * to their files, so closing or crashing the app loses no VM; a VM recorded as running that is gone
@@ -305,7 +319,7 @@ export class VmService {
     if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read.', { path: record.path });
     // What Hyper-V would refuse is refused here, in the words the editor shows at the field.
     const blocker = startBlocker(record.findings);
-    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path }, blocker.path);
+    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path, finding: blocker.code, ...blocker.params }, blocker.path);
     const id = record.config.Name;
     const other = [...this.records.values()].find((r) => r !== record && r.system !== null && (r.running?.Name ?? r.config?.Name) === id);
     if (other !== undefined) throw new AlreadyRunningError(id, other.path);
@@ -417,14 +431,18 @@ export class VmService {
       const loaded = await this.files.load(record.path);
       record.config = loaded.file.config;
       record.findings = loaded.findings;
+      // The file reads again (its BOM added, an edit fixed it): why it could not is history.
+      if (record.lastError !== null && record.lastError === this.readErrors.get(record)) record.lastError = null;
       // Only a VM at rest takes its state from the file; a live one's comes from HCS.
       if (record.system === null && (record.state === 'Stopped' || record.state === 'Saved')) {
         record.state = record.config.SaveStateFile ? 'Saved' : 'Stopped';
       }
     } catch (error) {
       record.config = null;
-      record.findings = [];
+      // A file NanaBox refuses keeps its reasons, so every view can say why it cannot start.
+      record.findings = error instanceof ConfigRefusedError ? error.findings : [];
       record.lastError = toErrorInfo(error);
+      this.readErrors.set(record, record.lastError);
     }
   }
 

@@ -3,8 +3,10 @@
  * notifications and the screen reader's announcements on top, and the keyboard shortcuts.
  */
 import { useState } from 'react';
+import { NewVmPage } from '../features/create/NewVmPage.js';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage.js';
 import { HomePage } from '../features/library/HomePage.js';
+import { NetworksPage } from '../features/networks/NetworksPage.js';
 import { Sidebar } from '../features/library/Sidebar.js';
 import { Toasts } from '../features/notifications/Toasts.js';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.js';
@@ -69,7 +71,11 @@ function CurrentPage() {
       return <VmPage key={view.path} path={view.path} />;
     case 'diagnostics':
       return <DiagnosticsPage />;
+    case 'networks':
+      return <NetworksPage />;
     case 'preferences':
       return <PreferencesPage />;
+    case 'newVm':
+      return <NewVmPage />;
   }
 }

@@ -24,6 +24,8 @@ export interface LibrarySlice {
   /** The system's open dialog (Electron); null when the user cancelled. Fails with NotSupported where there is none. */
   openDialog(): Promise<Outcome<VmSnapshotDto | null>>;
   forget(path: string): Promise<Outcome<void>>;
+  /** Main no longer lists the VM (it was deleted): drop it here, and leave its page. */
+  removed(path: string): void;
   refreshVm(path: string): Promise<void>;
   /** Main asks to show a VM (tray, second launch): read it first if the library does not hold it yet. */
   showVm(path: string): Promise<void>;
@@ -89,7 +91,11 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
 
     async forget(path) {
       const outcome = await attempt(() => api.invoke('library.forget', { path }));
-      if (!outcome.ok) return outcome;
+      if (outcome.ok) get().removed(path);
+      return outcome;
+    },
+
+    removed(path) {
       const showing = get().view;
       set((state) => {
         const vms = { ...state.vms };
@@ -98,7 +104,6 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
       });
       const home: View = { kind: 'home' };
       if (showing.kind === 'vm' && showing.path === path) get().select(home);
-      return outcome;
     },
 
     async refreshVm(path) {

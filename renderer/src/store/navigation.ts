@@ -11,7 +11,10 @@ export type View =
   | { readonly kind: 'home' }
   | { readonly kind: 'vm'; readonly path: string }
   | { readonly kind: 'diagnostics' }
-  | { readonly kind: 'preferences' };
+  | { readonly kind: 'networks' }
+  | { readonly kind: 'preferences' }
+  /** The New VM wizard. */
+  | { readonly kind: 'newVm' };
 
 export type VmTab = 'overview' | 'settings' | 'events' | 'console';
 

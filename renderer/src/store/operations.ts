@@ -36,6 +36,8 @@ export interface OperationsSlice {
   readonly busy: Readonly<Record<string, VmAction>>;
   /** Background operations in progress, by id. */
   readonly background: Readonly<Record<string, BackgroundOperation>>;
+  /** What the last "Apply what can change now" said about each setting, per VM path. */
+  readonly lastReload: Readonly<Record<string, ActionResult<'reload'>>>;
   /**
    * The remote desktop windows this window opened, by VM path (main does not report them; one closed
    * by hand stays listed until Disconnect or the VM stops).
@@ -57,6 +59,7 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
   return {
     busy: {},
     background: {},
+    lastReload: {},
     sessions: {},
 
     setSession(path, mode) {
@@ -75,7 +78,8 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
       set((state) => {
         const busy = { ...state.busy };
         if (busy[path] === action) delete busy[path];
-        return { busy };
+        if (action !== 'reload' || !outcome.ok) return { busy };
+        return { busy, lastReload: { ...state.lastReload, [path]: outcome.value as ActionResult<'reload'> } };
       });
       await get().refreshVm(path);
       return outcome.ok ? { status: 'done', result: outcome.value as ActionResult<typeof action> } : { status: 'failed', error: outcome.error };
@@ -108,7 +112,7 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
       });
       get().notify(
         event.error
-          ? { kind: 'operation-finished', tone: 'error', operation: kind, label, error: fromInfo(event.error) }
+          ? { kind: 'operation-finished', tone: event.error.code === 'Cancelled' ? 'info' : 'error', operation: kind, label, error: fromInfo(event.error) }
           : { kind: 'operation-finished', tone: 'success', operation: kind, label },
       );
     },

@@ -189,6 +189,8 @@ describe('renderer store: actions', () => {
     await store.getState().init();
     expect(await store.getState().act(A, 'shutdown')).toEqual({ status: 'done', result: { stopped: false, reason: 'timeout' } });
     expect(await store.getState().act(A, 'reload')).toEqual({ status: 'done', result: [{ path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' }] });
+    // The VM's page keeps what the apply said about each setting.
+    expect(store.getState().lastReload[A]).toEqual([{ path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' }]);
   });
 
   it('opens a VM by path and shows it', async () => {

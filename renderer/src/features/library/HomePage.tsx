@@ -5,6 +5,7 @@ import { samePath } from '../../../../app/paths/identity.js';
 import { isLive } from '../../../../app/vm/state.js';
 import { useT } from '../../i18n/context.js';
 import { Icon } from '../../kit/Icon/Icon.js';
+import { NewVmButton } from '../create/NewVmButton.js';
 import { Page } from '../../kit/Page/Page.js';
 import { useHako } from '../../store/context.js';
 import { selectVmList } from '../../store/index.js';
@@ -39,14 +40,22 @@ export function HomePage() {
     <Page
       title={t('home.title')}
       description={vms.length === 0 ? t('home.description.empty') : t('home.description', { count: vms.length, running })}
-      actions={<OpenVmButton>{t('home.openVm')}</OpenVmButton>}
+      actions={
+        <div className="button-row">
+          <NewVmButton />
+          <OpenVmButton>{t('home.openVm')}</OpenVmButton>
+        </div>
+      }
     >
       {vms.length === 0 ? (
         <div className="welcome">
           <Icon name="vm" className="welcome-icon" />
           <h2>{t('home.welcome.title')}</h2>
           <p className="muted">{t('home.welcome.body')}</p>
-          <OpenVmButton>{t('home.welcome.open')}</OpenVmButton>
+          <div className="button-row">
+            <NewVmButton />
+            <OpenVmButton>{t('home.welcome.open')}</OpenVmButton>
+          </div>
         </div>
       ) : (
         <section aria-labelledby={`${recentId}-library`}>

@@ -14,6 +14,7 @@ import { Button } from '../../kit/Button/Button.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { useHako } from '../../store/context.js';
 import { selectVmList, type View } from '../../store/index.js';
+import { NewVmButton } from '../create/NewVmButton.js';
 import { vmTitle } from '../vm/vm-title.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { PageLink } from './PageLink.js';
@@ -56,6 +57,7 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
       <OpenVmButton className="open-vm" shortcut>
         {t('nav.openVm')}
       </OpenVmButton>
+      <NewVmButton className="new-vm" variant="secondary" />
       <nav ref={navRef} className="nav" aria-label={t('nav.label')} onKeyDown={onKeyDown}>
         <PageLink target={{ kind: 'home' }} label={t('nav.home')} icon="home" tabStop={stop === 'home'} />
         <h2 className="nav-heading" id="library-heading">
@@ -89,6 +91,7 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
           })}
         </ul>
         <div className="nav-bottom">
+          <PageLink target={{ kind: 'networks' }} label={t('nav.networks')} icon="network" tabStop={stop === 'networks'} />
           <PageLink target={{ kind: 'diagnostics' }} label={t('nav.diagnostics')} icon="pulse" tabStop={stop === 'diagnostics'} />
           <PageLink target={{ kind: 'preferences' }} label={t('nav.preferences')} icon="settings" tabStop={stop === 'preferences'} />
         </div>

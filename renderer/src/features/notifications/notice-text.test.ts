@@ -13,6 +13,11 @@ describe('notice text', () => {
     expect(noticeText(tr, { kind: 'operation-finished', tone: 'success', operation: 'vm.clone', label: null }).title).toBe('Cloning a VM: done');
   });
 
+  it('a cancel the user asked for is news, not a failure', () => {
+    const error = { code: 'Cancelled', message: 'The operation was cancelled.' };
+    expect(noticeText(tr, { kind: 'operation-finished', tone: 'error', operation: 'vm.create', label: 'Creating Lab', error })).toEqual({ tone: 'info', title: 'Creating Lab: cancelled' });
+  });
+
   it('says which VM main asked for could not be shown', () => {
     const error = { code: 'FileNotFound', message: 'gone' };
     expect(noticeText(tr, { kind: 'vm-unavailable', tone: 'error', path: '/a.7b', error })).toEqual({ tone: 'error', title: 'Could not show the VM', error });

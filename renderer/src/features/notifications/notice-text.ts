@@ -22,6 +22,7 @@ export function noticeText(tr: Translator, notice: Notice): NoticeText {
       return notice;
     case 'operation-finished': {
       const label = notice.label ?? operationName(tr, notice.operation);
+      if (notice.error?.code === 'Cancelled') return { tone: 'info', title: tr.t('notifications.operation.cancelled', { label }) };
       return notice.error
         ? { tone: 'error', title: tr.t('notifications.operation.failed', { label }), error: notice.error }
         : { tone: 'success', title: tr.t('notifications.operation.done', { label }) };

@@ -32,6 +32,8 @@ export interface ButtonProps {
    * (Start, Save), so focus stays on them instead of dropping to the page.
    */
   readonly focusableWhenDisabled?: boolean;
+  /** The id of what says more about the command (why it is off, what it will do). */
+  readonly describedBy?: string | undefined;
   /** A hook for the window's keyboard shortcuts (shell/use-shortcuts.ts). */
   readonly 'data-shortcut'?: string;
   readonly ref?: Ref<HTMLButtonElement>;
@@ -53,6 +55,7 @@ export function Button({
   haspopup,
   autoFocus,
   focusableWhenDisabled,
+  describedBy,
   'data-shortcut': shortcut,
   ref,
 }: ButtonProps) {
@@ -69,6 +72,7 @@ export function Button({
       aria-disabled={soft || undefined}
       title={title ?? label}
       aria-label={label}
+      aria-describedby={describedBy}
       aria-pressed={pressed}
       aria-controls={controls}
       aria-expanded={expanded}

@@ -21,6 +21,7 @@ import dismiss from '@fluentui/svg-icons/icons/dismiss_20_regular.svg?raw';
 import document from '@fluentui/svg-icons/icons/document_20_regular.svg?raw';
 import errorCircle from '@fluentui/svg-icons/icons/error_circle_20_regular.svg?raw';
 import flash from '@fluentui/svg-icons/icons/flash_20_regular.svg?raw';
+import folderLink from '@fluentui/svg-icons/icons/folder_link_20_regular.svg?raw';
 import folderOpen from '@fluentui/svg-icons/icons/folder_open_20_regular.svg?raw';
 import hardDrive from '@fluentui/svg-icons/icons/hard_drive_20_regular.svg?raw';
 import home from '@fluentui/svg-icons/icons/home_20_regular.svg?raw';
@@ -84,6 +85,7 @@ const SOURCES = {
   home,
   clock,
   keyboard,
+  share: folderLink,
 } as const;
 
 export type IconName = keyof typeof SOURCES;

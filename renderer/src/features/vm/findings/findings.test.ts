@@ -13,6 +13,17 @@ describe('findings', () => {
     expect(findingText(tr, { severity: 'warning', code: 'name.empty', path: '/NanaBox/Name', params: {}, lossy: false })).toBe('The VM has no Name; Hyper-V needs one to create the VM');
   });
 
+  it('says when a finding keeps the VM from starting, in the words Start refuses it with', () => {
+    const blocking = { severity: 'warning' as const, code: 'comport.not-pipe', path: '/NanaBox/ComPorts/ComPort1', params: { found: 'COM1' }, lossy: false };
+    expect(findingText(tr, blocking)).toBe('"COM1" is not a named pipe; a COM port needs a path like \\\\.\\pipe\\name; Hako does not start the VM until this changes');
+    expect(findingText(createTranslator('zh-CN', zh), blocking)).toMatch(/Hako 不会启动此虚拟机$/);
+    expect(findingText(tr, { ...blocking, code: 'host.processors', params: { found: 9, max: 8 } })).not.toMatch(/does not start/);
+  });
+
+  it('keeps the case of a file name the text starts with', () => {
+    expect(findingText(tr, { severity: 'warning', code: 'path.missing', path: '/NanaBox/ScsiDevices/0/Path', params: { file: 'data.vhdx' }, lossy: false })).toBe('data.vhdx does not exist (yet)');
+  });
+
   it('falls back to the code and params for a code this build does not know', () => {
     expect(findingText(tr, { severity: 'warning', code: 'future.thing', path: '', params: { a: 1 }, lossy: false })).toBe('future.thing (a=1)');
     expect(findingText(tr, { severity: 'error', code: 'BadRequest', path: '', params: { message: 'nope' }, lossy: false })).toBe('Nope');

@@ -3,6 +3,8 @@
  * params), grouped and filtered by JSON path. The form's own checks are findings too, with codes of
  * their own (`form.*`, field-checks.ts) and their catalogue key and values as params.
  */
+import { START_BLOCKING_CODES } from '../../../../../app/config/device-rules.js';
+import type { FindingCode } from '../../../../../app/config/findings.js';
 import { findingText as coreFindingText } from '../../../../../app/i18n/text.js';
 import type { Translator } from '../../../../../app/i18n/translator.js';
 
@@ -22,7 +24,13 @@ export function findingText(tr: Translator, finding: FindingLike): string {
     const text = tr.maybe(finding.code, finding.params);
     if (text !== null) return text;
   }
-  return coreFindingText(tr, finding);
+  const text = coreFindingText(tr, finding);
+  return blocksStart(finding) ? tr.t('findings.blocksStart', { text }) : text;
+}
+
+/** Start refuses the VM for this finding, in the finding's own words (app/config/device-rules.ts). */
+export function blocksStart(finding: Pick<FindingLike, 'code'>): boolean {
+  return START_BLOCKING_CODES.has(finding.code as FindingCode);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -14,6 +14,8 @@ import { MenuButton, type MenuCommand } from '../../../kit/MenuButton/MenuButton
 import { useHako } from '../../../store/context.js';
 import { useForgetVm } from '../../library/use-library-actions.js';
 import { useRunVmAction } from '../actions/use-vm-actions.js';
+import { startHint } from '../lifecycle/refused-file.js';
+import { useLifecycleCommands } from '../lifecycle/use-lifecycle-commands.js';
 import { VmStateBadge } from '../state/VmStateBadge.js';
 import { VmAvatar } from '../VmAvatar.js';
 import { vmTitle } from '../vm-title.js';
@@ -51,10 +53,11 @@ export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
   );
 
   const allowed = new Set(vm.actions);
+  const lifecycle = useLifecycleCommands(vm, busy !== undefined);
   const more: MenuCommand[] = [
     ...buttons
       .filter((b) => hidden.has(b.action))
-      .map((b) => ({ id: b.action, label: b.label, icon: ACTION_ICONS[b.action], title: actionHint(tr, b.action), disabled: !b.enabled, onSelect: () => run(b.action) })),
+      .map((b) => ({ id: b.action, label: b.label, icon: ACTION_ICONS[b.action], title: b.action === 'start' ? startHint(tr, vm) : actionHint(tr, b.action), disabled: !b.enabled, onSelect: () => run(b.action) })),
     ...SECONDARY_ACTIONS.map((action, i) => ({
       id: action,
       label: actionLabel(tr, action),
@@ -64,6 +67,7 @@ export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
       separated: i === 0 && hidden.size > 0,
       onSelect: () => run(action),
     })),
+    ...lifecycle.commands,
     { id: 'forget', label: t('vm.header.forget'), icon: 'trash', separated: true, disabled: isLive(vm.state), onSelect: () => setConfirm('forget') },
   ];
 
@@ -92,7 +96,7 @@ export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
               variant={button.variant}
               disabled={!button.enabled}
               focusableWhenDisabled
-              title={actionHint(tr, button.action)}
+              title={button.action === 'start' ? startHint(tr, vm) : actionHint(tr, button.action)}
               onClick={() => run(button.action)}
             >
               {button.label}
@@ -109,6 +113,7 @@ export function VmHeader({ vm }: { readonly vm: VmSnapshotDto }) {
           ))}
         </div>
       </div>
+      {lifecycle.dialogs}
       {confirm !== null && (
         <ConfirmAction
           vmName={name}

@@ -1,4 +1,4 @@
-/** What Hako found when it read the VM's file, or that NanaBox reads it exactly as written. */
+/** What Hako found when it read the VM's file, or that NanaBox reads it exactly as written (only when it does). */
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { useT } from '../../../i18n/context.js';
 import { Card } from '../../../kit/Card/Card.js';
@@ -6,11 +6,14 @@ import { Icon } from '../../../kit/Icon/Icon.js';
 import { FindingList } from '../findings/FindingList.js';
 import './FindingsCard.css';
 
-export function FindingsCard({ findings }: { readonly findings: VmSnapshotDto['findings'] }) {
+export function FindingsCard({ findings, refused = false }: { readonly findings: VmSnapshotDto['findings']; readonly refused?: boolean }) {
   const { t } = useT();
   return (
     <Card title={t('findings.title')} icon="file">
-      {findings.length === 0 ? (
+      {/* Never "reads exactly as written" for a file that cannot be read. */}
+      {refused && findings.length === 0 ? (
+        <p className="muted">{t('findings.refusedNoDetail')}</p>
+      ) : findings.length === 0 ? (
         <p className="ok-line">
           <Icon name="check" /> {t('findings.clean')}
         </p>

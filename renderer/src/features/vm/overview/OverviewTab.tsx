@@ -11,6 +11,9 @@ import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { useHako } from '../../../store/context.js';
 import { useOpenPath } from '../../library/use-library-actions.js';
+import { AddBomButton } from '../lifecycle/AddBomButton.js';
+import { onlyBomMissing } from '../lifecycle/refused-file.js';
+import { SavedStateBar } from '../lifecycle/SavedStateBar.js';
 import { FindingsCard } from './FindingsCard.js';
 import { HardwareCard } from './HardwareCard.js';
 import { LiveFiguresCard } from './live/LiveFiguresCard.js';
@@ -25,6 +28,8 @@ const FILE_ERRORS: ReadonlySet<string> = new Set(['ConfigRefused', 'ConfigUnread
 export function showsLastError(vm: Pick<VmSnapshotDto, 'lastError' | 'config' | 'findings'>, dismissed: string | undefined): boolean {
   const error = vm.lastError;
   if (error === null || dismissed === JSON.stringify(error)) return false;
+  // A missing save file has a bar of its own, with the way out (SavedStateBar).
+  if (error.code === 'SaveStateMissing') return false;
   return !(FILE_ERRORS.has(error.code) && vm.config !== null && !vm.findings.some((f) => f.severity === 'error'));
 }
 
@@ -54,21 +59,25 @@ export function OverviewTab({ vm }: { readonly vm: VmSnapshotDto }) {
           tone="error"
           title={t('overview.unreadable.title')}
           actions={
-            <Button variant="subtle" icon="refresh" onClick={() => void openPath(vm.path)}>
-              {t('overview.readAgain')}
-            </Button>
+            <>
+              {onlyBomMissing(vm) && <AddBomButton vm={vm} />}
+              <Button variant="subtle" icon="refresh" onClick={() => void openPath(vm.path)}>
+                {t('overview.readAgain')}
+              </Button>
+            </>
           }
         >
           <p>{t('overview.unreadable.body')}</p>
         </InfoBar>
       )}
-      {vm.pendingRestart.length > 0 && <PendingRestart vm={vm} />}
+      <SavedStateBar vm={vm} />
+      <PendingRestart vm={vm} />
       {(vm.state === 'Running' || vm.state === 'Paused') && <LiveFiguresCard path={vm.path} paused={vm.state === 'Paused'} />}
       <div className="overview-grid">
         <SessionCard vm={vm} />
         <HardwareCard config={vm.config} onEdit={() => setTab('settings')} />
       </div>
-      <FindingsCard findings={vm.findings} />
+      <FindingsCard findings={vm.findings} refused={vm.config === null} />
     </div>
   );
 }

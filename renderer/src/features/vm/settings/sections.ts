@@ -12,12 +12,15 @@ import { ComPortsSection } from './com-ports/ComPortsSection.js';
 import { DisplaySection } from './display/DisplaySection.js';
 import { CONFIG_POINTER } from './editor/pointer.js';
 import { GeneralSection } from './general/GeneralSection.js';
+import { IdentitySection } from './identity/IdentitySection.js';
+import { KeyboardSection } from './keyboard/KeyboardSection.js';
 import { NetworkSection } from './network/NetworkSection.js';
 import { SecuritySection } from './security/SecuritySection.js';
 import { EnhancedSessionSection } from './session/EnhancedSessionSection.js';
+import { SharesSection } from './shares/SharesSection.js';
 import { StorageSection } from './storage/StorageSection.js';
 
-export type SectionId = 'general' | 'storage' | 'network' | 'display' | 'security' | 'com' | 'session' | 'advanced';
+export type SectionId = 'general' | 'storage' | 'network' | 'shares' | 'display' | 'security' | 'identity' | 'com' | 'session' | 'keyboard' | 'advanced';
 
 export interface Section {
   readonly id: SectionId;
@@ -32,15 +35,18 @@ export const SECTIONS: readonly Section[] = [
   { id: 'general', label: 'settings.section.general', icon: 'vm', keys: ['Name', 'GuestType', 'ProcessorCount', 'MemorySize', 'ExposeVirtualizationExtensions'], Component: GeneralSection },
   { id: 'storage', label: 'settings.section.storage', icon: 'disk', keys: ['ScsiDevices'], Component: StorageSection },
   { id: 'network', label: 'settings.section.network', icon: 'network', keys: ['NetworkAdapters'], Component: NetworkSection },
+  { id: 'shares', label: 'settings.section.shares', icon: 'share', keys: ['Plan9Shares', 'VirtualSmbShares'], Component: SharesSection },
   { id: 'display', label: 'settings.section.display', icon: 'monitor', keys: ['Gpu', 'VideoMonitor'], Component: DisplaySection },
   { id: 'security', label: 'settings.section.security', icon: 'shield', keys: ['SecureBoot', 'Tpm', 'Hako'], Component: SecuritySection },
+  { id: 'identity', label: 'settings.section.identity', icon: 'chip', keys: ['ChipsetInformation'], Component: IdentitySection },
   { id: 'com', label: 'settings.section.com', icon: 'plug', keys: ['ComPorts'], Component: ComPortsSection },
-  { id: 'session', label: 'settings.section.session', icon: 'sliders', keys: ['EnhancedSession', 'Keyboard'], Component: EnhancedSessionSection },
+  { id: 'session', label: 'settings.section.session', icon: 'sliders', keys: ['EnhancedSession'], Component: EnhancedSessionSection },
+  { id: 'keyboard', label: 'settings.section.keyboard', icon: 'keyboard', keys: ['Keyboard'], Component: KeyboardSection },
   {
     id: 'advanced',
     label: 'settings.section.advanced',
     icon: 'file',
-    keys: ['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'Policies', 'ChipsetInformation', 'Plan9Shares', 'VirtualSmbShares'],
+    keys: ['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'Policies'],
     Component: AdvancedSection,
   },
 ];

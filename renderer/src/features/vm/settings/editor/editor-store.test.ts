@@ -48,6 +48,31 @@ describe('settings editor', () => {
     expect(editor.getState().dirty).toBe(false);
   });
 
+  it('adopts a change main wrote itself, keeping other edits unsaved, and the new stamp only when the file is exactly that', async () => {
+    const onDisk = newVmConfig('a');
+    let stamp = STAMP;
+    const api = createStubApi({
+      'config.load': () => ({ accepted: true, file: structuredClone(onDisk), findings: [], stamp }),
+      'config.validate': () => ({ text: 'text', findings: [] }),
+    });
+    const editor = createEditorStore(api, PATH, { debounceMs: 0 });
+    await editor.getState().load();
+    editor.getState().update((c) => void (c.MemorySize = 4096));
+    onDisk.config.NetworkAdapters[0]!.Connected = false;
+    stamp = OTHER_STAMP;
+    await editor.getState().adoptWritten((c) => void (c.NetworkAdapters[0]!.Connected = false));
+    expect(editor.getState()).toMatchObject({ stamp: OTHER_STAMP, dirty: true });
+    expect(editor.getState().original?.config.NetworkAdapters[0]!.Connected).toBe(false);
+    expect(editor.getState().draft?.config).toMatchObject({ MemorySize: 4096, NetworkAdapters: [{ Connected: false }] });
+
+    // Another program changed the file too: the stamp stays, so saving finds the conflict.
+    onDisk.config.ProcessorCount = 8;
+    onDisk.config.NetworkAdapters[0]!.Connected = true;
+    stamp = { ...STAMP, sha256: 'c'.repeat(64) };
+    await editor.getState().adoptWritten((c) => void (c.NetworkAdapters[0]!.Connected = true));
+    expect(editor.getState().stamp).toEqual(OTHER_STAMP);
+  });
+
   it('saves with the stamp it read and without force when nothing is lossy', async () => {
     const { editor, api, saved } = setup();
     await editor.getState().load();

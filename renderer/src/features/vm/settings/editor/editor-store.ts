@@ -60,6 +60,12 @@ export interface EditorActions {
   load(): Promise<void>;
   /** Applies `recipe` to the draft's config (an immer recipe: mutate what it is given). */
   update(recipe: (config: VmConfig) => void): void;
+  /**
+   * A change main has just written into the file itself (a running VM's live toggle): applied to both
+   * the file as loaded and the draft, so other unsaved edits stay unsaved; the file's new stamp is
+   * taken only when the file on disk is exactly the loaded one plus this change.
+   */
+  adoptWritten(recipe: (config: VmConfig) => void): Promise<void>;
   discard(): void;
   validate(): Promise<void>;
   /** Starts saving; may stop at a consent or conflict question. Resolves true when the file was written. */
@@ -216,6 +222,21 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         scheduleValidation();
       },
 
+      async adoptWritten(recipe) {
+        const { original, draft } = get();
+        if (original === null || draft === null) return;
+        const nextOriginal = produce(original, (file) => void recipe(file.config));
+        const nextDraft = produce(draft, (file) => void recipe(file.config));
+        set({ original: nextOriginal, draft: nextDraft, dirty: !same(nextDraft, nextOriginal), problems: fieldProblems(nextDraft.config) });
+        scheduleValidation();
+        try {
+          const current = await api.invoke('config.load', { path });
+          if (current.file !== null && same(current.file, get().original)) set({ stamp: current.stamp, fileFindings: current.findings });
+        } catch {
+          // The next save finds out what changed.
+        }
+      },
+
       discard() {
         const original = get().original;
         set({ draft: original ? structuredClone(original) : null, dirty: false, problems: original ? fieldProblems(original.config) : [], saveError: null });
@@ -228,7 +249,7 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         const ticket = ++validation;
         set({ validating: true });
         try {
-          const result = await api.invoke('config.validate', { file: draft });
+          const result = await api.invoke('config.validate', { file: draft, path });
           if (ticket === validation) set({ draftFindings: result.findings, preview: result.text, validating: false });
         } catch (error) {
           // A draft main rejects outright (BadRequest) is shown as a finding-like error on its path.

@@ -4,6 +4,7 @@
  */
 import type { VmConfig } from '../../../../../../app/config/model.js';
 import { VM_CONFIG_SPEC, type Field, type ObjectSpec } from '../../../../../../app/config/spec.js';
+import { macAddressProblem } from '../../../../../../app/network/mac.js';
 
 import type { MessageKey } from '../../../../../../app/i18n/catalogue.js';
 
@@ -82,6 +83,27 @@ export function fieldProblems(config: VmConfig): FieldProblem[] {
   const out: FieldProblem[] = [];
   checkObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>, '/NanaBox', out);
   if (config.Name.trim() === '') out.push({ path: '/NanaBox/Name', code: 'form.name.empty', params: {} });
+  // NanaBox drops a share without a folder or a name (with everything in it): say so before it does.
+  for (const [list, kind] of [
+    [config.Plan9Shares, 'Plan9Shares'],
+    [config.VirtualSmbShares, 'VirtualSmbShares'],
+  ] as const) {
+    list.forEach((share, i) => {
+      if (share.Path.trim() === '') out.push({ path: `/NanaBox/${kind}/${i}/Path`, code: 'form.share.path', params: {} });
+      if (share.Name.trim() === '') out.push({ path: `/NanaBox/${kind}/${i}/Name`, code: 'form.share.name', params: {} });
+    });
+  }
+  config.EnhancedSession.Devices.forEach((device, i) => {
+    if (device.trim() === '') out.push({ path: `/NanaBox/EnhancedSession/Devices/${i}`, code: 'form.device.empty', params: {} });
+  });
+  config.Plan9Shares.forEach((share, i) => {
+    if (share.Port === null) out.push({ path: `/NanaBox/Plan9Shares/${i}/Port`, code: 'form.plan9.port', params: {} });
+  });
+  config.NetworkAdapters.forEach((adapter, i) => {
+    // The pattern says "like 00-15-5D-64-2F-AB"; a well-formed address can still be one no adapter may have.
+    const problem = adapter.MacAddress === '' ? null : macAddressProblem(adapter.MacAddress);
+    if (problem !== null && problem !== 'format') out.push({ path: `/NanaBox/NetworkAdapters/${i}/MacAddress`, code: `form.mac.${problem}`, params: {} });
+  });
   return out;
 }
 

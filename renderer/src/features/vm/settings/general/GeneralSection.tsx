@@ -1,4 +1,5 @@
 /** Name, guest, processors, memory and nested virtualization. */
+import { MAX_VM_PROCESSORS } from '../../../../../../app/config/device-rules.js';
 import { GUEST_TYPES } from '../../../../../../app/config/model.js';
 import { useT } from '../../../../i18n/context.js';
 import { useDraft } from '../editor/hooks.js';
@@ -37,7 +38,7 @@ export function GeneralSection() {
         pointer={`${P}/ProcessorCount`}
         label={t('settings.general.processors')}
         min={1}
-        max={240}
+        max={MAX_VM_PROCESSORS}
         unit={t('settings.general.processors.unit')}
         help={t('settings.general.processors.help')}
       />

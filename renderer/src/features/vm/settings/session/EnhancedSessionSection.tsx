@@ -1,4 +1,4 @@
-/** What the enhanced (remote desktop) session brings into the guest, and the keyboard's key combinations. */
+/** What the enhanced (remote desktop) session brings into the guest: redirections, drives and devices. */
 import { useEffect, useState } from 'react';
 import type { EnhancedSession } from '../../../../../../app/config/model.js';
 import { useT } from '../../../../i18n/context.js';
@@ -6,7 +6,8 @@ import { CheckboxGroup } from '../../../../kit/Checkbox/CheckboxGroup.js';
 import { TextField } from '../../../../kit/TextField/TextField.js';
 import { findingText } from '../../findings/findings.js';
 import { useDraftField } from '../editor/hooks.js';
-import { DraftCheckbox, DraftToggle } from '../fields/DraftFields.js';
+import { DraftCheckbox } from '../fields/DraftFields.js';
+import { DevicesList } from './DevicesList.js';
 
 const P = '/NanaBox';
 
@@ -37,8 +38,8 @@ export function EnhancedSessionSection() {
       </CheckboxGroup>
       <div className="form-grid">
         <DrivesField />
-        <DraftToggle pointer={`${P}/Keyboard/RedirectKeyCombinations`} label={t('settings.session.keys')} />
       </div>
+      <DevicesList />
     </div>
   );
 }

@@ -1,4 +1,8 @@
-/** The SCSI devices in LUN order: virtual disks, DVD drives and physical disks; and new disks. */
+/**
+ * The SCSI devices in LUN order: virtual disks (what virtdisk says of each, resize, compact, detach),
+ * DVD drives (an image inserted or ejected at once on a running VM) and physical disks; new, differencing
+ * and existing disks added through dialogs that add a disk only once it is one.
+ */
 import { useState } from 'react';
 import { SCSI_DEVICE_TYPES, type ScsiDevice, type ScsiDeviceType } from '../../../../../../app/config/model.js';
 import { useT } from '../../../../i18n/context.js';
@@ -7,14 +11,18 @@ import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
 import { useEditorState, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftSelectField, DraftTextField } from '../fields/DraftFields.js';
+import { AttachDiskDialog } from './AttachDiskDialog.js';
 import { CreateDiskDialog } from './CreateDiskDialog.js';
+import { DiskPanel } from './DiskPanel.js';
+import { MediaPanel } from './MediaPanel.js';
+import './StorageSection.css';
 
 const LIST = '/NanaBox/ScsiDevices';
 
 export function StorageSection() {
   const { t } = useT();
   const update = useUpdate();
-  const [creating, setCreating] = useState(false);
+  const [adding, setAdding] = useState<'create' | 'attach' | null>(null);
   const add = (Type: ScsiDeviceType, Path = '') => update((c) => void c.ScsiDevices.push({ Type, Path }));
   const typeOptions = SCSI_DEVICE_TYPES.map((value) => ({ value, label: t(`scsi.${value}`) }));
   const placeholder = (type: ScsiDeviceType) =>
@@ -41,33 +49,54 @@ export function StorageSection() {
           <>
             <DraftSelectField<ScsiDeviceType> pointer={`${at}/Type`} label={t('settings.storage.type', { n: i + 1 })} options={typeOptions} help={null} />
             <DraftTextField pointer={`${at}/Path`} label={t('settings.storage.path', { n: i + 1 })} mono placeholder={placeholder(device.Type)} help={help(device.Type)} />
+            {device.Type === 'VirtualDisk' && <DiskPanel index={i} path={device.Path} />}
+            {device.Type === 'VirtualImage' && <MediaPanel index={i} path={device.Path} />}
           </>
         )}
       </DraftList>
       <div className="button-row">
-        <Button icon="plus" onClick={() => add('VirtualDisk')}>
-          {t('settings.storage.addDisk')}
-        </Button>
-        <Button icon="plus" onClick={() => add('VirtualImage')}>
-          {t('settings.storage.addDvd')}
-        </Button>
-        <Button icon="plus" onClick={() => add('PhysicalDevice')}>
-          {t('settings.storage.addPhysical')}
-        </Button>
-        <Button icon="disk" variant="subtle" onClick={() => setCreating(true)}>
+        <Button icon="disk" onClick={() => setAdding('create')}>
           {t('settings.storage.create')}
         </Button>
+        <Button icon="folder" onClick={() => setAdding('attach')}>
+          {t('storage.attach.open')}
+        </Button>
+        <Button icon="plus" variant="subtle" onClick={() => add('VirtualDisk')}>
+          {t('settings.storage.addDisk')}
+        </Button>
+        <Button icon="plus" variant="subtle" onClick={() => add('VirtualImage')}>
+          {t('settings.storage.addDvd')}
+        </Button>
+        <Button icon="plus" variant="subtle" onClick={() => add('PhysicalDevice')}>
+          {t('settings.storage.addPhysical')}
+        </Button>
       </div>
-      {creating && <NewDisk onClose={() => setCreating(false)} onCreated={(name) => add('VirtualDisk', name)} />}
+      {adding === 'create' && (
+        <NewDisk
+          onClose={() => setAdding(null)}
+          onCreated={(name) => {
+            add('VirtualDisk', name);
+            setAdding(null);
+          }}
+        />
+      )}
+      {adding === 'attach' && (
+        <AttachDiskDialog
+          onClose={() => setAdding(null)}
+          onAttach={(path) => {
+            add('VirtualDisk', path);
+            setAdding(null);
+          }}
+        />
+      )}
     </div>
   );
 }
 
 /** The dialog with a name suggested from the VM's: "<Name>.vhdx", or "<Name>-<n>.vhdx" beside another disk. */
 function NewDisk({ onClose, onCreated }: { readonly onClose: () => void; readonly onCreated: (name: string) => void }) {
-  const vmPath = useEditorState((s) => s.path);
   const name = useEditorState((s) => s.draft!.config.Name.trim()) || 'disk';
   const devices = useEditorState((s) => s.draft!.config.ScsiDevices);
   const suffix = devices.some((d) => d.Type === 'VirtualDisk') ? `-${devices.length + 1}` : '';
-  return <CreateDiskDialog vmPath={vmPath} suggested={`${name}${suffix}.vhdx`} onClose={onClose} onCreated={onCreated} />;
+  return <CreateDiskDialog suggested={`${name}${suffix}.vhdx`} onClose={onClose} onCreated={onCreated} />;
 }

@@ -1,16 +1,10 @@
 /**
- * Creating a virtual disk next to the VM's file: the rules of a disk's name and size (sizes by
- * app/disks/size.ts, as the service checks them), and starting the operation so its progress shows.
+ * The rules of a new disk's name and size (sizes by app/disks/size.ts, as the service checks them).
  */
-import { useCallback } from 'react';
 import { GiB, alignDiskSize, diskFormatFromPath, diskSizeProblem } from '../../../../../../app/disks/size.js';
-import { folderOf, joinPath } from '../../../../../../app/paths/parts.js';
 import { errorText } from '../../../../../../app/i18n/text.js';
 import type { Translator } from '../../../../../../app/i18n/translator.js';
 import { vmNameProblem } from '../../../../../../app/vm/name.js';
-import { useApiCall } from '../../../../api/use-api-call.js';
-import { useT } from '../../../../i18n/context.js';
-import { useHako } from '../../../../store/context.js';
 
 /**
  * Whether a new disk's file name is wrong: a name Windows allows (the rules a VM's name, which also
@@ -38,21 +32,4 @@ export function diskSizeText(tr: Translator, name: string, gigabytes: number | n
   const format = isBadDiskName(name) ? 'vhdx' : diskFormatFromPath(name);
   const problem = diskSizeProblem(format, diskSizeBytes(gigabytes));
   return problem === null ? undefined : errorText(tr, { code: problem.code, message: problem.message, params: problem.params }).message;
-}
-
-/** Starts creating the disk; resolves true when it started (its progress shows as a notification). */
-export function useCreateDisk(vmPath: string): (name: string, gigabytes: number, fixed: boolean) => Promise<boolean> {
-  const call = useApiCall();
-  const { t } = useT();
-  const trackOperation = useHako((s) => s.trackOperation);
-  return useCallback(
-    async (name, gigabytes, fixed) => {
-      const outcome = await call(t('disk.createFailed'), (api) =>
-        api.invoke('disks.create', { path: joinPath(folderOf(vmPath), name), sizeBytes: diskSizeBytes(gigabytes), fixed }),
-      );
-      if (outcome.ok) trackOperation(outcome.value.operationId, 'disk.create', t('operation.creatingFile', { name }));
-      return outcome.ok;
-    },
-    [call, trackOperation, vmPath, t],
-  );
 }

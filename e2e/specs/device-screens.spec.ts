@@ -1,0 +1,105 @@
+/**
+ * The device screens (virtual switches, adapters, shares, hardware identity, keyboard, storage) in
+ * light and dark at the smallest window Hako supports (1024×700), into out/e2e/screenshots (or
+ * HAKO_SCREENSHOTS_DIR). Also a smoke test: each renders without an error notification.
+ */
+import path from 'node:path';
+import { type Page } from '@playwright/test';
+import { namedVm, uniqueName } from '../support/vms.js';
+import { expect, test } from './fixtures.js';
+
+const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
+
+async function shots(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(OUT, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.use({ viewport: { width: 1024, height: 700 } });
+
+test('screenshots of the device screens', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const switches = await app.showNetworks();
+  await switches.create(uniqueName('Lab network'));
+  await shots(page, 'switches');
+  await page.getByRole('button', { name: 'New NAT switch…' }).click();
+  await switches.createDialog.getByRole('textbox', { name: 'Switch name' }).fill('Build network');
+  await shots(page, 'switch-create');
+  await page.keyboard.press('Escape');
+
+  const vm = await namedVm(uniqueName('Devices'), {
+    NetworkAdapters: [{ Connected: true }, { Connected: false, MacAddress: '02-15-5D-64-2F-AB' }],
+    Plan9Shares: [{ Port: 50001, Path: 'src', Name: 'code', ReadOnly: true }],
+    VirtualSmbShares: [{ Path: 'C:\\Users\\me\\Documents', Name: 'docs' }],
+    ChipsetInformation: { SerialNumber: 'LAB-0042', Manufacturer: 'Contoso' },
+    Keyboard: { FullScreenHotkey: 0x7a, AltTabHotkey: 45 },
+  });
+  const vmPage = await app.openVm(vm.path, vm.name);
+  const settings = await vmPage.openSettings();
+  const network = await settings.section('Network');
+  await shots(page, 'settings-network');
+  await network.getByRole('list', { name: 'Network adapters' }).screenshot({ path: path.join(OUT, 'settings-network-adapters.png') });
+
+  for (const [section, name] of [
+    ['Shared folders', 'settings-shares'],
+    ['Hardware identity', 'settings-identity'],
+    ['Keyboard', 'settings-keyboard'],
+    ['Enhanced session', 'settings-session'],
+  ] as const) {
+    await settings.section(section);
+    await shots(page, name);
+  }
+
+  // Storage: a disk's facts and its resize dialog.
+  const storage = await settings.section('Storage');
+  await storage.getByRole('button', { name: 'Create new disk…' }).click();
+  const create = page.getByRole('dialog', { name: 'Create a virtual disk' });
+  await create.getByRole('textbox', { name: 'File name' }).fill('system.vhdx');
+  await create.getByRole('spinbutton', { name: 'Size' }).fill('2');
+  await create.getByRole('button', { name: 'Create and add' }).click();
+  await expect(create).toBeHidden();
+  await storage.getByRole('button', { name: 'Add DVD drive' }).click();
+  await expect(storage.locator('dt:text-is("Virtual size") + dd')).toHaveText('2 GB');
+  await shots(page, 'settings-storage');
+  await storage.getByRole('button', { name: 'Resize disk 1' }).click();
+  await expect(page.getByRole('dialog', { name: 'Resize system.vhdx' })).toBeVisible();
+  await shots(page, 'storage-resize');
+  await page.keyboard.press('Escape');
+  await settings.saveButton.click();
+  await settings.expectSaved();
+
+  // The waits-for-a-restart banner after an apply.
+  await vmPage.openOverview();
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  // Opened after the start, whose write-back (the adapter's endpoint) the editor then holds.
+  await vmPage.openSettings();
+  await settings.number('Memory').fill('1024');
+  await settings.number('Processors').fill('2');
+  await settings.saveButton.click();
+  await settings.expectSaved();
+  await vmPage.openOverview();
+  await vmPage.pendingRestart.getByRole('button', { name: 'Apply what can change now' }).click();
+  await expect(vmPage.pendingRestart).toContainText('Applied when last asked');
+  await app.dismissNotifications();
+  await shots(page, 'pending-restart');
+  await vmPage.powerOff();
+
+  await expect(app.notifications.getByRole('alert')).toHaveCount(0);
+});
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the switch manager and the keyboard section', async ({ page }) => {
+    const { hostUrl } = await import('../support/vms.js');
+    await page.goto(hostUrl());
+    await page.getByRole('button', { name: '虚拟交换机' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '虚拟交换机' })).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(OUT, 'switches-zh-CN.png'), animations: 'disabled', caret: 'hide' });
+  });
+});
