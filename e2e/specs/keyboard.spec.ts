@@ -42,7 +42,8 @@ test('the window works from the keyboard: library, tabs, menu', async ({ app, pa
   const more = toolbar.getByRole('button', { name: 'More actions' });
   await more.click();
   const menu = page.getByRole('menu', { name: 'More actions' });
-  await expect(menu.getByRole('menuitem', { name: 'Remove from library' })).toBeFocused();
+  // The first command that can run: Clone… for a stopped VM.
+  await expect(menu.getByRole('menuitem', { name: 'Clone…' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();
@@ -62,12 +63,14 @@ test('a skip link comes first, and the navigation pane is one Tab stop', async (
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
 
-  // From "Open VM…", one Tab lands on the pane's entry for the page showing (Home), the next leaves the pane.
+  // From "New VM…" (under "Open VM…"), one Tab lands on the pane's entry for the page showing (Home), the next leaves the pane.
   await page.getByRole('complementary').getByRole('button', { name: 'Open VM…' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('complementary').getByRole('button', { name: 'New VM…' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');
-  expect(await app.nav.evaluate((nav) => nav.contains(document.activeElement))).toBe(false);
+  await expect.poll(() => app.nav.evaluate((nav) => nav.contains(document.activeElement))).toBe(false);
   // The arrow keys reach every entry; End goes to the last.
   await app.nav.getByRole('button', { name: 'Home' }).focus();
   await page.keyboard.press('ArrowDown');
