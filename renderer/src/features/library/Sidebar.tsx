@@ -79,8 +79,7 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
                       {state}
                       {folder && (
                         <>
-                          <span aria-hidden="true"> · </span>
-                          <span className="pane-folder">{folder}</span>
+                          <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
                         </>
                       )}
                     </span>
