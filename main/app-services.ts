@@ -137,14 +137,14 @@ function nativeDiagnostics(status: NativeStatus): NativeDiagnostics {
 }
 
 /**
- * The library VMs that run (or start, stop, save) with `file` attached as a disk, by name. From the
- * file's configuration, as the VM's snapshot shows it.
+ * The library VMs whose files name `file` as a disk (only those that run, start, stop or save, when
+ * `running`), by name. From each file's configuration, as the VM's snapshot shows it.
  */
-function runningDiskUsers(vms: VmService, file: string): string[] {
+function diskUsers(vms: VmService, file: string, running: boolean): string[] {
   const key = fileKey(file);
   return vms
     .list()
-    .filter((vm) => isLive(vm.state) && vm.config?.ScsiDevices.some((d) => d.Type === 'VirtualDisk' && d.Path !== '' && fileKey(resolveVmPath(path.dirname(vm.path), d.Path)) === key))
+    .filter((vm) => (!running || isLive(vm.state)) && vm.config?.ScsiDevices.some((d) => d.Type === 'VirtualDisk' && d.Path !== '' && fileKey(resolveVmPath(path.dirname(vm.path), d.Path)) === key))
     .map((vm) => vmDisplayName(vm.id, vm.path));
 }
 
@@ -213,7 +213,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
   const operations = new BackgroundOperations();
   const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
-  const disks = new DiskService(native.virtDisk, operations, { runningUsers: (file) => runningDiskUsers(vms, file) });
+  const disks = new DiskService(native.virtDisk, operations, {
+    runningUsers: (file) => diskUsers(vms, file, true),
+    attachedTo: (file) => diskUsers(vms, file, false),
+    ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}),
+  });
   // A native call that stalls (or a stalled one that returns) is named to the UI at once.
   const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
@@ -251,8 +255,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {
         facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
+        // A differencing disk whose parent is missing still answers for information, but no VM can use it.
         diskProblem: (file) => disks.info(file).then(
-          () => null,
+          (info) => {
+            const missing = info.parents.find((parent) => parent.missing);
+            return missing ? `its parent disk ${missing.path} is missing` : null;
+          },
           (error: unknown) => (error instanceof Error ? error.message : String(error)),
         ),
         libraryVms: () => vms.list(),

@@ -41,6 +41,7 @@ export const CALLS = [
   'disks.resize',
   'disks.compact',
   'disks.info',
+  'disks.delete',
   'networks.list',
   'networks.create',
   'networks.suggestSubnet',

@@ -293,6 +293,11 @@ export const CONTRACT = {
   /** Refused while a running VM uses the disk (DiskInUse, naming it). */
   'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
   'disks.info': invoke(z.object({ path: diskPathSchema }).strict(), diskInfoSchema),
+  /**
+   * Deletes a disk file the user named (detaching never deletes one): refused while a library VM's file
+   * still names it (DiskInUse, naming the VMs); to the Recycle Bin where the shell has one.
+   */
+  'disks.delete': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ recycled: z.boolean() })),
 
   // networks
   'networks.list': invoke(

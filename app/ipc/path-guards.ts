@@ -51,6 +51,7 @@ export const PATH_GUARDS = {
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },
   'disks.info': { path: 'diskFile' },
+  'disks.delete': { path: 'diskFile' },
   'session.connect': libraryVm,
   'session.disconnect': libraryVm,
   'session.getMode': libraryVm,

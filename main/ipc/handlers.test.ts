@@ -340,6 +340,20 @@ describe('differencing disks', () => {
     expect(await call('disks.createDifferencing', { path: path.join(dir, 'more.vhdx'), parentPath: base })).toMatchObject({ ok: false, error: { code: 'DiskInUse' } });
   });
 
+  it('disks.delete removes a disk no library VM names, and refuses one that a VM still names', async () => {
+    const kept = path.join(dir, 'kept.vhdx');
+    const loose = path.join(dir, 'loose.vhdx');
+    await writeFile(kept, 'disk');
+    await writeFile(loose, 'disk');
+    const file = await vmFile('named.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"kept.vhdx"}]'));
+    await value('library.open', { path: file });
+    expect(await call('disks.delete', { path: kept })).toMatchObject({ ok: false, error: { code: 'DiskInUse', message: expect.stringContaining('Vm') as string } });
+    expect(existsSync(kept)).toBe(true);
+    expect(await value('disks.delete', { path: loose })).toEqual({ recycled: false });
+    expect(existsSync(loose)).toBe(false);
+    expect(await call('disks.delete', { path: loose })).toMatchObject({ ok: false, error: { code: 'FileNotFound' } });
+  });
+
   it('disks.createDifferencing reports the new disk in its done report; a failed one names nothing', async () => {
     const base = path.join(dir, 'base.vhdx');
     await finished((await value<{ operationId: string }>('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false })).operationId);
@@ -403,6 +417,25 @@ describe('the editor’s warnings about this host', () => {
       ['disk.unreadable', '/NanaBox/ScsiDevices/1/Path'],
       ['disk.shared', '/NanaBox/ScsiDevices/2/Path'],
     ]);
+  });
+});
+
+describe('the editor’s warnings about differencing disks', () => {
+  it('config.load says a differencing disk whose parent is missing cannot be used, naming the parent', async () => {
+    const base = path.join(dir, 'base.vhdx');
+    const child = path.join(dir, 'child.vhdx');
+    await value('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => existsSync(base), 5_000, 'the parent');
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'the parent made');
+    const { operationId } = await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the child');
+    const file = await vmFile('diff.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"child.vhdx"}]'));
+    await value('library.open', { path: file });
+    const before = await value<{ findings: { code: string }[] }>('config.load', { path: file });
+    expect(before.findings.map((f) => f.code)).not.toContain('disk.unreadable');
+    await rm(base);
+    const after = await value<{ findings: { code: string; path: string; params: { reason?: string } }[] }>('config.load', { path: file });
+    expect(after.findings.find((f) => f.code === 'disk.unreadable')).toMatchObject({ path: '/NanaBox/ScsiDevices/0/Path', params: { reason: `its parent disk ${base} is missing` } });
   });
 });
 

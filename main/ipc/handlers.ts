@@ -165,6 +165,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),
+    'disks.delete': ({ path: p }) => disks.remove(p),
 
     'networks.list': async () => {
       const list = await networks.listNetworks();

@@ -41,6 +41,10 @@ export interface DiskServiceOptions {
   exists?: (filePath: string) => Promise<boolean>;
   /** The names of the running VMs that have the disk attached; none by default. */
   runningUsers?: (filePath: string) => readonly string[];
+  /** The names of the library VMs (running or not) whose files name the disk; none by default. */
+  attachedTo?: (filePath: string) => readonly string[];
+  /** Moves a file to the Recycle Bin (Electron on Windows); without it, a deleted disk is gone. */
+  trash?: (filePath: string) => Promise<void>;
 }
 
 async function defaultExists(filePath: string): Promise<boolean> {
@@ -85,6 +89,8 @@ export class DiskService {
   private readonly virtDisk: VirtDisk;
   private readonly exists: (filePath: string) => Promise<boolean>;
   private readonly runningUsers: (filePath: string) => readonly string[];
+  private readonly attachedTo: (filePath: string) => readonly string[];
+  private readonly trash: ((filePath: string) => Promise<void>) | undefined;
 
   constructor(
     virtDisk: VirtDisk,
@@ -95,6 +101,8 @@ export class DiskService {
     this.virtDisk = virtDisk;
     this.exists = options.exists ?? defaultExists;
     this.runningUsers = options.runningUsers ?? (() => []);
+    this.attachedTo = options.attachedTo ?? (() => []);
+    this.trash = options.trash;
   }
 
   /**
@@ -182,6 +190,27 @@ export class DiskService {
     diskFormatFromPath(filePath);
     this.refuseWhileRunning(filePath, 'be compacted');
     await cancellable(options.signal, () => this.virtDisk.compact(filePath, options));
+  }
+
+  /**
+   * Deletes a disk file the user asked to delete, by its name (the UI names it; detaching never deletes).
+   * Refused while a library VM's file still names it (detach and save first), naming the VMs; to the
+   * Recycle Bin where the shell has one. Says whether it went there.
+   */
+  async remove(filePath: string): Promise<{ recycled: boolean }> {
+    checkPath(filePath);
+    diskFormatFromPath(filePath);
+    const users = this.attachedTo(filePath);
+    if (users.length > 0) {
+      throw new HakoError('DiskInUse', `${baseName(filePath)} is still attached to ${users.join(', ')}; detach it and save first.`, { path: filePath, vms: users.join(', ') });
+    }
+    if (!(await this.exists(filePath))) throw new HakoError('FileNotFound', `${filePath} does not exist.`, { path: filePath });
+    if (this.trash) {
+      await this.trash(filePath);
+      return { recycled: true };
+    }
+    await nodeFs.rm(filePath);
+    return { recycled: false };
   }
 
   /** A running VM has the disk open (and writes to it): changing it under the VM is refused, naming the VM. */
