@@ -90,6 +90,13 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
   expect(await seriousViolations(page)).toEqual([]);
   await shot(page, 'new-vm-created');
   await expect(app.libraryEntry(name)).toBeVisible();
+
+  // "Create another" starts afresh, and Alt+N opens the wizard from anywhere.
+  await page.getByRole('button', { name: 'Create another' }).click();
+  await expect(wizard.field('Name')).toHaveValue('');
+  await app.showHome();
+  await page.keyboard.press('Alt+n');
+  await expect(wizard.heading).toBeVisible();
 });
 
 test('the clone, delete and discard dialogs and a refused file: no serious axe finding, photographed', async ({ app, page }) => {
