@@ -1,8 +1,9 @@
 /**
  * Starts `node bin/hako.js host --port 0 --data-dir <tmp>` once for the run, waits for its one line
  * `hako host: <url>`, and hands the URL (with its secret) and the temporary folder to the specs through
- * the environment. Set HAKO_E2E_URL (and HAKO_E2E_DIR) to test against a host that is already running.
- * The returned function stops the host and removes the folder.
+ * the environment. Set HAKO_E2E_URL (and HAKO_E2E_DIR) to test against a host that is already running
+ * (start it with HAKO_STAND_IN_RECORD_DIR=<HAKO_E2E_DIR>/hcs-documents and a disk speed, as below, for the
+ * New VM journeys). The returned function stops the host and removes the folder.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
