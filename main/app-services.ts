@@ -12,13 +12,15 @@ import { isLive } from '../app/vm/state.js';
 import { fileKey } from './files/file-key.js';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
-import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
-import { isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
+import { consoleStatusDto, createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
+import { hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
-import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
+import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
+import { ConsoleService } from './services/console/console-service.js';
 import { DiskService } from './services/disk-service.js';
+import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
 import { readHostFacts } from './services/host-facts.js';
 import { VmCloner } from './services/vm-cloner.js';
@@ -51,6 +53,7 @@ export interface AppServices {
   readonly library: Library;
   readonly preferences: PreferencesStore;
   readonly sessions: SessionService;
+  readonly consoles: ConsoleService;
   dispose(): Promise<void>;
 }
 
@@ -115,7 +118,8 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     deleteEndpoint: reject,
   };
   const virtDisk: VirtDisk = { create: reject, createDifferencing: reject, resize: reject, compact: reject, info: reject };
-  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
+  const devices: HostDevices = { gpus: reject };
+  return { hcs, hcn, virtDisk, devices, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
 }
 
 /** The native layer's part of the diagnostics, in the contract's terms. */
@@ -233,7 +237,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     rdpClient: () => rdpClientLauncher(trustedClientCommand(preferences.get().rdpClientCommand, packaged, packaged ? protectedFolders() : []), process.platform, clientEnv, system32),
     tempDir: os.tmpdir(),
     vms,
+    // The one-shot port takes only the client's own connection (one-shot-listener.ts).
+    peers: hostConnectionPeers(),
   });
+
+  // Serial consoles: output as base64 events the UI acknowledges (console-service.ts).
+  const consoles = new ConsoleService({ vms, pipePath: hostPipePath });
+  const stopConsoleOutput = consoles.onOutput(({ consoleId, data }) => emit('console.output', { consoleId, data: data.toString('base64'), bytes: data.length }));
+  const stopConsoleState = consoles.onState((status) => emit('console.state', consoleStatusDto(status)));
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -266,6 +277,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         libraryVms: () => vms.list(),
       },
       networks,
+      gpus: new GpuService(native.devices),
+      consoles,
       capabilities,
       preferences,
       version: packageVersion(),
@@ -289,7 +302,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     library,
     preferences,
     sessions,
+    consoles,
     async dispose() {
+      stopConsoleOutput();
+      stopConsoleState();
+      consoles.dispose();
       stopVmEvents();
       stopOperationEvents();
       stopStallEvents();

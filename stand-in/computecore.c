@@ -20,6 +20,7 @@
 
 #include "common.h"
 #include "console.h"
+#include "console_com.h"
 #include "hcs_model.h"
 
 /* ==== ABI types (computecore.h / computedefs.h) =================================================== */
@@ -466,13 +467,13 @@ static void endpoints_stop_all(sys *s) {
   }
 }
 
-static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int kind, const char *banner) {
+static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int kind, const char *banner, const char *boot) {
   const char *name = sa_json_string(pipe);
   if (!name || !*name) return; /* "" = disconnected */
   endpoint *e = calloc(1, sizeof *e);
   if (!e) return;
   snprintf(e->slot, sizeof e->slot, "%s", slot);
-  if (!(e->console = sa_console_start(name, kind, banner))) {
+  if (!(e->console = sa_console_start(name, kind, banner, boot))) {
     free(e);
     return;
   }
@@ -480,22 +481,28 @@ static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int ki
   s->endpoints = e;
 }
 
-static void com_endpoint_start(sys *s, int index) {
-  char key[2] = {(char)('0' + index), 0}, slot[16], banner[512];
+/* ComPorts key 0 is COM1, 1 is COM2. At the VM's start, the port `Chipset.Uefi.Console` names
+ * ("ComPort1"/"ComPort2") also gets the firmware's boot output (console_com.h). */
+static void com_endpoint_start(sys *s, int index, int at_start) {
+  char key[2] = {(char)('0' + index), 0}, slot[16], banner[512], boot[512], uefi_port[24];
   snprintf(slot, sizeof slot, "com%d", index);
-  snprintf(banner, sizeof banner, "Hako stand-in COM%d on %s\r\n", index, s->id);
+  snprintf(banner, sizeof banner, "Hako stand-in COM%d on %s\r\n", index + 1, s->id);
+  snprintf(uefi_port, sizeof uefi_port, "ComPort%d", index + 1);
+  snprintf(boot, sizeof boot, "Hako stand-in UEFI firmware on %s\r\nBdsDxe: loading Boot0001 from COM%d console\r\n", s->id, index + 1);
+  const char *uefi = sa_json_string(sa_json_at(s->doc, "VirtualMachine", "Chipset", "Uefi", "Console", NULL));
+  const int boots_here = at_start && uefi && strcmp(uefi, uefi_port) == 0;
   const sa_json *port = sa_json_at(s->doc, "VirtualMachine", "Devices", "ComPorts", key, NULL);
-  endpoint_start(s, slot, sa_json_get(port, "NamedPipe"), SA_CONSOLE_COM, banner);
+  endpoint_start(s, slot, sa_json_get(port, "NamedPipe"), SA_CONSOLE_COM, banner, boots_here ? boot : NULL);
 }
 
 static void endpoints_start_all(sys *s) {
   const sa_json *devices = sa_json_at(s->doc, "VirtualMachine", "Devices", NULL);
   endpoint_start(s, "video", sa_json_at(devices, "VideoMonitor", "ConnectionOptions", "NamedPipe", NULL),
-                 SA_CONSOLE_SESSION, NULL);
+                 SA_CONSOLE_SESSION, NULL, NULL);
   endpoint_start(s, "enhanced", sa_json_at(devices, "EnhancedModeVideo", "ConnectionOptions", "NamedPipe", NULL),
-                 SA_CONSOLE_SESSION, NULL);
-  com_endpoint_start(s, 0);
-  com_endpoint_start(s, 1);
+                 SA_CONSOLE_SESSION, NULL, NULL);
+  com_endpoint_start(s, 0, 1);
+  com_endpoint_start(s, 1, 1);
 }
 
 static const uint32_t crash_parameters[] = {0x80, 0, 0, 0, 0}; /* NMI_HARDWARE_FAILURE: what CrashGuest causes */
@@ -805,7 +812,7 @@ static int32_t run_modify(sys *s, task *t, char **why_doc) {
     char slot[16];
     snprintf(slot, sizeof slot, "com%d", com_port);
     endpoint_stop(s, slot);
-    com_endpoint_start(s, com_port);
+    com_endpoint_start(s, com_port, 0);
   }
   return hr;
 }
@@ -1645,6 +1652,7 @@ SA_EXPORT void SA_CALL StandInHcsReset(void) {
   sa_named_clear(&g_grants);
   g_shutdown_delay = 50;
   g_deadlock_timeout_ms = DEADLOCK_TIMEOUT_DEFAULT_MS; /* the deadlock count is never reset */
+  sa_com_reset_controls();
   sa_stall_clear();
   pthread_cond_broadcast(&g_changed); /* exit waiters see their system gone */
   leave();

@@ -81,6 +81,15 @@ export const ERROR_CODES = {
   SwitchNotFound: 'no virtual switch has that id',
   SwitchInUse: 'VMs are connected to the switch; the message names them',
 
+  // ---- the host's devices
+  GpuListFailed: "the host's GPUs could not be listed; the message names the cfgmgr32 answer",
+
+  // ---- serial consoles
+  ConsoleNotConfigured: 'the VM has no named pipe for that COM port',
+  ConsoleUnknown: 'no console has that id (it was closed)',
+  ConsoleNotOpen: 'the console is not connected to the VM now (the VM is stopped, or Hako is reconnecting)',
+  ConsoleBusy: 'the VM is not taking input as fast as it is sent; the input was not sent',
+
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',
   ClientFailed: 'the RDP client exited, could not start or did not connect',

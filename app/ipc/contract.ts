@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
 import { VIRTUAL_DISK_TYPES } from '../disks/size.js';
+import { COM_PORTS } from '../console/com-ports.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
 import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
@@ -187,6 +188,42 @@ export const deletePlanSchema = z.object({
 export const PICK_PATH_KINDS = ['disk', 'iso', 'folder'] as const;
 export type PickPathKind = (typeof PICK_PATH_KINDS)[number];
 
+const consoleIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+/** A serial console's state: what the console view shows (`console.state` events, `console.open`). */
+export const consoleStatusSchema = z.object({
+  consoleId: consoleIdSchema,
+  /** The VM's `.7b`. */
+  path: z.string(),
+  port: z.enum(COM_PORTS),
+  /** `connecting` also while Hako retries (the VM is starting, or its pipe is not there yet). */
+  state: z.enum(['connecting', 'open', 'vm-stopped', 'closed']),
+  /** Main stopped reading the VM's output because the UI has not acknowledged 1 MiB of it. */
+  throttled: z.boolean(),
+  /** The pipe of the current or last connection. */
+  pipe: z.string().nullable(),
+  /** Why a console closed by itself (its port lost its pipe). */
+  error: errorInfoSchema.optional(),
+});
+
+/** One of the host's GPU paravirtualization interfaces, for the GPU picker (`gpus.list`). */
+export const hostGpuSchema = z.object({
+  /** The device-interface path that goes into `Gpu.SelectedDevices` (compare with app/gpu/device-path.ts). */
+  path: z.string(),
+  /** The device's friendly name, else its description; null when it said neither. */
+  name: z.string().nullable(),
+  /** `10DE:1C82` (PCI vendor:device), for a short label. */
+  pciId: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** `PCI bus 1, device 0, function 0`. */
+  location: z.string().nullable(),
+  /** `date` is `YYYY-MM-DD`. */
+  driver: z.object({ version: z.string().nullable(), date: z.string().nullable(), provider: z.string().nullable() }),
+  /** Why some properties are missing (`CR_NO_SUCH_DEVNODE`: the device went away), or null. */
+  problem: z.string().nullable(),
+});
+
 export const hostFactsSchema = z.object({
   defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
@@ -324,6 +361,20 @@ export const CONTRACT = {
     z.object({ id: z.string() }),
   ),
 
+  // the host's GPUs (GPU paravirtualization interfaces), for the GPU picker
+  'gpus.list': invoke(none, z.array(hostGpuSchema)),
+
+  // serial consoles: a VM's COM port in a terminal (main is the pipe's client)
+  /** Opens (or finds, for a reloaded UI) the console of a COM port; output follows as `console.output` events. */
+  'console.open': invoke(z.object({ path: vmPathSchema, port: z.enum(COM_PORTS) }).strict(), consoleStatusSchema),
+  /** Keystrokes or pasted text, sent to the VM as UTF-8. */
+  'console.write': invoke(z.object({ consoleId: consoleIdSchema, data: z.string().min(1).max(65_536) }).strict(), nothing),
+  /** The terminal has written `bytes` more bytes of output (xterm's write callback); main reads on within 1 MiB. */
+  'console.ack': invoke(z.object({ consoleId: consoleIdSchema, bytes: z.number().int().min(1).max(1 << 30) }).strict(), nothing),
+  'console.close': invoke(z.object({ consoleId: consoleIdSchema }).strict(), nothing),
+  /** Saves scroll-back text to a `.txt`/`.log` file: `append: false` replaces the file, `true` adds a further part. */
+  'console.saveText': invoke(z.object({ path: z.string().min(5).max(32_767), text: z.string().max(131_072), append: z.boolean() }).strict(), nothing),
+
   // session: the VM's screen, basic or enhanced, chosen by the user
   'session.connect': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
   'session.disconnect': invoke(byPath, nothing),
@@ -367,6 +418,10 @@ export const CONTRACT = {
   'app.preferencesChanged': event(preferencesSchema),
   /** The native calls past the watchdog timeout changed (one stalled, or a stalled one returned). */
   'native.stalled': event(z.object({ calls: z.array(stalledCallSchema) })),
+  /** Output of a serial console: `data` is base64 of `bytes` raw bytes (give them to xterm as a Uint8Array, then ack them). */
+  'console.output': event(z.object({ consoleId: consoleIdSchema, data: z.string(), bytes: z.number().int().min(1) })),
+  /** A serial console's state or throttling changed. */
+  'console.state': event(consoleStatusSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -388,6 +443,8 @@ export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
 export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 export type DiskInfoDto = z.output<typeof diskInfoSchema>;
+export type HostGpuDto = z.output<typeof hostGpuSchema>;
+export type ConsoleStatusDto = z.output<typeof consoleStatusSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

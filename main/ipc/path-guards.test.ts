@@ -49,6 +49,13 @@ describe('path guards', () => {
     await expect(posix('config.create', { path: '/home/me/vms/x.7b', name: 'x' })).resolves.toMatchObject({ path: '/home/me/vms/x.7b' });
   });
 
+  it('let a console save its text only to a .txt or .log outside system folders, and open only library VMs', async () => {
+    await expect(posix('console.saveText', { path: '/home/me/com1.log', text: '', append: false })).resolves.toMatchObject({ path: '/home/me/com1.log' });
+    await expect(posix('console.saveText', { path: '/home/me/com1.7b', text: '', append: false })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('console.saveText', { path: '/etc/profile.d/x.txt', text: '', append: false })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('console.open', { path: '/vms/other.7b', port: 'COM1' })).rejects.toMatchObject({ code: 'VmUnknown' });
+  });
+
   it('guard a folder kept in the preferences, which may be emptied', async () => {
     await expect(posix('app.setPreferences', { defaultVmFolder: '' })).resolves.toEqual({ defaultVmFolder: '' });
     await expect(posix('app.setPreferences', { defaultVmFolder: '/home/me/vms/' })).resolves.toEqual({ defaultVmFolder: '/home/me/vms' });

@@ -22,6 +22,7 @@ export type GuardInput = <T>(call: CallName, input: T) => Promise<T>;
 const VM_EXTENSION = /\.7b$/i;
 const DISK_EXTENSION = /\.vhdx?$/i;
 const ISO_EXTENSION = /\.iso$/i;
+const TEXT_EXTENSION = /\.(txt|log)$/i;
 
 function requireExtension(resolved: string, pattern: RegExp, expected: string): void {
   if (!pattern.test(resolved)) throw new HakoError('InvalidPath', `${resolved} is not a ${expected} file.`, { path: resolved });
@@ -55,6 +56,10 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     newFolder: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
     isoFile: (resolved) => requireExtension(resolved, ISO_EXTENSION, '.iso'),
     folderSetting: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
+    newTextFile: (resolved) => {
+      requireExtension(resolved, TEXT_EXTENSION, '.txt or .log');
+      requireOutsideSystemFolders(resolved);
+    },
   };
 
   return async (call, input) => {

@@ -181,3 +181,46 @@ export interface HostInfo {
   readonly userSid: string;
   readonly elevated: boolean;
 }
+
+/** A device interface of the GPU paravirtualization class and what its device node says (cfgmgr32). */
+export interface HostGpu {
+  /** The device-interface path, as `Gpu.SelectedDevices` holds it. */
+  readonly path: string;
+  /** The device instance id (`PCI\VEN_…\…`), or null when the interface could not say. */
+  readonly instanceId: string | null;
+  /** `DEVPKEY_Device_FriendlyName`, null when the device has none (display adapters often have none). */
+  readonly friendlyName: string | null;
+  /** `DEVPKEY_Device_DeviceDesc`. */
+  readonly description: string | null;
+  readonly manufacturer: string | null;
+  /** `DEVPKEY_Device_LocationInfo` (`PCI bus 1, device 0, function 0`). */
+  readonly location: string | null;
+  readonly driverVersion: string | null;
+  /** The driver's date, `YYYY-MM-DD` (UTC), from `DEVPKEY_Device_DriverDate`. */
+  readonly driverDate: string | null;
+  readonly driverProvider: string | null;
+  /** Why properties are missing (a CONFIGRET name such as `CR_NO_SUCH_DEVNODE`), or null. */
+  readonly problem: string | null;
+}
+
+/** The host's devices (cfgmgr32.dll). */
+export interface HostDevices {
+  /** The GPU paravirtualization interfaces of the devices present now. Rejects when the list cannot be read. */
+  gpus(): Promise<HostGpu[]>;
+}
+
+/** One end of a TCP connection. */
+export interface TcpEndpoint {
+  readonly address: string;
+  readonly port: number;
+}
+
+/** Who is on the other end of a loopback TCP connection (the session port accepts only its client). */
+export interface ConnectionPeers {
+  /**
+   * Whether the socket of the connection from `client` to `server` (as the connecting side sees it) is held
+   * by process `pid` or by a process it started, directly or further down. False when the socket cannot
+   * be found or its owner cannot be told: the check fails closed.
+   */
+  isFrom(client: TcpEndpoint, server: TcpEndpoint, pid: number): Promise<boolean>;
+}
