@@ -100,17 +100,33 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
 });
 
 test('the clone, delete and discard dialogs and a refused file: no serious axe finding, photographed', async ({ app, page }) => {
-  const vm = await smallVm('Screens Lab', { SaveStateFile: 'Lab.SaveState.vmrs', Tpm: true, NetworkAdapters: [{ Connected: true, MacAddress: '00-15-5D-12-34-56' }] });
+  // A disk in the VM's folder and one beside it: the clone offers differencing disks, the delete plan leaves the outside one unticked.
+  const outside = path.join(e2eDir(), 'vms', `${uniqueName('Screens-shared').replace(/\W+/g, '-')}.vhdx`);
+  const vm = await smallVm('Screens Lab', {
+    SaveStateFile: 'Lab.SaveState.vmrs',
+    Tpm: true,
+    NetworkAdapters: [{ Connected: true, MacAddress: '00-15-5D-12-34-56' }],
+    ScsiDevices: [{ Type: 'VirtualDisk', Path: 'Lab.vhdx' }, { Type: 'VirtualDisk', Path: outside }],
+  });
   await writeFile(path.join(vm.folder, 'Lab.SaveState.vmrs'), 'saved memory');
+  await writeFile(path.join(vm.folder, 'Lab.vhdx'), 'system disk');
+  await writeFile(outside, 'shared disk');
   const vmPage = await app.openVm(vm.path, vm.name);
 
   const clone = await lifecycleDialog(vmPage, 'Clone…');
   expect(await seriousViolations(page, 'dialog')).toEqual([]);
   await shot(page, 'clone-dialog');
+  await clone.getByRole('radiogroup', { name: 'Disks' }).getByRole('radio', { name: 'Differencing disks' }).check();
+  await expect(clone.getByRole('region', { name: "The original's disks must never change again" })).toBeVisible();
   await clone.getByRole('radiogroup', { name: 'MAC addresses' }).getByRole('radio', { name: 'Dynamic addresses' }).check();
+  expect(await seriousViolations(page, 'dialog')).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, 'clone-dialog-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(clone.getByRole('button', { name: 'Clone', exact: true })).toBeInViewport();
+  await shot(page, 'clone-dialog-narrow');
+  await page.setViewportSize({ width: 1360, height: 860 });
   await clone.getByRole('button', { name: 'Cancel' }).click();
 
   const discard = await lifecycleDialog(vmPage, 'Discard saved state…');
