@@ -5,14 +5,13 @@
  * (start it with HAKO_STAND_IN_RECORD_DIR=<HAKO_E2E_DIR>/hcs-documents and a disk speed, as below, for the
  * New VM journeys). The returned function stops the host and removes the folder.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startHostProcess } from './support/host-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const START_TIMEOUT_MS = 30_000;
 const E2E_DISK_BYTES_PER_SECOND = 1024 ** 3;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -29,52 +28,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await mkdir(path.join(dir, 'vms'), { recursive: true });
   const hcsDocuments = path.join(dir, 'hcs-documents');
   await mkdir(hcsDocuments, { recursive: true });
-  const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      // The stand-in records every document a create accepts, so the specs can check what HCS was asked for.
-      HAKO_STAND_IN_RECORD_DIR: hcsDocuments,
-      // Disk jobs run at 1 GiB/s: a dynamic disk is made at once, a fixed one takes long enough to cancel.
-      HAKO_STAND_IN_DISK_BYTES_PER_SECOND: String(E2E_DISK_BYTES_PER_SECOND),
-    },
+  const host = await startHostProcess(dataDir, 0, {
+    // The stand-in records every document a create accepts, so the specs can check what HCS was asked for.
+    HAKO_STAND_IN_RECORD_DIR: hcsDocuments,
+    // Disk jobs run at 1 GiB/s: a dynamic disk is made at once, a fixed one takes long enough to cancel.
+    HAKO_STAND_IN_DISK_BYTES_PER_SECOND: String(E2E_DISK_BYTES_PER_SECOND),
   });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-    if (process.env.HAKO_E2E_VERBOSE) process.stderr.write(chunk);
-  });
-
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`e2e: hako host printed no URL within ${START_TIMEOUT_MS} ms\n${stderr}`)), START_TIMEOUT_MS);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /^hako host: (\S+)$/m.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`e2e: hako host exited (${signal ?? code}) before printing its URL\n${stderr}`));
-    });
-  });
+  const url = host.url;
 
   process.env.HAKO_E2E_URL = url;
   process.env.HAKO_E2E_DIR = dir;
 
   return async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await host.stop();
     if (!process.env.HAKO_E2E_KEEP) await rm(dir, { recursive: true, force: true });
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../errors/codes.js';
@@ -33,6 +34,15 @@ describe('the message catalogue', () => {
       const missing = Object.keys(en).filter((key) => !(key in messages));
       const extra = Object.keys(messages).filter((key) => !(key in en));
       expect({ locale, missing, extra }).toEqual({ locale, missing: [], extra: [] });
+    }
+  });
+
+  it('names each key once per file (JSON keeps the last of two silently; merges of parallel branches make them)', () => {
+    for (const locale of LOCALES) {
+      const text = readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8');
+      const keys = [...text.matchAll(/^\s*"((?:[^"\\]|\\.)+)"\s*:/gm)].map((match) => match[1]!);
+      expect({ locale, twice: keys.filter((key, i) => keys.indexOf(key) !== i) }).toEqual({ locale, twice: [] });
+      expect(keys.length).toBe(Object.keys(catalogues[locale]!).length);
     }
   });
 
