@@ -3,7 +3,7 @@
  * Disk Management count), at most two decimals, trailing zeros dropped — "64 GB", "1.5 GB", "3 MB".
  * Numbers go through Intl, so a locale's decimal separator applies.
  */
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+const UNITS = ['', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -17,7 +17,12 @@ function numberFormat(locale: string | undefined): Intl.NumberFormat {
   return format;
 }
 
-export function formatBytes(bytes: number, locale?: string): string {
+/** How a locale says a count of bytes below 1 KB (`text` is the formatted number): the catalogue's words in the UI. */
+export type ByteWords = (count: number, text: string) => string;
+
+const englishBytes: ByteWords = (count, text) => (count === 1 ? `${text} byte` : `${text} bytes`);
+
+export function formatBytes(bytes: number, locale?: string, byteWords: ByteWords = englishBytes): string {
   if (!Number.isFinite(bytes)) return String(bytes);
   let value = Math.abs(bytes);
   let unit = 0;
@@ -31,7 +36,7 @@ export function formatBytes(bytes: number, locale?: string): string {
     unit++;
   }
   const text = numberFormat(locale).format(Math.sign(bytes) * value);
-  return unit === 0 && Math.abs(bytes) === 1 ? `${text} byte` : `${text} ${UNITS[unit]}`;
+  return unit === 0 ? byteWords(Math.abs(bytes), text) : `${text} ${UNITS[unit]}`;
 }
 
 /** A `.7b` MemorySize (megabytes) as the same kind of text: 4096 → "4 GB". */

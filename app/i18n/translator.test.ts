@@ -11,6 +11,9 @@ describe('the translator', () => {
     const zh = createTranslator('zh-CN', await loadMessages('zh-CN'));
     expect(zh.t('settings.problems', { count: 3 })).toBe('3 个问题');
     expect(zh.list(['a', 'b', 'c'])).toBe('a、b和c');
+    // Sizes below 1 KB say their unit in the locale's words.
+    expect([en.bytes(1), en.bytes(610), en.bytes(2048)]).toEqual(['1 byte', '610 bytes', '2 KB']);
+    expect([zh.bytes(610), zh.bytes(2048)]).toEqual(['610 字节', '2 KB']);
   });
 
   it('keeps angle brackets as text', async () => {

@@ -89,7 +89,8 @@ export function createTranslator(locale: string, messages: LoadedMessages, optio
       return intl.formatMessage({ id: key }, values as Record<string, string>, NO_TAGS);
     },
     number: (value, numberOptions) => new Intl.NumberFormat(formatLocale, numberOptions).format(value),
-    bytes: (value) => formatBytes(value, formatLocale),
+    // Below 1 KB the unit is a word ("bytes", "字节"); KB, MB, GB are the same in every locale Hako has.
+    bytes: (value) => formatBytes(value, formatLocale, (count, text) => intl.formatMessage({ id: 'format.bytes' }, { count, text }, NO_TAGS)),
     megabytes: (value) => formatMegabytes(value, formatLocale),
     dateTime: (value, dateOptions = { dateStyle: 'medium', timeStyle: 'medium' }) => new Intl.DateTimeFormat(formatLocale, dateOptions).format(value),
     list(items, type = 'conjunction') {

@@ -46,7 +46,7 @@ const PRESETS: readonly PresetCase[] = [
 ];
 
 for (const { preset, choices, template, tpm } of PRESETS) {
-  test(`the wizard creates a ${preset} VM that starts, reads clean and has the preset's security settings`, async ({ app, page }) => {
+  test(`the wizard creates a VM with the preset "${preset}" that starts, reads clean and has the preset's security settings`, async ({ app, page }) => {
     const name = uniqueName(`E2E ${preset.split(' ')[0]!}`);
     const folder = path.join(e2eDir(), 'created', name.replace(/\W+/g, '-'));
     const wizard = await openWizard(app);

@@ -118,8 +118,8 @@ test('a VM whose saved state file is missing says so, and discarding it lets the
   const vmPage = await app.openVm(vm.path, vm.name);
   await vmPage.expectState('Saved');
   await vmPage.run('Start');
-  const bar = page.getByRole('region', { name: 'The saved state is missing' });
-  await expect(bar).toContainText('Gone.SaveState.vmrs');
+  const bar = page.getByRole('region', { name: 'The last operation failed' });
+  await expect(bar).toContainText('The saved state file Gone.SaveState.vmrs is not there any more');
   await bar.getByRole('button', { name: 'Discard saved state…' }).click();
   const dialog = page.getByRole('alertdialog', { name: `Discard the saved state of ${vm.name}?` });
   await expect(dialog).toContainText('that file is gone');
@@ -139,7 +139,10 @@ test('discarding a real saved state says what it loses, and the VM then boots af
   await vmPage.expectState('Running');
   await vmPage.run('Save');
   await vmPage.expectState('Saved');
-  const saved = (JSON.parse(await vm.read()) as { NanaBox: { SaveStateFile: string } }).NanaBox.SaveStateFile;
+  // The save's file name is written back into the .7b once the save is done.
+  const savedName = async () => (JSON.parse(await vm.read()) as { NanaBox: { SaveStateFile?: string } }).NanaBox.SaveStateFile ?? '';
+  await expect.poll(savedName).not.toBe('');
+  const saved = await savedName();
   expect(existsSync(path.join(vm.folder, saved))).toBe(true);
 
   const dialog = await lifecycleDialog(vmPage, 'Discard saved state…');

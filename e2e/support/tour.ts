@@ -181,12 +181,31 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await page.getByRole('alertdialog').getByRole('button', { name: w('conflict.reload') }).click();
   await expect(page.locator('dialog[open]')).toHaveCount(0);
 
+  // A stopped VM's file commands: Clone… and Delete… (main's plan of its files).
+  const more = async (command: 'clone.open' | 'delete.open' | 'discard.open') => {
+    await page.getByRole('toolbar').getByRole('button', { name: w('vm.header.more') }).click();
+    await page.getByRole('menu').getByRole('menuitem', { name: w(command) }).click();
+  };
+  await more('clone.open');
+  await expect(page.getByRole('dialog', { name: w('clone.title', { name: vms.legacy.name }) })).toBeVisible();
+  await visit('clone-dialog');
+  await closeDialog();
+  await more('delete.open');
+  await expect(page.getByRole('alertdialog', { name: w('delete.title', { name: vms.legacy.name }) }).getByRole('checkbox').first()).toBeVisible();
+  await visit('delete-dialog');
+  await closeDialog();
+
   await entry(vms.failed).click();
   await page.getByRole('tab', { name: w('vm.tabs.overview') }).click();
-  // Its start failed for the missing save file, which has a bar of its own (SavedStateBar).
-  await expect(page.getByRole('region', { name: w('discard.missing.title') })).toBeVisible();
+  await expect(page.getByRole('region', { name: w('overview.lastError') })).toBeVisible();
   await quiet(page, w);
   await visit('vm-last-error');
+
+  // Its saved state file is missing: discarding the saved state is the way out.
+  await more('discard.open');
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await visit('discard-dialog');
+  await closeDialog();
 
   await entry(vms.broken).click();
   await expect(page.getByRole('region', { name: w('overview.unreadable.title') })).toBeVisible();
@@ -200,6 +219,25 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await expect(page.getByRole('dialog', { name: w('networks.create.title') })).toBeVisible();
   await visit('networks-create-dialog');
   await closeDialog();
+
+  // The New VM wizard: its hardware step (capped by this computer) and its summary of the files it would make.
+  await page.getByRole('complementary').getByRole('button', { name: w('create.open') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w('create.title') })).toBeVisible();
+  await main.getByLabel(w('create.name.label'), { exact: true }).fill(`${vms.legacy.name} new`);
+  const next = main.getByRole('button', { name: w('create.next'), exact: true });
+  await next.click();
+  await expect(main.getByRole('heading', { level: 2, name: w('create.step.folder') })).toBeVisible();
+  await next.click();
+  await expect(main.getByRole('heading', { level: 2, name: w('create.step.hardware') })).toBeVisible();
+  await visit('new-vm-hardware');
+  for (const step of ['disk', 'media', 'network', 'summary'] as const) {
+    await next.click();
+    await expect(main.getByRole('heading', { level: 2, name: w(`create.step.${step}`) })).toBeVisible();
+  }
+  await visit('new-vm-summary');
+  // Cancel writes nothing and leaves the wizard (the next tour, in another theme, starts it afresh).
+  await main.getByRole('button', { name: w('common.cancel'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w('home.title') })).toBeVisible();
 
   await nav.getByRole('button', { name: w('nav.diagnostics') }).click();
   await expect(page.getByRole('heading', { level: 1, name: w('diagnostics.title') })).toBeVisible();

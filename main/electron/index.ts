@@ -151,7 +151,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickPath(kind) {
-      const options = pickPathDialogOptions(kind);
+      const options = pickPathDialogOptions(kind, translator());
       const parent = windows?.current ?? null;
       const result = parent !== null ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

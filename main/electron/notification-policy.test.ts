@@ -23,6 +23,7 @@ describe('notifications', () => {
     expect(operationNotification({ kind: 'disk.compact', done: true }, false, true, en)).toEqual({ title: 'Compacting the disk is done', body: 'Open Hako to see the result.' });
     expect(operationNotification({ kind: 'vm.clone', done: true, error: { message: 'disk full' } }, false, true, en)).toEqual({ title: 'Cloning the VM failed', body: 'disk full' });
     expect(operationNotification({ kind: 'disk.compact', done: true }, true, true, en)).toBeNull();
+    expect(operationNotification({ kind: 'vm.create', done: true, error: { code: 'Cancelled', message: 'The operation was cancelled.' } }, false, true, en)).toBeNull();
     expect(operationNotification({ kind: 'disk.compact', done: false }, false, true, en)).toBeNull();
     expect(operationNotification({ kind: 'disk.compact', done: true }, false, false, en)).toBeNull();
   });

@@ -38,7 +38,8 @@ export function operationNotification(
   enabled: boolean,
   tr: Translator,
 ): NotificationText | null {
-  if (!enabled || windowVisible || !progress.done) return null;
+  // A cancel is the user's own doing: nothing to tell them.
+  if (!enabled || windowVisible || !progress.done || progress.error?.code === 'Cancelled') return null;
   const what = tr.maybe(OPERATION_KINDS.has(progress.kind) ? `notify.operation.${progress.kind}` : 'notify.operation.other') ?? tr.t('notify.operation.other');
   if (progress.error) return { title: tr.t('notify.operation.failed', { what }), body: errorText(tr, { code: progress.error.code ?? '', message: progress.error.message }).message };
   return { title: tr.t('notify.operation.done', { what }), body: tr.t('notify.operation.done.body') };

@@ -11,6 +11,8 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: '?', action: 'shortcuts.help' },
   { keys: 'Ctrl+O', action: 'shortcuts.openVm' },
+  // Not Ctrl+N: a browser keeps that one for a new window, so the browser host could never see it.
+  { keys: 'Alt+N', action: 'shortcuts.newVm' },
   { keys: 'Alt+Home', action: 'shortcuts.home' },
   { keys: 'Ctrl+L', action: 'shortcuts.library' },
   { keysKey: 'shortcuts.listKeysKeys', action: 'shortcuts.listKeys' },

@@ -1,7 +1,7 @@
 /**
  * The window-wide shortcuts of shortcuts.ts: `?` shows them, Ctrl+O opens a VM (the "Open VM…" button,
- * so the shell's own dialog or the path dialog opens as it would on a click), Alt+Home goes home,
- * Ctrl+L moves focus to the VM list. Ctrl+S belongs to the settings' save bar, which handles it itself.
+ * so the shell's own dialog or the path dialog opens as it would on a click), Alt+N opens the New VM
+ * wizard, Alt+Home goes home, Ctrl+L moves focus to the VM list. Ctrl+S belongs to the settings' save bar, which handles it itself.
  * Nothing fires while a dialog is open or while the user types.
  */
 import { useEffect } from 'react';
@@ -20,6 +20,9 @@ export function useShortcuts({ showHelp }: { readonly showHelp: () => void }): v
       } else if (ctrl && !event.altKey && event.key.toLowerCase() === 'o') {
         event.preventDefault();
         document.querySelector<HTMLButtonElement>('[data-shortcut="open-vm"]')?.click();
+      } else if (event.altKey && !ctrl && event.code === 'KeyN' && !isTyping(event.target)) {
+        event.preventDefault();
+        store.getState().select({ kind: 'newVm' });
       } else if (event.altKey && !ctrl && event.key === 'Home') {
         event.preventDefault();
         store.getState().select({ kind: 'home' });

@@ -113,6 +113,8 @@ describe('the New VM wizard', () => {
       return { operationId: OPERATION };
     };
     api.handlers['vm.start'] = () => undefined;
+    api.handlers['session.getMode'] = () => 'enhanced';
+    api.handlers['session.connect'] = () => undefined;
     api.handlers['vm.get'] = () => snapshot('/home/me/Hako VMs/Lab/Lab.7b', { state: 'Running', actions: ['powerOff'] });
     const { store } = await openWizard(api);
     act(() => store.getState().upsert(snapshot('/home/me/Hako VMs/Lab/Lab.7b')));
@@ -120,8 +122,13 @@ describe('the New VM wizard', () => {
     for (let i = 0; i < 5; i++) await next();
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Lab is ready' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
     expect(api.calls.some((c) => c.name === 'vm.start')).toBe(true);
+    // Running now (the store read it again after the start): its screen is one click away.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Connect' })).toBeEnabled());
+    await userEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(api.calls.find((c) => c.name === 'session.connect')?.input).toEqual({ path: '/home/me/Hako VMs/Lab/Lab.7b', mode: 'enhanced' });
   });
 
   it('a refused creation says why on the summary', async () => {

@@ -1,5 +1,5 @@
 /** Step 5: the installation image (an .iso in a DVD drive after the disk), or none for now. */
-import { Segmented } from '../../../kit/Segmented/Segmented.js';
+import { ChoiceField } from '../ChoiceField.js';
 import type { MediaChoice } from '../new-vm-draft.js';
 import { PathField } from '../PathField.js';
 import { useT } from '../../../i18n/context.js';
@@ -10,7 +10,7 @@ export function MediaStep({ wizard }: StepProps) {
   const error = wizard.errorOf('isoPath');
   return (
     <div className="stack">
-      <Segmented<MediaChoice>
+      <ChoiceField<MediaChoice>
         label={t.t('create.media.choice')}
         value={wizard.draft.media}
         onChange={(media) => wizard.edit({ media })}

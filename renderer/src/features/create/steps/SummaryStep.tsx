@@ -31,8 +31,7 @@ export function SummaryStep({ wizard, switches }: StepProps & { readonly switche
         <Fact term={t.t('create.processors.label')}>{draft.processors}</Fact>
         <Fact term={t.t('create.memory.label')}>{draft.memoryMb !== null ? t.megabytes(draft.memoryMb) : ''}</Fact>
         <Fact term={t.t('create.summary.security')}>
-          {t.t(preset.secureBoot === null ? 'create.summary.secureBootOff' : `create.summary.secureBoot.${preset.secureBoot}`)}
-          {preset.tpm ? `, ${t.t('create.summary.tpm')}` : ''}
+          {t.list([t.t(preset.secureBoot === null ? 'create.summary.secureBootOff' : `create.summary.secureBoot.${preset.secureBoot}`), ...(preset.tpm ? [t.t('create.summary.tpm')] : [])])}
         </Fact>
         <Fact term={t.t('create.summary.disk')}>
           {draft.disk === 'new'

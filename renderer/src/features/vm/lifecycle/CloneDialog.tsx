@@ -14,11 +14,11 @@ import { Button } from '../../../kit/Button/Button.js';
 import { Dialog } from '../../../kit/Dialog/Dialog.js';
 import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
-import { Segmented } from '../../../kit/Segmented/Segmented.js';
 import { TextField } from '../../../kit/TextField/TextField.js';
 import { useHako } from '../../../store/context.js';
 import { selectVmList } from '../../../store/index.js';
 import { typedPathError, vmNameError } from '../../create/new-vm-checks.js';
+import { ChoiceField } from '../../create/ChoiceField.js';
 import { PathField } from '../../create/PathField.js';
 import { useOperationRun } from '../../create/use-operation-run.js';
 import { vmTitle } from '../vm-title.js';
@@ -119,7 +119,7 @@ export function CloneDialog({ vm, onClose }: { readonly vm: VmSnapshotDto; reado
           />
           {diskCount > 0 && (
             <div className="stack">
-              <Segmented<DiskMode>
+              <ChoiceField<DiskMode>
                 label={t('clone.disks')}
                 value={disks}
                 onChange={setDisks}
@@ -139,7 +139,7 @@ export function CloneDialog({ vm, onClose }: { readonly vm: VmSnapshotDto; reado
           )}
           {macCount > 0 && (
             <div className="stack">
-              <Segmented<MacMode>
+              <ChoiceField<MacMode>
                 label={t('clone.macs')}
                 value={macs}
                 onChange={setMacs}

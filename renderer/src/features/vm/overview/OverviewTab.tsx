@@ -13,7 +13,7 @@ import { useHako } from '../../../store/context.js';
 import { useOpenPath } from '../../library/use-library-actions.js';
 import { AddBomButton } from '../lifecycle/AddBomButton.js';
 import { onlyBomMissing } from '../lifecycle/refused-file.js';
-import { SavedStateBar } from '../lifecycle/SavedStateBar.js';
+import { DiscardSavedStateButton, SaveMissingNote } from '../lifecycle/SaveMissing.js';
 import { FindingsCard } from './FindingsCard.js';
 import { HardwareCard } from './HardwareCard.js';
 import { LiveFiguresCard } from './live/LiveFiguresCard.js';
@@ -28,8 +28,8 @@ const FILE_ERRORS: ReadonlySet<string> = new Set(['ConfigRefused', 'ConfigUnread
 export function showsLastError(vm: Pick<VmSnapshotDto, 'lastError' | 'config' | 'findings'>, dismissed: string | undefined): boolean {
   const error = vm.lastError;
   if (error === null || dismissed === JSON.stringify(error)) return false;
-  // A missing save file has a bar of its own, with the way out (SavedStateBar).
-  if (error.code === 'SaveStateMissing') return false;
+  // A refused file's banner and its findings say why already.
+  if (vm.config === null && error.code === 'ConfigRefused' && vm.findings.length > 0) return false;
   return !(FILE_ERRORS.has(error.code) && vm.config !== null && !vm.findings.some((f) => f.severity === 'error'));
 }
 
@@ -46,12 +46,16 @@ export function OverviewTab({ vm }: { readonly vm: VmSnapshotDto }) {
           tone="error"
           title={t('overview.lastError')}
           actions={
-            <Button variant="subtle" icon="close" onClick={() => dismissError(vm.path, vm.lastError)}>
-              {t('overview.dismissError')}
-            </Button>
+            <>
+              <DiscardSavedStateButton vm={vm} />
+              <Button variant="subtle" icon="close" onClick={() => dismissError(vm.path, vm.lastError)}>
+                {t('overview.dismissError')}
+              </Button>
+            </>
           }
         >
           <ErrorDetails error={fromInfo(vm.lastError)} />
+          <SaveMissingNote vm={vm} />
         </InfoBar>
       )}
       {vm.config === null && (
@@ -68,9 +72,9 @@ export function OverviewTab({ vm }: { readonly vm: VmSnapshotDto }) {
           }
         >
           <p>{t('overview.unreadable.body')}</p>
+          {onlyBomMissing(vm) && <p>{t('refused.bom.offer')}</p>}
         </InfoBar>
       )}
-      <SavedStateBar vm={vm} />
       <PendingRestart vm={vm} />
       {(vm.state === 'Running' || vm.state === 'Paused') && <LiveFiguresCard path={vm.path} paused={vm.state === 'Paused'} />}
       <div className="overview-grid">
