@@ -1,6 +1,6 @@
 /**
  * The library at scale, in Debian's Chromium (Playwright) against the real browser host (`hako host`,
- * the built CLI on the C stand-ins), with 1,000 VMs of varied states (bench/ui/library.ts): stopped,
+ * the built CLI on the C stand-ins), with 1,000 VMs of varied states (test/support/big-library.ts): stopped,
  * saved, unreadable, failed (Error), running and paused. Build first (`npm run build`); run from the
  * repository root: `npm run bench -- ui`.
  *
@@ -15,7 +15,6 @@
  * How "painted" is taken is said in bench/ui/probe.ts. HAKO_BENCH_SAMPLES=1 prints every sample.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +23,8 @@ import WebSocket from 'ws';
 import { createHakoApi } from '../app/ipc/client.js';
 import { type HakoApi } from '../app/ipc/contract.js';
 import { createWebSocketTransport, type WebSocketLike } from '../app/ipc/ws-transport.js';
-import { benchVms, matches, writeLibrary } from './ui/library.js';
+import { benchVms, matches, writeLibrary } from '../test/support/big-library.js';
+import { startHostProcess as startHost, type HostProcess } from '../test/support/host-process.js';
 import { installProbe, type Measured, type Probe } from './ui/probe.js';
 
 const VMS = 1_000;
@@ -51,38 +51,6 @@ const describe = (samples: readonly number[]) =>
   (SHOW_SAMPLES ? ` [${samples.map(fmt).join(', ')}]` : '');
 
 // ---- the host ----------------------------------------------------------------------------------------
-
-interface RunningHost {
-  readonly url: string;
-  /** Process start → the `hako host:` line. */
-  readonly startMs: number;
-  readonly child: ChildProcess;
-}
-
-function startHost(dataDir: string): Promise<RunningHost> {
-  const began = performance.now();
-  const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /^hako host: (\S+)$/m.exec(stdout);
-      if (match) resolve({ url: match[1]!, startMs: performance.now() - began, child });
-    });
-    child.once('exit', (code) => reject(new Error(`hako host exited (${code}) before printing its URL\n${stderr}`)));
-  });
-}
-
-async function stopHost(host: RunningHost): Promise<void> {
-  if (host.child.exitCode !== null || host.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => host.child.once('exit', resolve));
-  host.child.kill('SIGTERM');
-  const timer = setTimeout(() => host.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** A second client of the host, as another window would be. */
 function connect(url: string): { api: HakoApi; close(): void } {
@@ -127,7 +95,7 @@ await writeLibrary(root, dirs.many, vms);
 await writeLibrary(path.join(root, 'one'), dirs.one, lonely);
 await writeLibrary(root, dirs.empty, []);
 
-const hosts: RunningHost[] = [];
+const hosts: HostProcess[] = [];
 let browser: Browser | null = null;
 try {
   // ---- process start → listening, before anything runs --------------------------------------------
@@ -137,7 +105,7 @@ try {
     for (const [dir, samples] of [[dirs.empty, startEmpty], [dirs.many, startMany]] as const) {
       const host = await startHost(dir);
       samples.push(host.startMs);
-      await stopHost(host);
+      await host.stop();
     }
   }
 
@@ -246,6 +214,6 @@ try {
   console.log(`bench: host_start_over_empty_ms = ${fmt(startOver)} ms`);
 } finally {
   await browser?.close();
-  for (const host of hosts) await stopHost(host);
+  for (const host of hosts) await host.stop();
   await rm(root, { recursive: true, force: true });
 }

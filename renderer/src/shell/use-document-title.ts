@@ -1,13 +1,10 @@
 /** The window's title: the VM shown, then "Hako". */
 import { useEffect } from 'react';
-import { vmTitle } from '../features/vm/vm-title.js';
-import { useHako } from '../store/context.js';
+import { useHako, useVmSummary } from '../store/context.js';
 
 export function useDocumentTitle(): void {
-  const title = useHako((s) => {
-    const vm = s.view.kind === 'vm' ? s.vms[s.view.path] : undefined;
-    return vm ? vmTitle(vm) : null;
-  });
+  const shown = useHako((s) => (s.view.kind === 'vm' ? s.view.path : ''));
+  const title = useVmSummary(shown)?.name ?? null;
   useEffect(() => {
     document.title = title ? `${title} - Hako` : 'Hako';
   }, [title]);

@@ -1,5 +1,6 @@
 /** Hands the store to the components; `useHako` subscribes to what a component shows. */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { VmSummaryDto } from '../../../app/ipc/contract.js';
 import { useStore } from 'zustand';
 import type { HakoState, HakoStore } from './index.js';
 
@@ -17,4 +18,11 @@ export function useHakoStore(): HakoStore {
 
 export function useHako<T>(selector: (state: HakoState) => T): T {
   return useStore(useHakoStore(), selector);
+}
+
+/** One VM's summary; the component renders again only when that VM changes. */
+export function useVmSummary(path: string): VmSummaryDto | undefined {
+  const library = useHakoStore().getState().library;
+  const subscribe = useCallback((listener: () => void) => library.subscribeKey(path, listener), [library, path]);
+  return useSyncExternalStore(subscribe, () => library.get(path));
 }

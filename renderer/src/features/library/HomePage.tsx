@@ -1,33 +1,37 @@
-/** The start page: the library at a glance, the way to add a VM, and files opened lately. */
+/**
+ * The start page: the library at a glance (a grid of every VM the query shows, with sort, state filter
+ * and bulk actions), the way to add a VM, and files opened lately that are no longer in the library.
+ */
 import { useId } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { isLive } from '../../../../app/vm/state.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { Page } from '../../kit/Page/Page.js';
-import { useHako } from '../../store/context.js';
-import { selectVmList } from '../../store/index.js';
+import { useHako, useHakoStore } from '../../store/context.js';
+import { BulkResults } from './BulkResults.js';
+import { LibraryToolbar } from './LibraryToolbar.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { RecentFiles } from './RecentFiles.js';
 import { useOpenPath } from './use-library-actions.js';
 import { useRecentFiles } from './use-recent-files.js';
-import { VmCard } from './VmCard.js';
+import { VmGrid } from './VmGrid.js';
 import './HomePage.css';
 
 export function HomePage() {
-  const vms = useHako(useShallow(selectVmList));
+  const store = useHakoStore();
+  const total = useHako((s) => s.order.length);
+  const running = useHako((s) => s.liveCount);
   const openPath = useOpenPath();
-  const recent = useRecentFiles(String(vms.length));
+  const recent = useRecentFiles(String(total));
   const recentId = useId();
-  const notInLibrary = recent.filter((p) => !vms.some((vm) => vm.path === p));
-  const running = vms.filter((vm) => isLive(vm.state)).length;
+  const notInLibrary = recent.filter((p) => !store.getState().library.has(p));
 
   return (
     <Page
+      className="home-page"
       title="Virtual machines"
-      description={vms.length === 0 ? 'Hako opens NanaBox .7b files and runs them on Hyper-V.' : `${vms.length} in the library, ${running} running.`}
+      description={total === 0 ? 'Hako opens NanaBox .7b files and runs them on Hyper-V.' : `${total.toLocaleString()} in the library, ${running.toLocaleString()} running.`}
       actions={<OpenVmButton>Open VM…</OpenVmButton>}
     >
-      {vms.length === 0 ? (
+      {total === 0 && (
         <div className="welcome">
           <Icon name="vm" className="welcome-icon" />
           <h2>Your VMs live in portable files</h2>
@@ -36,12 +40,6 @@ export function HomePage() {
           </p>
           <OpenVmButton>Open a .7b file</OpenVmButton>
         </div>
-      ) : (
-        <ul className="vm-cards" aria-label="Library">
-          {vms.map((vm) => (
-            <VmCard key={vm.path} vm={vm} />
-          ))}
-        </ul>
       )}
       {notInLibrary.length > 0 && (
         <section className="recent-section" aria-labelledby={recentId}>
@@ -50,6 +48,13 @@ export function HomePage() {
           </h2>
           <RecentFiles paths={notInLibrary.slice(0, 5)} labelledBy={recentId} onOpen={(p) => void openPath(p)} />
         </section>
+      )}
+      {total > 0 && (
+        <>
+          <LibraryToolbar />
+          <BulkResults />
+          <VmGrid />
+        </>
       )}
     </Page>
   );

@@ -2,6 +2,7 @@
  * One VM: the header (name, state, commands) and three tabs: Overview (last error, pending changes,
  * session, hardware, file findings), Settings (the .7b editor) and Events (the VM's log).
  */
+import { useEffect } from 'react';
 import { PageFrame } from '../../kit/Page/PageFrame.js';
 import { Tabs, type TabSpec } from '../../kit/Tabs/Tabs.js';
 import { useHako } from '../../store/context.js';
@@ -12,7 +13,10 @@ import { OverviewTab } from './overview/OverviewTab.js';
 import { SettingsTab } from './settings/SettingsTab.js';
 
 export function VmPage({ path }: { readonly path: string }) {
-  const vm = useHako((s) => s.vms[path]);
+  // The page needs the whole snapshot; the library holds only summaries (store/library.ts).
+  const vm = useHako((s) => s.details[path]);
+  const watchVm = useHako((s) => s.watchVm);
+  useEffect(() => watchVm(path), [watchVm, path]);
   const tab = useHako((s) => s.vmTab);
   const setTab = useHako((s) => s.setVmTab);
   if (vm === undefined) return null;

@@ -27,6 +27,8 @@ export interface ButtonProps {
   readonly haspopup?: 'menu' | 'dialog';
   /** Focused when its dialog opens (the safe choice of a destructive question). */
   readonly autoFocus?: boolean;
+  /** -1 inside a list that is one tab stop (roving focus), for all but its active item. */
+  readonly tabIndex?: 0 | -1;
   readonly ref?: Ref<HTMLButtonElement>;
 }
 
@@ -45,11 +47,13 @@ export function Button({
   expanded,
   haspopup,
   autoFocus,
+  tabIndex,
   ref,
 }: ButtonProps) {
   return (
     <button
       ref={ref}
+      tabIndex={tabIndex}
       data-autofocus={autoFocus ? '' : undefined}
       type={type}
       className={clsx('btn', `btn-${variant}`, children === undefined && 'btn-icon', className)}

@@ -41,7 +41,8 @@ export type IconName =
   | 'file'
   | 'bolt'
   | 'home'
-  | 'clock';
+  | 'clock'
+  | 'search';
 
 const PATHS: Readonly<Record<IconName, ReactNode>> = {
   play: <path d="M6.5 4.2v11.6a.7.7 0 0 0 1.06.6l9.3-5.8a.7.7 0 0 0 0-1.2l-9.3-5.8a.7.7 0 0 0-1.06.6Z" />,
@@ -192,6 +193,12 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
     <>
       <circle cx="10" cy="10" r="7.5" />
       <path d="M10 5.5V10l3 2" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="8.5" cy="8.5" r="5" />
+      <path d="m12.2 12.2 4.3 4.3" />
     </>
   ),
 };

@@ -3,7 +3,7 @@
  * current entry with a bar and `aria-current`. `current` says what kind of current it is.
  */
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import './NavItem.css';
 
 export function NavItem({
@@ -14,6 +14,9 @@ export function NavItem({
   className,
   onSelect,
   children,
+  tabIndex,
+  onFocus,
+  ref,
 }: {
   readonly current: boolean;
   readonly currentKind?: 'page' | 'true';
@@ -23,11 +26,18 @@ export function NavItem({
   readonly className?: string;
   readonly onSelect: () => void;
   readonly children: ReactNode;
+  /** For an entry of a list that is one tab stop (roving focus): -1 for all but its active entry. */
+  readonly tabIndex?: 0 | -1;
+  readonly onFocus?: () => void;
+  readonly ref?: Ref<HTMLButtonElement>;
 }) {
   return (
     <button
+      ref={ref}
       type="button"
       id={id}
+      tabIndex={tabIndex}
+      onFocus={onFocus}
       className={clsx('nav-item', current && 'nav-item-current', className)}
       aria-current={current ? currentKind : undefined}
       aria-label={label}

@@ -2,7 +2,6 @@
 import { useCallback } from 'react';
 import type { VmAction } from '../../../../../app/vm/state.js';
 import { useHakoStore } from '../../../store/context.js';
-import { vmTitle } from '../vm-title.js';
 import { actionNotice } from './action-notices.js';
 
 /** Resolves true when the action ran and succeeded. */
@@ -13,8 +12,7 @@ export function useRunVmAction(): RunVmAction {
   return useCallback(
     async (path, action) => {
       const outcome = await store.getState().act(path, action);
-      const snapshot = store.getState().vms[path];
-      const notice = actionNotice(snapshot ? vmTitle(snapshot) : path, action, outcome);
+      const notice = actionNotice(store.getState().library.get(path)?.name ?? path, action, outcome);
       if (notice) store.getState().notify(notice);
       return outcome.status === 'done';
     },

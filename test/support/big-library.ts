@@ -1,6 +1,7 @@
 /**
- * The UI benchmark's libraries: `count` VM files, each in a folder of its own, and a data folder whose
- * library.json lists them (written as Hako writes it, so the host starts with them). Varied as real
+ * Large libraries for the UI benchmark and the end-to-end tests: `count` VM files, each in a folder of
+ * its own, and a data folder whose library.json lists them (as Hako writes it, so the host starts with
+ * them). Varied as real
  * libraries are: Windows and Linux guests of different sizes; some saved (a SaveStateFile is named),
  * some unreadable (not JSON), some that fail to start (their save file is missing) and some to run or
  * pause once the host is up (`toRun`, `toPause`).

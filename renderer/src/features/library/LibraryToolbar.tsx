@@ -1,0 +1,97 @@
+/**
+ * Above the start page's grid: the sort and the state filter (the pane's list follows them too),
+ * "Select all shown", and, while VMs are selected, the bulk actions.
+ */
+import { useId } from 'react';
+import { ACTION_LABELS } from '../../../../app/vm/labels.js';
+import { Button } from '../../kit/Button/Button.js';
+import type { IconName } from '../../kit/Icon/Icon.js';
+import { useHako, useHakoStore } from '../../store/context.js';
+import { BULK_ACTIONS, LIBRARY_SORTS, STATE_FILTERS, type BulkAction, type LibrarySort, type StateFilter } from '../../store/index.js';
+import { QueryStatus } from './LibrarySearch.js';
+import './LibraryToolbar.css';
+
+const SORT_LABELS: Readonly<Record<LibrarySort, string>> = { name: 'Name', state: 'State', lastStarted: 'Last started' };
+const FILTER_LABELS: Readonly<Record<StateFilter, string>> = {
+  all: 'All states',
+  running: 'Running',
+  paused: 'Paused',
+  saved: 'Saved',
+  stopped: 'Stopped',
+  attention: 'Needs attention',
+};
+const BULK_ICONS: Readonly<Record<BulkAction, IconName>> = { start: 'play', shutdown: 'power', save: 'save', powerOff: 'plug' };
+
+export function LibraryToolbar() {
+  const store = useHakoStore();
+  const sortId = useId();
+  const filterId = useId();
+  const query = useHako((s) => s.query);
+  const setQuery = useHako((s) => s.setQuery);
+  const visible = useHako((s) => s.visible);
+  const selected = useHako((s) => s.selected);
+  const running = useHako((s) => s.bulk !== null && !s.bulk.finished);
+  const allShownSelected = visible.length > 0 && visible.every((path) => selected.has(path));
+  const someShownSelected = !allShownSelected && visible.some((path) => selected.has(path));
+
+  const toggleAllShown = (on: boolean) => {
+    const state = store.getState();
+    if (on) state.selectAll(visible);
+    else for (const path of visible) state.setSelected(path, false);
+  };
+
+  return (
+    <div className="library-toolbar">
+      <div className="library-toolbar-row">
+        <label className="library-select-all">
+          <input
+            type="checkbox"
+            checked={allShownSelected}
+            ref={(element) => {
+              if (element) element.indeterminate = someShownSelected;
+            }}
+            disabled={visible.length === 0}
+            onChange={(event) => toggleAllShown(event.target.checked)}
+          />
+          Select all shown
+        </label>
+        <QueryStatus className="library-toolbar-status" />
+        <span className="library-toolbar-spacer" />
+        <label className="library-toolbar-field" htmlFor={sortId}>
+          Sort by
+        </label>
+        <select id={sortId} className="input select library-toolbar-select" value={query.sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
+          {LIBRARY_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {SORT_LABELS[sort]}
+            </option>
+          ))}
+        </select>
+        <label className="library-toolbar-field" htmlFor={filterId}>
+          State
+        </label>
+        <select id={filterId} className="input select library-toolbar-select" value={query.state} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
+          {STATE_FILTERS.map((filter) => (
+            <option key={filter} value={filter}>
+              {FILTER_LABELS[filter]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {selected.size > 0 && (
+        <div className="library-bulk" role="group" aria-label="Selected VMs">
+          <span className="library-bulk-count">{selected.size.toLocaleString()} selected</span>
+          {BULK_ACTIONS.map((action) => (
+            <Button key={action} icon={BULK_ICONS[action]} variant="subtle" disabled={running} onClick={() => void store.getState().runBulk(action)}>
+              {ACTION_LABELS[action]}
+            </Button>
+          ))}
+          <span className="library-toolbar-spacer" />
+          <Button variant="subtle" onClick={() => store.getState().clearSelection()}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
