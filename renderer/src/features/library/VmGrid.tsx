@@ -18,12 +18,14 @@ export function VmGrid() {
   const store = useHakoStore();
   const visible = useHako((s) => s.visible);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const elements = useRef(new Map<string, HTMLElement>());
   const reveal = useRef<(index: number) => void>(() => undefined);
   const [width, setWidth] = useState(0);
 
+  // The list's own width (inside the scroller's padding and scroll bar) decides the columns.
   useLayoutEffect(() => {
-    const element = scrollRef.current;
+    const element = listRef.current;
     if (element === null) return;
     setWidth(element.clientWidth);
     const observer = new ResizeObserver(() => setWidth(element.clientWidth));
@@ -68,7 +70,7 @@ export function VmGrid() {
 
   return (
     <div className="vm-grid-scroll" ref={scrollRef}>
-      <ul className="vm-cards" aria-label="Library" style={{ height: Math.max(0, virtualizer.getTotalSize() - GAP) }} onKeyDown={roving.onKeyDown}>
+      <ul ref={listRef} className="vm-cards" aria-label="Library" style={{ height: Math.max(0, virtualizer.getTotalSize() - GAP) }} onKeyDown={roving.onKeyDown}>
         {width > 0 &&
           virtualizer.getVirtualItems().flatMap((row) =>
             visible.slice(row.index * columns, row.index * columns + columns).map((path, column) => {
