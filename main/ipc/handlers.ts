@@ -37,6 +37,8 @@ export interface ShellHooks {
   disconnectSession?(vmPath: string): Promise<void>;
   /** Moves a file to the Recycle Bin (Electron on Windows); without it, deleted files are gone. */
   trashItem?(file: string): Promise<void>;
+  /** The system's preferred languages, most preferred first (Electron); the browser host has none: its page uses the browser's. */
+  systemLanguages?(): readonly string[];
 }
 
 export interface HandlerServices {
@@ -229,7 +231,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return updated;
     },
     'app.hostFacts': () => services.hostFacts(),
-    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
+    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport, languages: [...(shell.systemLanguages?.() ?? [])] }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
       return shell.openLogsFolder();

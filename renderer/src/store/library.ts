@@ -30,6 +30,8 @@ export interface LibrarySlice {
   readonly visible: readonly string[];
   /** How many VMs have a compute system now. */
   readonly liveCount: number;
+  /** Counts changes to the set of VMs or to a name (what tells same-named VMs apart depends on them). */
+  readonly namesVersion: number;
   /** Whole snapshots of the VMs whose page is open. */
   readonly details: Readonly<Record<string, VmSnapshotDto>>;
   readonly revision: Readonly<Record<string, number>>;
@@ -68,7 +70,8 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
   };
 
   /** Everything from scratch, after main's list. */
-  const rebuild = (order: readonly string[]) => set((state) => ({ order, visible: computeVisible(order, lookup, state.query), liveCount: countLive() }));
+  const rebuild = (order: readonly string[]) =>
+    set((state) => ({ order, visible: computeVisible(order, lookup, state.query), liveCount: countLive(), namesVersion: state.namesVersion + 1 }));
 
   const remove = (path: string) => {
     const before = library.get(path);
@@ -81,6 +84,7 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
         order: state.order.filter((p) => p !== path),
         visible: updateVisible(state.visible, path, before, undefined, lookup, state.query),
         liveCount: isLive(before.state) ? state.liveCount - 1 : state.liveCount,
+        namesVersion: state.namesVersion + 1,
         details,
       };
     });
@@ -98,6 +102,7 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
     query: DEFAULT_QUERY,
     visible: [],
     liveCount: 0,
+    namesVersion: 0,
     details: {},
     revision: {},
 
@@ -119,7 +124,8 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
       const order = before === undefined ? [...state.order, path] : state.order;
       const visible = updateVisible(state.visible, path, before, summary, lookup, state.query);
       const liveCount = state.liveCount + (isLive(summary.state) ? 1 : 0) - (before !== undefined && isLive(before.state) ? 1 : 0);
-      if (order !== state.order || visible !== state.visible || liveCount !== state.liveCount) set({ order, visible, liveCount });
+      const namesVersion = before === undefined || before.name !== summary.name ? state.namesVersion + 1 : state.namesVersion;
+      if (order !== state.order || visible !== state.visible || liveCount !== state.liveCount || namesVersion !== state.namesVersion) set({ order, visible, liveCount, namesVersion });
     },
 
     mergeListed(list, newer) {

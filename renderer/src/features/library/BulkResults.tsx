@@ -1,64 +1,73 @@
 /** What a bulk action did to each VM, as it goes: one line per VM, and a count of each outcome. */
 import { useId } from 'react';
-import { ACTION_LABELS, VM_STATE_LABELS } from '../../../../app/vm/labels.js';
+import { actionLabel, stateLabel } from '../../../../app/i18n/text.js';
+import type { Translator } from '../../../../app/i18n/translator.js';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Icon, type IconName } from '../../kit/Icon/Icon.js';
 import { useHako, useHakoStore } from '../../store/context.js';
 import type { BulkAction, BulkResult } from '../../store/index.js';
 import './BulkResults.css';
 
-const DONE: Readonly<Record<BulkAction, string>> = { start: 'Started', shutdown: 'Shut down', save: 'Saved', powerOff: 'Powered off' };
-
-function outcomeText(action: BulkAction, result: BulkResult): string {
+function outcomeText(tr: Translator, action: BulkAction, result: BulkResult): string {
   switch (result.status) {
     case 'running':
-      return 'Working…';
+      return tr.t('library.bulk.result.running');
     case 'done':
-      return DONE[action];
+      return tr.t(`library.bulk.result.${action}`);
     case 'timeout':
-      return 'Still running: the guest did not shut down in time';
+      return tr.t('library.bulk.result.timeout');
     case 'failed':
-      return `Failed: ${result.error.message}`;
+      return tr.t('library.bulk.result.failed', { message: result.error.message });
     case 'busy':
-      return 'Skipped: another action on it is under way';
+      return tr.t('library.bulk.result.busy');
     case 'skipped':
-      return result.state === null ? 'Skipped: no longer in the library' : `Skipped: it is ${VM_STATE_LABELS[result.state].replace('…', '').toLowerCase()}`;
+      return result.state === null ? tr.t('library.bulk.result.gone') : tr.t('library.bulk.result.skipped', { state: stateLabel(tr, result.state) });
   }
 }
 
 const ICONS: Readonly<Record<BulkResult['status'], IconName>> = { running: 'clock', done: 'check', timeout: 'warning', failed: 'error', busy: 'info', skipped: 'info' };
 
 export function BulkResults() {
+  const tr = useT();
+  const { t } = tr;
   const store = useHakoStore();
   const headingId = useId();
   const bulk = useHako((s) => s.bulk);
   if (bulk === null) return null;
   const results = bulk.paths.map((path) => ({ path, result: bulk.results[path]! }));
   const count = (...statuses: BulkResult['status'][]) => results.filter(({ result }) => statuses.includes(result.status)).length;
-  const summary = [
-    `${count('done')} done`,
-    count('failed', 'timeout') > 0 ? `${count('failed', 'timeout')} failed` : null,
-    count('skipped', 'busy') > 0 ? `${count('skipped', 'busy')} skipped` : null,
-    count('running') > 0 ? `${count('running')} working` : null,
-  ].filter((part): part is string => part !== null);
+  const failed = count('failed', 'timeout');
+  const skipped = count('skipped', 'busy');
+  const working = count('running');
+  const summary = tr.list(
+    [
+      t('library.bulk.done', { count: count('done') }),
+      ...(failed > 0 ? [t('library.bulk.failed', { count: failed })] : []),
+      ...(skipped > 0 ? [t('library.bulk.skipped', { count: skipped })] : []),
+      ...(working > 0 ? [t('library.bulk.working', { count: working })] : []),
+    ],
+    'conjunction',
+  );
+  const action = actionLabel(tr, bulk.action);
   return (
     <section className="bulk-results" aria-labelledby={headingId}>
       <header className="bulk-results-head">
         <h2 id={headingId} className="bulk-results-title">
-          {ACTION_LABELS[bulk.action]}: {summary.join(', ')}
+          {t('library.bulk.title', { action, summary })}
         </h2>
-        <Button variant="subtle" icon="close" label="Close the results" disabled={!bulk.finished} onClick={() => store.getState().dismissBulk()} />
+        <Button variant="subtle" icon="close" label={t('library.bulk.close')} disabled={!bulk.finished} onClick={() => store.getState().dismissBulk()} />
       </header>
       {/* Said once, when every VM has its result. */}
       <p role="status" className="visually-hidden">
-        {bulk.finished ? `${ACTION_LABELS[bulk.action]} finished: ${summary.join(', ')}` : ''}
+        {bulk.finished ? t('library.bulk.finished', { action, summary }) : ''}
       </p>
       <ul className="bulk-results-list" aria-labelledby={headingId}>
         {results.map(({ path, result }) => (
           <li key={path} className={`bulk-result bulk-result-${result.status}`}>
             <Icon name={ICONS[result.status]} />
             <span className="bulk-result-name">{store.getState().library.get(path)?.name ?? path}</span>
-            <span className="bulk-result-text">{outcomeText(bulk.action, result)}</span>
+            <span className="bulk-result-text">{outcomeText(tr, bulk.action, result)}</span>
           </li>
         ))}
       </ul>

@@ -1,8 +1,10 @@
 /**
- * The start page: the library at a glance (a grid of every VM the query shows, with sort, state filter
- * and bulk actions), the way to add a VM, and files opened lately that are no longer in the library.
+ * The start page: the library at a glance (a grid of every VM the search and the state filter show,
+ * sorted, with bulk actions), the way to add a VM, and files opened lately that are not in the library.
  */
 import { useId } from 'react';
+import { samePath } from '../../../../app/paths/identity.js';
+import { useT } from '../../i18n/context.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { Page } from '../../kit/Page/Page.js';
 import { useHako, useHakoStore } from '../../store/context.js';
@@ -15,46 +17,56 @@ import { useRecentFiles } from './use-recent-files.js';
 import { VmGrid } from './VmGrid.js';
 import './HomePage.css';
 
+/** Recent files that are not in the library: compared as paths (case and separators as the OS does), not as strings. */
+export function recentOutsideLibrary(recent: readonly string[], library: readonly string[]): string[] {
+  return recent.filter((p) => !library.some((known) => samePath(known, p)));
+}
+
 export function HomePage() {
+  const { t } = useT();
   const store = useHakoStore();
   const total = useHako((s) => s.order.length);
   const running = useHako((s) => s.liveCount);
+  const namesVersion = useHako((s) => s.namesVersion);
   const openPath = useOpenPath();
-  const recent = useRecentFiles(String(total));
+  // Read again whenever the set of VMs changes.
+  const recent = useRecentFiles(String(namesVersion));
   const recentId = useId();
-  const notInLibrary = recent.filter((p) => !store.getState().library.has(p));
+  const libraryId = useId();
+  const notInLibrary = recent.length === 0 ? [] : recentOutsideLibrary(recent, store.getState().order);
 
   return (
     <Page
       className="home-page"
-      title="Virtual machines"
-      description={total === 0 ? 'Hako opens NanaBox .7b files and runs them on Hyper-V.' : `${total.toLocaleString()} in the library, ${running.toLocaleString()} running.`}
-      actions={<OpenVmButton>Open VM…</OpenVmButton>}
+      title={t('home.title')}
+      description={total === 0 ? t('home.description.empty') : t('home.description', { count: total, running })}
+      actions={<OpenVmButton>{t('home.openVm')}</OpenVmButton>}
     >
       {total === 0 && (
         <div className="welcome">
           <Icon name="vm" className="welcome-icon" />
-          <h2>Your VMs live in portable files</h2>
-          <p className="muted">
-            A .7b file describes one VM: its processors, memory, disks and network. Open one to add it to the library. Hako reads and writes the same files as NanaBox, and keeps every key it does not understand.
-          </p>
-          <OpenVmButton>Open a .7b file</OpenVmButton>
+          <h2>{t('home.welcome.title')}</h2>
+          <p className="muted">{t('home.welcome.body')}</p>
+          <OpenVmButton>{t('home.welcome.open')}</OpenVmButton>
         </div>
       )}
       {notInLibrary.length > 0 && (
         <section className="recent-section" aria-labelledby={recentId}>
           <h2 id={recentId} className="subheading">
-            Recently opened
+            {t('home.recent')}
           </h2>
           <RecentFiles paths={notInLibrary.slice(0, 5)} labelledBy={recentId} onOpen={(p) => void openPath(p)} />
         </section>
       )}
       {total > 0 && (
-        <>
+        <section className="home-library" aria-labelledby={libraryId}>
+          <h2 id={libraryId} className="visually-hidden">
+            {t('home.library')}
+          </h2>
           <LibraryToolbar />
           <BulkResults />
-          <VmGrid />
-        </>
+          <VmGrid labelledBy={libraryId} />
+        </section>
       )}
     </Page>
   );

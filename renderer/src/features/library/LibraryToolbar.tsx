@@ -3,7 +3,8 @@
  * "Select all shown", and, while VMs are selected, the bulk actions.
  */
 import { useId } from 'react';
-import { ACTION_LABELS } from '../../../../app/vm/labels.js';
+import { actionLabel } from '../../../../app/i18n/text.js';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import type { IconName } from '../../kit/Icon/Icon.js';
 import { useHako, useHakoStore } from '../../store/context.js';
@@ -11,18 +12,11 @@ import { BULK_ACTIONS, LIBRARY_SORTS, STATE_FILTERS, type BulkAction, type Libra
 import { QueryStatus } from './LibrarySearch.js';
 import './LibraryToolbar.css';
 
-const SORT_LABELS: Readonly<Record<LibrarySort, string>> = { name: 'Name', state: 'State', lastStarted: 'Last started' };
-const FILTER_LABELS: Readonly<Record<StateFilter, string>> = {
-  all: 'All states',
-  running: 'Running',
-  paused: 'Paused',
-  saved: 'Saved',
-  stopped: 'Stopped',
-  attention: 'Needs attention',
-};
 const BULK_ICONS: Readonly<Record<BulkAction, IconName>> = { start: 'play', shutdown: 'power', save: 'save', powerOff: 'plug' };
 
 export function LibraryToolbar() {
+  const tr = useT();
+  const { t } = tr;
   const store = useHakoStore();
   const sortId = useId();
   const filterId = useId();
@@ -53,42 +47,42 @@ export function LibraryToolbar() {
             disabled={visible.length === 0}
             onChange={(event) => toggleAllShown(event.target.checked)}
           />
-          Select all shown
+          {t('library.selectAllShown')}
         </label>
         <QueryStatus className="library-toolbar-status" />
         <span className="library-toolbar-spacer" />
         <label className="library-toolbar-field" htmlFor={sortId}>
-          Sort by
+          {t('library.sort.label')}
         </label>
         <select id={sortId} className="input select library-toolbar-select" value={query.sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
           {LIBRARY_SORTS.map((sort) => (
             <option key={sort} value={sort}>
-              {SORT_LABELS[sort]}
+              {t(`library.sort.${sort}`)}
             </option>
           ))}
         </select>
         <label className="library-toolbar-field" htmlFor={filterId}>
-          State
+          {t('library.filter.label')}
         </label>
         <select id={filterId} className="input select library-toolbar-select" value={query.state} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
           {STATE_FILTERS.map((filter) => (
             <option key={filter} value={filter}>
-              {FILTER_LABELS[filter]}
+              {t(`library.filter.${filter}`)}
             </option>
           ))}
         </select>
       </div>
       {selected.size > 0 && (
-        <div className="library-bulk" role="group" aria-label="Selected VMs">
-          <span className="library-bulk-count">{selected.size.toLocaleString()} selected</span>
+        <div className="library-bulk" role="group" aria-label={t('library.bulk.label')}>
+          <span className="library-bulk-count">{t('library.bulk.count', { count: selected.size })}</span>
           {BULK_ACTIONS.map((action) => (
             <Button key={action} icon={BULK_ICONS[action]} variant="subtle" disabled={running} onClick={() => void store.getState().runBulk(action)}>
-              {ACTION_LABELS[action]}
+              {actionLabel(tr, action)}
             </Button>
           ))}
           <span className="library-toolbar-spacer" />
           <Button variant="subtle" onClick={() => store.getState().clearSelection()}>
-            Clear selection
+            {t('library.bulk.clear')}
           </Button>
         </div>
       )}

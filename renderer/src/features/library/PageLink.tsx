@@ -1,5 +1,5 @@
 /** An entry of the navigation pane that shows a page of the window, marked while it is showing. */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Icon, type IconName } from '../../kit/Icon/Icon.js';
 import { NavItem } from '../../kit/NavItem/NavItem.js';
 import { useHako } from '../../store/context.js';
@@ -10,19 +10,38 @@ export function PageLink({
   label,
   icon,
   tall,
+  tabStop,
+  title,
+  ref,
+  onFocus,
   children,
 }: {
   readonly target: View;
-  /** The accessible name; also the visible text unless `children` draw something richer. */
-  readonly label: string;
+  /** The visible text (and so the accessible name) unless `children` draw something richer. */
+  readonly label?: string;
   readonly icon?: IconName;
   readonly tall?: boolean;
+  /** Whether this entry is the pane's one Tab stop (roving focus). */
+  readonly tabStop: boolean;
+  readonly title?: string;
+  readonly ref?: Ref<HTMLButtonElement>;
+  /** The pane learns which entry has focus (roving focus). */
+  readonly onFocus?: () => void;
   readonly children?: ReactNode;
 }) {
   const current = useHako((s) => sameView(s.view, target));
   const select = useHako((s) => s.select);
   return (
-    <NavItem current={current} currentKind="page" label={label} className={tall ? 'pane-link pane-link-tall' : 'pane-link'} onSelect={() => select(target)}>
+    <NavItem
+      ref={ref}
+      onFocus={onFocus}
+      current={current}
+      currentKind="page"
+      tabStop={tabStop}
+      title={title}
+      className={tall ? 'pane-link pane-link-tall' : 'pane-link'}
+      onSelect={() => select(target)}
+    >
       {children ?? (
         <>
           {icon && <Icon name={icon} />}

@@ -4,7 +4,8 @@
  */
 import { memo, useCallback } from 'react';
 import type { VmSummaryDto } from '../../../../app/ipc/contract.js';
-import { formatMegabytes } from '../../../../app/format/bytes.js';
+import type { Translator } from '../../../../app/i18n/translator.js';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { useHako, useVmSummary } from '../../store/context.js';
 import { useRunVmAction } from '../vm/actions/use-vm-actions.js';
@@ -12,10 +13,12 @@ import { VmStateBadge } from '../vm/state/VmStateBadge.js';
 import { VmAvatar } from '../vm/VmAvatar.js';
 import './VmCard.css';
 
-function hardware(vm: VmSummaryDto): string {
-  if (vm.loading) return 'Reading the file…';
-  if (vm.processors === null || vm.memoryMb === null) return 'File cannot be read';
-  return `${vm.guest ?? 'Guest'} · ${vm.processors} CPU · ${formatMegabytes(vm.memoryMb)}`;
+/** "Linux · 2 processors · 4 GB"; an unknown guest is left out rather than called "Guest". */
+export function vmSummary(tr: Translator, vm: Pick<VmSummaryDto, 'guest' | 'processors' | 'memoryMb' | 'loading'>): string {
+  if (vm.loading) return tr.t('library.reading');
+  if (vm.processors === null || vm.memoryMb === null) return tr.t('home.card.unreadable');
+  const values = { cpus: vm.processors, memory: tr.megabytes(vm.memoryMb) };
+  return vm.guest === null ? tr.t('home.card.summaryUnknownGuest', values) : tr.t('home.card.summary', { ...values, guest: tr.t(`guest.${vm.guest}`) });
 }
 
 export interface VmCardProps {
@@ -25,13 +28,16 @@ export interface VmCardProps {
   readonly width: number;
   readonly position: number;
   readonly total: number;
-  /** The card the grid's one tab stop is on. */
+  /** The card that is the grid's one Tab stop. */
   readonly tabbable: boolean;
+  /** The folder that tells this VM from another of the same name. */
+  readonly hint: string | undefined;
   readonly register: (path: string, element: HTMLElement | null) => void;
   readonly onItemFocus: (path: string) => void;
 }
 
-export const VmCard = memo(function VmCard({ path, left, top, width, position, total, tabbable, register, onItemFocus }: VmCardProps) {
+export const VmCard = memo(function VmCard({ path, left, top, width, position, total, tabbable, hint, register, onItemFocus }: VmCardProps) {
+  const tr = useT();
   const vm = useVmSummary(path);
   const select = useHako((s) => s.select);
   const busy = useHako((s) => s.busy[path] !== undefined);
@@ -50,11 +56,12 @@ export const VmCard = memo(function VmCard({ path, left, top, width, position, t
       aria-setsize={total}
       onFocus={() => onItemFocus(path)}
     >
-      <button ref={ref} type="button" className="vm-card-main" tabIndex={tabIndex} onClick={() => select({ kind: 'vm', path })} aria-label={`Show ${vm.name}`}>
+      {/* Named by what it shows (name, then summary), so the visible words are the spoken ones. */}
+      <button ref={ref} type="button" className="vm-card-main" tabIndex={tabIndex} onClick={() => select({ kind: 'vm', path })} title={hint ? path : undefined}>
         <VmAvatar size="medium" />
         <span className="vm-card-text">
-          <span className="vm-card-name">{vm.name}</span>
-          <span className="vm-card-sub">{hardware(vm)}</span>
+          <span className="vm-card-name">{vm.name}</span> <span className="vm-card-sub">{vmSummary(tr, vm)}</span>
+          {hint && <span className="vm-card-sub vm-card-folder">{hint}</span>}
         </span>
       </button>
       <div className="vm-card-foot">
@@ -64,7 +71,7 @@ export const VmCard = memo(function VmCard({ path, left, top, width, position, t
           tabIndex={tabIndex}
           checked={selected}
           onChange={(event) => setSelected(path, event.target.checked)}
-          aria-label={`Select ${vm.name}`}
+          aria-label={tr.t('library.select', { name: vm.name })}
         />
         <VmStateBadge state={vm.state} />
         <span className="vm-card-spacer" />
@@ -74,8 +81,9 @@ export const VmCard = memo(function VmCard({ path, left, top, width, position, t
             variant="subtle"
             tabIndex={tabIndex}
             disabled={busy}
+            focusableWhenDisabled
             onClick={() => void runAction(path, primary)}
-            label={`${primary === 'start' ? 'Start' : 'Resume'} ${vm.name}`}
+            label={tr.t(primary === 'start' ? 'home.card.start' : 'home.card.resume', { name: vm.name })}
           />
         )}
       </div>

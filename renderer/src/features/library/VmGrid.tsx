@@ -1,12 +1,13 @@
 /**
  * The start page's grid of VM cards: what the query shows, as many columns as fit, virtualized by rows
- * (only the rows in view, and the active card's, are in the DOM), one tab stop (arrow keys move by card
- * and by row, Home/End, type-ahead; Tab goes on to the active card's box and Start).
+ * (only the rows in view, and the Tab stop's, are in the DOM), one Tab stop (arrow keys move by card and
+ * by row, Home/End, type-ahead; Tab goes on to that card's box and Start).
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useRovingFocus } from '../../kit/focus/use-roving-focus.js';
 import { useHako, useHakoStore } from '../../store/context.js';
+import { useFolderHints } from './folder-hints.js';
 import { VmCard } from './VmCard.js';
 
 const CARD_MIN_WIDTH = 260;
@@ -14,7 +15,7 @@ const GAP = 12;
 /** A card is 124 px high (VmCard.css); rows are that and the gap. */
 const ROW_HEIGHT = 124 + GAP;
 
-export function VmGrid() {
+export function VmGrid({ labelledBy }: { readonly labelledBy: string }) {
   const store = useHakoStore();
   const visible = useHako((s) => s.visible);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,16 +44,18 @@ export function VmGrid() {
     elementOf: (path) => elements.current.get(path),
     nameOf: (path) => store.getState().library.get(path)?.name ?? '',
   });
-  const activeRow = roving.activeIndex < 0 ? -1 : Math.floor(roving.activeIndex / columns);
+  const hints = useFolderHints();
+  // The rows of the Tab stop and of the focused card stay rendered, so focus is never lost with a row
+  // scrolled away.
+  const [keepA, keepB] = roving.keep.map((index) => (index < 0 ? -1 : Math.floor(index / columns)));
 
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      // The active card's row stays rendered, so focus is never lost with a row scrolled away.
-      if (activeRow >= 0 && !indexes.includes(activeRow)) indexes.push(activeRow);
+      for (const row of [keepA!, keepB!]) if (row >= 0 && row < range.count && !indexes.includes(row)) indexes.push(row);
       return indexes.sort((a, b) => a - b);
     },
-    [activeRow],
+    [keepA, keepB],
   );
   const virtualizer = useVirtualizer({
     count: rows,
@@ -70,7 +73,7 @@ export function VmGrid() {
 
   return (
     <div className="vm-grid-scroll" ref={scrollRef}>
-      <ul ref={listRef} className="vm-cards" aria-label="Library" style={{ height: Math.max(0, virtualizer.getTotalSize() - GAP) }} onKeyDown={roving.onKeyDown}>
+      <ul ref={listRef} className="vm-cards" aria-labelledby={labelledBy} style={{ height: Math.max(0, virtualizer.getTotalSize() - GAP) }} onKeyDown={roving.onKeyDown}>
         {width > 0 &&
           virtualizer.getVirtualItems().flatMap((row) =>
             visible.slice(row.index * columns, row.index * columns + columns).map((path, column) => {
@@ -84,7 +87,8 @@ export function VmGrid() {
                   width={cardWidth}
                   position={index + 1}
                   total={visible.length}
-                  tabbable={index === roving.activeIndex}
+                  tabbable={path === roving.tabStop}
+                  hint={hints.get(path)}
                   register={register}
                   onItemFocus={roving.onItemFocus}
                 />

@@ -1,43 +1,48 @@
 /**
- * The library in the navigation pane: what the query shows, virtualized (only the rows in view, and the
- * active one, are in the DOM), one tab stop (arrow keys, Home/End, type-ahead). Each row subscribes to
- * its own VM, so a change to one VM renders one row.
+ * The library's part of the navigation pane: the VMs the search shows, virtualized (only the rows in
+ * view are in the DOM, plus the pane's Tab stop and the focused entry, so focus is never lost with a row
+ * scrolled away). The pane (Sidebar) moves focus; each row subscribes to its own VM, so a change to one
+ * VM renders one row.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef } from 'react';
-import { VM_STATE_LABELS } from '../../../../app/vm/labels.js';
-import { useRovingFocus } from '../../kit/focus/use-roving-focus.js';
+import { memo, useCallback, useRef, type RefObject } from 'react';
+import { stateLabel } from '../../../../app/i18n/text.js';
+import { useT } from '../../i18n/context.js';
 import { NavItem } from '../../kit/NavItem/NavItem.js';
-import { useHako, useHakoStore, useVmSummary } from '../../store/context.js';
+import { useHako, useVmSummary } from '../../store/context.js';
+import { useFolderHints } from './folder-hints.js';
 import { VmGlyph } from './VmGlyph.js';
 
 /** A tall entry (48 px) and its margins: every row is this high. */
 const ROW_HEIGHT = 52;
 
-export function VmList({ labelledBy }: { readonly labelledBy: string }) {
-  const store = useHakoStore();
-  const visible = useHako((s) => s.visible);
-  const current = useHako((s) => (s.view.kind === 'vm' ? s.view.path : null));
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const elements = useRef(new Map<string, HTMLElement>());
-  const reveal = useRef<(index: number) => void>(() => undefined);
+export interface VmListProps {
+  readonly labelledBy: string;
+  readonly visible: readonly string[];
+  /** The VM whose page shows. */
+  readonly current: string | null;
+  /** The pane's Tab stop (a VM's path, or a page's key). */
+  readonly tabStop: string | null;
+  /** Indexes into `visible` that must stay rendered (-1 for none). */
+  readonly keep: readonly [number, number];
+  readonly register: (key: string, element: HTMLElement | null) => void;
+  readonly onItemFocus: (key: string) => void;
+  /** Set here: scrolls the list to an index. */
+  readonly revealRef: RefObject<(index: number) => void>;
+}
 
-  const roving = useRovingFocus(visible, {
-    preferred: current,
-    reveal: (index) => reveal.current(index),
-    elementOf: (path) => elements.current.get(path),
-    nameOf: (path) => store.getState().library.get(path)?.name ?? '',
-  });
-  const { activeIndex } = roving;
+export function VmList({ labelledBy, visible, current, tabStop, keep, register, onItemFocus, revealRef }: VmListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const hints = useFolderHints();
+  const [keepA, keepB] = keep;
 
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      // The active row stays rendered, so focus is never lost with a row scrolled away.
-      if (activeIndex >= 0 && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      for (const index of [keepA, keepB]) if (index >= 0 && index < range.count && !indexes.includes(index)) indexes.push(index);
       return indexes.sort((a, b) => a - b);
     },
-    [activeIndex],
+    [keepA, keepB],
   );
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -47,16 +52,11 @@ export function VmList({ labelledBy }: { readonly labelledBy: string }) {
     getItemKey: (index) => visible[index]!,
     rangeExtractor,
   });
-  reveal.current = (index) => virtualizer.scrollToIndex(index);
-
-  const register = useCallback((path: string, element: HTMLElement | null) => {
-    if (element) elements.current.set(path, element);
-    else elements.current.delete(path);
-  }, []);
+  revealRef.current = (index) => virtualizer.scrollToIndex(index);
 
   return (
     <div className="nav-scroll" ref={scrollRef}>
-      <ul className="nav-list" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }} onKeyDown={roving.onKeyDown}>
+      <ul className="nav-list" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const path = visible[item.index]!;
           return (
@@ -67,9 +67,10 @@ export function VmList({ labelledBy }: { readonly labelledBy: string }) {
               total={visible.length}
               top={item.start}
               current={path === current}
-              tabbable={item.index === activeIndex}
+              tabStop={path === tabStop}
+              folder={hints.get(path)}
               register={register}
-              onItemFocus={roving.onItemFocus}
+              onItemFocus={onItemFocus}
             />
           );
         })}
@@ -84,17 +85,21 @@ interface RowProps {
   readonly total: number;
   readonly top: number;
   readonly current: boolean;
-  readonly tabbable: boolean;
-  readonly register: (path: string, element: HTMLElement | null) => void;
-  readonly onItemFocus: (path: string) => void;
+  readonly tabStop: boolean;
+  /** The folder that tells this VM from another of the same name. */
+  readonly folder: string | undefined;
+  readonly register: (key: string, element: HTMLElement | null) => void;
+  readonly onItemFocus: (key: string) => void;
 }
 
-const VmListRow = memo(function VmListRow({ path, position, total, top, current, tabbable, register, onItemFocus }: RowProps) {
+/** Exported for its tests: a change to one VM renders its row only. */
+export const VmListRow = memo(function VmListRow({ path, position, total, top, current, tabStop, folder, register, onItemFocus }: RowProps) {
+  const tr = useT();
   const vm = useVmSummary(path);
   const select = useHako((s) => s.select);
   const ref = useCallback((element: HTMLButtonElement | null) => register(path, element), [register, path]);
   if (vm === undefined) return null;
-  const state = vm.loading ? 'Reading…' : VM_STATE_LABELS[vm.state];
+  const state = vm.loading ? tr.t('library.reading') : stateLabel(tr, vm.state);
   return (
     <li className="nav-row" style={{ transform: `translateY(${top}px)` }} aria-posinset={position} aria-setsize={total}>
       <NavItem
@@ -102,14 +107,24 @@ const VmListRow = memo(function VmListRow({ path, position, total, top, current,
         current={current}
         currentKind="page"
         className="pane-link pane-link-tall"
-        tabIndex={tabbable ? 0 : -1}
+        tabStop={tabStop}
+        title={folder ? `${vm.name}\n${path}` : vm.name}
         onFocus={() => onItemFocus(path)}
         onSelect={() => select({ kind: 'vm', path })}
       >
         <VmGlyph state={vm.state} />
-        {/* The name is what the entry shows: its name, a space, its state (no comma). */}
+        {/* Named by what it shows: the name, a space, the state (and the folder where names repeat). */}
         <span className="pane-text">
-          <span className="pane-label">{vm.name}</span> <span className="pane-sub">{state}</span>
+          <span className="pane-label">{vm.name}</span>{' '}
+          <span className="pane-sub">
+            {state}
+            {folder && (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span className="pane-folder">{folder}</span>
+              </>
+            )}
+          </span>
         </span>
       </NavItem>
     </li>

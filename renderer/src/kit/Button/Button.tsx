@@ -29,6 +29,13 @@ export interface ButtonProps {
   readonly autoFocus?: boolean;
   /** -1 inside a list that is one tab stop (roving focus), for all but its active item. */
   readonly tabIndex?: 0 | -1;
+  /**
+   * Disabled but still focusable (aria-disabled): for commands that disable themselves while they run
+   * (Start, Save), so focus stays on them instead of dropping to the page.
+   */
+  readonly focusableWhenDisabled?: boolean;
+  /** A hook for the window's keyboard shortcuts (shell/use-shortcuts.ts). */
+  readonly 'data-shortcut'?: string;
   readonly ref?: Ref<HTMLButtonElement>;
 }
 
@@ -48,8 +55,11 @@ export function Button({
   haspopup,
   autoFocus,
   tabIndex,
+  focusableWhenDisabled,
+  'data-shortcut': shortcut,
   ref,
 }: ButtonProps) {
+  const soft = disabled === true && focusableWhenDisabled === true;
   return (
     <button
       ref={ref}
@@ -57,8 +67,10 @@ export function Button({
       data-autofocus={autoFocus ? '' : undefined}
       type={type}
       className={clsx('btn', `btn-${variant}`, children === undefined && 'btn-icon', className)}
-      onClick={onClick}
-      disabled={disabled}
+      data-shortcut={shortcut}
+      onClick={soft ? undefined : onClick}
+      disabled={disabled && !soft}
+      aria-disabled={soft || undefined}
       title={title ?? label}
       aria-label={label}
       aria-pressed={pressed}

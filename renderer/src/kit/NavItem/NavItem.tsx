@@ -12,9 +12,10 @@ export function NavItem({
   label,
   id,
   className,
+  tabStop,
+  title,
   onSelect,
   children,
-  tabIndex,
   onFocus,
   ref,
 }: {
@@ -24,10 +25,13 @@ export function NavItem({
   readonly label?: string;
   readonly id?: string;
   readonly className?: string;
+  /** Roving focus: whether this entry is the list's one Tab stop (the list moves focus with arrow keys). */
+  readonly tabStop?: boolean;
+  /** The full text, as a tooltip, where the entry may cut it short. */
+  readonly title?: string;
   readonly onSelect: () => void;
   readonly children: ReactNode;
-  /** For an entry of a list that is one tab stop (roving focus): -1 for all but its active entry. */
-  readonly tabIndex?: 0 | -1;
+  /** Roving focus: the list learns which entry has focus (a click, a screen reader). */
   readonly onFocus?: () => void;
   readonly ref?: Ref<HTMLButtonElement>;
 }) {
@@ -36,11 +40,12 @@ export function NavItem({
       ref={ref}
       type="button"
       id={id}
-      tabIndex={tabIndex}
       onFocus={onFocus}
       className={clsx('nav-item', current && 'nav-item-current', className)}
       aria-current={current ? currentKind : undefined}
       aria-label={label}
+      title={title}
+      tabIndex={tabStop === undefined ? undefined : tabStop ? 0 : -1}
       onClick={onSelect}
     >
       {children}

@@ -1,9 +1,12 @@
 /**
- * A long list (or grid) that is one tab stop: only its active item is tabbable; the arrow keys, Home
- * and End move the active item and focus with it, and typing a name's first letters jumps to it. Items
- * are named by key, so the active one survives the list being filtered or sorted. Works with a
- * virtualized list: it asks the list to bring an item into view (`reveal`) before focusing it, and says
- * which index must stay rendered (`activeIndex`) so focus is never lost with an unmounted row.
+ * A long list (or grid) that is one Tab stop: only one item is tabbable; the arrow keys, Home and End
+ * move focus from item to item, and typing a name's first letters jumps to it. Items are named by key,
+ * so focus survives the list being filtered or sorted. Works with a virtualized list: it asks the list
+ * to bring an item into view (`reveal`) before focusing it, and says which items must stay rendered
+ * (`keep`: the Tab stop and the focused item), so focus is never lost with an unmounted row.
+ *
+ * The Tab stop is `tabStop` when the caller names one (a navigation pane: the entry of the page
+ * showing), else the item last focused (a grid), else the first.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { arrowTarget } from './arrow-keys.js';
@@ -11,8 +14,8 @@ import { arrowTarget } from './arrow-keys.js';
 export interface RovingOptions {
   /** Items per row: 1 for a list (Up/Down, wrapping), more for a grid (Left/Right too, no wrapping). */
   readonly columns?: number;
-  /** The item to start from when none was chosen (the one shown, say). */
-  readonly preferred?: string | null;
+  /** The item that is the Tab stop, when the caller decides (it falls back to the first item). */
+  readonly tabStop?: string | null;
   /** Brings the item at this index into view (scrolls a virtualized list to it). */
   readonly reveal: (index: number) => void;
   /** The element to focus for a key, once rendered. */
@@ -22,11 +25,12 @@ export interface RovingOptions {
 }
 
 export interface Roving {
-  /** The tabbable item, or null when the list is empty. */
-  readonly active: string | null;
-  readonly activeIndex: number;
+  /** The tabbable item, or null when there are none. */
+  readonly tabStop: string | null;
+  /** The indexes that must stay rendered: the Tab stop's and the focused item's (-1: none). */
+  readonly keep: readonly number[];
   readonly onKeyDown: (event: KeyboardEvent) => void;
-  /** An item got focus (a click, a screen reader): it becomes the active one. */
+  /** An item got focus (a click, a screen reader, Tab): moves from there. */
   readonly onItemFocus: (key: string) => void;
 }
 
@@ -34,12 +38,11 @@ const TYPE_AHEAD_MS = 700;
 
 /** Grid moves: no wrapping; Up/Down a row; Home/End the ends. */
 function gridTarget(key: string, index: number, count: number, columns: number): number | null {
-  const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
   switch (key) {
     case 'ArrowLeft':
-      return clamp(index - 1);
+      return Math.max(0, index - 1);
     case 'ArrowRight':
-      return clamp(index + 1);
+      return Math.min(count - 1, index + 1);
     case 'ArrowUp':
       return index - columns >= 0 ? index - columns : index;
     case 'ArrowDown':
@@ -54,66 +57,64 @@ function gridTarget(key: string, index: number, count: number, columns: number):
 }
 
 export function useRovingFocus(items: readonly string[], options: RovingOptions): Roving {
-  const { columns = 1, preferred = null } = options;
-  const [chosen, setChosen] = useState<string | null>(null);
+  const { columns = 1 } = options;
+  const [focused, setFocused] = useState<string | null>(null);
   const focusNext = useRef<string | null>(null);
   const typed = useRef({ text: '', at: 0 });
   const latest = useRef(options);
   latest.current = options;
 
-  const chosenIndex = chosen === null ? -1 : items.indexOf(chosen);
-  const preferredIndex = chosenIndex >= 0 || preferred === null ? -1 : items.indexOf(preferred);
-  const activeIndex = chosenIndex >= 0 ? chosenIndex : preferredIndex >= 0 ? preferredIndex : items.length > 0 ? 0 : -1;
-  const active = activeIndex >= 0 ? items[activeIndex]! : null;
+  const focusedIndex = focused === null ? -1 : items.indexOf(focused);
+  const wanted = options.tabStop !== undefined ? options.tabStop : focused;
+  const wantedIndex = wanted === null ? -1 : items.indexOf(wanted);
+  const tabStopIndex = wantedIndex >= 0 ? wantedIndex : items.length > 0 ? 0 : -1;
+  const tabStop = tabStopIndex >= 0 ? items[tabStopIndex]! : null;
 
-  const moveTo = useCallback((index: number, key: string) => {
-    setChosen(key);
-    focusNext.current = key;
-    latest.current.reveal(index);
-    // Already rendered: focus now (the effect below covers a row that mounts after the scroll).
+  const focusNow = (key: string): boolean => {
     const element = latest.current.elementOf(key);
-    if (element !== undefined) {
-      element.focus();
-      focusNext.current = null;
-    }
-  }, []);
+    if (element === undefined) return false;
+    element.focus();
+    return true;
+  };
+
+  const moveTo = (index: number) => {
+    const key = items[index]!;
+    setFocused(key);
+    latest.current.reveal(index);
+    // Rendered already: focus now; else once the row has mounted (the effect below).
+    focusNext.current = focusNow(key) ? null : key;
+  };
 
   useEffect(() => {
-    const key = focusNext.current;
-    if (key === null) return;
-    const element = latest.current.elementOf(key);
-    if (element !== undefined) {
-      element.focus();
-      focusNext.current = null;
-    }
+    if (focusNext.current !== null && focusNow(focusNext.current)) focusNext.current = null;
   });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey || items.length === 0) return;
-    const from = Math.max(activeIndex, 0);
+    const from = focusedIndex >= 0 ? focusedIndex : Math.max(tabStopIndex, 0);
     const target = columns > 1 ? gridTarget(event.key, from, items.length, columns) : arrowTarget(event.key, from, items.length, 'vertical');
     if (target !== null) {
       event.preventDefault();
-      moveTo(target, items[target]!);
+      moveTo(target);
       return;
     }
     if (event.key.length !== 1 || event.key === ' ') return;
     // Type-ahead: the next item whose name starts with what was typed lately.
     const now = Date.now();
-    const text = (now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text : '') + event.key.toLowerCase();
+    const text = (now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text : '') + event.key.toLocaleLowerCase();
     typed.current = { text, at: now };
     const start = text.length === 1 ? from + 1 : from;
     for (let step = 0; step < items.length; step++) {
       const index = (start + step) % items.length;
-      if (latest.current.nameOf(items[index]!).toLowerCase().startsWith(text)) {
+      if (latest.current.nameOf(items[index]!).toLocaleLowerCase().startsWith(text)) {
         event.preventDefault();
-        moveTo(index, items[index]!);
+        moveTo(index);
         return;
       }
     }
   };
 
-  const onItemFocus = useCallback((key: string) => setChosen(key), []);
+  const onItemFocus = useCallback((key: string) => setFocused(key), []);
 
-  return { active, activeIndex, onKeyDown, onItemFocus };
+  return { tabStop, keep: [tabStopIndex, focusedIndex], onKeyDown, onItemFocus };
 }

@@ -1,6 +1,11 @@
-/** Runs VM actions for the views (header, library cards, overview) and tells the user how they went. */
+/**
+ * Runs VM actions for the views (header, library cards, overview) and tells the user how they went:
+ * the start is announced to screen readers at once ("Starting Lab…"), the outcome as a notification
+ * where it needs words.
+ */
 import { useCallback } from 'react';
 import type { VmAction } from '../../../../../app/vm/state.js';
+import { useT } from '../../../i18n/context.js';
 import { useHakoStore } from '../../../store/context.js';
 import { actionNotice } from './action-notices.js';
 
@@ -9,13 +14,18 @@ export type RunVmAction = (path: string, action: VmAction) => Promise<boolean>;
 
 export function useRunVmAction(): RunVmAction {
   const store = useHakoStore();
+  const tr = useT();
   return useCallback(
     async (path, action) => {
+      const name = store.getState().library.get(path)?.name ?? path;
+      if (store.getState().busy[path] === undefined || action === 'powerOff') store.getState().announce(tr.t(`vm.running.${action}`, { name }));
       const outcome = await store.getState().act(path, action);
-      const notice = actionNotice(store.getState().library.get(path)?.name ?? path, action, outcome);
+      // The VM as it is now (act re-reads it): it may not have been in the store before.
+      const after = store.getState().library.get(path);
+      const notice = actionNotice(tr, after?.name ?? name, action, outcome, store.getState().details[path]?.config);
       if (notice) store.getState().notify(notice);
       return outcome.status === 'done';
     },
-    [store],
+    [store, tr],
   );
 }
