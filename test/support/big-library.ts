@@ -57,7 +57,8 @@ function vmText(vm: BenchVm): string {
       MemorySize: 512 * (1 + (vm.index % 8)),
       ComPorts: { UefiConsole: 'Disabled' },
       Gpu: { AssignmentMode: 'Disabled' },
-      ...(saved ? { SaveStateFile: `${vm.name}.vmrs` } : {}),
+      // A save file that is not there (not the runtime state file a start makes, `<Name>.vmrs`).
+      ...(saved ? { SaveStateFile: `${vm.name}.SaveState.vmrs` } : {}),
     },
   };
   return BOM + JSON.stringify(config, null, 4);

@@ -1,9 +1,12 @@
 /**
  * `hako host` as a process of its own (the built CLI, `node bin/hako.js host`), on a data folder the
- * caller prepared: for the UI benchmark and the specs that need a library of their own. Run from the
- * repository root after `npm run build`.
+ * caller prepared: for the UI benchmark and the specs that need a library of their own. Needs
+ * `npm run build` first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface HostProcess {
   /** The address with its secret, as the host printed it. */
@@ -16,7 +19,7 @@ export interface HostProcess {
 
 export function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<HostProcess> {
   const began = performance.now();
-  const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const stop = async () => {

@@ -2,10 +2,11 @@
  * Above the start page's grid: the sort and the state filter (the pane's list follows them too),
  * "Select all shown", and, while VMs are selected, the bulk actions.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { actionLabel } from '../../../../app/i18n/text.js';
 import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
+import { Dialog } from '../../kit/Dialog/Dialog.js';
 import type { IconName } from '../../kit/Icon/Icon.js';
 import { useHako, useHakoStore } from '../../store/context.js';
 import { BULK_ACTIONS, LIBRARY_SORTS, STATE_FILTERS, type BulkAction, type LibrarySort, type StateFilter } from '../../store/index.js';
@@ -25,6 +26,12 @@ export function LibraryToolbar() {
   const visible = useHako((s) => s.visible);
   const selected = useHako((s) => s.selected);
   const running = useHako((s) => s.bulk !== null && !s.bulk.finished);
+  // Power off is a hard power cut: asked first, as on a VM's page.
+  const [confirmPowerOff, setConfirmPowerOff] = useState(false);
+  const run = (action: BulkAction) => {
+    if (action === 'powerOff') setConfirmPowerOff(true);
+    else void store.getState().runBulk(action);
+  };
   const allShownSelected = visible.length > 0 && visible.every((path) => selected.has(path));
   const someShownSelected = !allShownSelected && visible.some((path) => selected.has(path));
 
@@ -51,32 +58,36 @@ export function LibraryToolbar() {
         </label>
         <QueryStatus className="library-toolbar-status" />
         <span className="library-toolbar-spacer" />
-        <label className="library-toolbar-field" htmlFor={sortId}>
-          {t('library.sort.label')}
-        </label>
-        <select id={sortId} className="input select library-toolbar-select" value={query.sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
-          {LIBRARY_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {t(`library.sort.${sort}`)}
-            </option>
-          ))}
-        </select>
-        <label className="library-toolbar-field" htmlFor={filterId}>
-          {t('library.filter.label')}
-        </label>
-        <select id={filterId} className="input select library-toolbar-select" value={query.state} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
-          {STATE_FILTERS.map((filter) => (
-            <option key={filter} value={filter}>
-              {t(`library.filter.${filter}`)}
-            </option>
-          ))}
-        </select>
+        <span className="library-toolbar-control">
+          <label className="library-toolbar-field" htmlFor={sortId}>
+            {t('library.sort.label')}
+          </label>
+          <select id={sortId} className="input select library-toolbar-select" value={query.sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
+            {LIBRARY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`library.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="library-toolbar-control">
+          <label className="library-toolbar-field" htmlFor={filterId}>
+            {t('library.filter.label')}
+          </label>
+          <select id={filterId} className="input select library-toolbar-select" value={query.state} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
+            {STATE_FILTERS.map((filter) => (
+              <option key={filter} value={filter}>
+                {t(`library.filter.${filter}`)}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       {selected.size > 0 && (
         <div className="library-bulk" role="group" aria-label={t('library.bulk.label')}>
           <span className="library-bulk-count">{t('library.bulk.count', { count: selected.size })}</span>
           {BULK_ACTIONS.map((action) => (
-            <Button key={action} icon={BULK_ICONS[action]} variant="subtle" disabled={running} onClick={() => void store.getState().runBulk(action)}>
+            <Button key={action} icon={BULK_ICONS[action]} variant="subtle" disabled={running} onClick={() => run(action)}>
               {actionLabel(tr, action)}
             </Button>
           ))}
@@ -85,6 +96,31 @@ export function LibraryToolbar() {
             {t('library.bulk.clear')}
           </Button>
         </div>
+      )}
+      {confirmPowerOff && (
+        <Dialog
+          alert
+          title={t('library.bulk.confirmPowerOff', { count: selected.size })}
+          onClose={() => setConfirmPowerOff(false)}
+          footer={
+            <>
+              <Button
+                variant="danger"
+                onClick={() => {
+                  setConfirmPowerOff(false);
+                  void store.getState().runBulk('powerOff');
+                }}
+              >
+                {t('vm.confirm.powerOff.button')}
+              </Button>
+              <Button onClick={() => setConfirmPowerOff(false)} autoFocus>
+                {t('common.cancel')}
+              </Button>
+            </>
+          }
+        >
+          <p>{t('vm.confirm.powerOff.body')}</p>
+        </Dialog>
       )}
     </div>
   );

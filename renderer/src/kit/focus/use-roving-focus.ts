@@ -98,10 +98,13 @@ export function useRovingFocus(items: readonly string[], options: RovingOptions)
       moveTo(target);
       return;
     }
-    if (event.key.length !== 1 || event.key === ' ') return;
-    // Type-ahead: the next item whose name starts with what was typed lately.
+    if (event.key.length !== 1) return;
+    // Type-ahead: the next item whose name starts with what was typed lately. A space goes on a name
+    // being typed; alone it is the button's own key.
     const now = Date.now();
-    const text = (now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text : '') + event.key.toLocaleLowerCase();
+    const sofar = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text : '';
+    if (event.key === ' ' && sofar === '') return;
+    const text = sofar + event.key.toLocaleLowerCase();
     typed.current = { text, at: now };
     const start = text.length === 1 ? from + 1 : from;
     for (let step = 0; step < items.length; step++) {
