@@ -52,9 +52,8 @@ function needsAttention(vm: VmSummaryDto): boolean {
   return vm.state === 'Error' || vm.lastError !== null || vm.problems.errors > 0;
 }
 
-export function matchesQuery(vm: VmSummaryDto, query: LibraryQuery): boolean {
+export function matchesQuery(vm: VmSummaryDto, query: LibraryQuery, search = normalizedSearch(query.text)): boolean {
   if (query.state === 'attention' ? !needsAttention(vm) : query.state !== 'all' && !FILTERED_STATES[query.state].includes(vm.state)) return false;
-  const search = normalizedSearch(query.text);
   return search === '' || haystack(vm).includes(search);
 }
 
@@ -67,14 +66,16 @@ export function compareVms(a: VmSummaryDto, b: VmSummaryDto, sort: LibrarySort):
   return byKey || collator.compare(a.name, b.name) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-/** The shown paths, from scratch. */
-export function computeVisible(order: readonly string[], lookup: Lookup, query: LibraryQuery): readonly string[] {
+/** The shown paths, from scratch; `previous` itself when they are the same (nothing that shows them renders again). */
+export function computeVisible(order: readonly string[], lookup: Lookup, query: LibraryQuery, previous: readonly string[] = []): readonly string[] {
+  const search = normalizedSearch(query.text);
   const shown: VmSummaryDto[] = [];
   for (const path of order) {
     const vm = lookup(path);
-    if (vm !== undefined && matchesQuery(vm, query)) shown.push(vm);
+    if (vm !== undefined && matchesQuery(vm, query, search)) shown.push(vm);
   }
-  return shown.sort((a, b) => compareVms(a, b, query.sort)).map((vm) => vm.path);
+  const paths = shown.sort((a, b) => compareVms(a, b, query.sort)).map((vm) => vm.path);
+  return paths.length === previous.length && paths.every((path, i) => path === previous[i]) ? previous : paths;
 }
 
 /** Whether the change from `before` to `after` can move the VM in the sort. */

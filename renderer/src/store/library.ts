@@ -71,7 +71,7 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
 
   /** Everything from scratch, after main's list. */
   const rebuild = (order: readonly string[]) =>
-    set((state) => ({ order, visible: computeVisible(order, lookup, state.query), liveCount: countLive(), namesVersion: state.namesVersion + 1 }));
+    set((state) => ({ order, visible: computeVisible(order, lookup, state.query, state.visible), liveCount: countLive(), namesVersion: state.namesVersion + 1 }));
 
   const remove = (path: string) => {
     const before = library.get(path);
@@ -148,7 +148,7 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
     setQuery(patch) {
       set((state) => {
         const query = { ...state.query, ...patch };
-        return { query, visible: computeVisible(state.order, lookup, query) };
+        return { query, visible: computeVisible(state.order, lookup, query, state.visible) };
       });
     },
 

@@ -21,7 +21,8 @@ export function LibraryToolbar() {
   const store = useHakoStore();
   const sortId = useId();
   const filterId = useId();
-  const query = useHako((s) => s.query);
+  const sort = useHako((s) => s.query.sort);
+  const stateFilter = useHako((s) => s.query.state);
   const setQuery = useHako((s) => s.setQuery);
   const visible = useHako((s) => s.visible);
   const selected = useHako((s) => s.selected);
@@ -62,10 +63,10 @@ export function LibraryToolbar() {
           <label className="library-toolbar-field" htmlFor={sortId}>
             {t('library.sort.label')}
           </label>
-          <select id={sortId} className="input select library-toolbar-select" value={query.sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
-            {LIBRARY_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`library.sort.${sort}`)}
+          <select id={sortId} className="input select library-toolbar-select" value={sort} onChange={(event) => setQuery({ sort: event.target.value as LibrarySort })}>
+            {LIBRARY_SORTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`library.sort.${option}`)}
               </option>
             ))}
           </select>
@@ -74,7 +75,7 @@ export function LibraryToolbar() {
           <label className="library-toolbar-field" htmlFor={filterId}>
             {t('library.filter.label')}
           </label>
-          <select id={filterId} className="input select library-toolbar-select" value={query.state} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
+          <select id={filterId} className="input select library-toolbar-select" value={stateFilter} onChange={(event) => setQuery({ state: event.target.value as StateFilter })}>
             {STATE_FILTERS.map((filter) => (
               <option key={filter} value={filter}>
                 {t(`library.filter.${filter}`)}

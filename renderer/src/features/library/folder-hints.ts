@@ -2,7 +2,6 @@
  * Two VMs with one name look alike in a list: for those, the name of the folder their file is in,
  * which tells them apart (the parent folder too where the folder names are the same).
  */
-import { useMemo } from 'react';
 import { folderOf, baseName } from '../../../../app/paths/parts.js';
 import { useHako, useHakoStore } from '../../store/context.js';
 
@@ -22,15 +21,19 @@ export function folderHints(vms: readonly { readonly path: string; readonly name
   return hints;
 }
 
+/** The hints last worked out for each store, with the `namesVersion` they are for. */
+const computed = new WeakMap<object, { readonly version: number; readonly hints: ReadonlyMap<string, string> }>();
+
 /**
  * The hints of the whole library, worked out again only when a name or the set of VMs changes (the
- * store's `namesVersion`), not on every state change: a library of 1,000 VMs changes state often.
+ * store's `namesVersion`), not on every state change, and once for the pane and the grid alike.
  */
 export function useFolderHints(): ReadonlyMap<string, string> {
   const store = useHakoStore();
   const version = useHako((s) => s.namesVersion);
-  return useMemo(() => {
-    void version;
-    return folderHints([...store.getState().library.values()].map((vm) => ({ path: vm.path, name: vm.name })));
-  }, [store, version]);
+  const cached = computed.get(store);
+  if (cached?.version === version) return cached.hints;
+  const hints = folderHints([...store.getState().library.values()].map((vm) => ({ path: vm.path, name: vm.name })));
+  computed.set(store, { version, hints });
+  return hints;
 }
