@@ -92,6 +92,8 @@ export function createLibrarySlice({ set, get }: SliceContext<LibrarySlice, Deps
 
   const showOpened = (snapshot: VmSnapshotDto) => {
     get().adopt(snapshot);
+    // Its page opens next: it has the snapshot already, and need not ask for it again.
+    set((state) => ({ details: { ...state.details, [snapshot.path]: snapshot } }));
     get().select({ kind: 'vm', path: snapshot.path });
     get().setVmTab('overview');
   };

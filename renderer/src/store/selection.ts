@@ -20,7 +20,7 @@ export type BulkResult =
   | { readonly status: 'timeout' }
   | { readonly status: 'failed'; readonly error: ShownError }
   /** Not allowed in this state: nothing was asked of main. */
-  | { readonly status: 'skipped'; readonly state: VmState | null }
+  | { readonly status: 'skipped'; readonly state: VmState }
   | { readonly status: 'busy' };
 
 export interface BulkRun {
@@ -79,13 +79,13 @@ export function createSelectionSlice({ set, get }: SliceContext<SelectionSlice, 
 
     async runBulk(action) {
       const { library, order, selected } = get();
-      const paths = order.filter((path) => selected.has(path));
+      const paths = order.filter((path) => selected.has(path) && library.has(path));
       const id = nextRun++;
       const results: Record<string, BulkResult> = {};
       const todo: string[] = [];
       for (const path of paths) {
-        const vm = library.get(path);
-        if (vm === undefined || !vm.actions.includes(action)) results[path] = { status: 'skipped', state: vm?.state ?? null };
+        const vm = library.get(path)!;
+        if (!vm.actions.includes(action)) results[path] = { status: 'skipped', state: vm.state };
         else {
           results[path] = { status: 'running' };
           todo.push(path);

@@ -22,7 +22,7 @@ function outcomeText(tr: Translator, action: BulkAction, result: BulkResult): st
     case 'busy':
       return tr.t('library.bulk.result.busy');
     case 'skipped':
-      return result.state === null ? tr.t('library.bulk.result.gone') : tr.t('library.bulk.result.skipped', { state: stateLabel(tr, result.state) });
+      return tr.t('library.bulk.result.skipped', { state: stateLabel(tr, result.state) });
   }
 }
 

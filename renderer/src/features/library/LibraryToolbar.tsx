@@ -26,6 +26,12 @@ export function LibraryToolbar() {
   const setQuery = useHako((s) => s.setQuery);
   const visible = useHako((s) => s.visible);
   const selected = useHako((s) => s.selected);
+  // A selected VM that left the library (removed, or gone after a reconnection) is not counted.
+  const selectedCount = useHako((s) => {
+    let count = 0;
+    for (const path of s.selected) if (s.library.has(path)) count++;
+    return count;
+  });
   const running = useHako((s) => s.bulk !== null && !s.bulk.finished);
   // Power off is a hard power cut: asked first, as on a VM's page.
   const [confirmPowerOff, setConfirmPowerOff] = useState(false);
@@ -84,9 +90,9 @@ export function LibraryToolbar() {
           </select>
         </span>
       </div>
-      {selected.size > 0 && (
+      {selectedCount > 0 && (
         <div className="library-bulk" role="group" aria-label={t('library.bulk.label')}>
-          <span className="library-bulk-count">{t('library.bulk.count', { count: selected.size })}</span>
+          <span className="library-bulk-count">{t('library.bulk.count', { count: selectedCount })}</span>
           {BULK_ACTIONS.map((action) => (
             <Button key={action} icon={BULK_ICONS[action]} variant="subtle" disabled={running} onClick={() => run(action)}>
               {actionLabel(tr, action)}
@@ -101,7 +107,7 @@ export function LibraryToolbar() {
       {confirmPowerOff && (
         <Dialog
           alert
-          title={t('library.bulk.confirmPowerOff', { count: selected.size })}
+          title={t('library.bulk.confirmPowerOff', { count: selectedCount })}
           onClose={() => setConfirmPowerOff(false)}
           footer={
             <>
