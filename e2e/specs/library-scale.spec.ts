@@ -103,6 +103,11 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   // The pane's Tab stop is the page showing (Home); Down enters the library.
   await page.keyboard.press('Control+l');
   await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
+  // One Tab stop, also when the list scrolls: Tab leaves the pane, Shift+Tab comes back to Home.
+  await page.keyboard.press('Tab');
+  expect(await app.nav.evaluate((nav) => nav.contains(document.activeElement))).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(app.libraryEntry('Lab VM 0001')).toBeFocused();
   // End goes to the last entry of the pane; Up from there reaches the last VM, far down the list.

@@ -72,7 +72,8 @@ export function VmGrid({ labelledBy }: { readonly labelledBy: string }) {
   }, []);
 
   return (
-    <div className="vm-grid-scroll" ref={scrollRef}>
+    // tabIndex -1: the grid's Tab stop is its card, never the scroller (see VmList).
+    <div className="vm-grid-scroll" ref={scrollRef} tabIndex={-1}>
       <ul ref={listRef} className="vm-cards" aria-labelledby={labelledBy} style={{ height: Math.max(0, virtualizer.getTotalSize() - GAP) }} onKeyDown={roving.onKeyDown}>
         {width > 0 &&
           virtualizer.getVirtualItems().flatMap((row) =>

@@ -55,7 +55,9 @@ export function VmList({ labelledBy, visible, current, tabStop, keep, register, 
   revealRef.current = (index) => virtualizer.scrollToIndex(index);
 
   return (
-    <div className="nav-scroll" ref={scrollRef}>
+    // tabIndex -1: Chromium makes a scroller whose entries are all tabindex -1 a Tab stop of its own;
+    // the pane is one Tab stop (its entry), so the scroller is not one.
+    <div className="nav-scroll" ref={scrollRef} tabIndex={-1}>
       <ul className="nav-list" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const path = visible[item.index]!;
