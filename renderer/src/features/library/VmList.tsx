@@ -122,8 +122,7 @@ export const VmListRow = memo(function VmListRow({ path, position, total, top, c
             {state}
             {folder && (
               <>
-                <span aria-hidden="true"> · </span>
-                <span className="pane-folder">{folder}</span>
+                <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
               </>
             )}
           </span>
