@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
-import { HakoError } from '../../app/errors/error-info.js';
+import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
@@ -14,7 +14,9 @@ import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
+import { type ConsoleService, type ConsoleStatus } from '../services/console/console-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { type GpuService } from '../services/gpu-service.js';
 import { hostFindings, type HostCheckDeps } from '../services/host-checks.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
@@ -53,6 +55,8 @@ export interface HandlerServices {
   readonly hostFacts: () => HostFacts;
   readonly hostChecks: HostCheckDeps;
   readonly networks: NetworkService;
+  readonly gpus: GpuService;
+  readonly consoles: ConsoleService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
   readonly version: string;
@@ -127,6 +131,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       await vms.load(p);
       return vms.events(p);
     },
+    'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
+    'vm.statistics': ({ path: p }) => vms.statistics(p),
 
     'config.load': async ({ path: vmPath }) => {
       const read = await configs.read(vmPath);
@@ -166,9 +172,11 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       }),
 
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
+    'disks.createDifferencing': ({ path: p, parentPath }) => disks.startCreateDifferencing({ path: p, parentPath }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),
+    'disks.delete': ({ path: p }) => disks.remove(p),
 
     'networks.list': async () => {
       const list = await networks.listNetworks();
@@ -184,6 +192,18 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       const created = await networks.createSwitch({ name, ...(subnet !== undefined ? { subnet } : {}) });
       return { id: created.id };
     },
+
+    'gpus.list': () => services.gpus.list(),
+
+    'console.open': async ({ path: p, port }) => {
+      // The port's pipe comes from the VM's file, which may not be read yet at start-up.
+      await vms.load(p);
+      return consoleStatusDto(services.consoles.open(p, port));
+    },
+    'console.write': ({ consoleId, data }) => services.consoles.write(consoleId, data),
+    'console.ack': ({ consoleId, bytes }) => services.consoles.ack(consoleId, bytes),
+    'console.close': ({ consoleId }) => services.consoles.close(consoleId),
+    'console.saveText': ({ path: p, text, append }) => services.consoles.saveText(p, text, append),
 
     'session.connect': ({ path: p, mode }) => {
       if (!shell.connectSession) throw notSupported('Connecting to the VM screen');
@@ -240,6 +260,12 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'app.ready': () => undefined,
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
+}
+
+/** A console's status in the contract's terms (an error as ErrorInfo). */
+export function consoleStatusDto(status: ConsoleStatus): EventPayload<'console.state'> {
+  const { error, ...rest } = status;
+  return { ...rest, ...(error ? { error: toErrorInfo(error) } : {}) };
 }
 
 /** The IPv4 subnets of the host's own interfaces, which a new switch must not collide with. */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { type Finding, type VmConfig } from '../../../app/config/index.js';
-import { type ErrorInfo } from '../../../app/errors/error-info.js';
+import { HakoError, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { allowedActions, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { summarize, type VmSummary } from '../../../app/vm/summary.js';
 import { type VmFiles, type WriteBackPatch } from '../config-service.js';
@@ -118,6 +118,17 @@ export function summaryOf(record: VmRecord, context: { readonly canCrash: boolea
     lastStartedAt: record.lastStartedAt,
     loading: record.loading,
   });
+}
+
+/**
+ * Hako writes a value into a `.7b` only where rewriting the file changes nothing else: a file holding
+ * values NanaBox would replace needs the user's consent first (saving the settings once), as the
+ * write-back itself requires (ConfigService.writeBack).
+ */
+export function refuseLossyFile(record: VmRecord, findings: readonly Finding[]): void {
+  const lossy = findings.filter((f) => f.lossy);
+  if (lossy.length === 0) return;
+  throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
 }
 
 /** Resolves with the exit status, or null when the VM is still running after `timeoutMs` (or on abort). */

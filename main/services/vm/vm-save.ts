@@ -12,7 +12,7 @@ import { HakoError } from '../../../app/errors/error-info.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { isLive } from '../../../app/vm/state.js';
 import { type ComputeSystem } from '../ports.js';
-import { waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
+import { refuseLossyFile, waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
 
 export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLifecycle, schema: SchemaVersion): Promise<void> {
   const running = record.running!;
@@ -71,10 +71,7 @@ export async function discardSavedState(record: VmRecord, host: VmLifecycle): Pr
   const { file, findings } = await host.files.load(record.path);
   const saveName = file.config.SaveStateFile;
   if (saveName === '') return;
-  const lossy = findings.filter((f) => f.lossy);
-  if (lossy.length > 0) {
-    throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
-  }
+  refuseLossyFile(record, findings);
   await host.files.remove(resolveVmPath(path.dirname(record.path), saveName));
   if (!(await host.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
   record.lastError = null;

@@ -20,7 +20,9 @@ import { newVmRecord, snapshotOf, summaryOf, waitForExit, type RunningVmRegistry
 import { reloadRecord, type LabelledReloadOutcome } from './vm-reload.js';
 import { reattachVms } from './vm-reattach.js';
 import { StartupGate } from './startup-gate.js';
+import { setVmMedia } from './vm-media.js';
 import { discardSavedState, saveVm } from './vm-save.js';
+import { readVmStatistics, type VmStatistics } from './vm-statistics.js';
 import { bootRecord } from './vm-boot.js';
 import { type VmNetworking } from './vm-start.js';
 
@@ -162,13 +164,27 @@ export class VmService {
   /**
    * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
    * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs,
-   * and before anything is removed when the file could not record it.
+   * and before anything is removed when the file could not record it (vm-save.ts).
    */
   async discardSavedState(vmPath: string): Promise<void> {
     const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
     if (settling) await settling;
     const record = this.existing(vmPath);
     return record.queue.enqueue('discardSavedState', () => discardSavedState(record, this.lifecycle));
+  }
+
+  /** A DVD drive's image inserted (null: ejected), live and in the `.7b`, through the queue (vm-media.ts). */
+  async setMedia(vmPath: string, lun: number, image: string | null): Promise<{ appliedNow: boolean }> {
+    // Like every action, it waits for the start-up reads and re-attach (a live swap needs the VM's system).
+    const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
+    if (settling) await settling;
+    const record = this.existing(vmPath);
+    return record.queue.enqueue('setMedia', () => setVmMedia(record, lun, image, { hcs: this.deps.hcs, lifecycle: this.lifecycle }).finally(() => this.emit(record)));
+  }
+
+  /** A running VM's live figures, read now (vm-statistics.ts); no timer of Hako's runs for them. */
+  statistics(vmPath: string): Promise<VmStatistics> {
+    return readVmStatistics(this.existing(vmPath));
   }
 
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */
