@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
-import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput, type PreferenceHints } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
@@ -39,6 +39,12 @@ export interface ShellHooks {
   disconnectSession?(vmPath: string): Promise<void>;
   /** Moves a file to the Recycle Bin (Electron on Windows); without it, deleted files are gone. */
   trashItem?(file: string): Promise<void>;
+  /**
+   * The window's unsaved settings edits and the user's answer when asked before quitting (Electron). The
+   * browser host has neither: the page's own beforeunload asks there.
+   */
+  setUnsavedEdits?(names: readonly string[]): void;
+  answerLeave?(proceed: boolean): void;
   /** The system's preferred languages, most preferred first (Electron); the browser host has none: its page uses the browser's. */
   systemLanguages?(): readonly string[];
 }
@@ -59,6 +65,8 @@ export interface HandlerServices {
   readonly consoles: ConsoleService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
+  /** What the preferences' empty values stand for on this computer. */
+  readonly preferenceHints: () => PreferenceHints;
   readonly version: string;
   readonly standIn: boolean;
   /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
@@ -258,6 +266,9 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     },
     // The transports act on this call themselves (they flush queued events); nothing to do here.
     'app.ready': () => undefined,
+    'app.preferenceHints': () => services.preferenceHints(),
+    'app.setUnsavedEdits': ({ names }) => shell.setUnsavedEdits?.(names),
+    'app.leaveAnswer': ({ proceed }) => shell.answerLeave?.(proceed),
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
 }

@@ -22,7 +22,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
   return createStore<HakoState>()((set, get) => {
     const context = { set, get };
     return {
-      ...createNavigationSlice(context),
+      ...createNavigationSlice(context, api),
       ...createNotificationsSlice(context, options),
       ...createPreferencesSlice(context, api),
       ...createLibrarySlice(context, api),
@@ -35,7 +35,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
 
 export { DEFAULT_QUERY, LIBRARY_SORTS, STATE_FILTERS, type LibraryQuery, type LibrarySort, type StateFilter } from './library-view.js';
 export { BULK_ACTIONS, type BulkAction, type BulkResult, type BulkRun } from './selection.js';
-export { sameView, type View, type VmTab } from './navigation.js';
+export { sameView, type LeaveAnswer, type LeaveGuard, type LeaveTarget, type View, type VmTab } from './navigation.js';
 export type { Notice, Toast, Tone } from './notifications.js';
 export type { ActionOutcome, ActionResult, BackgroundOperation } from './operations.js';
 export type { AppInfo, Link } from './connection.js';

@@ -41,6 +41,7 @@ import search from '@fluentui/svg-icons/icons/search_20_regular.svg?raw';
 import settings from '@fluentui/svg-icons/icons/settings_20_regular.svg?raw';
 import shield from '@fluentui/svg-icons/icons/shield_20_regular.svg?raw';
 import stop from '@fluentui/svg-icons/icons/stop_20_regular.svg?raw';
+import windowConsole from '@fluentui/svg-icons/icons/window_console_20_regular.svg?raw';
 import warning from '@fluentui/svg-icons/icons/warning_20_regular.svg?raw';
 import './Icon.css';
 
@@ -55,6 +56,8 @@ const SOURCES = {
   monitor: desktop,
   settings,
   list,
+  search,
+  console: windowConsole,
   pulse,
   folder: folderOpen,
   plus: add,
@@ -81,7 +84,6 @@ const SOURCES = {
   home,
   clock,
   keyboard,
-  search,
 } as const;
 
 export type IconName = keyof typeof SOURCES;
