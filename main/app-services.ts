@@ -53,6 +53,12 @@ export interface AppServices {
   readonly library: Library;
   readonly preferences: PreferencesStore;
   readonly sessions: SessionService;
+  /**
+   * Reads the library's files and re-attaches to the VMs left running; the shell calls it once it is up
+   * (the host listens, the window is there). Resolves when done (each read bounded by its deadline);
+   * later calls return the same promise.
+   */
+  readLibrary(): Promise<void>;
   readonly consoles: ConsoleService;
   dispose(): Promise<void>;
 }
@@ -246,12 +252,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopConsoleOutput = consoles.onOutput(({ consoleId, data }) => emit('console.output', { consoleId, data: data.toString('base64'), bytes: data.length }));
   const stopConsoleState = consoles.onState((status) => emit('console.state', consoleStatusDto(status)));
 
-  // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
-  // at a time and each gets a deadline; a late one still updates its VM when it finishes.
-  await eachWithDeadline(await library.files(), LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (file) => vms.open(file), (file, error) =>
-    options.log?.error(`reading ${file} at start-up`, error),
-  );
-  await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
+  // Listen first: every library file is listed at once (marked loading), and read only when the shell is
+  // up (readLibrary), so a large library never delays the window or the host. One bad entry (missing, a
+  // FIFO, huge, on a stalled share) never holds up the rest: reads run a few at a time and each gets a
+  // deadline; a late one still updates its VM when it finishes. Actions on a VM wait until the reads and
+  // the re-attach are done; a page that wants a VM sooner reads it first (vm.get).
+  const entries = await library.entries();
+  vms.expect(entries);
+  let startup: Promise<void> | null = null;
+  const readLibrary = () => {
+    startup ??= (async () => {
+      await eachWithDeadline(entries, LIBRARY_READS_AT_ONCE, LIBRARY_READ_DEADLINE_MS, (entry) => vms.load(entry.path), (entry, error) =>
+        options.log?.error(`reading ${entry.path} at start-up`, error),
+      );
+      await vms.reattach().catch((error: unknown) => options.log?.error('re-attaching running VMs failed', error));
+    })();
+    vms.holdActionsUntil(startup);
+    return startup;
+  };
 
   const handlers = createHandlers(
     {
@@ -307,8 +325,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     library,
     preferences,
     sessions,
+    readLibrary,
     consoles,
     async dispose() {
+      // Whatever the start-up re-attached is closed below with the rest.
+      await startup;
       stopConsoleOutput();
       stopConsoleState();
       consoles.dispose();

@@ -13,6 +13,7 @@ import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
 import { VM_PRESET_NAMES, type VmPresetName } from '../vm/new-vm.js';
 import { VM_ACTIONS, VM_STATES } from '../vm/state.js';
+import { type VmSummary } from '../vm/summary.js';
 
 // ---- shared shapes ----
 
@@ -54,6 +55,28 @@ export const vmSnapshotSchema = z.object({
   pendingRestart: z.array(z.string()),
   /** The live compute system survives Hako's exit (it was started with keepVmsRunning on). */
   outlivesHako: z.boolean(),
+  // Optional for senders that predate them; main always sends both.
+  /** When Hako last started the VM (ms since the epoch), from the library; null if never. */
+  lastStartedAt: z.number().nullable().optional(),
+  /** Hako is still reading the file (at start-up); `config` is null until it has. */
+  loading: z.boolean().optional(),
+});
+
+/** What a list shows of a VM (app/vm/summary.ts): `library.list` sends these, not whole snapshots. */
+export const vmSummarySchema = z.object({
+  path: z.string(),
+  id: z.string(),
+  name: z.string(),
+  guest: z.enum(['Windows', 'Linux']).nullable(),
+  state: z.enum(VM_STATES),
+  actions: z.array(z.enum(VM_ACTIONS)),
+  processors: z.number().nullable(),
+  memoryMb: z.number().nullable(),
+  problems: z.object({ errors: z.number().int().min(0), warnings: z.number().int().min(0) }),
+  lastError: errorInfoSchema.nullable(),
+  outlivesHako: z.boolean(),
+  lastStartedAt: z.number().nullable(),
+  loading: z.boolean(),
 });
 
 export const vmLogEntrySchema = z.object({
@@ -260,7 +283,8 @@ const nothing = z.void();
 
 export const CONTRACT = {
   // library: the VMs Hako knows
-  'library.list': invoke(none, z.array(vmSnapshotSchema)),
+  /** Every VM in the library, in library order, as summaries; a VM's page loads its snapshot (`vm.get`). */
+  'library.list': invoke(none, z.array(vmSummarySchema)),
   'library.open': invoke(byPath, vmSnapshotSchema),
   /** Shows the system's open dialog; null when the user cancels. */
   'library.openDialog': invoke(none, vmSnapshotSchema.nullable()),
@@ -421,6 +445,7 @@ export const CONTRACT = {
   'app.leaveAnswer': invoke(z.object({ proceed: z.boolean() }).strict(), nothing),
 
   // events, main → renderer
+  /** One VM changed: its whole snapshot (lists derive their summary from it with app/vm/summary.ts). */
   'vm.changed': event(vmSnapshotSchema),
   /** A background operation's progress; once `done`, with its error or its result. */
   'operations.progress': event(
@@ -457,6 +482,7 @@ export type CallOutput<K extends CallName> = z.output<InvokeOf<K>['output']>;
 export type EventPayload<K extends EventName> = Contract[K] extends Event<infer P> ? z.output<P> : never;
 
 export type VmSnapshotDto = z.output<typeof vmSnapshotSchema>;
+export type VmSummaryDto = z.output<typeof vmSummarySchema>;
 export type { Preferences };
 export type ErrorInfoDto = z.output<typeof errorInfoSchema>;
 export type Diagnostics = z.output<typeof diagnosticsSchema>;
@@ -469,6 +495,12 @@ export type PreferenceHints = z.output<typeof preferenceHintsSchema>;
 export type DiskInfoDto = z.output<typeof diskInfoSchema>;
 export type HostGpuDto = z.output<typeof hostGpuSchema>;
 export type ConsoleStatusDto = z.output<typeof consoleStatusSchema>;
+
+// The summary the core builds is what the contract carries (a compile-time check, both ways).
+const _summaryFits: (summary: VmSummary) => VmSummaryDto = (summary) => summary;
+const _dtoFits: (dto: VmSummaryDto) => VmSummary = (dto) => dto;
+void _summaryFits;
+void _dtoFits;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

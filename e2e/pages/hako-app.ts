@@ -7,6 +7,7 @@ import { DiagnosticsPage } from './diagnostics-page.js';
 import { NetworksPage } from './networks-page.js';
 import { PreferencesPage } from './preferences-page.js';
 import { VmPage } from './vm-page.js';
+import { scrollToRow } from '../support/virtual-list.js';
 
 export class HakoApp {
   readonly nav: Locator;
@@ -49,8 +50,15 @@ export class HakoApp {
     return vm;
   }
 
+  /** The library entry of a VM, scrolled into the (virtualized) list first. */
+  async revealEntry(name: string): Promise<Locator> {
+    const entry = this.libraryEntry(name);
+    await scrollToRow(this.library, entry);
+    return entry;
+  }
+
   async showVm(name: string): Promise<VmPage> {
-    await this.libraryEntry(name).click();
+    await (await this.revealEntry(name)).click();
     const vm = new VmPage(this.page, name);
     await expect(vm.heading).toBeVisible();
     return vm;

@@ -4,3 +4,4 @@ export { SettingsTab, type SectionName } from './settings-tab.js';
 export { DiagnosticsPage } from './diagnostics-page.js';
 export { PreferencesPage } from './preferences-page.js';
 export { NetworksPage } from './networks-page.js';
+export { LibraryHome, type BulkLabel } from './library-home.js';

@@ -63,10 +63,13 @@ test('a skip link comes first, and the navigation pane is one Tab stop', async (
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
 
-  // From "New VM…" (under "Open VM…"), one Tab lands on the pane's entry for the page showing (Home), the next leaves the pane.
+  // From "Open VM…" one Tab reaches "New VM…", the next the library's search box, the next the pane's
+  // entry for the page showing (Home), the next leaves the pane.
   await page.getByRole('complementary').getByRole('button', { name: 'Open VM…' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('complementary').getByRole('button', { name: 'New VM…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('searchbox', { name: 'Search VMs' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -8,6 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import type { HakoApp } from '../pages/index.js';
 import { escape } from '../pages/hako-app.js';
 import { documentedExample, namedVm, type VmFile } from './vms.js';
+import { scrollToRow } from './virtual-list.js';
 import type { Words } from './words.js';
 
 export interface TourVms {
@@ -83,7 +84,13 @@ async function quiet(page: Page, w: Words): Promise<void> {
 
 export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: string) => Promise<void>): Promise<void> {
   const nav = page.getByRole('navigation', { name: w('nav.label') });
-  const entry = (vm: VmFile) => nav.getByRole('button', { name: new RegExp(`^${escape(vm.name)} `) });
+  const list = nav.getByRole('list', { name: w('nav.library') });
+  // The list is virtualized: the entry is scrolled into it first.
+  const entry = async (vm: VmFile) => {
+    const row = list.getByRole('button', { name: new RegExp(`^${escape(vm.name)} `) });
+    await scrollToRow(list, row);
+    return row;
+  };
   const main = page.getByRole('main');
   const closeDialog = async () => {
     await page.keyboard.press('Escape');
@@ -105,7 +112,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await visit('open-dialog');
   await closeDialog();
 
-  await entry(vms.running).click();
+  await (await entry(vms.running)).click();
   const toolbar = page.getByRole('toolbar');
   await expect(page.getByRole('region', { name: w('pending.title') })).toBeVisible();
   // The live figures with their charts (the VM runs).
@@ -158,7 +165,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await expect(page.getByRole('tabpanel').getByRole('table')).toBeVisible();
   await visit('vm-events');
 
-  await entry(vms.legacy).click();
+  await (await entry(vms.legacy)).click();
   await page.getByRole('tab', { name: w('vm.tabs.overview') }).click();
   await expect(page.getByRole('list', { name: w('findings.list') })).toBeVisible();
   await visit('vm-findings');
@@ -195,7 +202,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await visit('delete-dialog');
   await closeDialog();
 
-  await entry(vms.failed).click();
+  await (await entry(vms.failed)).click();
   await page.getByRole('tab', { name: w('vm.tabs.overview') }).click();
   await expect(page.getByRole('region', { name: w('overview.lastError') })).toBeVisible();
   await quiet(page, w);
@@ -207,7 +214,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await visit('discard-dialog');
   await closeDialog();
 
-  await entry(vms.broken).click();
+  await (await entry(vms.broken)).click();
   await expect(page.getByRole('region', { name: w('overview.unreadable.title') })).toBeVisible();
   await visit('vm-unreadable');
 

@@ -24,6 +24,8 @@ Options:
 export interface HostServices {
   readonly dispatch: Dispatch;
   readonly events: HostEventSource;
+  /** Reads the library once the host listens (app-services.ts: listen first). */
+  readLibrary?(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function runHost(args: string[], io: CliIo, deps: HostCommandDeps =
     throw error;
   }
   io.stdout(`hako host: ${host.url}\n`);
+  void services.readLibrary?.();
   await (deps.until ?? untilSignal());
   await host.close();
   await services.dispose();

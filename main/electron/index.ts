@@ -198,6 +198,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     }
   });
   await state.load();
+  // The library's files are read now, in the background; the window shows them as they arrive.
+  void services.readLibrary();
 
   const blocker = await loadShutdownBlocker();
   let tray: HakoTray | null = null;

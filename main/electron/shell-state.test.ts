@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../app/preferences/preferences.js';
-import { fail, fakeDispatch, ok, snapshot } from '../../test/support/dispatch.js';
+import { fail, fakeDispatch, ok, snapshot, summary } from '../../test/support/dispatch.js';
 import { ShellState } from './shell-state.js';
 
 describe('ShellState', () => {
   it('loads VMs and preferences, follows events, and knows which VMs are live', async () => {
     const { dispatch } = fakeDispatch((name) => {
-      if (name === 'library.list') return ok([snapshot('C:\\a.7b', 'Running', ['save']), snapshot('C:\\b.7b', 'Stopped', ['start']), { bad: true }]);
+      if (name === 'library.list') return ok([summary('C:\\a.7b', 'Running', ['save']), summary('C:\\b.7b', 'Stopped', ['start']), { bad: true }]);
       if (name === 'app.getPreferences') return ok({ theme: 'system', keepVmsRunning: false, closeToTray: false, onSessionEnd: 'shutdown', shutdownTimeoutSeconds: 30 });
       return fail('Internal', name);
     });

@@ -2,17 +2,21 @@
  * What the shell keeps in memory about the services, so that decisions which must be synchronous (may
  * Windows end the session now? does closing the window quit?) never wait on a call: the known VMs with
  * their states, and the preferences. Fed by the contract's events (`vm.changed`,
- * `app.preferencesChanged`) and refreshed with `library.list` / `app.getPreferences`. No Electron here.
+ * `app.preferencesChanged`) and refreshed with `library.list` (summaries) / `app.getPreferences`. No
+ * Electron here.
  */
 import type { Dispatch } from '../../app/ipc/dispatch.js';
-import type { VmSnapshotDto } from '../../app/ipc/contract.js';
+import type { VmSummaryDto } from '../../app/ipc/contract.js';
 import { DEFAULT_PREFERENCES, mergeValidPreferences, type Preferences } from '../../app/preferences/preferences.js';
 import { pathKey } from '../../app/paths/identity.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { isLive, VM_ACTIONS, VM_STATES, type VmAction, type VmState } from '../../app/vm/state.js';
 import { call } from './services.js';
 
-/** A VM as the shell sees it: enough to decide quitting, session ends and the tray. */
+/**
+ * A VM as the shell sees it: enough to decide quitting, session ends and the tray. Read from a list's
+ * summary or an event's snapshot alike: both carry these fields.
+ */
 export interface VmSummary {
   readonly path: string;
   readonly id: string;
@@ -31,7 +35,7 @@ type ShellPreferences = Preferences;
 
 function summary(value: unknown): VmSummary | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { path, id, state, actions, outlivesHako } = value as Partial<VmSnapshotDto>;
+  const { path, id, state, actions, outlivesHako } = value as Partial<VmSummaryDto>;
   if (typeof path !== 'string' || typeof id !== 'string' || !VM_STATES.includes(state as never) || !Array.isArray(actions)) return null;
   return { path, id, state: state!, actions: actions.filter((a) => VM_ACTIONS.includes(a)), outlivesHako: outlivesHako === true };
 }

@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Envelope } from '../../app/ipc/contract.js';
 import { createAppServices, type AppServices } from '../app-services.js';
+import { JsonStore } from '../files/json-store.js';
 import { setNativeCallTimeout } from '../native/index.js';
 import { standInControls } from '../../test/support/native/stand-in-controls.js';
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
@@ -70,6 +71,25 @@ describe('library and vm calls', () => {
     expect((await value<{ path: string }[]>('library.list')).map((vm) => vm.path)).toEqual([file]);
     const missing = await call('library.open', { path: path.join(dir, 'nope.7b') });
     expect(missing).toMatchObject({ ok: false, error: { code: 'FileNotFound' } });
+  });
+
+  it('library.open writes library.json once; library.list sends summaries, not configurations', async () => {
+    const file = await vmFile();
+    const saves = vi.spyOn(JsonStore.prototype, 'save');
+    await value('library.open', { path: file });
+    expect(saves.mock.contexts.filter((store) => (store as JsonStore<unknown>).filePath.endsWith('library.json'))).toHaveLength(1);
+    saves.mockRestore();
+    const [listed] = await value<Record<string, unknown>[]>('library.list');
+    expect(listed).toMatchObject({ path: file, name: 'Vm', guest: 'Linux', processors: 1, memoryMb: 512, state: 'Stopped', loading: false, lastStartedAt: null });
+    expect(listed).not.toHaveProperty('config');
+    await value('vm.start', { path: file });
+    const [running] = await value<{ lastStartedAt: number | null }[]>('library.list');
+    expect(running!.lastStartedAt).toEqual(expect.any(Number));
+    // It is the library's, per user: a restart still knows it.
+    await value('vm.powerOff', { path: file });
+    await app.dispose();
+    app = await createAppServices({ dataDir: path.join(dir, 'data') });
+    expect((await value<{ lastStartedAt: number | null }[]>('library.list'))[0]!.lastStartedAt).toBe(running!.lastStartedAt);
   });
 
   it('input outside the contract is a BadRequest naming the field', async () => {

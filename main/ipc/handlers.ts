@@ -97,10 +97,12 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     return (await configs.read(vmPath).catch(() => null))?.file?.config ?? null;
   };
 
-  /** Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first). */
+  /**
+   * Only a regular file goes into the library (a missing file, a folder or a FIFO is refused first).
+   * markOpened adds it and puts it first among the recent files: one write of library.json.
+   */
   const openVm = async (file: string) => {
     if (!(await regularFileExists(file))) throw new HakoError('FileNotFound', `${file} does not exist.`, { path: file });
-    await library.add(file);
     await library.markOpened(file);
     return vms.open(file);
   };
@@ -108,7 +110,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
   // Every path below has been through its guard (app/ipc/path-guards.ts): local, absolute, resolved, of
   // the right kind, and in the library where the call needs that.
   const handlers: Handlers = {
-    'library.list': () => vms.list(),
+    'library.list': () => vms.summaries(),
     'library.open': ({ path: vmPath }) => openVm(vmPath),
     'library.openDialog': async () => {
       if (!shell.openFileDialog) throw notSupported('The file dialog');
@@ -121,7 +123,11 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     },
     'library.recent': () => library.recent(),
 
-    'vm.get': ({ path: p }) => vms.get(p),
+    // A VM still being read at start-up is read first (its page needs the configuration and the log).
+    'vm.get': async ({ path: p }) => {
+      await vms.load(p);
+      return vms.get(p);
+    },
     'vm.start': ({ path: p }) => vms.start(p),
     'vm.shutdown': ({ path: p }) => vms.shutdown(p),
     'vm.powerOff': ({ path: p }) => vms.powerOff(p),
@@ -131,7 +137,10 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.restart': ({ path: p }) => vms.restart(p),
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
-    'vm.events': ({ path: p }) => vms.events(p),
+    'vm.events': async ({ path: p }) => {
+      await vms.load(p);
+      return vms.events(p);
+    },
     'vm.setAdapterConnected': ({ path: p, index, connected }) => vms.setAdapterConnected(p, index, connected),
     'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
     'vm.statistics': ({ path: p }) => vms.statistics(p),
@@ -201,7 +210,11 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
 
     'gpus.list': () => services.gpus.list(),
 
-    'console.open': ({ path: p, port }) => consoleStatusDto(services.consoles.open(p, port)),
+    'console.open': async ({ path: p, port }) => {
+      // The port's pipe comes from the VM's file, which may not be read yet at start-up.
+      await vms.load(p);
+      return consoleStatusDto(services.consoles.open(p, port));
+    },
     'console.write': ({ consoleId, data }) => services.consoles.write(consoleId, data),
     'console.ack': ({ consoleId, bytes }) => services.consoles.ack(consoleId, bytes),
     'console.close': ({ consoleId }) => services.consoles.close(consoleId),

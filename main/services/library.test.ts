@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samePath } from '../../app/paths/identity.js';
-import { type StoreFs as LibraryFs } from '../files/json-store.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonStore, type StoreFs as LibraryFs } from '../files/json-store.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   LIBRARY_FILE_NAME,
   LIBRARY_VERSION,
@@ -225,6 +225,50 @@ describe('Library', () => {
     expect(snapshot.recent[0]).toBe('C:\\VMs\\0.7b');
     expect(snapshot.files.filter((p) => samePath(p, 'C:\\VMs\\0.7b'))).toHaveLength(1);
     expect(await library.preferences('C:\\VMs\\0.7b')).toEqual({ sessionMode: 'enhanced' });
+  });
+});
+
+describe('one write per change', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opening a new file adds it and makes it the most recent in one write', async () => {
+    const library = open();
+    await library.load();
+    const saves = vi.spyOn(JsonStore.prototype, 'save');
+    await library.markOpened('/vms/new.7b');
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(await library.files()).toEqual(['/vms/new.7b']);
+    expect(await library.recent()).toEqual(['/vms/new.7b']);
+  });
+
+  it('a start records the running id and when it started in one write, kept per user across instances', async () => {
+    const library = open();
+    await library.add('/vms/a.7b');
+    await library.add('/vms/b.7b');
+    const saves = vi.spyOn(JsonStore.prototype, 'save');
+    await library.rememberRunning('A', '/vms/a.7b', 1_700_000_000_123);
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(await library.entries()).toEqual([
+      { path: '/vms/a.7b', lastStartedAt: 1_700_000_000_123 },
+      { path: '/vms/b.7b', lastStartedAt: null },
+    ]);
+    expect(await stored()).toMatchObject({ vms: [{ path: '/vms/a.7b', lastStartedAt: 1_700_000_000_123 }, { path: '/vms/b.7b' }] });
+    expect(await open().entries()).toEqual(await library.entries());
+    expect(await open().fileForId('A')).toBe('/vms/a.7b');
+  });
+
+  it('a file outside the library gets its running id but no start time (nothing of it is kept)', async () => {
+    const library = open();
+    await library.rememberRunning('X', '/elsewhere/x.7b', 1_700_000_000_000);
+    expect(await library.fileForId('X')).toBe('/elsewhere/x.7b');
+    expect(await library.entries()).toEqual([]);
+  });
+
+  it('refuses a start time that is not a time', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, vms: [{ path: '/vms/a.7b', preferences: {}, lastStartedAt: 'yesterday' }] }));
+    const library = open();
+    expect((await library.load()).status).toBe('recovered');
+    expect(await library.entries()).toEqual([]);
   });
 });
 

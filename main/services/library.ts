@@ -55,7 +55,16 @@ const libraryV0Schema = z.array(absolutePath).max(MAX_LIBRARY_ENTRIES);
 
 const libraryV1Schema = z.object({
   version: z.literal(1),
-  vms: z.array(z.object({ path: absolutePath, preferences: storedPreferencesSchema.default({}) })).max(MAX_LIBRARY_ENTRIES),
+  vms: z
+    .array(
+      z.object({
+        path: absolutePath,
+        preferences: storedPreferencesSchema.default({}),
+        /** When Hako last started it (ms since the epoch), for sorting the list; added in place (optional) in v1. */
+        lastStartedAt: z.number().int().min(0).optional(),
+      }),
+    )
+    .max(MAX_LIBRARY_ENTRIES),
   recent: z.array(absolutePath).max(MAX_LIBRARY_ENTRIES).default([]),
   running: z.array(z.object({ id: z.string().min(1).max(MAX_PATH_LENGTH), path: absolutePath })).max(MAX_LIBRARY_ENTRIES).default([]),
 });
@@ -114,6 +123,13 @@ export interface LibrarySnapshot {
 interface VmEntry {
   path: string;
   preferences: z.infer<typeof storedPreferencesSchema>;
+  lastStartedAt?: number;
+}
+
+/** A file in the library, with what the list shows of it beside the file's own contents. */
+export interface LibraryEntry {
+  readonly path: string;
+  readonly lastStartedAt: number | null;
 }
 
 export class Library {
@@ -174,7 +190,7 @@ export class Library {
     this.running.clear();
     for (const vm of document.vms) {
       const key = pathKey(vm.path);
-      if (!this.vms.has(key)) this.vms.set(key, { path: vm.path, preferences: { ...vm.preferences } });
+      if (!this.vms.has(key)) this.vms.set(key, { path: vm.path, preferences: { ...vm.preferences }, ...(vm.lastStartedAt !== undefined ? { lastStartedAt: vm.lastStartedAt } : {}) });
     }
     for (const p of document.recent) {
       const key = pathKey(p);
@@ -191,7 +207,7 @@ export class Library {
   private document(): LibraryV1 {
     return {
       version: 1,
-      vms: [...this.vms.values()].map((vm) => ({ path: vm.path, preferences: { ...vm.preferences } })),
+      vms: [...this.vms.values()].map((vm) => ({ path: vm.path, preferences: { ...vm.preferences }, ...(vm.lastStartedAt !== undefined ? { lastStartedAt: vm.lastStartedAt } : {}) })),
       recent: this.recentKeys.map((key) => this.vms.get(key)!.path),
       running: [...this.running].map(([id, p]) => ({ id, path: p })),
     };
@@ -245,6 +261,11 @@ export class Library {
   /** The known files, in the order they were added. */
   async files(): Promise<string[]> {
     return this.enqueue(async () => [...this.vms.values()].map((vm) => vm.path));
+  }
+
+  /** The known files with what the list shows of them, in the order they were added. */
+  async entries(): Promise<LibraryEntry[]> {
+    return this.enqueue(async () => [...this.vms.values()].map((vm) => ({ path: vm.path, lastStartedAt: vm.lastStartedAt ?? null })));
   }
 
   async has(p: string): Promise<boolean> {
@@ -312,13 +333,22 @@ export class Library {
     return { sessionMode: stored.sessionMode ?? DEFAULT_VM_PREFERENCES.sessionMode };
   }
 
-  /** Records that the compute system `id` runs the VM of file `p`. */
-  async rememberRunning(id: string, p: string): Promise<void> {
+  /**
+   * Records that the compute system `id` runs the VM of file `p`, and (for a file in the library) when
+   * it was started: one write for both, as a start makes both true at once.
+   */
+  async rememberRunning(id: string, p: string, startedAt?: number): Promise<void> {
     Library.checkId(id);
     Library.checkPath(p);
     return this.mutate(() => {
-      if (this.running.get(id) === p) return false;
-      if (!this.running.has(id) && this.running.size >= MAX_LIBRARY_ENTRIES) return false;
+      let changed = false;
+      const entry = this.vms.get(pathKey(p));
+      if (startedAt !== undefined && entry !== undefined && entry.lastStartedAt !== startedAt) {
+        entry.lastStartedAt = Math.max(0, Math.floor(startedAt));
+        changed = true;
+      }
+      if (this.running.get(id) === p) return changed;
+      if (!this.running.has(id) && this.running.size >= MAX_LIBRARY_ENTRIES) return changed;
       this.running.set(id, p);
       return true;
     });

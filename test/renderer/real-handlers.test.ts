@@ -70,7 +70,8 @@ describe('the renderer against the real handlers', () => {
     expect(await store.getState().openPath(file)).toMatchObject({ ok: true });
     expect(store.getState().view).toEqual({ kind: 'vm', path: file });
     expect(await store.getState().act(file, 'start')).toMatchObject({ status: 'done' });
-    expect(store.getState().vms[file]?.state).toBe('Running');
+    expect(store.getState().library.get(file)?.state).toBe('Running');
+    const unwatch = store.getState().watchVm(file);
 
     const editor = createEditorStore(api, file, { debounceMs: 0 });
     await editor.getState().load();
@@ -79,7 +80,8 @@ describe('the renderer against the real handlers', () => {
     expect(editor.getState().consent?.map((f) => f.path)).toEqual(['/NanaBox/GuestType', '/NanaBox/ScsiDevices/0']);
     expect(await editor.getState().confirmConsent()).toBe(true);
     await store.getState().refreshVm(file);
-    expect(store.getState().vms[file]?.pendingRestart).toContain('/NanaBox/MemorySize');
+    expect(store.getState().details[file]?.pendingRestart).toContain('/NanaBox/MemorySize');
+    unwatch();
     store.getState().dispose();
   });
 

@@ -15,6 +15,7 @@ import {
   type VmSnapshotDto,
 } from '../../app/ipc/contract.js';
 import { type Handlers } from '../../app/ipc/dispatch.js';
+import { summarize } from '../../app/vm/summary.js';
 
 const VM = '/vms/demo.7b';
 const DISK = '/vms/demo/disk0.vhdx';
@@ -33,6 +34,8 @@ const snapshot: VmSnapshotDto = {
   lastError: null,
   pendingRestart: ['/NanaBox/MemorySize'],
   outlivesHako: true,
+  lastStartedAt: 1_700_000_000_000,
+  loading: false,
 };
 
 const preferences: Preferences = { theme: 'dark', language: 'zh-CN', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
@@ -103,7 +106,7 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
 };
 
 export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
-  'library.list': [snapshot],
+  'library.list': [summarize(snapshot), { ...summarize({ ...snapshot, path: '/vms/other.7b', config: null, findings: [], state: 'Stopped', actions: [] }), loading: true, lastStartedAt: null }],
   'library.open': snapshot,
   'library.openDialog': null,
   'library.forget': undefined,

@@ -25,3 +25,9 @@ export const snapshot = (p: string, state: string, actions: string[] = []) => ({
   lastError: null,
   pendingRestart: [],
 });
+
+/** A `library.list` entry as the services send it (app/vm/summary.ts). */
+export const summary = (p: string, state: string, actions: string[] = []) => {
+  const id = p.replace(/^.*[\\/]/, '').replace(/\.7b$/, '');
+  return { path: p, id, name: id, guest: null, state, actions, processors: null, memoryMb: null, problems: { errors: 0, warnings: 0 }, lastError: null, outlivesHako: false, lastStartedAt: null, loading: false };
+};

@@ -22,9 +22,12 @@ interface LogFile {
   readonly entries: readonly VmLogEntry[];
 }
 
+// Built once: a library of 1,000 VMs makes 1,000 stores at start-up.
+const VERSIONS = [z.never(), z.object({ version: z.literal(1), path: z.string(), entries: z.array(entrySchema).max(EVENT_LOG_CAPACITY) })];
+
 const spec = (vmPath: string) => ({
   fileName: `${createHash('sha256').update(pathKey(vmPath)).digest('hex').slice(0, 24)}.json`,
-  versions: [z.never(), z.object({ version: z.literal(1), path: z.string(), entries: z.array(entrySchema).max(EVENT_LOG_CAPACITY) })],
+  versions: VERSIONS,
   migrations: [(document: unknown) => document],
   empty: (): LogFile => ({ path: vmPath, entries: [] }),
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Finding, type VmConfig } from '../../../app/config/index.js';
 import { HakoError, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { allowedActions, type VmAction, type VmState } from '../../../app/vm/state.js';
+import { summarize, type VmSummary } from '../../../app/vm/summary.js';
 import { type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type SystemExitStatus } from '../ports.js';
 import { EventLog, type EventLogSink } from './event-log.js';
@@ -28,6 +29,10 @@ export interface VmSnapshot {
   readonly pendingRestart: readonly string[];
   /** The live compute system survives Hako's exit (ShouldTerminateOnLastHandleClosed was false). */
   readonly outlivesHako: boolean;
+  /** When Hako last started it (ms since the epoch; the library keeps it per user); null if never. */
+  readonly lastStartedAt: number | null;
+  /** The file is still to be read (at start-up); config is null until it has been. */
+  readonly loading: boolean;
 }
 
 export interface VmRecord {
@@ -45,6 +50,9 @@ export interface VmRecord {
   unpersistedEndpoints: string[];
   /** How the live compute system was created: whether it survives Hako's last handle. */
   outlivesHako: boolean;
+  lastStartedAt: number | null;
+  /** Listed before its file was read (start-up); false once read. */
+  loading: boolean;
   readonly log: EventLog;
   readonly queue: SerialQueue;
   readonly exitWaiters: Set<(status: SystemExitStatus | null) => void>;
@@ -62,6 +70,8 @@ export function newVmRecord(vmPath: string, logSink: EventLogSink | null = null)
     exitMeansSaved: false,
     unpersistedEndpoints: [],
     outlivesHako: false,
+    lastStartedAt: null,
+    loading: false,
     log: new EventLog(logSink),
     queue: new SerialQueue(),
     exitWaiters: new Set(),
@@ -73,19 +83,41 @@ export function vmIdOf(record: VmRecord): string {
   return record.running?.Name ?? record.config?.Name ?? '';
 }
 
+/** A file NanaBox refuses (or one not read yet) cannot be started; the last error says why. */
+function actionsOf(record: VmRecord, context: { readonly canCrash: boolean }): VmAction[] {
+  return allowedActions(record.state, context).filter((action) => action !== 'start' || record.config !== null);
+}
+
 export function snapshotOf(record: VmRecord, context: { readonly canCrash: boolean }): VmSnapshot {
   return {
     path: record.path,
     id: vmIdOf(record),
     state: record.state,
-    // A file NanaBox refuses cannot be started; the last error says why.
-    actions: allowedActions(record.state, context).filter((action) => action !== 'start' || record.config !== null),
+    actions: actionsOf(record, context),
     config: record.config,
     findings: record.findings,
     lastError: record.lastError,
     pendingRestart: record.running && record.config ? pendingRestart(record.running, record.config) : [],
     outlivesHako: record.system !== null && record.outlivesHako,
+    lastStartedAt: record.lastStartedAt,
+    loading: record.loading,
   };
+}
+
+/** What lists show of the VM (no configuration, no pending-restart comparison). */
+export function summaryOf(record: VmRecord, context: { readonly canCrash: boolean }): VmSummary {
+  return summarize({
+    path: record.path,
+    id: vmIdOf(record),
+    state: record.state,
+    actions: actionsOf(record, context),
+    config: record.config,
+    findings: record.findings,
+    lastError: record.lastError,
+    outlivesHako: record.system !== null && record.outlivesHako,
+    lastStartedAt: record.lastStartedAt,
+    loading: record.loading,
+  });
 }
 
 /**
@@ -139,7 +171,8 @@ export interface VmLifecycle {
 
 /** The part of the Library VmService needs: which file runs under which HCS id. */
 export interface RunningVmRegistry {
-  rememberRunning(id: string, path: string): Promise<void>;
+  /** Also records when it started (`startedAt`, ms since the epoch), in the same write. */
+  rememberRunning(id: string, path: string, startedAt?: number): Promise<void>;
   forgetRunning(id: string): Promise<void>;
   fileForId(id: string): Promise<string | null>;
   /** Every id recorded as running, with its file. */

@@ -10,6 +10,9 @@ import { toErrorInfo, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { type ComputeSystem, type Hcs } from '../ports.js';
 import { type WriteBackPatch } from '../config-service.js';
+import { settingLabel } from '../../../app/config/setting-labels.js';
+import { HakoError } from '../../../app/errors/error-info.js';
+import { type VmLifecycle, type VmRecord } from './vm-record.js';
 import { type VmNetworking } from './vm-start.js';
 
 export type ReloadOutcomeKind = 'applied' | 'needs-restart' | 'failed';
@@ -27,6 +30,9 @@ export interface ReloadContext {
   readonly owner: string;
   readonly vmPath: string;
 }
+
+/** An outcome with the setting's name for people ("Disk 2 (data.vhdx)"). */
+export type LabelledReloadOutcome = ReloadOutcome & { readonly setting: string };
 
 export interface ReloadResult {
   readonly outcomes: ReloadOutcome[];
@@ -208,4 +214,23 @@ async function reloadScsi(
   for (let lun = next.ScsiDevices.length; lun < running.ScsiDevices.length; lun++) {
     outcomes.push({ path: `/NanaBox/ScsiDevices/${lun}`, outcome: 'needs-restart' });
   }
+}
+
+/**
+ * "Apply settings now" on a running VM's record (its file just re-read): applies what can change, keeps
+ * the running configuration and the file up to date, and logs each outcome by the setting's name.
+ */
+export async function reloadRecord(record: VmRecord, system: ComputeSystem, context: Omit<ReloadContext, 'vmPath'>, host: VmLifecycle): Promise<LabelledReloadOutcome[]> {
+  if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read; fix it before reloading.', { path: record.path });
+  const result = await reloadVm(system, record.running!, record.config, { ...context, vmPath: record.path });
+  record.running = result.running;
+  const outcomes = result.outcomes.map((outcome) => ({ ...outcome, setting: settingLabel(outcome.path, record.config) }));
+  for (const outcome of outcomes) {
+    const what =
+      outcome.outcome === 'applied' ? 'applied now' : outcome.outcome === 'needs-restart' ? 'waits for a restart' : `could not be applied: ${outcome.error?.message ?? 'unknown error'}`;
+    record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `${outcome.setting}: ${what}`, { path: outcome.path, ...(outcome.error ? { error: outcome.error } : {}) });
+  }
+  await host.writeBack(record, result.patch);
+  host.emit(record);
+  return outcomes;
 }

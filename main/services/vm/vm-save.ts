@@ -10,9 +10,9 @@ import { type SchemaVersion } from '../../../app/compute/gates.js';
 import { pauseOptionsFor, saveOptionsFor } from '../../../app/compute/options.js';
 import { HakoError } from '../../../app/errors/error-info.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
+import { isLive } from '../../../app/vm/state.js';
 import { type ComputeSystem } from '../ports.js';
 import { refuseLossyFile, waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
-import { isLive } from '../../../app/vm/state.js';
 
 export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLifecycle, schema: SchemaVersion): Promise<void> {
   const running = record.running!;
@@ -62,9 +62,9 @@ export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLi
 }
 
 /**
- * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
- * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs, and
- * before anything is removed when the file could not record it.
+ * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b` stops
+ * naming it (which also mends a file whose save file is missing). Refused while the VM runs, and before
+ * anything is removed when the file could not record it. Runs on the VM's queue.
  */
 export async function discardSavedState(record: VmRecord, host: VmLifecycle): Promise<void> {
   if (record.system !== null || isLive(record.state)) throw new HakoError('VmRunning', 'The VM runs; its saved state cannot be discarded now.', { path: record.path });

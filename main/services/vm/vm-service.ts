@@ -4,30 +4,28 @@
  */
 import { schemaVersionForBuild, type SchemaVersion } from '../../../app/compute/gates.js';
 import { crashOptionsFor, pauseOptionsFor, shutdownOptionsFor } from '../../../app/compute/options.js';
-import { startBlocker } from '../../../app/config/device-rules.js';
-import { renderFinding } from '../../../app/config/index.js';
-import { settingLabel } from '../../../app/config/setting-labels.js';
 import path from 'node:path';
 import { HakoError, toErrorInfo, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
 import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
+import { type VmSummary } from '../../../app/vm/summary.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigRefusedError, ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
-import { type ComputeSystem, type Hcs, type HcsEvent, type HostInfo, type SystemExitStatus } from '../ports.js';
+import { type ComputeSystem, type Hcs, type HostInfo, type SystemExitStatus } from '../ports.js';
 import { type VmLogEntry } from './event-log.js';
 import { type EventLogStore } from './event-log-store.js';
-import { OperationSupersededError } from './serial-queue.js';
-import { handleVmEvent } from './vm-events.js';
-import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
-import { reloadVm, type ReloadOutcome } from './vm-reload.js';
+import { newVmRecord, snapshotOf, summaryOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
+import { reloadRecord, type LabelledReloadOutcome } from './vm-reload.js';
 import { reattachVms } from './vm-reattach.js';
+import { StartupGate } from './startup-gate.js';
 import { toggleAdapterOf } from './vm-adapter-live.js';
 import { setVmMedia } from './vm-media.js';
 import { discardSavedState, saveVm } from './vm-save.js';
 import { readVmStatistics, type VmStatistics } from './vm-statistics.js';
-import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
+import { bootRecord } from './vm-boot.js';
+import { type VmNetworking } from './vm-start.js';
 
 export type { RunningVmRegistry, VmSnapshot };
 
@@ -68,6 +66,7 @@ export class VmService {
   /** The error a VM's last failed read of its file left as its lastError. */
   private readonly readErrors = new WeakMap<VmRecord, ErrorInfo>();
   private readonly listeners = new Set<VmChangeListener>();
+  private readonly startup = new StartupGate((record) => this.read(record));
   private readonly files: VmFiles;
   readonly owner: string;
 
@@ -107,14 +106,41 @@ export class VmService {
   /** Adds a VM file (or re-reads it) and returns what the UI shows. */
   async open(vmPath: string): Promise<VmSnapshot> {
     const record = this.recordFor(vmPath);
-    await record.log.restore();
-    await this.refreshConfig(record);
-    this.emit(record);
+    await this.read(record);
     return this.snapshot(record);
+  }
+
+  /**
+   * Knows the library's files before reading them (start-up): each gets a record at once, marked
+   * loading, so lists show every entry while the files are read (`load`).
+   */
+  expect(entries: readonly { readonly path: string; readonly lastStartedAt: number | null }[]): void {
+    for (const entry of entries) {
+      if (this.records.has(this.keyOf(entry.path))) continue;
+      const record = this.recordFor(entry.path);
+      record.loading = true;
+      record.lastStartedAt = entry.lastStartedAt;
+    }
+  }
+
+  /** Reads a file `expect` announced (once, whoever asks), unless it was read or forgotten meanwhile. */
+  load(vmPath: string): Promise<void> {
+    return this.startup.load(this.records.get(this.keyOf(vmPath)));
+  }
+
+  /** Actions on any VM wait until `settled` (the start-up reads and the re-attach) has. */
+  holdActionsUntil(settled: Promise<unknown>): void {
+    this.startup.hold(settled);
   }
 
   list(): VmSnapshot[] {
     return [...this.records.values()].map((record) => this.snapshot(record));
+  }
+
+  /** What lists show of every VM, in the order Hako learnt of them. */
+  summaries(): VmSummary[] {
+    const context = { canCrash: this.deps.hcs.capabilities.crash };
+    return [...this.records.values()].map((record) => summaryOf(record, context));
   }
 
   get(vmPath: string): VmSnapshot {
@@ -138,14 +164,23 @@ export class VmService {
     return this.act(vmPath, 'start', (record, signal) => this.doStart(record, signal));
   }
 
-  /** Drops a saved VM's saved state so the next start boots afresh (vm-save.ts). */
-  discardSavedState(vmPath: string): Promise<void> {
+  /**
+   * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
+   * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs,
+   * and before anything is removed when the file could not record it (vm-save.ts).
+   */
+  async discardSavedState(vmPath: string): Promise<void> {
+    const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
+    if (settling) await settling;
     const record = this.existing(vmPath);
     return record.queue.enqueue('discardSavedState', () => discardSavedState(record, this.lifecycle));
   }
 
   /** A DVD drive's image inserted (null: ejected), live and in the `.7b`, through the queue (vm-media.ts). */
-  setMedia(vmPath: string, lun: number, image: string | null): Promise<{ appliedNow: boolean }> {
+  async setMedia(vmPath: string, lun: number, image: string | null): Promise<{ appliedNow: boolean }> {
+    // Like every action, it waits for the start-up reads and re-attach (a live swap needs the VM's system).
+    const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
+    if (settling) await settling;
     const record = this.existing(vmPath);
     return record.queue.enqueue('setMedia', () => setVmMedia(record, lun, image, { hcs: this.deps.hcs, lifecycle: this.lifecycle }).finally(() => this.emit(record)));
   }
@@ -187,6 +222,8 @@ export class VmService {
    * action is aborted and the queued ones dropped.
    */
   async powerOff(vmPath: string): Promise<void> {
+    const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
+    if (settling) await settling;
     const record = this.existing(vmPath);
     this.ensureAllowed(record, 'powerOff');
     await record.queue.preempt('powerOff', async () => {
@@ -251,31 +288,15 @@ export class VmService {
   }
 
   /** Applies the file's current settings to the running VM and says what happened to each change. */
-  reload(vmPath: string): Promise<(ReloadOutcome & { setting: string })[]> {
+  reload(vmPath: string): Promise<LabelledReloadOutcome[]> {
     return this.act(vmPath, 'reload', async (record) => {
       await this.refreshConfig(record);
-      if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read; fix it before reloading.', { path: record.path });
-      const result = await reloadVm(this.liveSystem(record), record.running!, record.config, {
-        hcs: this.deps.hcs,
-        network: this.deps.network,
-        owner: this.owner,
-        vmPath: record.path,
-      });
-      record.running = result.running;
-      const outcomes = result.outcomes.map((outcome) => ({ ...outcome, setting: settingLabel(outcome.path, record.config) }));
-      for (const outcome of outcomes) {
-        const what =
-          outcome.outcome === 'applied' ? 'applied now' : outcome.outcome === 'needs-restart' ? 'waits for a restart' : `could not be applied: ${outcome.error?.message ?? 'unknown error'}`;
-        record.log.add(outcome.outcome === 'failed' ? 'warning' : 'info', `${outcome.setting}: ${what}`, { path: outcome.path, ...(outcome.error ? { error: outcome.error } : {}) });
-      }
-      await this.writeBack(record, result.patch);
-      this.emit(record);
-      return outcomes;
+      return reloadRecord(record, this.liveSystem(record), { hcs: this.deps.hcs, network: this.deps.network, owner: this.owner }, this.lifecycle);
     });
   }
 
   /** Connects or disconnects one adapter of the running VM at once, and records that in the file. */
-  setAdapterConnected(vmPath: string, index: number, connected: boolean): Promise<ReloadOutcome & { setting: string }> {
+  setAdapterConnected(vmPath: string, index: number, connected: boolean): Promise<LabelledReloadOutcome> {
     return this.act(vmPath, 'reload', async (record) => {
       await this.refreshConfig(record);
       const context = { hcs: this.deps.hcs, network: this.deps.network, owner: this.owner, vmPath: record.path };
@@ -314,62 +335,14 @@ export class VmService {
 
   // ---- internals ----
 
-  private async doStart(record: VmRecord, signal: AbortSignal): Promise<void> {
-    await this.refreshConfig(record);
-    if (record.config === null) throw new HakoError('ConfigUnreadable', 'The VM file cannot be read.', { path: record.path });
-    // What Hyper-V would refuse is refused here, in the words the editor shows at the field.
-    const blocker = startBlocker(record.findings);
-    if (blocker !== null) throw new HakoError('StartBlocked', `${blocker.path}: ${renderFinding(blocker)}`, { path: record.path, finding: blocker.code, ...blocker.params }, blocker.path);
-    const id = record.config.Name;
-    const other = [...this.records.values()].find((r) => r !== record && r.system !== null && (r.running?.Name ?? r.config?.Name) === id);
-    if (other !== undefined) throw new AlreadyRunningError(id, other.path);
-
-    this.setState(record, 'Starting');
-    record.lastError = null;
-    record.outlivesHako = this.settings.keepRunning;
-    const context: StartContext = {
-      hcs: this.deps.hcs,
-      network: this.deps.network,
-      host: this.deps.host,
-      files: this.files,
-      owner: this.owner,
-      keepRunning: this.settings.keepRunning,
-      log: (level, message, details) => record.log.add(level, message, details),
-    };
-    let started;
-    try {
-      const onCreated = (system: ComputeSystem) => {
-        record.system = system;
-        return (event: HcsEvent) => handleVmEvent(record, system, event, this.lifecycle);
-      };
-      started = await startVm(record.path, record.config, context, onCreated, signal);
-      if (record.system !== started.system) {
-        // It stopped again before the start finished; the exit event has already said why.
-        throw new HakoError('StoppedDuringStart', 'The VM stopped while it was starting.', { path: record.path });
-      }
-    } catch (error) {
-      // startVm tears down whatever it created, so nothing runs now.
-      record.system = null;
-      record.running = null;
-      if (signal.aborted && signal.reason instanceof OperationSupersededError) {
-        // Powered off while starting: that is a stop the user asked for, not a failure.
-        record.log.add('info', 'The start was cancelled by power off');
-        this.setState(record, 'Stopped');
-      } else {
-        record.lastError = toErrorInfo(error);
-        record.log.add('error', 'The VM could not start', { error: record.lastError });
-        this.setState(record, 'Error');
-      }
-      throw error;
-    }
-    record.running = started.running;
-    if (record.state === 'Starting') this.setState(record, 'Running');
-    await this.deps.registry.rememberRunning(id, record.path).catch((error: unknown) => {
-      record.log.add('warning', 'Hako could not record the running VM; it will not re-attach to it after a restart', { error: toErrorInfo(error) });
+  private doStart(record: VmRecord, signal: AbortSignal): Promise<void> {
+    const keepRunning = this.settings.keepRunning;
+    return bootRecord(record, signal, {
+      lifecycle: this.lifecycle,
+      context: { hcs: this.deps.hcs, network: this.deps.network, host: this.deps.host, files: this.files, owner: this.owner, keepRunning },
+      refreshConfig: (r) => this.refreshConfig(r),
+      runningElsewhere: (r, id) => [...this.records.values()].find((o) => o !== r && o.system !== null && (o.running?.Name ?? o.config?.Name) === id)?.path ?? null,
     });
-    const persisted = await this.writeBack(record, started.patch);
-    // Endpoints the file does not name would never be found again; they go when the VM stops.
-    if (!persisted) record.unpersistedEndpoints = (started.patch.adapters ?? []).map((a) => a.EndpointId);
   }
 
   /** HCS accepted the stop, but no exit event came: say so rather than pretend. */
@@ -397,6 +370,8 @@ export class VmService {
   }
 
   private async act<T>(vmPath: string, action: VmAction, run: (record: VmRecord, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const settling = this.startup.settled(this.records.get(this.keyOf(vmPath)));
+    if (settling) await settling;
     const record = this.existing(vmPath);
     return record.queue.enqueue(action, async (signal) => {
       this.ensureAllowed(record, action);
@@ -444,6 +419,13 @@ export class VmService {
       record.lastError = toErrorInfo(error);
       this.readErrors.set(record, record.lastError);
     }
+  }
+
+  private async read(record: VmRecord): Promise<void> {
+    await record.log.restore();
+    await this.refreshConfig(record);
+    record.loading = false;
+    this.emit(record);
   }
 
   private setState(record: VmRecord, state: VmState): void {

@@ -51,7 +51,7 @@ export function createConnectionSlice({ set, get }: SliceContext<ConnectionSlice
       unsubscribers.push(
         api.on('vm.changed', (snapshot) => {
           eventedDuringList?.add(snapshot.path);
-          get().upsert(snapshot);
+          get().adopt(snapshot);
         }),
         api.on('app.showVm', ({ path }) => void get().showVm(path)),
         api.on('operations.progress', (event) => get().operationProgress(event)),

@@ -1,6 +1,6 @@
 /**
  * The renderer's state, one slice per concern: the connection to main, the library, navigation,
- * notifications, operations on VMs and disks, and the preferences. Plain zustand (vanilla) with the
+ * notifications, operations on VMs and disks, the selection (bulk actions), and the preferences. Plain zustand (vanilla) with the
  * HakoApi injected, so it runs in unit tests without a DOM. The API itself is not state: components
  * reach it through the ApiProvider (api/context.tsx).
  */
@@ -12,8 +12,9 @@ import { createNavigationSlice, type NavigationSlice } from './navigation.js';
 import { createNotificationsSlice, type NotificationOptions, type NotificationsSlice } from './notifications.js';
 import { createOperationsSlice, type OperationsSlice } from './operations.js';
 import { createPreferencesSlice, type PreferencesSlice } from './preferences.js';
+import { createSelectionSlice, type SelectionSlice } from './selection.js';
 
-export type HakoState = ConnectionSlice & LibrarySlice & NavigationSlice & NotificationsSlice & OperationsSlice & PreferencesSlice;
+export type HakoState = ConnectionSlice & LibrarySlice & NavigationSlice & NotificationsSlice & OperationsSlice & PreferencesSlice & SelectionSlice;
 export type HakoStore = StoreApi<HakoState>;
 export type StoreOptions = NotificationOptions;
 
@@ -26,12 +27,14 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
       ...createPreferencesSlice(context, api),
       ...createLibrarySlice(context, api),
       ...createOperationsSlice(context, api),
+      ...createSelectionSlice(context),
       ...createConnectionSlice(context, api),
     };
   });
 }
 
-export { selectVmList } from './library.js';
+export { DEFAULT_QUERY, LIBRARY_SORTS, STATE_FILTERS, type LibraryQuery, type LibrarySort, type StateFilter } from './library-view.js';
+export { BULK_ACTIONS, type BulkAction, type BulkResult, type BulkRun } from './selection.js';
 export { sameView, type LeaveAnswer, type LeaveGuard, type LeaveTarget, type View, type VmTab } from './navigation.js';
 export type { Notice, Toast, Tone } from './notifications.js';
 export type { ActionOutcome, ActionResult, BackgroundOperation } from './operations.js';

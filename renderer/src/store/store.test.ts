@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PREFERENCES, VERSION, apiError, createStubApi, flush, snapshot } from '../../../test/support/renderer/stub-api.js';
-import { createHakoStore, selectVmList } from './index.js';
+import { PREFERENCES, VERSION, apiError, createStubApi, flush, snapshot, summary } from '../../../test/support/renderer/stub-api.js';
+import { createHakoStore } from './index.js';
 
 const A = '/vms/a/a.7b';
 const B = '/vms/b/b.7b';
@@ -8,7 +8,7 @@ const B = '/vms/b/b.7b';
 function ready(extra: Parameters<typeof createStubApi>[0] = {}) {
   return createStubApi({
     'app.ready': () => undefined,
-    'library.list': () => [snapshot(A), snapshot(B)],
+    'library.list': () => [summary(A), summary(B)],
     'app.getPreferences': () => PREFERENCES,
     'app.version': () => VERSION,
     'vm.get': (input) => snapshot((input as { path: string }).path),
@@ -29,7 +29,8 @@ describe('renderer store: start-up', () => {
     expect(api.log.indexOf('library.list')).toBeGreaterThan(readyAt);
     const state = store.getState();
     expect(state.connection).toBe('ready');
-    expect(selectVmList(state).map((s) => s.path)).toEqual([A, B]);
+    expect(state.order).toEqual([A, B]);
+    expect(state.visible).toEqual([A, B]);
     expect(state.preferences).toEqual(PREFERENCES);
     expect(state.app?.transport).toBe('browser-host');
   });
@@ -37,7 +38,7 @@ describe('renderer store: start-up', () => {
   it('keeps a snapshot that arrived by event while the list was in flight', async () => {
     let release!: () => void;
     const api = ready({
-      'library.list': () => new Promise((resolve) => (release = () => resolve([snapshot(A, { state: 'Stopped' })]))),
+      'library.list': () => new Promise((resolve) => (release = () => resolve([summary(A, { state: 'Stopped' })]))),
     });
     const store = createHakoStore(api);
     const init = store.getState().init();
@@ -45,7 +46,7 @@ describe('renderer store: start-up', () => {
     api.emit('vm.changed', snapshot(A, { state: 'Running', actions: ['powerOff'] }));
     release();
     await init;
-    expect(store.getState().vms[A]?.state).toBe('Running');
+    expect(store.getState().library.get(A)?.state).toBe('Running');
   });
 
   it('reports a failed start-up instead of hanging', async () => {
@@ -60,12 +61,13 @@ describe('renderer store: start-up', () => {
     const api = ready();
     const store = createHakoStore(api);
     await store.getState().init();
-    api.handlers['library.list'] = () => [snapshot(B, { state: 'Running' })];
+    api.handlers['library.list'] = () => [summary(B, { state: 'Running' })];
     store.getState().setLink('connecting');
     store.getState().setLink('open');
     await flush();
     expect(store.getState().order).toEqual([B]);
-    expect(store.getState().vms[B]?.state).toBe('Running');
+    expect(store.getState().library.get(A)).toBeUndefined();
+    expect(store.getState().library.get(B)?.state).toBe('Running');
   });
 
   it('unsubscribes on dispose', async () => {
@@ -79,16 +81,24 @@ describe('renderer store: start-up', () => {
 });
 
 describe('renderer store: events', () => {
-  it('adds VMs it learns of by vm.changed and bumps their revision', async () => {
+  it('adds VMs it learns of by vm.changed; a VM whose page is open keeps its whole snapshot and counts its changes', async () => {
     const api = ready();
     const store = createHakoStore(api);
     await store.getState().init();
     const C = '/vms/c/c.7b';
     api.emit('vm.changed', snapshot(C, { state: 'Running' }));
-    api.emit('vm.changed', snapshot(C, { state: 'Paused' }));
     expect(store.getState().order).toEqual([A, B, C]);
-    expect(store.getState().vms[C]?.state).toBe('Paused');
+    expect(store.getState().details[C]).toBeUndefined();
+    const unwatch = store.getState().watchVm(C);
+    await flush();
+    expect(store.getState().details[C]).toMatchObject({ path: C, config: null });
+    api.emit('vm.changed', snapshot(C, { state: 'Paused' }));
+    expect(store.getState().library.get(C)?.state).toBe('Paused');
+    expect(store.getState().details[C]?.state).toBe('Paused');
     expect(store.getState().revision[C]).toBe(2);
+    unwatch();
+    expect(store.getState().details[C]).toBeUndefined();
+    expect(store.getState().revision[C]).toBeUndefined();
   });
 
   it('shows the VM main asks for, fetching it when it is not in the list yet', async () => {
@@ -100,7 +110,7 @@ describe('renderer store: events', () => {
     await flush();
     await flush();
     expect(store.getState().view).toEqual({ kind: 'vm', path: C });
-    expect(store.getState().vms[C]).toBeDefined();
+    expect(store.getState().library.get(C)).toBeDefined();
   });
 
   it('says so when the VM main asks for cannot be read, and stays where it is', async () => {

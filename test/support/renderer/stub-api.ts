@@ -2,7 +2,8 @@
  * A scripted HakoApi for the renderer's store tests: each call answers from a handler the test sets,
  * every call is recorded in order, and events are pushed by hand.
  */
-import { HakoApiError, type CallName, type ErrorInfoDto, type EventName, type HakoApi, type VmSnapshotDto } from '../../../app/ipc/contract.js';
+import { HakoApiError, type CallName, type ErrorInfoDto, type EventName, type HakoApi, type VmSnapshotDto, type VmSummaryDto } from '../../../app/ipc/contract.js';
+import { summarize } from '../../../app/vm/summary.js';
 
 export type Handler = (input: unknown) => unknown;
 
@@ -64,6 +65,11 @@ export function snapshot(path: string, overrides: Partial<VmSnapshotDto> = {}): 
     pendingRestart: [],
     ...overrides,
   };
+}
+
+/** What `library.list` answers for the VM of `snapshot(path, overrides)`. */
+export function summary(path: string, overrides: Partial<VmSnapshotDto> = {}): VmSummaryDto {
+  return summarize(snapshot(path, overrides));
 }
 
 export const PREFERENCES = { theme: 'system', language: 'system', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 } as const;

@@ -4,11 +4,10 @@
  */
 import { hasScreen } from '../../../../app/vm/state.js';
 import { Button } from '../../kit/Button/Button.js';
-import { useHako } from '../../store/context.js';
+import { useHako, useVmSummary } from '../../store/context.js';
 import { useRunVmAction } from '../vm/actions/use-vm-actions.js';
 import { useSession } from '../vm/overview/use-session-mode.js';
 import { VmStateBadge } from '../vm/state/VmStateBadge.js';
-import { vmTitle } from '../vm/vm-title.js';
 import type { PlannedFiles } from './new-vm-draft.js';
 import type { RunState } from './use-operation-run.js';
 import { useT } from '../../i18n/context.js';
@@ -33,11 +32,11 @@ export function CreateProgress({ name, state, onCancel }: { readonly name: strin
 /** The new VM, ready: start it, connect to its screen, or go to its page. */
 export function Created({ path, files, onAnother }: { readonly path: string; readonly files: PlannedFiles; readonly onAnother: () => void }) {
   const t = useT();
-  const vm = useHako((s) => s.vms[path]);
+  const vm = useVmSummary(path);
   const busy = useHako((s) => s.busy[path]);
   const select = useHako((s) => s.select);
   const runAction = useRunVmAction();
-  const session = useSession(path, vm ? vmTitle(vm) : path);
+  const session = useSession(path, vm ? vm.name : path);
   const canStart = vm?.actions.includes('start') === true && busy === undefined;
   const canConnect = vm !== undefined && hasScreen(vm.state);
   return (

@@ -117,7 +117,7 @@ describe('the New VM wizard', () => {
     api.handlers['session.connect'] = () => undefined;
     api.handlers['vm.get'] = () => snapshot('/home/me/Hako VMs/Lab/Lab.7b', { state: 'Running', actions: ['powerOff'] });
     const { store } = await openWizard(api);
-    act(() => store.getState().upsert(snapshot('/home/me/Hako VMs/Lab/Lab.7b')));
+    act(() => store.getState().adopt(snapshot('/home/me/Hako VMs/Lab/Lab.7b')));
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Lab{Enter}');
     for (let i = 0; i < 5; i++) await next();
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));

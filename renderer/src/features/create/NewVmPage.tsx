@@ -5,7 +5,6 @@
  * then offers Start and Connect.
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { HostFactsDto } from '../../../../app/ipc/contract.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../kit/Button/Button.js';
@@ -13,8 +12,7 @@ import { ErrorDetails } from '../../kit/ErrorDetails/ErrorDetails.js';
 import { InfoBar } from '../../kit/InfoBar/InfoBar.js';
 import { Page } from '../../kit/Page/Page.js';
 import { Spinner } from '../../kit/Spinner/Spinner.js';
-import { useHako } from '../../store/context.js';
-import { selectVmList } from '../../store/index.js';
+import { useHako, useLibraryIds } from '../../store/context.js';
 import { CreateProgress, Created } from './CreateOutcome.js';
 import { NEW_VM_STEPS, plannedFiles, type NewVmStep } from './new-vm-draft.js';
 import { DiskStep } from './steps/DiskStep.js';
@@ -47,7 +45,7 @@ export function NewVmPage() {
 
 function Wizard({ facts, switches, onAnother }: { readonly facts: HostFactsDto; readonly switches: HostSwitches | null; readonly onAnother: () => void }) {
   const t = useT();
-  const takenNames = useHako(useShallow((s) => selectVmList(s).map((vm) => vm.id)));
+  const takenNames = useLibraryIds();
   const windows = useHako((s) => s.app?.platform === 'win32');
   const context = useMemo(() => ({ takenNames, windows }), [takenNames, windows]);
   const wizard = useNewVmWizard(facts, context);

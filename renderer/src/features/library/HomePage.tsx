@@ -1,21 +1,21 @@
-/** The start page: the library at a glance, the way to add a VM, and files opened lately (not already in the library). */
+/**
+ * The start page: the library at a glance (a grid of every VM the search and the state filter show,
+ * sorted, with bulk actions), the way to add a VM, and files opened lately that are not in the library.
+ */
 import { useId } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { samePath } from '../../../../app/paths/identity.js';
-import { isLive } from '../../../../app/vm/state.js';
 import { useT } from '../../i18n/context.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { NewVmButton } from '../create/NewVmButton.js';
 import { Page } from '../../kit/Page/Page.js';
-import { useHako } from '../../store/context.js';
-import { selectVmList } from '../../store/index.js';
-import { vmTitle } from '../vm/vm-title.js';
-import { folderHints } from './folder-hints.js';
+import { useHako, useHakoStore } from '../../store/context.js';
+import { BulkResults } from './BulkResults.js';
+import { LibraryToolbar } from './LibraryToolbar.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { RecentFiles } from './RecentFiles.js';
 import { useOpenPath } from './use-library-actions.js';
 import { useRecentFiles } from './use-recent-files.js';
-import { VmCard } from './VmCard.js';
+import { VmGrid } from './VmGrid.js';
 import './HomePage.css';
 
 /** Recent files that are not in the library: compared as paths (case and separators as the OS does), not as strings. */
@@ -25,21 +25,22 @@ export function recentOutsideLibrary(recent: readonly string[], library: readonl
 
 export function HomePage() {
   const { t } = useT();
-  const vms = useHako(useShallow(selectVmList));
+  const store = useHakoStore();
+  const total = useHako((s) => s.order.length);
+  const running = useHako((s) => s.liveCount);
+  const namesVersion = useHako((s) => s.namesVersion);
   const openPath = useOpenPath();
-  const recent = useRecentFiles(vms.map((vm) => vm.path).join('\u0000'));
+  // Read again whenever the set of VMs changes.
+  const recent = useRecentFiles(String(namesVersion));
   const recentId = useId();
-  const notInLibrary = recentOutsideLibrary(
-    recent,
-    vms.map((vm) => vm.path),
-  );
-  const running = vms.filter((vm) => isLive(vm.state)).length;
-  const hints = folderHints(vms.map((vm) => ({ path: vm.path, name: vmTitle(vm) })));
+  const libraryId = useId();
+  const notInLibrary = recent.length === 0 ? [] : recentOutsideLibrary(recent, store.getState().order);
 
   return (
     <Page
+      className="home-page"
       title={t('home.title')}
-      description={vms.length === 0 ? t('home.description.empty') : t('home.description', { count: vms.length, running })}
+      description={total === 0 ? t('home.description.empty') : t('home.description', { count: total, running })}
       actions={
         <div className="button-row">
           <NewVmButton />
@@ -47,7 +48,7 @@ export function HomePage() {
         </div>
       }
     >
-      {vms.length === 0 ? (
+      {total === 0 && (
         <div className="welcome">
           <Icon name="vm" className="welcome-icon" />
           <h2>{t('home.welcome.title')}</h2>
@@ -57,17 +58,6 @@ export function HomePage() {
             <OpenVmButton>{t('home.welcome.open')}</OpenVmButton>
           </div>
         </div>
-      ) : (
-        <section aria-labelledby={`${recentId}-library`}>
-          <h2 id={`${recentId}-library`} className="visually-hidden">
-            {t('home.library')}
-          </h2>
-          <ul className="vm-cards" aria-labelledby={`${recentId}-library`}>
-            {vms.map((vm) => (
-              <VmCard key={vm.path} vm={vm} hint={hints.get(vm.path)} />
-            ))}
-          </ul>
-        </section>
       )}
       {notInLibrary.length > 0 && (
         <section className="recent-section" aria-labelledby={recentId}>
@@ -75,6 +65,16 @@ export function HomePage() {
             {t('home.recent')}
           </h2>
           <RecentFiles paths={notInLibrary.slice(0, 5)} labelledBy={recentId} onOpen={(p) => void openPath(p)} />
+        </section>
+      )}
+      {total > 0 && (
+        <section className="home-library" aria-labelledby={libraryId}>
+          <h2 id={libraryId} className="visually-hidden">
+            {t('home.library')}
+          </h2>
+          <LibraryToolbar />
+          <BulkResults />
+          <VmGrid labelledBy={libraryId} />
         </section>
       )}
     </Page>

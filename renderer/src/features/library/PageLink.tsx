@@ -1,5 +1,5 @@
 /** An entry of the navigation pane that shows a page of the window, marked while it is showing. */
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Icon, type IconName } from '../../kit/Icon/Icon.js';
 import { NavItem } from '../../kit/NavItem/NavItem.js';
 import { useHako } from '../../store/context.js';
@@ -12,6 +12,8 @@ export function PageLink({
   tall,
   tabStop,
   title,
+  ref,
+  onFocus,
   children,
 }: {
   readonly target: View;
@@ -22,12 +24,17 @@ export function PageLink({
   /** Whether this entry is the pane's one Tab stop (roving focus). */
   readonly tabStop: boolean;
   readonly title?: string;
+  readonly ref?: Ref<HTMLButtonElement>;
+  /** The pane learns which entry has focus (roving focus). */
+  readonly onFocus?: () => void;
   readonly children?: ReactNode;
 }) {
   const current = useHako((s) => sameView(s.view, target));
   const select = useHako((s) => s.select);
   return (
     <NavItem
+      ref={ref}
+      onFocus={onFocus}
       current={current}
       currentKind="page"
       tabStop={tabStop}

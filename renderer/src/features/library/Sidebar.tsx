@@ -1,50 +1,55 @@
 /**
- * The navigation pane: the library (every VM with its state), "Open VM…", and the app's own pages.
- * The pane is one Tab stop (the entry of the page showing); Up/Down, Home and End move between its
- * entries, as in a Windows navigation pane. Each entry's accessible name is its visible text ("Lab
- * Running"), so what a speech-input user reads is what they can say.
+ * The navigation pane: "Open VM…", the library's search, and the pane itself: Home, the library (every
+ * VM the search shows, virtualized: see VmList) and the app's own pages. The pane is one Tab stop (the
+ * entry of the page showing, else Home); Up/Down, Home and End move through all its entries, and typing
+ * a name jumps to it, as in a Windows navigation pane. Each entry's accessible name is its visible text
+ * ("Lab Running"), so what a speech-input user reads is what they can say.
  */
-import { useRef, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { VmSnapshotDto } from '../../../../app/ipc/contract.js';
-import { stateLabel } from '../../../../app/i18n/text.js';
+import { useCallback, useRef } from 'react';
 import { useT } from '../../i18n/context.js';
-import { arrowTarget } from '../../kit/focus/arrow-keys.js';
 import { Button } from '../../kit/Button/Button.js';
+import { useRovingFocus } from '../../kit/focus/use-roving-focus.js';
 import { Icon } from '../../kit/Icon/Icon.js';
-import { useHako } from '../../store/context.js';
-import { selectVmList, type View } from '../../store/index.js';
+import { useHako, useHakoStore } from '../../store/context.js';
+import { LibrarySearch, QueryStatus } from './LibrarySearch.js';
 import { NewVmButton } from '../create/NewVmButton.js';
-import { vmTitle } from '../vm/vm-title.js';
 import { OpenVmButton } from './OpenVmButton.js';
 import { PageLink } from './PageLink.js';
-import { folderHints } from './folder-hints.js';
-import { VmGlyph } from './VmGlyph.js';
+import { VmList } from './VmList.js';
 import './Sidebar.css';
 
-/** The entry that is the pane's Tab stop: the page showing, or Home when it is not in the pane. */
-function tabStopOf(view: View, vms: readonly VmSnapshotDto[]): string {
-  if (view.kind === 'vm') return vms.some((vm) => vm.path === view.path) ? `vm:${view.path}` : 'home';
-  return view.kind;
-}
+const HOME = 'page:home';
+const NETWORKS = 'page:networks';
+const DIAGNOSTICS = 'page:diagnostics';
+const PREFERENCES = 'page:preferences';
 
 export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => void }) {
-  const tr = useT();
-  const { t } = tr;
-  const vms = useHako(useShallow(selectVmList));
+  const { t } = useT();
+  const store = useHakoStore();
+  const visible = useHako((s) => s.visible);
+  const empty = useHako((s) => s.order.length === 0);
   const view = useHako((s) => s.view);
-  const navRef = useRef<HTMLElement>(null);
-  const stop = tabStopOf(view, vms);
-  const hints = folderHints(vms.map((vm) => ({ path: vm.path, name: vmTitle(vm) })));
+  const elements = useRef(new Map<string, HTMLElement>());
+  const revealRow = useRef<(index: number) => void>(() => undefined);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    const items = [...(navRef.current?.querySelectorAll<HTMLButtonElement>('.pane-link') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const target = index < 0 ? null : arrowTarget(event.key, index, items.length, 'vertical');
-    if (target === null) return;
-    event.preventDefault();
-    items[target]?.focus();
-  };
+  // Keys: the pages, and the VMs by path between them (a path never starts with "page:").
+  const items = [HOME, ...visible, NETWORKS, DIAGNOSTICS, PREFERENCES];
+  const showing = view.kind === 'vm' ? view.path : `page:${view.kind}`;
+  const roving = useRovingFocus(items, {
+    tabStop: items.includes(showing) ? showing : HOME,
+    reveal: (index) => {
+      if (index >= 1 && index <= visible.length) revealRow.current(index - 1);
+    },
+    elementOf: (key) => elements.current.get(key),
+    nameOf: (key) => (key.startsWith('page:') ? (elements.current.get(key)?.textContent ?? '') : (store.getState().library.get(key)?.name ?? '')),
+  });
+  const register = useCallback((key: string, element: HTMLElement | null) => {
+    if (element) elements.current.set(key, element);
+    else elements.current.delete(key);
+  }, []);
+  const pageLink = (key: string, target: Parameters<typeof PageLink>[0]['target'], label: string, icon: 'home' | 'network' | 'pulse' | 'settings') => (
+    <PageLink target={target} label={label} icon={icon} tabStop={roving.tabStop === key} ref={(element) => register(key, element)} onFocus={() => roving.onItemFocus(key)} />
+  );
 
   return (
     <aside className="sidebar">
@@ -58,42 +63,29 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
         {t('nav.openVm')}
       </OpenVmButton>
       <NewVmButton className="new-vm" variant="secondary" />
-      <nav ref={navRef} className="nav" aria-label={t('nav.label')} onKeyDown={onKeyDown}>
-        <PageLink target={{ kind: 'home' }} label={t('nav.home')} icon="home" tabStop={stop === 'home'} />
+      {!empty && <LibrarySearch />}
+      <nav className="nav" aria-label={t('nav.label')} onKeyDown={roving.onKeyDown}>
+        {pageLink(HOME, { kind: 'home' }, t('nav.home'), 'home')}
         <h2 className="nav-heading" id="library-heading">
           {t('nav.library')}
         </h2>
-        {/* Not a Tab stop of its own when it scrolls (Chromium makes scrollers focusable): focus moves by the arrow keys. */}
-        <ul className="nav-list" aria-labelledby="library-heading" tabIndex={-1}>
-          {vms.length === 0 && <li className="nav-empty">{t('nav.empty')}</li>}
-          {vms.map((vm) => {
-            const name = vmTitle(vm);
-            const state = stateLabel(tr, vm.state);
-            const folder = hints.get(vm.path);
-            return (
-              <li key={vm.path}>
-                <PageLink target={{ kind: 'vm', path: vm.path }} tall tabStop={stop === `vm:${vm.path}`} title={folder ? `${name}\n${vm.path}` : name}>
-                  <VmGlyph state={vm.state} />
-                  <span className="pane-text">
-                    <span className="pane-label">{name}</span>
-                    <span className="pane-sub">
-                      {state}
-                      {folder && (
-                        <>
-                          <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
-                        </>
-                      )}
-                    </span>
-                  </span>
-                </PageLink>
-              </li>
-            );
-          })}
-        </ul>
+        <QueryStatus />
+        {empty ? <p className="nav-empty">{t('nav.empty')}</p> : visible.length === 0 ? <p className="nav-empty">{t('library.search.none')}</p> : null}
+        <VmList
+          labelledBy="library-heading"
+          visible={visible}
+          current={view.kind === 'vm' ? view.path : null}
+          tabStop={roving.tabStop}
+          // The roving list counts Home first; the VM list from 0.
+          keep={[roving.keep[0]! - 1, roving.keep[1]! - 1]}
+          register={register}
+          onItemFocus={roving.onItemFocus}
+          revealRef={revealRow}
+        />
         <div className="nav-bottom">
-          <PageLink target={{ kind: 'networks' }} label={t('nav.networks')} icon="network" tabStop={stop === 'networks'} />
-          <PageLink target={{ kind: 'diagnostics' }} label={t('nav.diagnostics')} icon="pulse" tabStop={stop === 'diagnostics'} />
-          <PageLink target={{ kind: 'preferences' }} label={t('nav.preferences')} icon="settings" tabStop={stop === 'preferences'} />
+          {pageLink(NETWORKS, { kind: 'networks' }, t('nav.networks'), 'network')}
+          {pageLink(DIAGNOSTICS, { kind: 'diagnostics' }, t('nav.diagnostics'), 'pulse')}
+          {pageLink(PREFERENCES, { kind: 'preferences' }, t('nav.preferences'), 'settings')}
         </div>
       </nav>
       <Button variant="subtle" icon="keyboard" className="shortcuts-button" label={t('shortcuts.open')} onClick={onShowShortcuts} />

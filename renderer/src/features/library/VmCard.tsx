@@ -1,55 +1,92 @@
-/** A VM on the start page: name and hardware at a glance, its state, and Start (or Resume) one click away. */
-import type { VmSnapshotDto } from '../../../../app/ipc/contract.js';
+/**
+ * A VM on the start page: name and hardware at a glance, its state, a box to select it for a bulk
+ * action, and Start (or Resume) one click away. It subscribes to its own VM only.
+ */
+import { memo, useCallback } from 'react';
+import type { VmSummaryDto } from '../../../../app/ipc/contract.js';
 import type { Translator } from '../../../../app/i18n/translator.js';
 import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
-import { useHako } from '../../store/context.js';
+import { useHako, useVmSummary } from '../../store/context.js';
 import { useRunVmAction } from '../vm/actions/use-vm-actions.js';
 import { VmStateBadge } from '../vm/state/VmStateBadge.js';
 import { VmAvatar } from '../vm/VmAvatar.js';
-import { vmTitle } from '../vm/vm-title.js';
 import './VmCard.css';
 
 /** "Linux · 2 processors · 4 GB"; an unknown guest is left out rather than called "Guest". */
-export function vmSummary(tr: Translator, config: VmSnapshotDto['config']): string {
-  if (config === null) return tr.t('home.card.unreadable');
-  const values = { cpus: config.ProcessorCount, memory: tr.megabytes(config.MemorySize) };
-  return config.GuestType === 'Unknown'
-    ? tr.t('home.card.summaryUnknownGuest', values)
-    : tr.t('home.card.summary', { ...values, guest: tr.t(`guest.${config.GuestType}`) });
+export function vmSummary(tr: Translator, vm: Pick<VmSummaryDto, 'guest' | 'processors' | 'memoryMb' | 'loading'>): string {
+  if (vm.loading) return tr.t('library.reading');
+  if (vm.processors === null || vm.memoryMb === null) return tr.t('home.card.unreadable');
+  const values = { cpus: vm.processors, memory: tr.megabytes(vm.memoryMb) };
+  return vm.guest === null ? tr.t('home.card.summaryUnknownGuest', values) : tr.t('home.card.summary', { ...values, guest: tr.t(`guest.${vm.guest}`) });
 }
 
-export function VmCard({ vm, hint }: { readonly vm: VmSnapshotDto; readonly hint?: string | undefined }) {
+export interface VmCardProps {
+  readonly path: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly position: number;
+  readonly total: number;
+  /** The card that is the grid's one Tab stop. */
+  readonly tabbable: boolean;
+  /** The folder that tells this VM from another of the same name. */
+  readonly hint: string | undefined;
+  readonly register: (path: string, element: HTMLElement | null) => void;
+  readonly onItemFocus: (path: string) => void;
+}
+
+export const VmCard = memo(function VmCard({ path, left, top, width, position, total, tabbable, hint, register, onItemFocus }: VmCardProps) {
   const tr = useT();
+  const vm = useVmSummary(path);
   const select = useHako((s) => s.select);
-  const busy = useHako((s) => s.busy[vm.path] !== undefined);
+  const busy = useHako((s) => s.busy[path] !== undefined);
+  const selected = useHako((s) => s.selected.has(path));
+  const setSelected = useHako((s) => s.setSelected);
   const runAction = useRunVmAction();
-  const name = vmTitle(vm);
+  const ref = useCallback((element: HTMLButtonElement | null) => register(path, element), [register, path]);
+  if (vm === undefined) return null;
   const primary = vm.actions.includes('resume') ? 'resume' : vm.actions.includes('start') ? 'start' : null;
+  const tabIndex = tabbable ? 0 : -1;
   return (
-    <li className="vm-card">
+    <li
+      className={selected ? 'vm-card vm-card-selected' : 'vm-card'}
+      style={{ transform: `translate(${left}px, ${top}px)`, width }}
+      aria-posinset={position}
+      aria-setsize={total}
+      onFocus={() => onItemFocus(path)}
+    >
       {/* Named by what it shows (name, then summary), so the visible words are the spoken ones. */}
-      <button type="button" className="vm-card-main" onClick={() => select({ kind: 'vm', path: vm.path })} title={hint ? vm.path : undefined}>
+      <button ref={ref} type="button" className="vm-card-main" tabIndex={tabIndex} onClick={() => select({ kind: 'vm', path })} title={hint ? path : undefined}>
         <VmAvatar size="medium" />
         <span className="vm-card-text">
-          <span className="vm-card-name">{name}</span>
-          <span className="vm-card-sub">{vmSummary(tr, vm.config)}</span>
+          <span className="vm-card-name">{vm.name}</span> <span className="vm-card-sub">{vmSummary(tr, vm)}</span>
           {hint && <span className="vm-card-sub vm-card-folder">{hint}</span>}
         </span>
       </button>
       <div className="vm-card-foot">
+        <input
+          type="checkbox"
+          className="vm-card-check"
+          tabIndex={tabIndex}
+          checked={selected}
+          onChange={(event) => setSelected(path, event.target.checked)}
+          aria-label={tr.t('library.select', { name: vm.name })}
+        />
         <VmStateBadge state={vm.state} />
+        <span className="vm-card-spacer" />
         {primary && (
           <Button
             icon="play"
             variant="subtle"
+            tabIndex={tabIndex}
             disabled={busy}
             focusableWhenDisabled
-            onClick={() => void runAction(vm.path, primary)}
-            label={tr.t(primary === 'start' ? 'home.card.start' : 'home.card.resume', { name })}
+            onClick={() => void runAction(path, primary)}
+            label={tr.t(primary === 'start' ? 'home.card.start' : 'home.card.resume', { name: vm.name })}
           />
         )}
       </div>
     </li>
   );
-}
+});

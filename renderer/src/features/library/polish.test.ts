@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { newVmConfig } from '../../../../app/config/index.js';
 import en from '../../../../app/i18n/messages/en.json' with { type: 'json' };
 import { createTranslator } from '../../../../app/i18n/translator.js';
 import { folderHints } from './folder-hints.js';
@@ -10,9 +9,10 @@ const tr = createTranslator('en', en);
 
 describe('the library at a glance', () => {
   it('leaves an unknown guest out of a card’s summary instead of calling it "Guest"', () => {
-    const config = newVmConfig('Lab').config;
-    expect(vmSummary(tr, { ...config, GuestType: 'Unknown', ProcessorCount: 3, MemorySize: 4096 })).toBe('3 processors · 4 GB');
-    expect(vmSummary(tr, { ...config, GuestType: 'Linux', ProcessorCount: 1, MemorySize: 512 })).toBe('Linux · 1 processor · 512 MB');
+    expect(vmSummary(tr, { guest: null, processors: 3, memoryMb: 4096, loading: false })).toBe('3 processors · 4 GB');
+    expect(vmSummary(tr, { guest: 'Linux', processors: 1, memoryMb: 512, loading: false })).toBe('Linux · 1 processor · 512 MB');
+    expect(vmSummary(tr, { guest: null, processors: null, memoryMb: null, loading: false })).toBe('File cannot be read');
+    expect(vmSummary(tr, { guest: null, processors: null, memoryMb: null, loading: true })).toBe('Reading…');
   });
 
   it('does not list a recent file that is in the library, whatever its case or separators', () => {

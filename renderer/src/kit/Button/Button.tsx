@@ -27,6 +27,8 @@ export interface ButtonProps {
   readonly haspopup?: 'menu' | 'dialog';
   /** Focused when its dialog opens (the safe choice of a destructive question). */
   readonly autoFocus?: boolean;
+  /** -1 inside a list that is one tab stop (roving focus), for all but its active item. */
+  readonly tabIndex?: 0 | -1;
   /**
    * Disabled but still focusable (aria-disabled): for commands that disable themselves while they run
    * (Start, Save), so focus stays on them instead of dropping to the page.
@@ -54,6 +56,7 @@ export function Button({
   expanded,
   haspopup,
   autoFocus,
+  tabIndex,
   focusableWhenDisabled,
   describedBy,
   'data-shortcut': shortcut,
@@ -63,6 +66,7 @@ export function Button({
   return (
     <button
       ref={ref}
+      tabIndex={tabIndex}
       data-autofocus={autoFocus ? '' : undefined}
       type={type}
       className={clsx('btn', `btn-${variant}`, children === undefined && 'btn-icon', className)}

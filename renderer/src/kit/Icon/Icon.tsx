@@ -36,9 +36,9 @@ import plugDisconnected from '@fluentui/svg-icons/icons/plug_disconnected_20_reg
 import power from '@fluentui/svg-icons/icons/power_20_regular.svg?raw';
 import pulse from '@fluentui/svg-icons/icons/pulse_20_regular.svg?raw';
 import record from '@fluentui/svg-icons/icons/record_20_regular.svg?raw';
-import search from '@fluentui/svg-icons/icons/search_20_regular.svg?raw';
 import router from '@fluentui/svg-icons/icons/router_20_regular.svg?raw';
 import save from '@fluentui/svg-icons/icons/save_20_regular.svg?raw';
+import search from '@fluentui/svg-icons/icons/search_20_regular.svg?raw';
 import settings from '@fluentui/svg-icons/icons/settings_20_regular.svg?raw';
 import shield from '@fluentui/svg-icons/icons/shield_20_regular.svg?raw';
 import stop from '@fluentui/svg-icons/icons/stop_20_regular.svg?raw';

@@ -3,7 +3,7 @@
  * current entry with a bar and `aria-current`. `current` says what kind of current it is.
  */
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import './NavItem.css';
 
 export function NavItem({
@@ -16,6 +16,8 @@ export function NavItem({
   title,
   onSelect,
   children,
+  onFocus,
+  ref,
 }: {
   readonly current: boolean;
   readonly currentKind?: 'page' | 'true';
@@ -29,11 +31,16 @@ export function NavItem({
   readonly title?: string;
   readonly onSelect: () => void;
   readonly children: ReactNode;
+  /** Roving focus: the list learns which entry has focus (a click, a screen reader). */
+  readonly onFocus?: () => void;
+  readonly ref?: Ref<HTMLButtonElement>;
 }) {
   return (
     <button
+      ref={ref}
       type="button"
       id={id}
+      onFocus={onFocus}
       className={clsx('nav-item', current && 'nav-item-current', className)}
       aria-current={current ? currentKind : undefined}
       aria-label={label}

@@ -7,7 +7,6 @@ import { useCallback } from 'react';
 import type { VmAction } from '../../../../../app/vm/state.js';
 import { useT } from '../../../i18n/context.js';
 import { useHakoStore } from '../../../store/context.js';
-import { vmTitle } from '../vm-title.js';
 import { actionNotice } from './action-notices.js';
 
 /** Resolves true when the action ran and succeeded. */
@@ -18,13 +17,12 @@ export function useRunVmAction(): RunVmAction {
   const tr = useT();
   return useCallback(
     async (path, action) => {
-      const before = store.getState().vms[path];
-      const name = before ? vmTitle(before) : path;
+      const name = store.getState().library.get(path)?.name ?? path;
       if (store.getState().busy[path] === undefined || action === 'powerOff') store.getState().announce(tr.t(`vm.running.${action}`, { name }));
       const outcome = await store.getState().act(path, action);
       // The VM as it is now (act re-reads it): it may not have been in the store before.
-      const after = store.getState().vms[path];
-      const notice = actionNotice(tr, after ? vmTitle(after) : name, action, outcome, after?.config);
+      const after = store.getState().library.get(path);
+      const notice = actionNotice(tr, after?.name ?? name, action, outcome, store.getState().details[path]?.config);
       if (notice) store.getState().notify(notice);
       return outcome.status === 'done';
     },

@@ -6,7 +6,6 @@
  * When it is done, the clone's page shows.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { joinPath } from '../../../../../app/paths/parts.js';
 import { useT } from '../../../i18n/context.js';
@@ -15,8 +14,7 @@ import { Dialog } from '../../../kit/Dialog/Dialog.js';
 import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { TextField } from '../../../kit/TextField/TextField.js';
-import { useHako } from '../../../store/context.js';
-import { selectVmList } from '../../../store/index.js';
+import { useHako, useLibraryIds } from '../../../store/context.js';
 import { typedPathError, vmNameError } from '../../create/new-vm-checks.js';
 import { ChoiceField } from '../../create/ChoiceField.js';
 import { PathField } from '../../create/PathField.js';
@@ -32,7 +30,7 @@ export function CloneDialog({ vm, onClose }: { readonly vm: VmSnapshotDto; reado
   const tr = useT();
   const { t } = tr;
   const original = vmTitle(vm);
-  const takenNames = useHako(useShallow((s) => selectVmList(s).map((other) => other.id)));
+  const takenNames = useLibraryIds();
   const windows = useHako((s) => s.app?.platform === 'win32');
   const select = useHako((s) => s.select);
   const [name, setName] = useState(() => cloneName(tr, original, takenNames));

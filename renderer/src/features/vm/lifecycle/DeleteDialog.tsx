@@ -15,7 +15,7 @@ import { Button } from '../../../kit/Button/Button.js';
 import { Dialog } from '../../../kit/Dialog/Dialog.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
 import { Spinner } from '../../../kit/Spinner/Spinner.js';
-import { useHako } from '../../../store/context.js';
+import { useHako, useVmNameOf } from '../../../store/context.js';
 import { useForgetVm } from '../../library/use-library-actions.js';
 import { vmTitle } from '../vm-title.js';
 import './lifecycle.css';
@@ -105,8 +105,8 @@ function PlanList({ plan, ticked, onToggle }: { readonly plan: DeletePlanDto; re
   const tr = useT();
   const { t } = tr;
   const listId = useId();
-  const library = useHako((s) => s.vms);
-  const vmName = (path: string) => (library[path] ? vmTitle(library[path]) : baseName(path));
+  const nameOf = useVmNameOf();
+  const vmName = (path: string) => nameOf(path) ?? baseName(path);
 
   const note = (item: PlanItem): string | null => {
     if (item.usedBy.length > 0) return t('delete.note.usedBy', { vms: tr.list(item.usedBy.map(vmName)) });

@@ -69,7 +69,7 @@ describe('the clone dialog', () => {
   it('refuses a taken name where it is typed, and a VM without disks or static MACs asks neither', async () => {
     const api = createStubApi();
     const { store } = renderWithHako(<CloneDialog vm={vmWith()} onClose={() => undefined} />, api);
-    act(() => store.getState().upsert(snapshot('/vms/Other/Other.7b', { id: 'Other' })));
+    act(() => store.getState().adopt(snapshot('/vms/Other/Other.7b', { id: 'Other' })));
     expect(screen.queryByRole('radiogroup', { name: 'Disks' })).toBeNull();
     expect(screen.queryByRole('radiogroup', { name: 'MAC addresses' })).toBeNull();
     const name = screen.getByRole('textbox', { name: 'Name of the clone' });
@@ -94,7 +94,7 @@ describe('the delete dialog', () => {
   it('ticks what the plan says, says why the rest is not, and deletes exactly what stays ticked', async () => {
     const api = createStubApi({ 'vm.deletePlan': () => PLAN, 'vm.delete': () => ({ removed: [PATH] }) });
     const { store } = renderWithHako(<DeleteDialog vm={vmWith()} onClose={() => undefined} />, api);
-    act(() => store.getState().upsert(vmWith()));
+    act(() => store.getState().adopt(vmWith()));
     const disk = await screen.findByRole('checkbox', { name: '/vms/Lab/Lab.vhdx' });
     expect(screen.getByRole('checkbox', { name: PATH })).toBeChecked();
     expect(disk).toBeChecked();
@@ -106,7 +106,7 @@ describe('the delete dialog', () => {
     await userEvent.click(disk);
     await userEvent.click(screen.getByRole('button', { name: /^Delete 1 file/ }));
     expect(api.calls.find((c) => c.name === 'vm.delete')?.input).toEqual({ path: PATH, items: ['0000000000000001'] });
-    await waitFor(() => expect(store.getState().vms[PATH]).toBeUndefined());
+    await waitFor(() => expect(store.getState().library.get(PATH)).toBeUndefined());
   });
 
   it('reads the plan again when the files changed meanwhile, with its defaults', async () => {

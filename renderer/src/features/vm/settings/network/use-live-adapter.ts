@@ -9,7 +9,7 @@ import { sameAdapter } from './adapters.js';
 import { useApiCall } from '../../../../api/use-api-call.js';
 import { fromInfo } from '../../../../errors/shown-error.js';
 import { useT } from '../../../../i18n/context.js';
-import { useHako } from '../../../../store/context.js';
+import { useHako, useVmSummary } from '../../../../store/context.js';
 import { useEditorState } from '../editor/hooks.js';
 
 export interface LiveToggle {
@@ -23,7 +23,7 @@ export function useLiveAdapter(index: number): LiveToggle {
   const path = useEditorState((s) => s.path);
   const adoptWritten = useEditorState((s) => s.adoptWritten);
   const unchanged = useEditorState((s) => sameAdapter(s.original?.config.NetworkAdapters[index], s.draft?.config.NetworkAdapters[index]));
-  const running = useHako((s) => s.vms[path]?.actions.includes('reload') ?? false);
+  const running = useVmSummary(path)?.actions.includes('reload') ?? false;
   const notify = useHako((s) => s.notify);
   const { t } = useT();
   const call = useApiCall();

@@ -8,7 +8,7 @@ import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Fact } from '../../../../kit/Facts/Fact.js';
 import { Facts } from '../../../../kit/Facts/Facts.js';
-import { useHako } from '../../../../store/context.js';
+import { useVmSummary } from '../../../../store/context.js';
 import { useEditorState } from '../editor/hooks.js';
 import { CompactDialog } from './CompactDialog.js';
 import { DetachDialog } from './DetachDialog.js';
@@ -22,7 +22,7 @@ export function DiskPanel({ index, path }: { readonly index: number; readonly pa
   const tr = useT();
   const { t } = tr;
   const vmPath = useEditorState((s) => s.path);
-  const vmRuns = useHako((s) => isLive(s.vms[vmPath]?.state ?? 'Stopped'));
+  const vmRuns = isLive(useVmSummary(vmPath)?.state ?? 'Stopped');
   const { file, info, error, refresh } = useDiskInfo(path);
   const [open, setOpen] = useState<Open>(null);
   const reasonId = useId();

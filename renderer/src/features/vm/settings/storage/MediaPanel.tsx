@@ -10,7 +10,7 @@ import { useApiCall } from '../../../../api/use-api-call.js';
 import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Dialog } from '../../../../kit/Dialog/Dialog.js';
-import { useHako } from '../../../../store/context.js';
+import { useVmSummary } from '../../../../store/context.js';
 import { PathField } from '../../../create/PathField.js';
 import { useEditorState } from '../editor/hooks.js';
 import { useDevicePath } from './use-disk-info.js';
@@ -21,7 +21,7 @@ export function MediaPanel({ index, path }: { readonly index: number; readonly p
   const adoptWritten = useEditorState((s) => s.adoptWritten);
   // The drive is in the file as it is in the draft (not added or retyped since): main changes that entry.
   const saved = useEditorState((s) => s.original?.config.ScsiDevices[index]?.Type === 'VirtualImage' && s.original.config.ScsiDevices[index]?.Path === path);
-  const vmRuns = useHako((s) => isLive(s.vms[vmPath]?.state ?? 'Stopped'));
+  const vmRuns = isLive(useVmSummary(vmPath)?.state ?? 'Stopped');
   const call = useApiCall();
   const [inserting, setInserting] = useState(false);
   const [busy, setBusy] = useState(false);

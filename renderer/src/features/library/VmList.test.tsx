@@ -1,0 +1,122 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PREFERENCES, VERSION, createStubApi, snapshot, summary } from '../../../../test/support/renderer/stub-api.js';
+import { renderWithHako } from '../../../../test/support/renderer/render.js';
+import { createHakoStore } from '../../store/index.js';
+import { HomePage } from './HomePage.js';
+import { Sidebar } from './Sidebar.js';
+
+// Every row draws one glyph and every card one state badge: counting those counts the rows drawn.
+const drawn = vi.hoisted(() => ({ glyphs: [] as string[], badges: [] as string[] }));
+vi.mock('./VmGlyph.js', () => ({
+  VmGlyph: ({ state }: { state: string }) => {
+    drawn.glyphs.push(state);
+    return null;
+  },
+}));
+vi.mock('../vm/state/VmStateBadge.js', () => ({
+  VmStateBadge: ({ state }: { state: string }) => {
+    drawn.badges.push(state);
+    return <span>{state}</span>;
+  },
+}));
+
+const COUNT = 200;
+const path = (i: number) => `/vms/vm${i}/Lab ${String(i).padStart(3, '0')}.7b`;
+
+// happy-dom lays nothing out: give every element a viewport, so the lists draw what fits in it.
+const sizes = { clientHeight: 600, clientWidth: 900 } as const;
+const saved = new Map<string, PropertyDescriptor | undefined>();
+beforeAll(() => {
+  for (const [name, value] of Object.entries(sizes)) {
+    saved.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
+  }
+});
+afterAll(() => {
+  for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+});
+beforeEach(() => {
+  drawn.glyphs.length = 0;
+  drawn.badges.length = 0;
+});
+
+async function library() {
+  const api = createStubApi({
+    'app.ready': () => undefined,
+    'library.list': () => Array.from({ length: COUNT }, (_, i) => summary(path(i))),
+    'app.getPreferences': () => PREFERENCES,
+    'app.version': () => VERSION,
+    'library.recent': () => [],
+  });
+  const store = createHakoStore(api, { setTimeout: () => undefined });
+  await store.getState().init();
+  return { api, store };
+}
+
+describe('the library at scale', () => {
+  it('the pane draws the rows in view, and a change to one VM draws that row again and no other', async () => {
+    const { api, store } = await library();
+    renderWithHako(<Sidebar onShowShortcuts={() => undefined} />, api, store);
+    const list = screen.getByRole('list', { name: 'Virtual machines' });
+    const rows = within(list).getAllByRole('button');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]).toHaveAccessibleName('Lab 000 Stopped');
+
+    drawn.glyphs.length = 0;
+    act(() => api.emit('vm.changed', snapshot(path(2), { state: 'Running', actions: ['powerOff'] })));
+    expect(drawn.glyphs).toEqual(['Running']);
+    expect(within(list).getByRole('button', { name: 'Lab 002 Running' })).toBeInTheDocument();
+
+    // A VM out of view changes: nothing is drawn.
+    drawn.glyphs.length = 0;
+    act(() => api.emit('vm.changed', snapshot(path(150), { state: 'Running', actions: ['powerOff'] })));
+    expect(drawn.glyphs).toEqual([]);
+  });
+
+  it('the start page draws the cards in view, and a change to one VM draws that card again and no other', async () => {
+    const { api, store } = await library();
+    renderWithHako(<HomePage />, api, store);
+    const grid = screen.getByRole('list', { name: 'Library' });
+    const cards = within(grid).getAllByRole('listitem');
+    expect(cards.length).toBeGreaterThan(3);
+    expect(cards.length).toBeLessThan(60);
+
+    drawn.badges.length = 0;
+    act(() => api.emit('vm.changed', snapshot(path(1), { state: 'Paused', actions: ['resume', 'powerOff'] })));
+    expect(drawn.badges).toEqual(['Paused']);
+  });
+
+  it('the pane is one Tab stop; the arrow keys, End and typing reach every VM, also those not drawn yet', async () => {
+    const { api, store } = await library();
+    renderWithHako(<Sidebar onShowShortcuts={() => undefined} />, api, store);
+    const nav = screen.getByRole('navigation', { name: 'Hako' });
+    const tabbable = () => nav.querySelectorAll('[tabindex="0"]');
+    expect(tabbable()).toHaveLength(1);
+    const home = within(nav).getByRole('button', { name: 'Home' });
+    expect(home).toHaveAttribute('tabindex', '0');
+
+    home.focus();
+    fireEvent.keyDown(home, { key: 'ArrowDown' });
+    expect(document.activeElement).toHaveAccessibleName('Lab 000 Stopped');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toHaveAccessibleName('Preferences');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toHaveAccessibleName('Diagnostics');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toHaveAccessibleName('Virtual switches');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toHaveAccessibleName('Lab 199 Stopped');
+    for (const key of 'lab 12') fireEvent.keyDown(document.activeElement!, { key });
+    expect(document.activeElement).toHaveAccessibleName('Lab 120 Stopped');
+    // Moving focus does not move the Tab stop: it stays on the page showing.
+    expect(tabbable()).toHaveLength(1);
+    expect(home).toHaveAttribute('tabindex', '0');
+
+    // Showing a VM makes its entry the Tab stop.
+    act(() => store.getState().select({ kind: 'vm', path: path(120) }));
+    expect(within(nav).getByRole('button', { name: 'Lab 120 Stopped' })).toHaveAttribute('tabindex', '0');
+    expect(tabbable()).toHaveLength(1);
+  });
+});
