@@ -15,12 +15,21 @@ typedef struct sa_console sa_console;
 enum { SA_CONSOLE_SESSION, SA_CONSOLE_COM };
 
 /* Starts serving `pipe_name` (UTF-8, as written in the document). For COM endpoints `banner` is the
- * greeting. NULL when the name is not a \\.\pipe\ name or cannot be served (a warning goes to stderr). */
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner);
+ * greeting. `owner` is the serving VM's runtime id (the pretend worker process of pipe_identity.c). NULL
+ * when the name is not a \\.\pipe\ name or cannot be served (a warning goes to stderr). */
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *owner);
 /* Stops serving, ends every connection and waits for the endpoint's threads. Never call it while
  * holding a lock that a caller of the API might need. NULL is ignored. */
 void sa_console_stop(sa_console *c);
 /* Where session endpoint `pipe_name` forwards connections; host NULL or port 0 removes it. */
 int32_t sa_console_set_target(const char *pipe_name, const char *host, uint16_t port);
+
+#ifndef _WIN32
+/* The runtime id of the VM whose endpoint listens on the Unix socket `path` (copied into `owner`); 0 when
+ * no live endpoint listens there. */
+int sa_console_owner_of(const char *path, char owner[37]);
+/* Whether a live endpoint is owned by `owner` (its VM still runs). */
+int sa_console_owner_live(const char *owner);
+#endif
 
 #endif

@@ -80,7 +80,7 @@ process.stdout.write(JSON.stringify(out));
  * in). Files listed together share one node.exe process (each start of node under wine costs seconds);
  * their hooks then all sit at the top level, which these pairs are written to allow.
  */
-const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts'];
+const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'named-pipe.test.ts'];
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
@@ -123,15 +123,16 @@ function setUpWine(): Wine {
 }
 
 /**
- * Runs `script` (relative to the wine folder) with node.exe; returns its exit status and stdout.
- * Windows node under wine needs stdout to be a file, not a pipe.
+ * Runs `script` (relative to the wine folder) with node.exe; returns its exit status, stdout and stderr.
+ * Windows node under wine needs both to be files, not pipes: on a pipe, `process.stderr` fails to open
+ * (EBADF), and Node reaches for it on its own (Readable.pipe, Socket#destroy compare against it).
  */
 function runUnderWine({ work, env }: Wine, script: string, args: string[], outName: string, timeoutMs: number): { status: number | null; stdout: string; stderr: string } {
   const quoted = args.map((a) => `"${a}"`).join(' ');
-  const run = spawnSync('sh', ['-c', `wine node/bin/node.exe ${script} ${quoted} > ${outName}`], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: timeoutMs });
+  const run = spawnSync('sh', ['-c', `wine node/bin/node.exe ${script} ${quoted} > ${outName} 2> ${outName}.err`], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: timeoutMs });
   if (run.error) throw run.error;
-  const outFile = path.join(work, outName);
-  return { status: run.status, stdout: existsSync(outFile) ? readFileSync(outFile, 'utf8') : '', stderr: run.stderr };
+  const read = (file: string) => (existsSync(path.join(work, file)) ? readFileSync(path.join(work, file), 'utf8') : '');
+  return { status: run.status, stdout: read(outName), stderr: read(`${outName}.err`) + run.stderr };
 }
 
 /** esbuild is only used by tests that are skipped on Windows (they spawn Linux node); it does not load there. */

@@ -45,6 +45,11 @@ export interface StandInControls {
     /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
     setParent(path: string, parentPath: string): number;
   };
+  /** The Linux computecore's stand-ins of the pipe-identity Win32 calls (stand-in/pipe_identity.c). */
+  readonly win32: {
+    /** Process and token handles not yet closed; -1 under wine, where the real kernel32 answers. */
+    openHandleCount(): number;
+  };
 }
 
 let controls: StandInControls | null = null;
@@ -88,6 +93,7 @@ export function standInControls(): StandInControls {
   const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
+  const win32Handles = process.platform === 'win32' ? () => -1 : f(cc, 'StandInWin32OpenHandleCount', 'int32_t', []);
   const signed = (hresult: number) => hresult | 0;
   controls = {
     hcs: {
@@ -123,6 +129,7 @@ export function standInControls(): StandInControls {
       stall: (fn, ms) => void vdStall(fn, ms),
       setParent: (file, parent) => vdParent(file, parent) as number,
     },
+    win32: { openHandleCount: () => win32Handles() as number },
   };
   return controls;
 }
