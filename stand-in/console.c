@@ -157,6 +157,8 @@ struct sa_console {
   int kind;
   char *pipe_name, *banner, *path;
   char owner[37];
+  dev_t dev; /* the socket file as bound: a file another process puts at the path later is not ours */
+  ino_t ino;
   int listen_fd;
   int wake[2]; /* written once on stop; stays readable so every poll sees it */
   pthread_t thread;
@@ -169,10 +171,12 @@ static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
 static sa_console *live;
 
 int sa_console_owner_of(const char *path, char owner[37]) {
+  struct stat st;
+  if (stat(path, &st) != 0) return 0;
   int found = 0;
   pthread_mutex_lock(&live_mu);
   for (sa_console *c = live; c; c = c->next_live) {
-    if (strcmp(c->path, path) == 0) {
+    if (strcmp(c->path, path) == 0 && c->dev == st.st_dev && c->ino == st.st_ino) {
       memcpy(owner, c->owner, 37);
       found = 1;
       break;
@@ -435,11 +439,14 @@ sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner
   c->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (c->listen_fd < 0) goto fail;
   unlink(c->path); /* a stale socket from an earlier run */
+  struct stat bound;
   if (bind(c->listen_fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(c->listen_fd, 16) != 0 ||
-      !set_nonblocking(c->listen_fd)) {
+      !set_nonblocking(c->listen_fd) || stat(c->path, &bound) != 0) {
     fprintf(stderr, "hako stand-in: cannot serve %s at %s: %s\n", pipe_name, c->path, strerror(errno));
     goto fail;
   }
+  c->dev = bound.st_dev;
+  c->ino = bound.st_ino;
   conns_init(&c->cc);
   if (!sa_thread_start(&c->thread, server_thread, c)) {
     unlink(c->path);

@@ -130,7 +130,10 @@ export type ServerAnswer =
   | { readonly kind: 'silent' };
 
 export interface FakeRdpServer {
+  /** The Unix socket, or `127.0.0.1:<port>` for a TCP server. */
   readonly path: string;
+  /** The TCP port (0 for a Unix socket). */
+  readonly port: number;
   /** The Connection Requests received, in order. */
   readonly requests: Buffer[];
   /** Connections that are open now. */
@@ -140,8 +143,8 @@ export interface FakeRdpServer {
   close(): Promise<void>;
 }
 
-/** An RDP server on the Unix socket `socketPath` that answers every connection with `answer`. */
-export async function startFakeRdpServer(socketPath: string, answer: ServerAnswer): Promise<FakeRdpServer> {
+/** An RDP server on the Unix socket `socketPath` (or TCP on 127.0.0.1 when null) that answers every connection with `answer`. */
+export async function startFakeRdpServer(socketPath: string | null, answer: ServerAnswer): Promise<FakeRdpServer> {
   const requests: Buffer[] = [];
   const open = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -161,9 +164,11 @@ export async function startFakeRdpServer(socketPath: string, answer: ServerAnswe
     };
     socket.on('data', onData);
   });
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  await new Promise<void>((resolve) => (socketPath === null ? server.listen(0, '127.0.0.1', resolve) : server.listen(socketPath, resolve)));
+  const port = socketPath === null ? (server.address() as net.AddressInfo).port : 0;
   return {
-    path: socketPath,
+    path: socketPath ?? `127.0.0.1:${port}`,
+    port,
     requests,
     open,
     async allClosed(timeoutMs = 5_000) {
