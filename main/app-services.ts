@@ -8,7 +8,7 @@ import os from 'node:os';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
-import { isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
+import { createNamedPipes, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -25,6 +25,7 @@ import { PreferencesStore } from './services/preferences.js';
 import { rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
+import { ConsoleService } from './services/screen/console-service.js';
 import { EventLogStore } from './services/vm/event-log-store.js';
 import { VmService } from './services/vm/vm-service.js';
 import { eachWithDeadline } from './services/bounded.js';
@@ -46,6 +47,8 @@ export interface AppServices {
   readonly library: Library;
   readonly preferences: PreferencesStore;
   readonly sessions: SessionService;
+  /** The VM's screen inside Hako; the shell hands it its console endpoint (`setEndpoint`, `accept`). */
+  readonly consoles: ConsoleService;
   dispose(): Promise<void>;
 }
 
@@ -213,6 +216,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     tempDir: os.tmpdir(),
     vms,
   });
+  // The screen inside Hako: the pipe comes from the VM, and must be served by the VM's worker process.
+  const consoles = new ConsoleService({ vms, hcs: native.hcs, pipes: createNamedPipes(), log: { warn: (message) => options.log?.error(message, null) } });
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -243,6 +248,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       networks,
       capabilities,
       preferences,
+      consoles,
       version: packageVersion(),
       standIn: native.standIn,
       nativeDiagnostics: () => nativeDiagnostics(native.status),
@@ -264,11 +270,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     library,
     preferences,
     sessions,
+    consoles,
     async dispose() {
       stopVmEvents();
       stopOperationEvents();
       stopStallEvents();
       listeners.clear();
+      await consoles.dispose();
       await sessions.dispose();
       await vms.dispose();
       await eventLogs.flush();

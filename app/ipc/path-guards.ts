@@ -52,6 +52,10 @@ export const PATH_GUARDS = {
   'session.disconnect': libraryVm,
   'session.getMode': libraryVm,
   'session.setMode': libraryVm,
+  'session.consoleTicket': libraryVm,
+  'session.credentials': libraryVm,
+  'session.rememberCredentials': libraryVm,
+  'session.forgetCredentials': libraryVm,
 } as const satisfies { readonly [K in CallName]?: Readonly<Record<string, PathGuardKind>> };
 
 /** The guards of one call's input fields (empty for calls that carry no path); absent optional fields are skipped. */

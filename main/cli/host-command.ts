@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Dispatch } from '../../app/ipc/dispatch.js';
 import { startBrowserHost, type HostEventSource } from '../host/server.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 
 export const HOST_HELP = `Usage: hako host [--port N] [--data-dir D] [--static-dir D]
@@ -24,6 +25,8 @@ Options:
 export interface HostServices {
   readonly dispatch: Dispatch;
   readonly events: HostEventSource;
+  /** The VM's screen: the host serves its console endpoint at `/console` and says where. */
+  readonly consoles?: { accept(socket: ConsoleSocket): void; setEndpoint(url: string | null): void };
   dispose(): Promise<void>;
 }
 
@@ -86,7 +89,16 @@ export async function runHost(args: string[], io: CliIo, deps: HostCommandDeps =
   const services = await createServices({ dataDir, log });
   let host;
   try {
-    host = await startBrowserHost({ dispatch: services.dispatch, events: services.events, staticDir, port, log: { warn: (message) => io.stderr(`${message}\n`) } });
+    const consoles = services.consoles;
+    host = await startBrowserHost({
+      dispatch: services.dispatch,
+      events: services.events,
+      staticDir,
+      port,
+      log: { warn: (message) => io.stderr(`${message}\n`) },
+      ...(consoles ? { onConsole: (socket: ConsoleSocket) => consoles.accept(socket) } : {}),
+    });
+    consoles?.setEndpoint(host.consoleUrl);
   } catch (error) {
     await services.dispose();
     const code = (error as { code?: unknown }).code;

@@ -9,13 +9,16 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, Notification, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
 import { systemDirectory } from '../native/library.js';
 import { isPackagedApp } from '../native/packaged.js';
 import type { ShellHooks } from '../ipc/handlers.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
+import { startConsoleServer } from './console-server.js';
+import { CredentialFile, safeStorageCipher } from './credential-vault.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { setUpLogging, useLocalAppData } from './log.js';
 import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
 import { QuitFlow } from './quit.js';
@@ -121,8 +124,11 @@ async function notifyCloseToTrayOnce(flags: ShellFlagStore): Promise<void> {
 async function start(ready: (open: (paths: readonly string[], cwd: string) => void) => void): Promise<void> {
   await app.whenReady();
   if (!DEV) Menu.setApplicationMenu(null);
-  secureSession(session.defaultSession, { devTools: DEV }, log);
-  serveRenderer(session.defaultSession, RENDERER_DIR, log);
+  // The console's loopback endpoint first: the request filter and the console document's policy name it.
+  let acceptConsole: (socket: ConsoleSocket) => void = (socket) => socket.close(1013, 'Hako is starting');
+  const consoleServer = await startConsoleServer((socket) => acceptConsole(socket));
+  secureSession(session.defaultSession, { devTools: DEV, consoleUrl: consoleServer.url }, log);
+  serveRenderer(session.defaultSession, RENDERER_DIR, log, consoleServer.url);
 
   let windows: MainWindow | null = null;
   const shellFlags = new ShellFlagStore(app.getPath('userData'));
@@ -147,6 +153,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     vmmsCertificate,
     // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
     ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
+    credentials: new CredentialFile(app.getPath('userData'), safeStorageCipher(safeStorage)),
   };
 
   const services: AppServices = await createAppServices({
@@ -154,6 +161,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     shell: shellHooks,
     log: { debug: (message) => log.debug(message), error: (message, error) => log.error(message, error) },
   });
+  acceptConsole = (socket) => services.consoles.accept(socket);
+  services.consoles.setEndpoint(consoleServer.url);
   const bridge = registerIpc(services.dispatch, log);
   const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
   const notify = (text: NotificationText | null): void => {
@@ -183,6 +192,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       bridge.dispose();
       state.dispose();
       await services.dispose().catch((error: unknown) => log.error('disposing the services failed', error));
+      await consoleServer.close();
     },
   });
   const sessionEnd = new SessionEndGuard({ dispatch: services.dispatch, state, log, blocker, onDone: () => void quit.run() });
