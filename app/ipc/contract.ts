@@ -324,7 +324,8 @@ export const CONTRACT = {
   'app.setPreferences': invoke(preferencesSchema.partial().strict(), preferencesSchema),
   /** What the New VM wizard caps and warns by. */
   'app.hostFacts': invoke(none, hostFactsSchema),
-  'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']) })),
+  // `languages`: the system's preferred languages (Electron's), empty where the page has its own (the browser host).
+  'app.version': invoke(none, z.object({ version: z.string(), platform: z.string(), transport: z.enum(['electron', 'browser-host']), languages: z.array(z.string().max(64)).max(32) })),
   'app.openLogsFolder': invoke(none, nothing),
   /** The renderer is ready for events; main sends what it queued until now. */
   'app.ready': invoke(none, nothing),

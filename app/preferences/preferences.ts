@@ -3,10 +3,13 @@
  * store them, the shell reads them before the services answer, the renderer edits them).
  */
 import { z } from 'zod';
+import { LANGUAGE_CHOICES } from '../i18n/locales.js';
 
 export const preferencesSchema = z
   .object({
     theme: z.enum(['system', 'light', 'dark']),
+    /** The window's, the tray's and the dialogs' language: the system's (app/i18n/locales.ts), or one chosen. */
+    language: z.enum(LANGUAGE_CHOICES),
     /** VMs keep running when Hako closes (ShouldTerminateOnLastHandleClosed: false). */
     keepVmsRunning: z.boolean(),
     closeToTray: z.boolean(),
@@ -30,6 +33,7 @@ export type Preferences = z.output<typeof preferencesSchema>;
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   theme: 'system',
+  language: 'system',
   keepVmsRunning: true,
   closeToTray: true,
   onSessionEnd: 'save',

@@ -28,9 +28,9 @@ export class HakoApp {
     await expect(this.nav).toBeVisible();
   }
 
-  /** The library entry of a VM; its accessible name is "<name>, <state>". */
+  /** The library entry of a VM; its accessible name is its visible text, "<name> <state>". */
   libraryEntry(name: string): Locator {
-    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)}, `) });
+    return this.library.getByRole('button', { name: new RegExp(`^${escape(name)} (${STATES})`) });
   }
 
   /**
@@ -76,12 +76,13 @@ export class HakoApp {
 
   /** Removes every VM that does not run from the library (their files stay). */
   async forgetStoppedVms(): Promise<void> {
-    const stopped = this.library.getByRole('button', { name: /, (Stopped|Saved|Error)$/ });
+    const stopped = this.library.getByRole('button', { name: / (Stopped|Saved|Error)/ });
     while ((await stopped.count()) > 0) {
-      const label = (await stopped.first().getAttribute('aria-label')) ?? '';
-      const vm = await this.showVm(label.replace(/, (Stopped|Saved|Error)$/, ''));
+      const entry = stopped.first();
+      const name = (await entry.locator('.pane-label').textContent()) ?? '';
+      const vm = await this.showVm(name);
       await vm.forget();
-      await expect(this.library.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+      await expect(this.libraryEntry(name)).toHaveCount(0);
     }
   }
 
@@ -95,6 +96,9 @@ export class HakoApp {
     while ((await buttons.count()) > 0) await buttons.first().click();
   }
 }
+
+/** The state names an entry ends with (English). */
+const STATES = 'Stopped|Starting…|Running|Paused|Saving…|Saved|Stopping…|Error';
 
 export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

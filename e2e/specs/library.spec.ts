@@ -7,7 +7,7 @@ test.describe('library', () => {
     const vmPage = await app.openVm(vm.path, vm.name);
     // The example names a SaveStateFile: to Hako (and NanaBox) the VM was suspended to it.
     await vmPage.expectState('Saved');
-    await expect(app.libraryEntry(vm.name)).toHaveAccessibleName(`${vm.name}, Saved`);
+    await expect(app.libraryEntry(vm.name)).toHaveAccessibleName(`${vm.name} Saved`);
     await expect(page.getByText(vm.path, { exact: true })).toBeVisible();
     const hardware = page.getByRole('region', { name: 'Hardware' });
     await expect(hardware).toContainText('Test.vhdx');

@@ -8,7 +8,7 @@ test('start → running → pause → resume → power off, on the stand-in comp
 
   await vmPage.run('Start');
   await vmPage.expectState('Running');
-  await expect(app.libraryEntry(vm.name)).toHaveAccessibleName(`${vm.name}, Running`);
+  await expect(app.libraryEntry(vm.name)).toHaveAccessibleName(`${vm.name} Running`);
   await expect(vmPage.action('Start')).toBeDisabled();
   await expect(vmPage.action('Pause')).toBeEnabled();
   await expect(vmPage.action('Power off')).toBeEnabled();

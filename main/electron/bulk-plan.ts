@@ -2,6 +2,7 @@
  * Saving or shutting down every running VM at once (the quit dialog, a Windows session end): what to do
  * to each VM, and what to do when a shut down does not finish in time.
  */
+import type { Translator } from '../../app/i18n/translator.js';
 import { type VmSummary } from './shell-state.js';
 
 export type BulkAction = 'save' | 'shutdown';
@@ -43,7 +44,6 @@ export function sessionEndFallback(outcome: ActionOutcome): PlannedAction | null
 }
 
 /** The shutdown-block reason Windows shows while Hako holds a session end. */
-export function sessionEndReason(count: number, action: BulkAction): string {
-  const vms = count === 1 ? 'a virtual machine' : `${count} virtual machines`;
-  return action === 'save' ? `Hako is saving ${vms} before Windows ends the session.` : `Hako is shutting down ${vms} before Windows ends the session.`;
+export function sessionEndReason(count: number, action: BulkAction, tr: Translator): string {
+  return tr.t(action === 'save' ? 'sessionEnd.save' : 'sessionEnd.shutdown', { count });
 }

@@ -14,6 +14,7 @@ import { createAppServices, type AppServices } from '../app-services.js';
 import { systemDirectory } from '../native/library.js';
 import { isPackagedApp } from '../native/packaged.js';
 import type { ShellHooks } from '../ipc/handlers.js';
+import type { Translator } from '../../app/i18n/translator.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
 import { startConsoleServer } from './console-server.js';
@@ -27,6 +28,7 @@ import { operationNotification, vmStopNotification, type NotificationText, type 
 import { ShellFlagStore } from './shell-flags.js';
 import { ShellState } from './shell-state.js';
 import { HakoTray } from './tray.js';
+import { shellTranslator } from './i18n.js';
 import { validVmPaths } from './vm-path.js';
 import { MainWindow, registerAppScheme, secureContents, secureSession, serveRenderer } from './window.js';
 
@@ -79,7 +81,8 @@ if (!app.requestSingleInstanceLock(handOver)) {
     for (const { paths, cwd } of early.splice(0)) open(paths, cwd);
   }).catch((error: unknown) => {
     log.error('Hako could not start', error);
-    dialog.showErrorBox('Hako could not start', error instanceof Error ? error.message : String(error));
+    // The preferences may not have been read: the system's language.
+    dialog.showErrorBox(shellTranslator('system', app.getPreferredSystemLanguages()).t('dialog.startFailed'), error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }
@@ -107,14 +110,14 @@ async function loadShutdownBlocker(): Promise<ShutdownBlocker | null> {
 
 /** The close-to-tray notification is shown once per user. */
 let closeToTrayNotified = false;
-async function notifyCloseToTrayOnce(flags: ShellFlagStore): Promise<void> {
+async function notifyCloseToTrayOnce(flags: ShellFlagStore, tr: Translator): Promise<void> {
   if (closeToTrayNotified) return;
   closeToTrayNotified = true;
   if ((await flags.get()).closeToTrayNotified) return;
   if (Notification.isSupported()) {
     new Notification({
-      title: 'Hako is still running',
-      body: 'Your virtual machines keep running. Open Hako or quit it from its icon in the notification area.',
+      title: tr.t('notify.stillRunning'),
+      body: tr.t('notify.stillRunning.body'),
       silent: true,
     }).show();
   }
@@ -131,14 +134,17 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   serveRenderer(session.defaultSession, RENDERER_DIR, log, consoleServer.url);
 
   let windows: MainWindow | null = null;
+  // Set once the shell state exists; until then (the open dialog cannot come earlier) the system's language.
+  let translator = (): Translator => shellTranslator('system', app.getPreferredSystemLanguages());
   const shellFlags = new ShellFlagStore(app.getPath('userData'));
   const vmmsCertificate = cached((): Promise<CertificateStatus> => checkVmmsCertificate({ system32: process.platform === 'win32' ? systemDirectory() : null }), 60_000);
   const shellHooks: ShellHooks = {
     transport: 'electron',
     async openFileDialog() {
+      const tr = translator();
       const options = {
-        title: 'Open a virtual machine',
-        filters: [{ name: 'NanaBox virtual machine', extensions: ['7b'] }],
+        title: tr.t('dialog.open.title'),
+        filters: [{ name: tr.t('dialog.open.filter'), extensions: ['7b'] }],
         properties: ['openFile' as const],
       };
       const parent = windows?.current ?? null;
@@ -151,6 +157,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       if (problem !== '') throw new Error(problem);
     },
     vmmsCertificate,
+    systemLanguages: () => app.getPreferredSystemLanguages(),
     // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
     ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
     credentials: new CredentialFile(app.getPath('userData'), safeStorageCipher(safeStorage)),
@@ -165,6 +172,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   services.consoles.setEndpoint(consoleServer.url);
   const bridge = registerIpc(services.dispatch, log);
   const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
+  translator = () => shellTranslator(state.preferences.language, app.getPreferredSystemLanguages());
   const notify = (text: NotificationText | null): void => {
     if (text !== null && Notification.isSupported()) new Notification(text).show();
   };
@@ -173,8 +181,10 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     state.handleEvent(name, payload);
     bridge.emit(name, payload);
     const enabled = state.preferences.notifications;
-    if (name === 'vm.changed') notify(vmStopNotification(previous, payload as VmChange, enabled));
-    if (name === 'operations.progress') notify(operationNotification(payload as Parameters<typeof operationNotification>[0], windows?.current?.isVisible() === true, enabled));
+    if (name === 'vm.changed') notify(vmStopNotification(previous, payload as VmChange, enabled, translator()));
+    if (name === 'operations.progress') {
+      notify(operationNotification(payload as Parameters<typeof operationNotification>[0], windows?.current?.isVisible() === true, enabled, translator()));
+    }
   });
   await state.load();
 
@@ -186,6 +196,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     log,
     window: () => windows?.current ?? null,
     sessionEnding: () => sessionEnd.ending,
+    translator: () => translator(),
     async dispose() {
       stopEvents();
       tray?.destroy();
@@ -195,7 +206,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       await consoleServer.close();
     },
   });
-  const sessionEnd = new SessionEndGuard({ dispatch: services.dispatch, state, log, blocker, onDone: () => void quit.run() });
+  const sessionEnd = new SessionEndGuard({ dispatch: services.dispatch, state, log, blocker, onDone: () => void quit.run(), translator: () => translator() });
   quit.install();
 
   windows = new MainWindow({
@@ -211,17 +222,15 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
         event.preventDefault();
         if (state.preferences.closeToTray) {
           window.hide();
-          void notifyCloseToTrayOnce(shellFlags).catch((error: unknown) => log.warn(`close-to-tray notification: ${String(error)}`));
+          void notifyCloseToTrayOnce(shellFlags, translator()).catch((error: unknown) => log.warn(`close-to-tray notification: ${String(error)}`));
         } else {
           void quit.run();
         }
       });
     },
     onGiveUp() {
-      dialog.showErrorBox(
-        'Hako’s window keeps crashing',
-        'Your virtual machines are not affected. Open Hako from its icon in the notification area to try again; the logs folder has the details.',
-      );
+      const tr = translator();
+      dialog.showErrorBox(tr.t('dialog.crashing.title'), tr.t('dialog.crashing.body'));
     },
   });
 
@@ -236,6 +245,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     openHako: () => windows?.showAndFocus(),
     showVm,
     quit: () => void quit.run(),
+    translator: () => translator(),
     reportError: (title, message) => {
       if (Notification.isSupported()) new Notification({ title, body: message }).show();
       else dialog.showErrorBox(title, message);

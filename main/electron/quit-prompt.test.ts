@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { bulkPlan, sessionEndFallback, sessionEndReason } from './bulk-plan.js';
 import { quitDecision, quitPrompt } from './quit-prompt.js';
 import { type VmSummary } from './shell-state.js';
+import { translatorFor } from './i18n.js';
+
+const en = translatorFor('en');
 
 const vm = (name: string, state: VmSummary['state'], actions: VmSummary['actions'] = []): VmSummary => ({ path: `C:\\vms\\${name}.7b`, id: name, state, actions });
 
 describe('quitting with running VMs', () => {
   it('asks nothing when nothing runs', () => {
-    expect(quitPrompt([], { keepVmsRunning: true })).toBeNull();
+    expect(quitPrompt([], { keepVmsRunning: true, tr: en })).toBeNull();
   });
 
   it('offers leave / save / shut down / cancel, and says VMs left running are at the host’s mercy', () => {
-    const prompt = quitPrompt(['alpha', 'beta'], { keepVmsRunning: true })!;
+    const prompt = quitPrompt(['alpha', 'beta'], { keepVmsRunning: true, tr: en })!;
     expect(prompt.choices.map((c) => c.choice)).toEqual(['leave', 'save', 'shutdown', 'cancel']);
     expect(prompt.choices.map((c) => c.label)).toEqual(['Leave running', 'Save all', 'Shut down all', 'Cancel']);
     expect(prompt.message).toBe('2 virtual machines are running: alpha, beta.');
@@ -22,14 +25,14 @@ describe('quitting with running VMs', () => {
   });
 
   it('does not offer "leave running" when closing Hako would stop the VMs', () => {
-    const prompt = quitPrompt(['alpha'], { keepVmsRunning: false })!;
+    const prompt = quitPrompt(['alpha'], { keepVmsRunning: false, tr: en })!;
     expect(prompt.choices.map((c) => c.choice)).toEqual(['save', 'shutdown', 'cancel']);
     expect(prompt.choices[0]!.label).toBe('Save');
     expect(prompt.message).toBe('The virtual machine alpha is running.');
   });
 
   it('shortens long lists', () => {
-    expect(quitPrompt(['a', 'b', 'c', 'd', 'e', 'f', 'g'], { keepVmsRunning: true })!.message).toBe('7 virtual machines are running: a, b, c, d, e and 2 more.');
+    expect(quitPrompt(['a', 'b', 'c', 'd', 'e', 'f', 'g'], { keepVmsRunning: true, tr: en })!.message).toBe('7 virtual machines are running: a, b, c, d, e and 2 more.');
   });
 
   it('turns a choice into actions: paused VMs are saved, transitions are left alone', () => {
@@ -63,7 +66,7 @@ describe('Windows session end', () => {
   });
 
   it('gives Windows a reason to show', () => {
-    expect(sessionEndReason(1, 'save')).toBe('Hako is saving a virtual machine before Windows ends the session.');
-    expect(sessionEndReason(3, 'shutdown')).toBe('Hako is shutting down 3 virtual machines before Windows ends the session.');
+    expect(sessionEndReason(1, 'save', en)).toBe('Hako is saving a virtual machine before Windows ends the session.');
+    expect(sessionEndReason(3, 'shutdown', en)).toBe('Hako is shutting down 3 virtual machines before Windows ends the session.');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What Hako asks when it quits while VMs run, and what each answer does.
  */
+import type { Translator } from '../../app/i18n/translator.js';
 import { bulkPlan, type PlannedAction } from './bulk-plan.js';
 import { type VmSummary } from './shell-state.js';
 
@@ -21,21 +22,17 @@ export interface QuitPrompt {
  * only when VMs outlive Hako (the `keepVmsRunning` preference); otherwise closing Hako's handles would
  * turn them off, and the honest choices are save, shut down or cancel.
  */
-export function quitPrompt(running: readonly string[], options: { readonly keepVmsRunning: boolean }): QuitPrompt | null {
+export function quitPrompt(running: readonly string[], options: { readonly keepVmsRunning: boolean; readonly tr: Translator }): QuitPrompt | null {
   if (running.length === 0) return null;
-  const one = running.length === 1;
-  const list = running.length <= 5 ? running.join(', ') : `${running.slice(0, 5).join(', ')} and ${running.length - 5} more`;
-  const message = one ? `The virtual machine ${running[0]} is running.` : `${running.length} virtual machines are running: ${list}.`;
-  const risk =
-    'While Hako is closed nothing looks after running virtual machines: when Windows shuts down, restarts or signs you out, ' +
-    'the host turns them off without saving, as if their power cord were pulled.';
-  const detail = options.keepVmsRunning
-    ? `If you leave ${one ? 'it' : 'them'} running, Hako re-attaches next time it starts. ${risk}`
-    : `Hako is set to stop its virtual machines when it closes. Save ${one ? 'it' : 'them'} to resume later where ${one ? 'it' : 'they'} left off.`;
-  const all = one ? '' : ' all';
+  const { tr } = options;
+  const count = running.length;
+  const separator = tr.t('common.listSeparator');
+  const list = count <= 5 ? running.join(separator) : tr.t('quit.listMore', { list: running.slice(0, 5).join(separator), count: count - 5 });
+  const message = count === 1 ? tr.t('quit.one', { name: running[0] }) : tr.t('quit.many', { count, list });
+  const detail = options.keepVmsRunning ? tr.t('quit.detail.leave', { count, risk: tr.t('quit.risk') }) : tr.t('quit.detail.stop', { count });
   const choices: { choice: QuitChoice; label: string }[] = [];
-  if (options.keepVmsRunning) choices.push({ choice: 'leave', label: 'Leave running' });
-  choices.push({ choice: 'save', label: `Save${all}` }, { choice: 'shutdown', label: `Shut down${all}` }, { choice: 'cancel', label: 'Cancel' });
+  if (options.keepVmsRunning) choices.push({ choice: 'leave', label: tr.t('quit.leave') });
+  choices.push({ choice: 'save', label: tr.t('quit.save', { count }) }, { choice: 'shutdown', label: tr.t('quit.shutdown', { count }) }, { choice: 'cancel', label: tr.t('quit.cancel') });
   return { message, detail, choices, defaultIndex: choices.findIndex((c) => c.choice === 'save'), cancelIndex: choices.length - 1 };
 }
 

@@ -15,6 +15,7 @@ import { quitDecision, quitPrompt } from './quit-prompt.js';
 import { displayName, type VmSummary } from './shell-state.js';
 import type { ShellState } from './shell-state.js';
 import { call } from './services.js';
+import type { Translator } from '../../app/i18n/translator.js';
 
 export interface QuitOptions {
   readonly dispatch: Dispatch;
@@ -25,6 +26,8 @@ export interface QuitOptions {
   readonly sessionEnding: () => boolean;
   /** Closes the services and the shell's own resources; must not throw. */
   readonly dispose: () => Promise<void>;
+  /** The shell's words in the user's language. */
+  readonly translator: () => Translator;
 }
 
 const DISPOSE_TIMEOUT_MS = 15_000;
@@ -83,11 +86,12 @@ export class QuitFlow {
     const live = state.live;
     // Whether a VM can be left running was fixed when it started, not by today's preference.
     const keepVmsRunning = live.length > 0 && live.every((vm) => vm.outlivesHako === true);
-    const prompt = quitPrompt(this.names(live), { keepVmsRunning });
+    const tr = this.options.translator();
+    const prompt = quitPrompt(this.names(live), { keepVmsRunning, tr });
     if (prompt === null) return true;
     const response = await this.message({
       type: 'question',
-      title: 'Quit Hako',
+      title: tr.t('quit.title'),
       message: prompt.message,
       detail: prompt.detail,
       buttons: prompt.choices.map((c) => c.label),
@@ -116,17 +120,20 @@ export class QuitFlow {
 
   /** Some VMs did not save or stop: turn them off, leave them running (if they may), or stay. */
   private async confirmAfterFailures(failed: readonly ActionOutcome[], keepVmsRunning: boolean): Promise<boolean> {
-    const lines = failed.map((o) => `${path.basename(o.path)}: ${o.error ?? (o.action === 'shutdown' ? 'did not shut down in time' : 'was not saved')}`);
+    const tr = this.options.translator();
+    const lines = failed.map((o) =>
+      tr.t('quit.still.line', { name: path.basename(o.path), reason: o.error ?? tr.t(o.action === 'shutdown' ? 'quit.still.timeout' : 'quit.still.notSaved') }),
+    );
     const choices = [
-      ...(keepVmsRunning ? [{ id: 'leave', label: 'Leave them running' }] : []),
-      { id: 'off', label: 'Turn them off' },
-      { id: 'cancel', label: 'Cancel' },
+      ...(keepVmsRunning ? [{ id: 'leave', label: tr.t('quit.still.leave') }] : []),
+      { id: 'off', label: tr.t('quit.still.off') },
+      { id: 'cancel', label: tr.t('quit.cancel') },
     ] as const;
     const response = await this.message({
       type: 'warning',
-      title: 'Quit Hako',
-      message: failed.length === 1 ? 'One virtual machine is still running.' : `${failed.length} virtual machines are still running.`,
-      detail: `${lines.join('\n')}\n\nTurning a virtual machine off loses whatever it has not written to its disks.`,
+      title: tr.t('quit.title'),
+      message: tr.t('quit.still.message', { count: failed.length }),
+      detail: `${lines.join('\n')}\n\n${tr.t('quit.still.detail')}`,
       buttons: choices.map((c) => c.label),
       defaultId: choices.length - 1,
       cancelId: choices.length - 1,

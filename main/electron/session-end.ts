@@ -12,6 +12,7 @@ import type { BrowserWindow, WindowSessionEndEvent } from 'electron';
 import type { Dispatch } from '../../app/ipc/dispatch.js';
 import { runPlan } from './bulk.js';
 import type { ShellLog } from './log.js';
+import type { Translator } from '../../app/i18n/translator.js';
 import { bulkPlan, sessionEndReason } from './bulk-plan.js';
 import type { ShellState } from './shell-state.js';
 
@@ -28,6 +29,8 @@ export interface SessionEndOptions {
   readonly blocker: ShutdownBlocker | null;
   /** The VMs are safe: quit Hako so the session end can proceed. */
   readonly onDone: () => void;
+  /** The shell's words in the user's language (the reason Windows shows). */
+  readonly translator: () => Translator;
 }
 
 const TRANSITION_WAIT_MS = 120_000;
@@ -64,7 +67,7 @@ export class SessionEndGuard {
     const hwnd = window.getNativeWindowHandle();
     let blocked = false;
     try {
-      blocked = this.options.blocker?.block(hwnd, sessionEndReason(live.length, action)) ?? false;
+      blocked = this.options.blocker?.block(hwnd, sessionEndReason(live.length, action, this.options.translator())) ?? false;
     } catch (error) {
       log.error('ShutdownBlockReasonCreate failed', error);
     }

@@ -1,8 +1,9 @@
 /**
  * The tray menu's content, from the VMs the shell knows: one submenu per VM with its state and the
- * actions that state allows, named as the window names them.
+ * actions that state allows, named as the window names them (the same catalogue, app/i18n).
  */
-import { ACTION_LABELS, VM_STATE_LABELS } from '../../app/vm/labels.js';
+import { actionLabel, stateLabel } from '../../app/i18n/text.js';
+import type { Translator } from '../../app/i18n/translator.js';
 import { isLive } from '../../app/vm/state.js';
 import { displayName, type VmSummary } from './shell-state.js';
 
@@ -23,20 +24,20 @@ export interface TrayModel {
 const TRAY_ACTIONS: readonly Exclude<TrayAction, 'show' | 'connect'>[] = ['start', 'shutdown', 'powerOff', 'pause', 'resume', 'save'];
 
 /** The tray menu's content: one submenu per known VM, its state in the label, its possible actions. */
-export function trayModel(vms: readonly VmSummary[]): TrayModel {
+export function trayModel(vms: readonly VmSummary[], tr: Translator): TrayModel {
   const running = vms.filter((vm) => isLive(vm.state)).length;
   const items = [...vms]
     .map((vm) => ({ vm, name: displayName(vm) }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => a.name.localeCompare(b.name, tr.locale))
     .map(({ vm, name }): TrayVmItem => ({
       path: vm.path,
-      label: `${name} — ${VM_STATE_LABELS[vm.state]}`,
+      label: tr.t('tray.vm', { name, state: stateLabel(tr, vm.state) }),
       actions: [
-        { action: 'show', label: 'Show in Hako', enabled: true },
-        { action: 'connect', label: 'Connect', enabled: vm.state === 'Running' },
-        ...TRAY_ACTIONS.map((action) => ({ action, label: ACTION_LABELS[action], enabled: vm.actions.includes(action) })),
+        { action: 'show', label: tr.t('tray.show'), enabled: true },
+        { action: 'connect', label: tr.t('tray.connect'), enabled: vm.state === 'Running' },
+        ...TRAY_ACTIONS.map((action) => ({ action, label: actionLabel(tr, action), enabled: vm.actions.includes(action) })),
       ],
     }));
-  const tooltip = running === 0 ? 'Hako' : running === 1 ? 'Hako — 1 virtual machine running' : `Hako — ${running} virtual machines running`;
+  const tooltip = running === 0 ? tr.t('tray.tooltip') : tr.t('tray.tooltip.running', { count: running });
   return { anyRunning: running > 0, tooltip, vms: items };
 }

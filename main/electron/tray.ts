@@ -13,6 +13,7 @@ import type { ShellLog } from './log.js';
 import { trayModel, type TrayAction, type TrayModel } from './tray-model.js';
 import { call } from './services.js';
 import type { ShellState } from './shell-state.js';
+import type { Translator } from '../../app/i18n/translator.js';
 
 export interface TrayOptions {
   readonly dispatch: Dispatch;
@@ -23,18 +24,9 @@ export interface TrayOptions {
   readonly quit: () => void;
   /** Tells the user an action failed (a tray action has no window to show it in). */
   readonly reportError: (title: string, message: string) => void;
+  /** The shell's words in the user's language now (it follows the preference). */
+  readonly translator: () => Translator;
 }
-
-const VERBS: Readonly<Record<TrayAction, string>> = {
-  show: 'show',
-  connect: 'connect to',
-  start: 'start',
-  shutdown: 'shut down',
-  powerOff: 'power off',
-  pause: 'pause',
-  resume: 'resume',
-  save: 'save',
-};
 
 function trayImage(running: boolean): NativeImage {
   const image = nativeImage.createEmpty();
@@ -52,9 +44,9 @@ export class HakoTray {
 
   constructor(private readonly options: TrayOptions) {
     this.tray = new Tray(this.images.idle);
-    this.tray.setToolTip('Hako');
+    this.tray.setToolTip(options.translator().t('tray.tooltip'));
     this.tray.on('click', () => options.openHako());
-    this.render(trayModel(options.state.all));
+    this.render(trayModel(options.state.all, options.translator()));
     this.unsubscribe = options.state.onChange(() => this.refresh());
   }
 
@@ -63,12 +55,13 @@ export class HakoTray {
     if (this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.render(trayModel(this.options.state.all));
+      this.render(trayModel(this.options.state.all, this.options.translator()));
     }, 100);
   }
 
   private render(model: TrayModel): void {
     if (this.tray.isDestroyed()) return;
+    const tr = this.options.translator();
     this.tray.setImage(model.anyRunning ? this.images.running : this.images.idle);
     this.tray.setToolTip(model.tooltip);
     const vmItems: MenuItemConstructorOptions[] = model.vms.map((vm) => ({
@@ -80,11 +73,11 @@ export class HakoTray {
       })),
     }));
     const template: MenuItemConstructorOptions[] = [
-      { label: 'Open Hako', click: () => this.options.openHako() },
+      { label: tr.t('tray.open'), click: () => this.options.openHako() },
       { type: 'separator' },
-      ...(vmItems.length > 0 ? vmItems : [{ label: 'No virtual machines yet', enabled: false }]),
+      ...(vmItems.length > 0 ? vmItems : [{ label: tr.t('tray.empty'), enabled: false }]),
       { type: 'separator' },
-      { label: 'Quit Hako', click: () => this.options.quit() },
+      { label: tr.t('tray.quit'), click: () => this.options.quit() },
     ];
     this.tray.setContextMenu(Menu.buildFromTemplate(template));
   }
@@ -122,7 +115,8 @@ export class HakoTray {
       }
     } catch (error) {
       log.error(`tray: ${action} ${vmPath} failed`, error);
-      this.options.reportError(`Hako could not ${VERBS[action]} ${path.basename(vmPath)}`, error instanceof Error ? error.message : String(error));
+      const tr = this.options.translator();
+      this.options.reportError(tr.t('tray.failed', { action, name: path.basename(vmPath) }), error instanceof Error ? error.message : String(error));
     } finally {
       this.options.state.scheduleRefresh();
     }

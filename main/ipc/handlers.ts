@@ -41,6 +41,8 @@ export interface ShellHooks {
   trashItem?(file: string): Promise<void>;
   /** Keeps guest credentials encrypted for this user (Electron); the browser host has none and never stores them. */
   readonly credentials?: CredentialVault;
+  /** The system's preferred languages, most preferred first (Electron); the browser host has none: its page uses the browser's. */
+  systemLanguages?(): readonly string[];
 }
 
 export interface HandlerServices {
@@ -242,7 +244,7 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return updated;
     },
     'app.hostFacts': () => services.hostFacts(),
-    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport }),
+    'app.version': () => ({ version: services.version, platform: process.platform, transport: shell.transport, languages: [...(shell.systemLanguages?.() ?? [])] }),
     'app.openLogsFolder': () => {
       if (!shell.openLogsFolder) throw notSupported('Opening the logs folder');
       return shell.openLogsFolder();

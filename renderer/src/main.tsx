@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { connectApi } from './api/connect.js';
 import { ApiProvider } from './api/context.js';
+import { I18nProvider } from './i18n/I18nProvider.js';
 import { App } from './shell/App.js';
 import { StoreProvider } from './store/context.js';
 import { createHakoStore, type HakoStore } from './store/index.js';
@@ -21,7 +22,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider api={api}>
       <StoreProvider store={store}>
-        <App />
+        <I18nProvider>
+          <App />
+        </I18nProvider>
       </StoreProvider>
     </ApiProvider>
   </StrictMode>,

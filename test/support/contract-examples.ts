@@ -33,7 +33,7 @@ const snapshot: VmSnapshotDto = {
   outlivesHako: true,
 };
 
-const preferences: Preferences = { theme: 'dark', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
+const preferences: Preferences = { theme: 'dark', language: 'zh-CN', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60, rdpClientCommand: '', defaultVmFolder: '', notifications: true };
 
 export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'library.list': undefined,
@@ -167,7 +167,7 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'app.getPreferences': preferences,
   'app.setPreferences': { ...preferences, theme: 'light', closeToTray: false },
   'app.hostFacts': { defaultVmFolder: '/vms', logicalProcessors: 8, memoryMb: 16_384, build: 26_100, tpmUnavailable: null },
-  'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host' },
+  'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host', languages: [] },
   'app.openLogsFolder': undefined,
   'app.ready': undefined,
 };

@@ -1,14 +1,23 @@
-/** The window: the navigation pane on the left, the selected page on the right, notifications on top. */
+/**
+ * The window: a skip link, the navigation pane on the left, the selected page on the right,
+ * notifications and the screen reader's announcements on top, and the keyboard shortcuts.
+ */
+import { useState } from 'react';
 import { DiagnosticsPage } from '../features/diagnostics/DiagnosticsPage.js';
 import { HomePage } from '../features/library/HomePage.js';
 import { Sidebar } from '../features/library/Sidebar.js';
 import { Toasts } from '../features/notifications/Toasts.js';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.js';
 import { VmPage } from '../features/vm/VmPage.js';
+import { useT } from '../i18n/context.js';
 import { useHako } from '../store/context.js';
+import { Announcer } from './Announcer.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { Splash } from './Splash.js';
 import { useDocumentTitle } from './use-document-title.js';
+import { useShortcuts } from './use-shortcuts.js';
+import { useStateAnnouncements } from './use-state-announcements.js';
 import { useTheme } from './use-theme.js';
 import './App.css';
 
@@ -17,14 +26,30 @@ export function App() {
   useTheme();
   useDocumentTitle();
   if (connection !== 'ready') return <Splash />;
+  return <Window />;
+}
+
+function Window() {
+  const { t } = useT();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts({ showHelp: () => setHelpOpen(true) });
+  useStateAnnouncements();
   return (
     <div className="app">
-      <Sidebar />
-      <main className="content" id="main">
-        <ConnectionBanner />
-        <CurrentPage />
-      </main>
-      <Toasts />
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar onShowShortcuts={() => setHelpOpen(true)} />
+      <div className="workspace">
+        {/* Focusable by the skip link (and by script), not by Tab. */}
+        <main className="content" id="main" tabIndex={-1}>
+          <ConnectionBanner />
+          <CurrentPage />
+        </main>
+        <Toasts />
+      </div>
+      <Announcer />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

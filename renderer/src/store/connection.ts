@@ -14,6 +14,8 @@ export interface AppInfo {
   readonly version: string;
   readonly platform: string;
   readonly transport: 'electron' | 'browser-host';
+  /** The system's preferred languages (Electron); empty in the browser host, whose page has the browser's. */
+  readonly languages: readonly string[];
 }
 
 export type Connection = 'connecting' | 'ready' | 'failed';

@@ -20,9 +20,17 @@ export type Toast = Notice & { readonly id: number };
 
 export interface NotificationsSlice {
   readonly toasts: readonly Toast[];
+  /** What the screen reader is told last (a live region reads it); `id` makes a repeat a change. */
+  readonly announcement: { readonly id: number; readonly text: string } | null;
   /** Shows a notification; returns its id. */
   notify(notice: Notice): number;
   dismissToast(id: number): void;
+  dismissAllToasts(): void;
+  /** Says something to screen reader users only (a state change, an operation under way). */
+  announce(text: string): void;
+  /** A VM's last error the user dismissed, by VM path (its JSON, so a new error shows again). */
+  readonly dismissedErrors: Readonly<Record<string, string>>;
+  dismissVmError(path: string, error: unknown): void;
 }
 
 export interface NotificationOptions {
@@ -40,6 +48,8 @@ export function createNotificationsSlice({ set, get }: SliceContext<Notification
   let nextId = 1;
   return {
     toasts: [],
+    announcement: null,
+    dismissedErrors: {},
     notify(notice) {
       const id = nextId++;
       set((state) => ({ toasts: [...state.toasts, { ...notice, id }].slice(-MAX_TOASTS) }));
@@ -48,6 +58,15 @@ export function createNotificationsSlice({ set, get }: SliceContext<Notification
     },
     dismissToast(id) {
       set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) }));
+    },
+    dismissAllToasts() {
+      set({ toasts: [] });
+    },
+    announce(text) {
+      set({ announcement: { id: nextId++, text } });
+    },
+    dismissVmError(path, error) {
+      set((state) => ({ dismissedErrors: { ...state.dismissedErrors, [path]: JSON.stringify(error) } }));
     },
   };
 }

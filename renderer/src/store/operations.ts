@@ -5,6 +5,7 @@
  */
 import type { CallOutput, EventPayload, HakoApi } from '../../../app/ipc/contract.js';
 import type { OperationKind } from '../../../app/operations.js';
+import type { SessionMode } from '../../../app/session/mode.js';
 import type { VmAction } from '../../../app/vm/state.js';
 import { fromInfo, type ShownError } from '../errors/shown-error.js';
 import type { LibrarySlice } from './library.js';
@@ -35,6 +36,12 @@ export interface OperationsSlice {
   readonly busy: Readonly<Record<string, VmAction>>;
   /** Background operations in progress, by id. */
   readonly background: Readonly<Record<string, BackgroundOperation>>;
+  /**
+   * The remote desktop windows this window opened, by VM path (main does not report them; one closed
+   * by hand stays listed until Disconnect or the VM stops).
+   */
+  readonly sessions: Readonly<Record<string, SessionMode>>;
+  setSession(path: string, mode: SessionMode | null): void;
   act<A extends VmAction>(path: string, action: A): Promise<ActionOutcome<A>>;
   /** Names an operation the feature started, for its progress and its outcome. */
   trackOperation(operationId: string, kind: OperationKind, label: string): void;
@@ -50,6 +57,16 @@ export function createOperationsSlice({ set, get }: SliceContext<OperationsSlice
   return {
     busy: {},
     background: {},
+    sessions: {},
+
+    setSession(path, mode) {
+      set((state) => {
+        const sessions = { ...state.sessions };
+        if (mode === null) delete sessions[path];
+        else sessions[path] = mode;
+        return { sessions };
+      });
+    },
 
     async act(path, action) {
       if (get().busy[path] !== undefined && action !== 'powerOff') return { status: 'busy' };

@@ -165,6 +165,10 @@ class App extends EventEmitter {
   getName() {
     return this.name;
   }
+  /** Windows' display languages, most preferred first (the shell's words follow them). */
+  getPreferredSystemLanguages() {
+    return ['en-US'];
+  }
   getVersion() {
     return '0.0.0-test';
   }

@@ -66,8 +66,8 @@ export function snapshot(path: string, overrides: Partial<VmSnapshotDto> = {}): 
   };
 }
 
-export const PREFERENCES = { theme: 'system', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 } as const;
-export const VERSION = { version: '0.1.0', platform: 'linux', transport: 'browser-host' } as const;
+export const PREFERENCES = { theme: 'system', language: 'system', keepVmsRunning: true, closeToTray: true, onSessionEnd: 'save', shutdownTimeoutSeconds: 60 } as const;
+export const VERSION = { version: '0.1.0', platform: 'linux', transport: 'browser-host', languages: [] as string[] };
 
 /** Lets pending promise callbacks run. */
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

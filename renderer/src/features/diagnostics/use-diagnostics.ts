@@ -2,12 +2,15 @@
 import type { Diagnostics } from '../../../../app/ipc/contract.js';
 import { useApiCall } from '../../api/use-api-call.js';
 import { useApiQuery, type Query } from '../../api/use-api-query.js';
+import { useT } from '../../i18n/context.js';
 
 export function useDiagnostics(): Query<Diagnostics> {
-  return useApiQuery('Could not read the diagnostics', (api) => api.invoke('diagnostics.get'), '');
+  const { t } = useT();
+  return useApiQuery(t('diagnostics.readFailed'), (api) => api.invoke('diagnostics.get'), '');
 }
 
 export function useOpenLogsFolder(): () => void {
   const call = useApiCall();
-  return () => void call('Could not open the logs folder', (api) => api.invoke('app.openLogsFolder'));
+  const { t } = useT();
+  return () => void call(t('diagnostics.logsFailed'), (api) => api.invoke('app.openLogsFolder'));
 }

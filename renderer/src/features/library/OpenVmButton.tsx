@@ -4,7 +4,7 @@ import { Button } from '../../kit/Button/Button.js';
 import { OpenVmDialog } from './OpenVmDialog.js';
 import { useOpenDialog } from './use-library-actions.js';
 
-export function OpenVmButton({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
+export function OpenVmButton({ children, className, shortcut }: { readonly children: ReactNode; readonly className?: string; readonly shortcut?: boolean }) {
   const openDialog = useOpenDialog();
   const [askPath, setAskPath] = useState(false);
   return (
@@ -13,6 +13,8 @@ export function OpenVmButton({ children, className }: { readonly children: React
         variant="primary"
         icon="folder"
         className={className}
+        // The window's Ctrl+O presses this button (shell/use-shortcuts.ts).
+        data-shortcut={shortcut ? 'open-vm' : undefined}
         onClick={() => void openDialog().then((result) => result === 'ask-path' && setAskPath(true))}
       >
         {children}

@@ -20,7 +20,7 @@ describe('the open dialog', () => {
     const onClose = vi.fn();
     const api = createStubApi({ 'library.recent': () => ['/vms/old/Old.7b'], 'library.open': (input) => snapshot((input as { path: string }).path) });
     const { store } = renderWithHako(<OpenVmDialog onClose={onClose} />, api);
-    expect(await screen.findByRole('button', { name: 'Open /vms/old/Old.7b' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Old /vms/old/Old.7b' })).toBeInTheDocument();
 
     api.handlers['library.open'] = () => Promise.reject(apiError({ code: 'FileNotFound', message: 'gone' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Path of the .7b file' }), '/vms/lab/Lab.7b{Enter}');

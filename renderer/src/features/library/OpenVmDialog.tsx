@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { vmPathSchema } from '../../../../app/ipc/contract.js';
+import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Dialog } from '../../kit/Dialog/Dialog.js';
 import { TextField } from '../../kit/TextField/TextField.js';
@@ -12,19 +13,20 @@ import { useOpenPath } from './use-library-actions.js';
 import { useRecentFiles } from './use-recent-files.js';
 import './OpenVmDialog.css';
 
-/** What is wrong with a typed path before main is asked (by the contract's own rule), or undefined. */
-export function vmPathProblem(path: string): string | undefined {
-  return path === '' || vmPathSchema.safeParse(path).success ? undefined : 'A VM file name ends in .7b.';
+/** Whether a typed path is wrong before main is asked (by the contract's own rule). */
+export function isBadVmPath(path: string): boolean {
+  return path !== '' && !vmPathSchema.safeParse(path).success;
 }
 
 export function OpenVmDialog({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useT();
   const openPath = useOpenPath();
   const recent = useRecentFiles();
   const recentId = useId();
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const trimmed = path.trim();
-  const problem = vmPathProblem(trimmed);
+  const problem = isBadVmPath(trimmed) ? t('open.notA7b') : undefined;
   const canOpen = !busy && trimmed !== '' && problem === undefined;
 
   const open = async (target: string) => {
@@ -36,14 +38,14 @@ export function OpenVmDialog({ onClose }: { readonly onClose: () => void }) {
 
   return (
     <Dialog
-      title="Open a virtual machine"
+      title={t('open.title')}
       onClose={onClose}
       footer={
         <>
           <Button variant="primary" type="submit" disabled={!canOpen} onClick={() => void open(trimmed)}>
-            Open
+            {t('open.open')}
           </Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
         </>
       }
     >
@@ -55,11 +57,11 @@ export function OpenVmDialog({ onClose }: { readonly onClose: () => void }) {
         }}
       >
         <TextField
-          label="Path of the .7b file"
+          label={t('open.path')}
           value={path}
           onChange={setPath}
-          placeholder="D:\VMs\MyVM\MyVM.7b"
-          help="The full path on the computer where Hako runs. The VM's disks are found relative to this file."
+          placeholder={t('open.placeholder')}
+          help={t('open.help')}
           errors={problem ? [problem] : []}
           mono
           autoFocus
@@ -68,7 +70,7 @@ export function OpenVmDialog({ onClose }: { readonly onClose: () => void }) {
       {recent.length > 0 && (
         <div className="open-recent">
           <h3 className="subheading" id={recentId}>
-            Recent
+            {t('open.recent')}
           </h3>
           <RecentFiles paths={recent.slice(0, 6)} labelledBy={recentId} onOpen={(p) => void open(p)} disabled={busy} />
         </div>

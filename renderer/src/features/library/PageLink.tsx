@@ -10,19 +10,31 @@ export function PageLink({
   label,
   icon,
   tall,
+  tabStop,
+  title,
   children,
 }: {
   readonly target: View;
-  /** The accessible name; also the visible text unless `children` draw something richer. */
-  readonly label: string;
+  /** The visible text (and so the accessible name) unless `children` draw something richer. */
+  readonly label?: string;
   readonly icon?: IconName;
   readonly tall?: boolean;
+  /** Whether this entry is the pane's one Tab stop (roving focus). */
+  readonly tabStop: boolean;
+  readonly title?: string;
   readonly children?: ReactNode;
 }) {
   const current = useHako((s) => sameView(s.view, target));
   const select = useHako((s) => s.select);
   return (
-    <NavItem current={current} currentKind="page" label={label} className={tall ? 'pane-link pane-link-tall' : 'pane-link'} onSelect={() => select(target)}>
+    <NavItem
+      current={current}
+      currentKind="page"
+      tabStop={tabStop}
+      title={title}
+      className={tall ? 'pane-link pane-link-tall' : 'pane-link'}
+      onSelect={() => select(target)}
+    >
       {children ?? (
         <>
           {icon && <Icon name={icon} />}

@@ -1,33 +1,24 @@
-/** App-wide preferences: theme, what happens to VMs when Hako closes or Windows signs out. */
+/** App-wide preferences: theme and language, what happens to VMs when Hako closes or Windows signs out. */
 import { useEffect, useState } from 'react';
 import type { Preferences } from '../../../../app/ipc/contract.js';
+import { LANGUAGE_CHOICES } from '../../../../app/i18n/locales.js';
 import { DEFAULT_PREFERENCES, preferencesSchema } from '../../../../app/preferences/preferences.js';
+import { useT } from '../../i18n/context.js';
 import { Card } from '../../kit/Card/Card.js';
 import { NumberField } from '../../kit/NumberField/NumberField.js';
 import { Page } from '../../kit/Page/Page.js';
 import { Segmented, type Segment } from '../../kit/Segmented/Segmented.js';
-import { SelectField, optionsOf } from '../../kit/SelectField/SelectField.js';
+import { SelectField, type SelectOption } from '../../kit/SelectField/SelectField.js';
 import { Spinner } from '../../kit/Spinner/Spinner.js';
 import { Toggle } from '../../kit/Toggle/Toggle.js';
 import { useHako } from '../../store/context.js';
 import { SHUTDOWN_TIMEOUT_RANGE, isShutdownTimeout, usePreferences } from './use-preferences.js';
 
-const THEME = preferencesSchema.shape.theme;
-const SESSION_END = preferencesSchema.shape.onSessionEnd;
-
-const THEME_LOOKS: Readonly<Record<Preferences['theme'], Omit<Segment<Preferences['theme']>, 'value'>>> = {
-  system: { label: 'Use system setting', icon: 'monitor' },
-  light: { label: 'Light' },
-  dark: { label: 'Dark' },
-};
-const THEMES = THEME.options.map((value) => ({ value, ...THEME_LOOKS[value] }));
-
-const SESSION_END_LABELS: Readonly<Record<Preferences['onSessionEnd'], string>> = {
-  save: 'Save their state (resume later)',
-  shutdown: 'Shut them down',
-};
+const THEMES = preferencesSchema.shape.theme.options;
+const SESSION_END = preferencesSchema.shape.onSessionEnd.options;
 
 export function PreferencesPage() {
+  const { t } = useT();
   const [preferences, change] = usePreferences();
   const transport = useHako((s) => s.app?.transport);
   const saved = preferences?.shutdownTimeoutSeconds ?? DEFAULT_PREFERENCES.shutdownTimeoutSeconds;
@@ -36,56 +27,76 @@ export function PreferencesPage() {
   useEffect(() => setTimeoutDraft(saved), [saved]);
   const { min, max } = SHUTDOWN_TIMEOUT_RANGE;
 
+  const themes: Segment<Preferences['theme']>[] = THEMES.map((value) => ({
+    value,
+    label: t(`preferences.theme.${value}`),
+    ...(value === 'system' ? { icon: 'monitor' as const } : {}),
+  }));
+  // Each language by its own name (and marked as that language), so a reader finds theirs whatever shows now.
+  const languages: SelectOption<Preferences['language']>[] = LANGUAGE_CHOICES.map((value) =>
+    value === 'system' ? { value, label: t('preferences.language.system') } : { value, label: t(`language.name.${value}`), lang: value },
+  );
+
   return (
-    <Page title="Preferences" description="Saved for this user; the VM files are not touched.">
+    <Page title={t('preferences.title')} description={t('preferences.description')}>
       {preferences === null ? (
-        <Spinner label="Reading preferences" />
+        <Spinner label={t('preferences.loading')} />
       ) : (
         <div className="stack narrow">
-          <Card title="Appearance">
-            <Segmented
-              label="Theme"
-              value={preferences.theme}
-              options={THEMES}
-              onChange={(theme) => change({ theme })}
+          <Card title={t('preferences.appearance')}>
+            <Segmented label={t('preferences.theme')} value={preferences.theme} options={themes} onChange={(theme) => change({ theme })} />
+            <SelectField
+              label={t('preferences.language')}
+              value={preferences.language}
+              options={languages}
+              onChange={(language) => change({ language })}
+              help={t('preferences.language.help')}
             />
           </Card>
-          <Card title="When Hako closes">
+          <Card title={t('preferences.closing')}>
             <Toggle
-              label="Keep VMs running when Hako closes"
+              label={t('preferences.keepRunning')}
               checked={preferences.keepVmsRunning}
               onChange={(keepVmsRunning) => change({ keepVmsRunning })}
-              help="Running VMs stay on and Hako reconnects to them when it opens again. Off: VMs stop when Hako exits."
+              help={t('preferences.keepRunning.help')}
             />
             {transport !== 'browser-host' && (
               <Toggle
-                label="Close to the notification area"
+                label={t('preferences.closeToTray')}
                 checked={preferences.closeToTray}
                 onChange={(closeToTray) => change({ closeToTray })}
-                help="Closing the window keeps Hako in the tray, where you can still control the VMs."
+                help={t('preferences.closeToTray.help')}
+              />
+            )}
+            {transport !== 'browser-host' && (
+              <Toggle
+                label={t('preferences.notifications.label')}
+                checked={preferences.notifications}
+                onChange={(notifications) => change({ notifications })}
+                help={t('preferences.notifications.help')}
               />
             )}
           </Card>
-          <Card title="When Windows signs out or shuts down">
+          <Card title={t('preferences.sessionEnd')}>
             <SelectField
-              label="Running VMs"
+              label={t('preferences.sessionEnd.running')}
               value={preferences.onSessionEnd}
-              options={optionsOf(SESSION_END.options, SESSION_END_LABELS)}
+              options={SESSION_END.map((value) => ({ value, label: t(`preferences.sessionEnd.${value}`) }))}
               onChange={(onSessionEnd) => change({ onSessionEnd })}
-              help="Windows would otherwise turn them off hard. Hako holds the sign-out until this is done."
+              help={t('preferences.sessionEnd.help')}
             />
             <NumberField
-              label="Shutdown timeout"
-              unit="seconds"
+              label={t('preferences.timeout')}
+              unit={t('preferences.timeout.unit')}
               value={timeout}
               min={min}
               max={max}
-              errors={isShutdownTimeout(timeout) ? [] : [`From ${min} to ${max} seconds.`]}
+              errors={isShutdownTimeout(timeout) ? [] : [t('preferences.timeout.range', { min, max })]}
               onChange={(seconds) => {
                 setTimeoutDraft(seconds);
                 if (isShutdownTimeout(seconds)) change({ shutdownTimeoutSeconds: seconds });
               }}
-              help="How long Shut down waits for the guest before it reports that the VM is still running."
+              help={t('preferences.timeout.help')}
             />
           </Card>
         </div>

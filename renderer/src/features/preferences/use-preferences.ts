@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import type { Preferences } from '../../../../app/ipc/contract.js';
 import { preferencesSchema } from '../../../../app/preferences/preferences.js';
+import { useT } from '../../i18n/context.js';
 import { useHako, useHakoStore } from '../../store/context.js';
 
 /** The shutdown timeout's limits, as the preferences schema has them. */
@@ -15,15 +16,16 @@ export function isShutdownTimeout(seconds: number | null): seconds is number {
 export function usePreferences(): [Preferences | null, (patch: Partial<Preferences>) => void] {
   const preferences = useHako((s) => s.preferences);
   const store = useHakoStore();
+  const { t } = useT();
   const change = useCallback(
     (patch: Partial<Preferences>) =>
       void store
         .getState()
         .setPreferences(patch)
         .then((outcome) => {
-          if (!outcome.ok) store.getState().notify({ kind: 'message', tone: 'error', title: 'Could not save the preferences', error: outcome.error });
+          if (!outcome.ok) store.getState().notify({ kind: 'message', tone: 'error', title: t('preferences.saveFailed'), error: outcome.error });
         }),
-    [store],
+    [store, t],
   );
   return [preferences, change];
 }

@@ -4,6 +4,7 @@
  */
 import { PageFrame } from '../../kit/Page/PageFrame.js';
 import { Tabs, type TabSpec } from '../../kit/Tabs/Tabs.js';
+import { useT } from '../../i18n/context.js';
 import { useHako } from '../../store/context.js';
 import type { VmTab } from '../../store/index.js';
 import { EventsTab } from './events/EventsTab.js';
@@ -12,21 +13,22 @@ import { OverviewTab } from './overview/OverviewTab.js';
 import { SettingsTab } from './settings/SettingsTab.js';
 
 export function VmPage({ path }: { readonly path: string }) {
+  const { t } = useT();
   const vm = useHako((s) => s.vms[path]);
   const tab = useHako((s) => s.vmTab);
   const setTab = useHako((s) => s.setVmTab);
   if (vm === undefined) return null;
 
   const tabs: readonly TabSpec<VmTab>[] = [
-    { id: 'overview', label: 'Overview', icon: 'monitor', marker: vm.findings.some((f) => f.severity !== 'info') ? 'has findings' : undefined },
-    { id: 'settings', label: 'Settings', icon: 'sliders' },
-    { id: 'events', label: 'Events', icon: 'list' },
+    { id: 'overview', label: t('vm.tabs.overview'), icon: 'monitor', marker: vm.findings.some((f) => f.severity !== 'info') ? t('vm.tabs.hasFindings') : undefined },
+    { id: 'settings', label: t('vm.tabs.settings'), icon: 'sliders' },
+    { id: 'events', label: t('vm.tabs.events'), icon: 'list' },
   ];
 
   return (
     <PageFrame className="vm-page">
       <VmHeader vm={vm} />
-      <Tabs label="VM views" tabs={tabs} selected={tab} onSelect={setTab}>
+      <Tabs label={t('vm.tabs.label')} tabs={tabs} selected={tab} onSelect={setTab}>
         {tab === 'overview' && <OverviewTab vm={vm} />}
         {tab === 'settings' && <SettingsTab key={vm.path} vm={vm} />}
         {tab === 'events' && <EventsTab vm={vm} />}

@@ -12,7 +12,7 @@ describe('Badge', () => {
 
   it('is the page’s live status when asked, named as a whole', () => {
     render(
-      <Badge tone="warning" live="State">
+      <Badge tone="warning" live="State: Paused">
         Paused
       </Badge>,
     );

@@ -1,6 +1,6 @@
 /**
- * A short status with a coloured dot. `live`: the page's one announced status (role="status", named
- * "<liveLabel>: <text>" so assistive technology reads it as a whole).
+ * A short status with a coloured dot. `live`: the page's one announced status (role="status", named by
+ * `live`, the whole phrase, such as "State: Running", so assistive technology reads it as a whole).
  */
 import clsx from 'clsx';
 import './Badge.css';
@@ -15,7 +15,7 @@ export function Badge({
 }: {
   readonly tone: BadgeTone;
   readonly children: string;
-  /** The name's prefix when the badge is the page's live status. */
+  /** The accessible name when the badge is the page's live status. */
   readonly live?: string;
   readonly size?: 'normal' | 'large';
 }) {
@@ -23,7 +23,7 @@ export function Badge({
     <span
       className={clsx('badge', `badge-${tone}`, size === 'large' && 'badge-large')}
       role={live ? 'status' : undefined}
-      aria-label={live ? `${live}: ${children}` : undefined}
+      aria-label={live}
     >
       <span className="badge-dot" aria-hidden="true" />
       {children}

@@ -36,4 +36,19 @@ describe('Button', () => {
     expect(screen.getByRole('button', { name: 'More actions' })).toHaveAttribute('aria-haspopup', 'menu');
     expect(screen.getByRole('button', { name: 'More actions' })).toHaveAttribute('aria-expanded', 'false');
   });
+
+  it('can stay focusable while disabled, so focus does not fall to the page', async () => {
+    const onClick = vi.fn();
+    render(
+      <Button disabled focusableWhenDisabled onClick={onClick}>
+        Start
+      </Button>,
+    );
+    const button = screen.getByRole('button', { name: 'Start' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    button.focus();
+    expect(button).toHaveFocus();
+    await userEvent.click(button);
+    expect(onClick).not.toHaveBeenCalled();
+  });
 });

@@ -27,6 +27,13 @@ export interface ButtonProps {
   readonly haspopup?: 'menu' | 'dialog';
   /** Focused when its dialog opens (the safe choice of a destructive question). */
   readonly autoFocus?: boolean;
+  /**
+   * Disabled but still focusable (aria-disabled): for commands that disable themselves while they run
+   * (Start, Save), so focus stays on them instead of dropping to the page.
+   */
+  readonly focusableWhenDisabled?: boolean;
+  /** A hook for the window's keyboard shortcuts (shell/use-shortcuts.ts). */
+  readonly 'data-shortcut'?: string;
   readonly ref?: Ref<HTMLButtonElement>;
 }
 
@@ -45,16 +52,21 @@ export function Button({
   expanded,
   haspopup,
   autoFocus,
+  focusableWhenDisabled,
+  'data-shortcut': shortcut,
   ref,
 }: ButtonProps) {
+  const soft = disabled === true && focusableWhenDisabled === true;
   return (
     <button
       ref={ref}
       data-autofocus={autoFocus ? '' : undefined}
       type={type}
       className={clsx('btn', `btn-${variant}`, children === undefined && 'btn-icon', className)}
-      onClick={onClick}
-      disabled={disabled}
+      data-shortcut={shortcut}
+      onClick={soft ? undefined : onClick}
+      disabled={disabled && !soft}
+      aria-disabled={soft || undefined}
       title={title ?? label}
       aria-label={label}
       aria-pressed={pressed}

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Icon } from './Icon.js';
+import { Icon, svgPaths } from './Icon.js';
 
 describe('Icon', () => {
   it('is decorative: hidden from assistive technology and never focusable', () => {
@@ -11,16 +11,15 @@ describe('Icon', () => {
     expect(svg).toHaveClass('icon', 'extra');
   });
 
-  it('fills the solid glyphs and strokes the line ones, in the text colour', () => {
-    const { container } = render(
-      <>
-        <Icon name="play" />
-        <Icon name="folder" />
-      </>,
-    );
-    const [play, folder] = [...container.querySelectorAll('svg')];
-    expect(play).toHaveAttribute('fill', 'currentColor');
-    expect(folder).toHaveAttribute('stroke', 'currentColor');
-    expect(folder).toHaveAttribute('fill', 'none');
+  it('draws the Fluent glyph’s filled paths in the text colour', () => {
+    const { container } = render(<Icon name="folder" />);
+    const svg = container.querySelector('svg')!;
+    expect(svg).toHaveAttribute('fill', 'currentColor');
+    expect(svg.querySelectorAll('path').length).toBeGreaterThan(0);
+    expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+  });
+
+  it('keeps only the paths of an SVG file', () => {
+    expect(svgPaths('<svg viewBox="0 0 20 20"><path d="M1 1h2"/><path fill="x" d="M3 3z"/></svg>')).toEqual(['M1 1h2', 'M3 3z']);
   });
 });

@@ -1,220 +1,102 @@
 /**
- * A small set of line icons in the spirit of Fluent System Icons (20 px grid, 1.5 px strokes), drawn
- * inline so the CSP needs no image sources. Decorative: hidden from assistive technology, the button
+ * Fluent System Icons (@fluentui/svg-icons, the 20 px regular set) as plain inline SVG: the SVG files
+ * are read as text at build time and only their paths are kept, so the bundle holds just the icons
+ * used and the CSP needs no image sources or runtime styles (unlike @fluentui/react-icons, whose
+ * Griffel styles `style-src 'self'` forbids). Decorative: hidden from assistive technology, the button
  * or text next to each icon carries the name.
  */
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import add from '@fluentui/svg-icons/icons/add_20_regular.svg?raw';
+import arrowClockwise from '@fluentui/svg-icons/icons/arrow_clockwise_20_regular.svg?raw';
+import arrowDown from '@fluentui/svg-icons/icons/arrow_down_20_regular.svg?raw';
+import arrowReset from '@fluentui/svg-icons/icons/arrow_reset_20_regular.svg?raw';
+import arrowUp from '@fluentui/svg-icons/icons/arrow_up_20_regular.svg?raw';
+import box from '@fluentui/svg-icons/icons/box_20_regular.svg?raw';
+import checkmarkCircle from '@fluentui/svg-icons/icons/checkmark_circle_20_regular.svg?raw';
+import clock from '@fluentui/svg-icons/icons/clock_20_regular.svg?raw';
+import deleteIcon from '@fluentui/svg-icons/icons/delete_20_regular.svg?raw';
+import desktop from '@fluentui/svg-icons/icons/desktop_20_regular.svg?raw';
+import developerBoard from '@fluentui/svg-icons/icons/developer_board_20_regular.svg?raw';
+import dismiss from '@fluentui/svg-icons/icons/dismiss_20_regular.svg?raw';
+import document from '@fluentui/svg-icons/icons/document_20_regular.svg?raw';
+import errorCircle from '@fluentui/svg-icons/icons/error_circle_20_regular.svg?raw';
+import flash from '@fluentui/svg-icons/icons/flash_20_regular.svg?raw';
+import folderOpen from '@fluentui/svg-icons/icons/folder_open_20_regular.svg?raw';
+import hardDrive from '@fluentui/svg-icons/icons/hard_drive_20_regular.svg?raw';
+import home from '@fluentui/svg-icons/icons/home_20_regular.svg?raw';
+import info from '@fluentui/svg-icons/icons/info_20_regular.svg?raw';
+import keyboard from '@fluentui/svg-icons/icons/keyboard_20_regular.svg?raw';
+import list from '@fluentui/svg-icons/icons/list_20_regular.svg?raw';
+import moreHorizontal from '@fluentui/svg-icons/icons/more_horizontal_20_regular.svg?raw';
+import options from '@fluentui/svg-icons/icons/options_20_regular.svg?raw';
+import pause from '@fluentui/svg-icons/icons/pause_20_regular.svg?raw';
+import play from '@fluentui/svg-icons/icons/play_20_regular.svg?raw';
+import plugDisconnected from '@fluentui/svg-icons/icons/plug_disconnected_20_regular.svg?raw';
+import power from '@fluentui/svg-icons/icons/power_20_regular.svg?raw';
+import pulse from '@fluentui/svg-icons/icons/pulse_20_regular.svg?raw';
+import record from '@fluentui/svg-icons/icons/record_20_regular.svg?raw';
+import router from '@fluentui/svg-icons/icons/router_20_regular.svg?raw';
+import save from '@fluentui/svg-icons/icons/save_20_regular.svg?raw';
+import settings from '@fluentui/svg-icons/icons/settings_20_regular.svg?raw';
+import shield from '@fluentui/svg-icons/icons/shield_20_regular.svg?raw';
+import stop from '@fluentui/svg-icons/icons/stop_20_regular.svg?raw';
+import warning from '@fluentui/svg-icons/icons/warning_20_regular.svg?raw';
 import './Icon.css';
 
-export type IconName =
-  | 'play'
-  | 'stop'
-  | 'pause'
-  | 'save'
-  | 'restart'
-  | 'power'
-  | 'plug'
-  | 'monitor'
-  | 'settings'
-  | 'list'
-  | 'pulse'
-  | 'folder'
-  | 'plus'
-  | 'trash'
-  | 'up'
-  | 'down'
-  | 'more'
-  | 'warning'
-  | 'error'
-  | 'info'
-  | 'check'
-  | 'close'
-  | 'vm'
-  | 'disk'
-  | 'disc'
-  | 'network'
-  | 'chip'
-  | 'shield'
-  | 'refresh'
-  | 'sliders'
-  | 'file'
-  | 'bolt'
-  | 'home'
-  | 'clock';
+const SOURCES = {
+  play,
+  stop,
+  pause,
+  save,
+  restart: arrowReset,
+  power,
+  plug: plugDisconnected,
+  monitor: desktop,
+  settings,
+  list,
+  pulse,
+  folder: folderOpen,
+  plus: add,
+  trash: deleteIcon,
+  up: arrowUp,
+  down: arrowDown,
+  more: moreHorizontal,
+  warning,
+  error: errorCircle,
+  info,
+  check: checkmarkCircle,
+  close: dismiss,
+  // Hako is Japanese for "box".
+  vm: box,
+  disk: hardDrive,
+  disc: record,
+  network: router,
+  chip: developerBoard,
+  shield,
+  refresh: arrowClockwise,
+  sliders: options,
+  file: document,
+  bolt: flash,
+  home,
+  clock,
+  keyboard,
+} as const;
 
-const PATHS: Readonly<Record<IconName, ReactNode>> = {
-  play: <path d="M6.5 4.2v11.6a.7.7 0 0 0 1.06.6l9.3-5.8a.7.7 0 0 0 0-1.2l-9.3-5.8a.7.7 0 0 0-1.06.6Z" />,
-  stop: <rect x="5" y="5" width="10" height="10" rx="1.5" />,
-  pause: (
-    <>
-      <rect x="5.5" y="4.5" width="3" height="11" rx="1" />
-      <rect x="11.5" y="4.5" width="3" height="11" rx="1" />
-    </>
-  ),
-  save: (
-    <>
-      <path d="M4.5 4.5a1 1 0 0 1 1-1h7.3l2.7 2.7v8.3a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1Z" />
-      <path d="M7 3.5v3.5h5V3.5M7 15.5v-4.5h6v4.5" />
-    </>
-  ),
-  restart: (
-    <>
-      <path d="M15.5 10a5.5 5.5 0 1 1-1.7-4" />
-      <path d="M14.3 2.8v3.6h-3.6" />
-    </>
-  ),
-  power: (
-    <>
-      <path d="M10 3v6.5" />
-      <path d="M6.2 5.4a6 6 0 1 0 7.6 0" />
-    </>
-  ),
-  plug: (
-    <>
-      <path d="M7 3v3.5M13 3v3.5" />
-      <path d="M5 6.5h10v2.5a5 5 0 0 1-10 0Z" />
-      <path d="M10 14v3" />
-    </>
-  ),
-  monitor: (
-    <>
-      <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
-      <path d="M7 16.5h6M10 13.5v3" />
-    </>
-  ),
-  settings: (
-    <>
-      <circle cx="10" cy="10" r="2.5" />
-      <path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" />
-    </>
-  ),
-  list: <path d="M7 5.5h9M7 10h9M7 14.5h9M4 5.5h.01M4 10h.01M4 14.5h.01" />,
-  pulse: <path d="M2.5 10h3l2-5 3.5 10 2-5h4.5" />,
-  folder: <path d="M2.5 5.5a1 1 0 0 1 1-1h4l1.5 1.5h7.5a1 1 0 0 1 1 1v7.5a1 1 0 0 1-1 1h-13a1 1 0 0 1-1-1Z" />,
-  plus: <path d="M10 4v12M4 10h12" />,
-  trash: (
-    <>
-      <path d="M4 5.5h12M8 5.5V4h4v1.5" />
-      <path d="M5.5 5.5l.8 10a1 1 0 0 0 1 .9h5.4a1 1 0 0 0 1-.9l.8-10" />
-    </>
-  ),
-  up: <path d="M10 16V4M5 9l5-5 5 5" />,
-  down: <path d="M10 4v12M5 11l5 5 5-5" />,
-  more: (
-    <>
-      <circle cx="4.5" cy="10" r="1" />
-      <circle cx="10" cy="10" r="1" />
-      <circle cx="15.5" cy="10" r="1" />
-    </>
-  ),
-  warning: (
-    <>
-      <path d="M9.1 3.6a1 1 0 0 1 1.8 0l6.4 11.7a1 1 0 0 1-.9 1.5H3.6a1 1 0 0 1-.9-1.5Z" />
-      <path d="M10 8v3.5M10 14h.01" />
-    </>
-  ),
-  error: (
-    <>
-      <circle cx="10" cy="10" r="7.5" />
-      <path d="M7.5 7.5l5 5M12.5 7.5l-5 5" />
-    </>
-  ),
-  info: (
-    <>
-      <circle cx="10" cy="10" r="7.5" />
-      <path d="M10 9v4.5M10 6.5h.01" />
-    </>
-  ),
-  check: <path d="M4.5 10.5l3.5 3.5 7.5-8" />,
-  close: <path d="M5 5l10 10M15 5L5 15" />,
-  vm: (
-    <>
-      <rect x="2.5" y="3" width="15" height="11" rx="2" />
-      <path d="M6 17h8M8 14v3M12 14v3" />
-      <path d="M6 6.5h3" />
-    </>
-  ),
-  disk: (
-    <>
-      <rect x="3" y="4" width="14" height="12" rx="2" />
-      <path d="M3 11.5h14M13.5 13.7h.01" />
-    </>
-  ),
-  disc: (
-    <>
-      <circle cx="10" cy="10" r="7" />
-      <circle cx="10" cy="10" r="2" />
-    </>
-  ),
-  network: (
-    <>
-      <rect x="7.5" y="2.5" width="5" height="4" rx="1" />
-      <rect x="2.5" y="13.5" width="5" height="4" rx="1" />
-      <rect x="12.5" y="13.5" width="5" height="4" rx="1" />
-      <path d="M10 6.5v3.5M5 13.5V10h10v3.5" />
-    </>
-  ),
-  chip: (
-    <>
-      <rect x="5" y="5" width="10" height="10" rx="1.5" />
-      <rect x="8" y="8" width="4" height="4" rx=".5" />
-      <path d="M8 2.5V5M12 2.5V5M8 15v2.5M12 15v2.5M2.5 8H5M2.5 12H5M15 8h2.5M15 12h2.5" />
-    </>
-  ),
-  shield: (
-    <>
-      <path d="M10 2.5l6 2.3v4.7c0 3.8-2.6 6.4-6 8-3.4-1.6-6-4.2-6-8V4.8Z" />
-      <path d="M7.3 10l2 2 3.5-3.8" />
-    </>
-  ),
-  refresh: (
-    <>
-      <path d="M16 4.5v3.5h-3.5" />
-      <path d="M15.6 8A6 6 0 1 0 16 11" />
-    </>
-  ),
-  sliders: <path d="M3.5 6h6M13.5 6h3M3.5 14h2M9.5 14h7M11.5 4v4M7.5 12v4" />,
-  file: (
-    <>
-      <path d="M5 2.5h6.5l3.5 3.5v10.5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-13a1 1 0 0 1 1-1Z" />
-      <path d="M11.5 2.5V6H15M7 10h6M7 13h6" />
-    </>
-  ),
-  bolt: <path d="M11 2.5L4.5 11H10l-1 6.5L15.5 9H10Z" />,
-  home: (
-    <>
-      <path d="M3.5 9L10 3.5 16.5 9" />
-      <path d="M5 8v8.5h4v-4.5h2v4.5h4V8" />
-    </>
-  ),
-  clock: (
-    <>
-      <circle cx="10" cy="10" r="7.5" />
-      <path d="M10 5.5V10l3 2" />
-    </>
-  ),
-};
+export type IconName = keyof typeof SOURCES;
 
-const FILLED: ReadonlySet<IconName> = new Set(['play', 'stop', 'pause']);
+/** The `d` of every path of an icon's SVG text (the set draws each icon as filled paths). */
+export function svgPaths(svg: string): string[] {
+  return [...svg.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((match) => match[1]!);
+}
+
+const PATHS = Object.fromEntries(Object.entries(SOURCES).map(([name, svg]) => [name, svgPaths(svg)])) as unknown as Readonly<Record<IconName, readonly string[]>>;
 
 export function Icon({ name, className }: { readonly name: IconName; readonly className?: string }) {
-  const filled = FILLED.has(name);
   return (
-    <svg
-      className={clsx('icon', className)}
-      viewBox="0 0 20 20"
-      width="20"
-      height="20"
-      fill={filled ? 'currentColor' : 'none'}
-      stroke={filled ? 'none' : 'currentColor'}
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[name]}
+    <svg className={clsx('icon', className)} viewBox="0 0 20 20" width="20" height="20" fill="currentColor" aria-hidden="true" focusable="false">
+      {PATHS[name].map((d, i) => (
+        <path key={i} d={d} />
+      ))}
     </svg>
   );
 }

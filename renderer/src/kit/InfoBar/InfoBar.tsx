@@ -13,20 +13,24 @@ export function InfoBar({
   title,
   children,
   actions,
+  level = 2,
 }: {
   readonly tone: InfoBarTone;
   readonly title: string;
   readonly children?: ReactNode;
   readonly actions?: ReactNode;
+  /** Its title's heading level: 2 at the top of a page or tab, 3 inside a titled section. */
+  readonly level?: 2 | 3;
 }) {
   const id = useId();
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <section className={clsx('infobar', `infobar-${tone}`)} aria-labelledby={id}>
       <Icon name={ICONS[tone]} className="infobar-icon" />
       <div className="infobar-body">
-        <h3 id={id} className="infobar-title">
+        <Heading id={id} className="infobar-title">
           {title}
-        </h3>
+        </Heading>
         {children}
       </div>
       {actions && <div className="infobar-actions">{actions}</div>}

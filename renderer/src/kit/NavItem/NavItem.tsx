@@ -12,6 +12,8 @@ export function NavItem({
   label,
   id,
   className,
+  tabStop,
+  title,
   onSelect,
   children,
 }: {
@@ -21,6 +23,10 @@ export function NavItem({
   readonly label?: string;
   readonly id?: string;
   readonly className?: string;
+  /** Roving focus: whether this entry is the list's one Tab stop (the list moves focus with arrow keys). */
+  readonly tabStop?: boolean;
+  /** The full text, as a tooltip, where the entry may cut it short. */
+  readonly title?: string;
   readonly onSelect: () => void;
   readonly children: ReactNode;
 }) {
@@ -31,6 +37,8 @@ export function NavItem({
       className={clsx('nav-item', current && 'nav-item-current', className)}
       aria-current={current ? currentKind : undefined}
       aria-label={label}
+      title={title}
+      tabIndex={tabStop === undefined ? undefined : tabStop ? 0 : -1}
       onClick={onSelect}
     >
       {children}

@@ -5,6 +5,8 @@ import './SelectField.css';
 export interface SelectOption<T extends string> {
   readonly value: T;
   readonly label: string;
+  /** The option's own language, where it differs from the page's (a language's name in that language). */
+  readonly lang?: string;
 }
 
 export interface SelectFieldProps<T extends string> extends FieldFrame {
@@ -20,7 +22,7 @@ export function SelectField<T extends string>({ value, options, onChange, disabl
       {(control) => (
         <select {...control} className="input select" value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as T)}>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </option>
           ))}

@@ -1,6 +1,7 @@
 /** An on/off switch (a checkbox with role="switch"), label on the left as in Windows Settings. */
 import clsx from 'clsx';
 import { useId } from 'react';
+import { useT } from '../../i18n/context.js';
 import type { FieldFrame } from '../Field/Field.js';
 import { FieldMessages } from '../Field/FieldMessages.js';
 import '../Field/Field.css';
@@ -14,7 +15,9 @@ export interface ToggleProps extends FieldFrame {
   readonly stateLabels?: readonly [on: string, off: string];
 }
 
-export function Toggle({ label, help, errors, warnings, checked, onChange, disabled, stateLabels = ['On', 'Off'] }: ToggleProps) {
+export function Toggle({ label, help, errors, warnings, checked, onChange, disabled, stateLabels }: ToggleProps) {
+  const { t } = useT();
+  const [on, off] = stateLabels ?? [t('common.on'), t('common.off')];
   const id = useId();
   const messages = `${id}-messages`;
   return (
@@ -25,7 +28,7 @@ export function Toggle({ label, help, errors, warnings, checked, onChange, disab
         </label>
         <span className="toggle-control">
           <span className="toggle-state" aria-hidden="true">
-            {checked ? stateLabels[0] : stateLabels[1]}
+            {checked ? on : off}
           </span>
           <input
             id={id}

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import en from '../../../../../app/i18n/messages/en.json' with { type: 'json' };
+import { createTranslator } from '../../../../../app/i18n/translator.js';
 import { actionNotice } from './action-notices.js';
+
+const tr = createTranslator('en', en);
 
 describe('action notices', () => {
   it('words a failed action with the VM’s name and keeps code, HRESULT and advice', () => {
     const error = { code: 'HCS_E_ACCESS_DENIED', message: 'Access is denied.', hresult: '0x80070005', advice: 'Run Hako as administrator.' };
-    expect(actionNotice('a', 'start', { status: 'failed', error })).toEqual({ kind: 'message', tone: 'error', title: 'Start failed for a', error });
+    expect(actionNotice(tr, 'a', 'start', { status: 'failed', error })).toEqual({ kind: 'message', tone: 'error', title: 'Start failed for a', error });
   });
 
   it('says so when the guest did not shut down in time, and nothing when it did', () => {
-    expect(actionNotice('a', 'shutdown', { status: 'done', result: { stopped: false, reason: 'timeout' } })).toMatchObject({ tone: 'info', title: 'a is still running' });
-    expect(actionNotice('a', 'shutdown', { status: 'done', result: { stopped: true } })).toBeNull();
+    expect(actionNotice(tr, 'a', 'shutdown', { status: 'done', result: { stopped: false, reason: 'timeout' } })).toMatchObject({ tone: 'info', title: 'a is still running' });
+    expect(actionNotice(tr, 'a', 'shutdown', { status: 'done', result: { stopped: true } })).toBeNull();
   });
 
   it('summarises a reload: applied, waiting for a restart, failed', () => {
-    const notice = actionNotice('a', 'reload', {
+    const notice = actionNotice(tr, 'a', 'reload', {
       status: 'done',
       result: [
         { path: '/NanaBox/MemorySize', setting: 'Memory', outcome: 'applied' },
@@ -21,11 +25,15 @@ describe('action notices', () => {
         { path: '/NanaBox/ComPorts/ComPort1', setting: 'COM1', outcome: 'failed', error: { code: 'X', message: 'pipe busy' } },
       ],
     });
-    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 wait for a restart, 1 failed: COM1: pipe busy' });
+    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 waits for a restart, 1 failed: COM1: pipe busy' });
+  });
+
+  it('says that an NMI went out, since nothing else shows it', () => {
+    expect(actionNotice(tr, 'a', 'crash', { status: 'done', result: undefined })).toMatchObject({ tone: 'info', title: 'NMI sent to a' });
   });
 
   it('stays quiet about plain successes and refused actions', () => {
-    expect(actionNotice('a', 'start', { status: 'done', result: undefined })).toBeNull();
-    expect(actionNotice('a', 'pause', { status: 'busy' })).toBeNull();
+    expect(actionNotice(tr, 'a', 'start', { status: 'done', result: undefined })).toBeNull();
+    expect(actionNotice(tr, 'a', 'pause', { status: 'busy' })).toBeNull();
   });
 });

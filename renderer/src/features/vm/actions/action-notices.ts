@@ -1,43 +1,51 @@
 /**
  * What the user is told after a VM action: a failure with its code and advice, a shutdown the guest
- * did not finish in time, and what "apply settings now" applied. Success needs no words (the state
- * badge changes).
+ * did not finish in time, that an NMI went out (nothing else shows it), and what "apply settings now"
+ * applied. Other successes need no words (the state badge changes, and the state is announced).
  */
-import { ACTION_LABELS } from '../../../../../app/vm/labels.js';
+import type { VmConfig } from '../../../../../app/config/model.js';
+import { actionLabel, errorText, settingLabelText } from '../../../../../app/i18n/text.js';
+import type { Translator } from '../../../../../app/i18n/translator.js';
 import type { VmAction } from '../../../../../app/vm/state.js';
 import type { ActionOutcome, ActionResult, Notice } from '../../../store/index.js';
 
-export function actionNotice<A extends VmAction>(vmName: string, action: A, outcome: ActionOutcome<A>): Notice | null {
+export function actionNotice<A extends VmAction>(tr: Translator, vmName: string, action: A, outcome: ActionOutcome<A>, config?: VmConfig | null): Notice | null {
   if (outcome.status === 'busy') return null;
-  if (outcome.status === 'failed') return { kind: 'message', tone: 'error', title: `${ACTION_LABELS[action]} failed for ${vmName}`, error: outcome.error };
-  if (action === 'shutdown') return shutdownNotice(vmName, outcome.result as ActionResult<'shutdown'>);
-  if (action === 'reload') return reloadNotice(outcome.result as ActionResult<'reload'>);
+  if (outcome.status === 'failed') {
+    return { kind: 'message', tone: 'error', title: tr.t('vm.notice.failed', { action: actionLabel(tr, action), name: vmName }), error: outcome.error };
+  }
+  if (action === 'shutdown') return shutdownNotice(tr, vmName, outcome.result as ActionResult<'shutdown'>);
+  if (action === 'reload') return reloadNotice(tr, outcome.result as ActionResult<'reload'>, config);
+  if (action === 'crash') return { kind: 'message', tone: 'info', title: tr.t('vm.notice.nmiSent', { name: vmName }), message: tr.t('vm.notice.nmiSent.body') };
   return null;
 }
 
-function shutdownNotice(vmName: string, result: ActionResult<'shutdown'>): Notice | null {
+function shutdownNotice(tr: Translator, vmName: string, result: ActionResult<'shutdown'>): Notice | null {
   if (result.stopped) return null;
-  return {
-    kind: 'message',
-    tone: 'info',
-    title: `${vmName} is still running`,
-    message: 'The guest did not shut down in time. Give it longer, or power it off.',
-  };
+  return { kind: 'message', tone: 'info', title: tr.t('vm.notice.stillRunning', { name: vmName }), message: tr.t('vm.notice.stillRunning.body') };
 }
 
-function reloadNotice(result: ActionResult<'reload'>): Notice {
+function reloadNotice(tr: Translator, result: ActionResult<'reload'>, config: VmConfig | null | undefined): Notice {
   const failed = result.filter((o) => o.outcome === 'failed');
   const waiting = result.filter((o) => o.outcome === 'needs-restart');
+  const applied = result.length - failed.length - waiting.length;
+  // Settings by the catalogue's names (main's `setting` is English), errors by their code.
+  const list = tr.list(
+    failed.map((f) => {
+      const setting = settingLabelText(tr, f.path, config);
+      return f.error ? tr.t('vm.notice.reload.failedItem', { setting, error: errorText(tr, f.error).message }) : setting;
+    }),
+  );
   return {
     kind: 'message',
     tone: failed.length > 0 ? 'error' : 'success',
-    title: failed.length > 0 ? 'Some settings could not be applied' : 'Settings applied',
+    title: tr.t(failed.length > 0 ? 'vm.notice.reload.failed' : 'vm.notice.reload.done'),
     message: [
-      `${result.length - failed.length - waiting.length} applied`,
-      waiting.length > 0 ? `${waiting.length} wait for a restart` : '',
-      failed.length > 0 ? `${failed.length} failed: ${failed.map((f) => (f.error ? `${f.setting}: ${f.error.message}` : f.setting)).join('; ')}` : '',
+      tr.t('vm.notice.reload.applied', { count: applied }),
+      waiting.length > 0 ? tr.t('vm.notice.reload.waiting', { count: waiting.length }) : '',
+      failed.length > 0 ? tr.t('vm.notice.reload.failedCount', { count: failed.length, list }) : '',
     ]
       .filter(Boolean)
-      .join(', '),
+      .join(tr.locale.startsWith('zh') ? '，' : ', '),
   };
 }

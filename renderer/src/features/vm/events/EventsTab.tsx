@@ -1,6 +1,7 @@
 /** The VM's own event log: starts, stops, failures with their details, newest first. */
 import clsx from 'clsx';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
+import { useT } from '../../../i18n/context.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { CodeBlock } from '../../../kit/CodeBlock/CodeBlock.js';
 import { Disclosure } from '../../../kit/Disclosure/Disclosure.js';
@@ -10,50 +11,46 @@ import { Table } from '../../../kit/Table/Table.js';
 import { useVmEvents, type VmEvent } from './use-vm-events.js';
 import './EventsTab.css';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-const LEVELS: Readonly<Record<VmEvent['level'], { readonly icon: IconName; readonly label: string }>> = {
-  error: { icon: 'error', label: 'Error' },
-  warning: { icon: 'warning', label: 'Warning' },
-  info: { icon: 'info', label: 'Info' },
-};
+const LEVEL_ICONS: Readonly<Record<VmEvent['level'], IconName>> = { error: 'error', warning: 'warning', info: 'info' };
 
 export function EventsTab({ vm }: { readonly vm: VmSnapshotDto }) {
+  const tr = useT();
+  const { t } = tr;
   const { data: entries, reload } = useVmEvents(vm.path);
   return (
     <div className="events">
       <div className="toolbar-row">
-        <p className="muted">What happened to this VM since Hako opened it. Newest first.</p>
+        <p className="muted">{t('events.intro')}</p>
         <Button icon="refresh" variant="subtle" onClick={reload}>
-          Refresh
+          {t('common.refresh')}
         </Button>
       </div>
       {entries === null ? null : entries.length === 0 ? (
-        <EmptyState icon="list" title="Nothing has happened yet" />
+        <EmptyState icon="list" title={t('events.empty')} />
       ) : (
         <Table className="events-table">
-          <caption className="visually-hidden">Events of {vm.path}</caption>
+          <caption className="visually-hidden">{t('events.caption', { path: vm.path })}</caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Level</th>
-              <th scope="col">Event</th>
+              <th scope="col">{t('events.time')}</th>
+              <th scope="col">{t('events.level')}</th>
+              <th scope="col">{t('events.event')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e, i) => (
               <tr key={`${e.time}-${i}`}>
-                <td className="nowrap muted">{timeFormat.format(e.time)}</td>
+                <td className="nowrap muted">{tr.dateTime(e.time)}</td>
                 <td className="nowrap">
                   <span className={clsx('level', `level-${e.level}`)}>
-                    <Icon name={LEVELS[e.level].icon} />
-                    {LEVELS[e.level].label}
+                    <Icon name={LEVEL_ICONS[e.level]} />
+                    {t(`events.level.${e.level}`)}
                   </span>
                 </td>
                 <td>
                   {e.message}
                   {e.details && Object.keys(e.details).length > 0 && (
-                    <Disclosure summary="Details">
+                    <Disclosure summary={t('common.details')}>
                       <CodeBlock>{JSON.stringify(e.details, null, 2)}</CodeBlock>
                     </Disclosure>
                   )}

@@ -1,8 +1,10 @@
 /**
- * Findings as the UI shows them: English text from app/config/findings.ts (rendered from code and
- * params, so translation can come later), grouped and filtered by JSON path.
+ * Findings as the UI shows them: their sentences from the catalogue (app/i18n/text.ts, by code and
+ * params), grouped and filtered by JSON path. The form's own checks are findings too, with codes of
+ * their own (`form.*`, field-checks.ts) and their catalogue key and values as params.
  */
-import { renderFinding, type Finding } from '../../../../../app/config/findings.js';
+import { findingText as coreFindingText } from '../../../../../app/i18n/text.js';
+import type { Translator } from '../../../../../app/i18n/translator.js';
 
 export interface FindingLike {
   readonly severity: 'error' | 'warning' | 'info';
@@ -12,24 +14,15 @@ export interface FindingLike {
   readonly lossy: boolean;
 }
 
-export function findingText(finding: FindingLike): string {
-  const text = rawFindingText(finding);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** The form's own checks: `form.<rule>` with the catalogue's `form.<rule>` message and its values. */
+export const FORM_CODE = 'form.';
 
-function rawFindingText(finding: FindingLike): string {
-  // The form's own checks and rejected calls carry their English text as `message`.
-  if (finding.code === 'form.invalid' && typeof finding.params.message === 'string') return finding.params.message;
-  try {
-    return renderFinding(finding as Finding);
-  } catch {
-    // A code this build does not know (a newer main, a rejected call): show what there is.
-    if (typeof finding.params.message === 'string') return finding.params.message;
-    const params = Object.entries(finding.params)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(', ');
-    return params ? `${finding.code} (${params})` : finding.code;
+export function findingText(tr: Translator, finding: FindingLike): string {
+  if (finding.code.startsWith(FORM_CODE)) {
+    const text = tr.maybe(finding.code, finding.params);
+    if (text !== null) return text;
   }
+  return coreFindingText(tr, finding);
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -59,8 +52,8 @@ export function uniqueFindings<T extends FindingLike>(findings: readonly T[]): T
 }
 
 /** The JSON Pointer shown to users: `/NanaBox/ScsiDevices/0/Path` reads as `NanaBox › ScsiDevices › 0 › Path`. */
-export function pointerLabel(pointer: string): string {
-  if (pointer === '') return '(whole file)';
+export function pointerLabel(tr: Translator, pointer: string): string {
+  if (pointer === '') return tr.t('findings.wholeFile');
   return pointer
     .slice(1)
     .split('/')

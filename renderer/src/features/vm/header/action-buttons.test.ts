@@ -14,7 +14,7 @@ describe('header buttons', () => {
       ['powerOff', true],
     ]);
     const paused = headerButtons({ actions: allowedActions('Paused', { canCrash: true }) }, false);
-    expect(paused[0]).toMatchObject({ action: 'resume', enabled: true, label: 'Resume', variant: 'primary' });
+    expect(paused[0]).toMatchObject({ action: 'resume', enabled: true, variant: 'primary' });
     expect(paused.find((b) => b.action === 'pause')?.enabled).toBe(false);
   });
 

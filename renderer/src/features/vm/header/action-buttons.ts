@@ -1,9 +1,8 @@
 /**
  * Which commands a VM's header shows. The service decides what is allowed (`snapshot.actions`, from
- * app/vm/state.ts); the header only presents it, named as app/vm/labels.ts names them for the tray too.
+ * app/vm/state.ts); the header only presents it, named by the catalogue as the tray names them too.
  */
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
-import { ACTION_HINTS, ACTION_LABELS } from '../../../../../app/vm/labels.js';
 import type { VmAction } from '../../../../../app/vm/state.js';
 import type { ButtonVariant } from '../../../kit/Button/Button.js';
 import type { IconName } from '../../../kit/Icon/Icon.js';
@@ -26,13 +25,17 @@ export const CONFIRMED_ACTIONS: ReadonlySet<VmAction> = new Set(['powerOff', 're
 /** The header's buttons, in order; start and resume share the first slot. */
 export const PRIMARY_ACTIONS: readonly VmAction[] = ['start', 'resume', 'shutdown', 'pause', 'save', 'restart', 'powerOff'];
 
+/**
+ * The order in which the header's buttons stay when the window narrows: the first always shows, the
+ * last goes into the "More" menu first.
+ */
+export const COLLAPSE_PRIORITY: readonly VmAction[] = ['start', 'resume', 'shutdown', 'powerOff', 'pause', 'save', 'restart'];
+
 /** Actions that live in the header's "More" menu. */
 export const SECONDARY_ACTIONS: readonly VmAction[] = ['reload', 'crash'];
 
 export interface ActionButton {
   readonly action: VmAction;
-  readonly label: string;
-  readonly hint: string;
   readonly enabled: boolean;
   readonly variant: ButtonVariant;
 }
@@ -52,8 +55,6 @@ export function headerButtons(snapshot: Pick<VmSnapshotDto, 'actions'>, busy: bo
     return true;
   }).map((action) => ({
     action,
-    label: ACTION_LABELS[action],
-    hint: ACTION_HINTS[action],
     enabled: allowed.has(action) && (!busy || action === 'powerOff'),
     variant: variantOf(action),
   }));

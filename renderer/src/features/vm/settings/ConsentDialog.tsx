@@ -1,4 +1,5 @@
 /** Before a save that replaces values NanaBox reads differently: what will change, and the user's answer. */
+import { useT } from '../../../i18n/context.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { Dialog } from '../../../kit/Dialog/Dialog.js';
 import { FindingList } from '../findings/FindingList.js';
@@ -6,6 +7,7 @@ import type { FindingLike } from '../findings/findings.js';
 import { useEditorState } from './editor/hooks.js';
 
 export function ConsentDialog({ findings }: { readonly findings: readonly FindingLike[] }) {
+  const { t } = useT();
   const saving = useEditorState((s) => s.saving);
   const confirm = useEditorState((s) => s.confirmConsent);
   const cancel = useEditorState((s) => s.cancelConsent);
@@ -13,24 +15,21 @@ export function ConsentDialog({ findings }: { readonly findings: readonly Findin
     <Dialog
       alert
       wide
-      title="Saving will change what the file says"
+      title={t('consent.title')}
       onClose={cancel}
       footer={
         <>
           <Button variant="primary" disabled={saving} onClick={() => void confirm()}>
-            Save and replace
+            {t('consent.confirm')}
           </Button>
           <Button autoFocus onClick={cancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </>
       }
     >
-      <p>
-        The file holds values that NanaBox reads differently from how they are written. Saving writes what NanaBox actually uses, so the values below will be
-        replaced or dropped. Keys NanaBox does not know are kept.
-      </p>
-      {findings.length > 0 ? <FindingList findings={findings} label="What saving replaces" /> : <p className="muted">The file on disk changed in ways that saving would replace.</p>}
+      <p>{t('consent.body')}</p>
+      {findings.length > 0 ? <FindingList findings={findings} label={t('consent.list')} /> : <p className="muted">{t('consent.changedOnDisk')}</p>}
     </Dialog>
   );
 }

@@ -71,9 +71,9 @@ describe('the settings editor', () => {
     await waitFor(() => expect(processors).toHaveAttribute('aria-invalid', 'true'));
     expect(processors).toHaveAccessibleDescription(/at least 1/);
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
-    expect(within(nav).getByLabelText('1 problem')).toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: /^General.*1 problem$/ })).toBeInTheDocument();
     const saveBar = screen.getByRole('region', { name: 'Save settings' });
-    expect(within(saveBar).getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(within(saveBar).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true');
     expect(within(saveBar).getByRole('status')).toHaveTextContent('1 setting needs attention');
   });
 

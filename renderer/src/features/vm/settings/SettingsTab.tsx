@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { isLive } from '../../../../../app/vm/state.js';
 import { useApi } from '../../../api/context.js';
+import { useT } from '../../../i18n/context.js';
 import { Button } from '../../../kit/Button/Button.js';
 import { ErrorDetails } from '../../../kit/ErrorDetails/ErrorDetails.js';
 import { InfoBar } from '../../../kit/InfoBar/InfoBar.js';
@@ -26,10 +27,11 @@ import './SettingsTab.css';
 export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
   const api = useApi();
   const store = useHakoStore();
+  const { t } = useT();
   const [editor] = useState<EditorStore>(() =>
     createEditorStore(api, vm.path, {
       onSaved: (path) => {
-        store.getState().notify({ kind: 'message', tone: 'success', title: 'Settings saved', message: `${path} was written.` });
+        store.getState().notify({ kind: 'message', tone: 'success', title: t('settings.saved'), message: t('settings.saved.body', { path }) });
         void store.getState().refreshVm(path);
       },
     }),
@@ -46,6 +48,7 @@ export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
 
 /** What shows depends on how loading went: a spinner, the failure, the refusal, or the form. */
 function SettingsEditor({ running }: { readonly running: boolean }) {
+  const { t } = useT();
   const status = useEditorState((s) => s.status);
   const hasDraft = useEditorState((s) => s.draft !== null);
   const loadError = useEditorState((s) => s.loadError);
@@ -54,7 +57,7 @@ function SettingsEditor({ running }: { readonly running: boolean }) {
   if (status === 'loading' && !hasDraft) {
     return (
       <div className="center-pad">
-        <Spinner label="Reading the file" size="large" />
+        <Spinner label={t('settings.reading')} size="large" />
       </div>
     );
   }
@@ -62,10 +65,10 @@ function SettingsEditor({ running }: { readonly running: boolean }) {
     return (
       <InfoBar
         tone="error"
-        title="The file could not be read"
+        title={t('settings.readFailed')}
         actions={
           <Button icon="refresh" onClick={() => void load()}>
-            Try again
+            {t('common.tryAgain')}
           </Button>
         }
       >
@@ -78,18 +81,20 @@ function SettingsEditor({ running }: { readonly running: boolean }) {
 }
 
 function Refused() {
+  const { t } = useT();
   const findings = useEditorState((s) => s.fileFindings);
   return (
     <div className="stack">
-      <InfoBar tone="error" title="NanaBox would refuse this file, so Hako does not edit it">
-        <p>Fix these in a text editor, then open the file again:</p>
+      <InfoBar tone="error" title={t('settings.refused.title')}>
+        <p>{t('settings.refused.body')}</p>
       </InfoBar>
-      <FindingList findings={findings} label="Why the file is refused" />
+      <FindingList findings={findings} label={t('settings.refused.list')} />
     </div>
   );
 }
 
 function SettingsForm({ running }: { readonly running: boolean }) {
+  const { t } = useT();
   const [current, setCurrent] = useState<SectionId>('general');
   const baseId = useId();
   const consent = useEditorState((s) => s.consent);
@@ -101,13 +106,13 @@ function SettingsForm({ running }: { readonly running: boolean }) {
       <SettingsNav current={current} onSelect={setCurrent} idOf={(id) => `${baseId}-${id}`} />
       <div className="settings-main">
         {running && (
-          <InfoBar tone="info" title="The VM is running">
-            <p>Saved changes apply at the next start. Some (memory, disks, network, COM ports) can be applied while it runs from the Overview tab.</p>
+          <InfoBar tone="info" title={t('settings.running.title')}>
+            <p>{t('settings.running.body')}</p>
           </InfoBar>
         )}
         <section className="settings-section" aria-labelledby={headingId}>
           <h2 id={headingId} className="section-title">
-            {section.label}
+            {t(section.label)}
           </h2>
           <section.Component />
         </section>

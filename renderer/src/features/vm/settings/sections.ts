@@ -4,6 +4,7 @@
  * section is one entry here and one folder beside this file.
  */
 import type { ComponentType } from 'react';
+import type { MessageKey } from '../../../../../app/i18n/catalogue.js';
 import type { IconName } from '../../../kit/Icon/Icon.js';
 import { findingsAt, type FindingLike } from '../findings/findings.js';
 import { AdvancedSection } from './advanced/AdvancedSection.js';
@@ -20,23 +21,24 @@ export type SectionId = 'general' | 'storage' | 'network' | 'display' | 'securit
 
 export interface Section {
   readonly id: SectionId;
-  readonly label: string;
+  /** The catalogue's name for the section. */
+  readonly label: MessageKey;
   readonly icon: IconName;
   readonly keys: readonly string[];
   readonly Component: ComponentType;
 }
 
 export const SECTIONS: readonly Section[] = [
-  { id: 'general', label: 'General', icon: 'vm', keys: ['Name', 'GuestType', 'ProcessorCount', 'MemorySize', 'ExposeVirtualizationExtensions'], Component: GeneralSection },
-  { id: 'storage', label: 'Storage', icon: 'disk', keys: ['ScsiDevices'], Component: StorageSection },
-  { id: 'network', label: 'Network', icon: 'network', keys: ['NetworkAdapters'], Component: NetworkSection },
-  { id: 'display', label: 'Display & GPU', icon: 'monitor', keys: ['Gpu', 'VideoMonitor'], Component: DisplaySection },
-  { id: 'security', label: 'Security', icon: 'shield', keys: ['SecureBoot', 'Tpm', 'Hako'], Component: SecuritySection },
-  { id: 'com', label: 'COM ports', icon: 'plug', keys: ['ComPorts'], Component: ComPortsSection },
-  { id: 'session', label: 'Enhanced session', icon: 'sliders', keys: ['EnhancedSession', 'Keyboard'], Component: EnhancedSessionSection },
+  { id: 'general', label: 'settings.section.general', icon: 'vm', keys: ['Name', 'GuestType', 'ProcessorCount', 'MemorySize', 'ExposeVirtualizationExtensions'], Component: GeneralSection },
+  { id: 'storage', label: 'settings.section.storage', icon: 'disk', keys: ['ScsiDevices'], Component: StorageSection },
+  { id: 'network', label: 'settings.section.network', icon: 'network', keys: ['NetworkAdapters'], Component: NetworkSection },
+  { id: 'display', label: 'settings.section.display', icon: 'monitor', keys: ['Gpu', 'VideoMonitor'], Component: DisplaySection },
+  { id: 'security', label: 'settings.section.security', icon: 'shield', keys: ['SecureBoot', 'Tpm', 'Hako'], Component: SecuritySection },
+  { id: 'com', label: 'settings.section.com', icon: 'plug', keys: ['ComPorts'], Component: ComPortsSection },
+  { id: 'session', label: 'settings.section.session', icon: 'sliders', keys: ['EnhancedSession', 'Keyboard'], Component: EnhancedSessionSection },
   {
     id: 'advanced',
-    label: 'Advanced',
+    label: 'settings.section.advanced',
     icon: 'file',
     keys: ['GuestStateFile', 'RuntimeStateFile', 'SaveStateFile', 'Policies', 'ChipsetInformation', 'Plan9Shares', 'VirtualSmbShares'],
     Component: AdvancedSection,

@@ -1,10 +1,10 @@
 /** State files, compatibility policies, the keys NanaBox does not read, and the text saving writes. */
 import { useMemo } from 'react';
 import { POLICY_FEATURE_BITS } from '../../../../../../app/config/model.js';
+import { useT } from '../../../../i18n/context.js';
 import { CheckboxGroup } from '../../../../kit/Checkbox/CheckboxGroup.js';
 import { Checkbox } from '../../../../kit/Checkbox/Checkbox.js';
 import { CodeBlock } from '../../../../kit/CodeBlock/CodeBlock.js';
-import { fieldDoc } from '../editor/field-checks.js';
 import { useDraft, useEditorState, useUpdate } from '../editor/hooks.js';
 import { CONFIG_POINTER } from '../editor/pointer.js';
 import { fileUnknownKeys } from '../editor/unknown-keys.js';
@@ -16,14 +16,15 @@ const P = CONFIG_POINTER;
 const KNOWN_POLICIES = Object.keys(POLICY_FEATURE_BITS) as (keyof typeof POLICY_FEATURE_BITS)[];
 
 export function AdvancedSection() {
+  const { t } = useT();
   const name = useDraft((c) => c.Name);
   return (
     <div className="stack">
-      <h3 className="subheading">State files</h3>
+      <h3 className="subheading">{t('settings.advanced.stateFiles')}</h3>
       <div className="form-grid">
-        <DraftTextField pointer={`${P}/GuestStateFile`} label="Guest state file" mono placeholder={`${name}.vmgs`} />
-        <DraftTextField pointer={`${P}/RuntimeStateFile`} label="Runtime state file" mono placeholder={`${name}.vmrs`} />
-        <DraftTextField pointer={`${P}/SaveStateFile`} label="Save state file" mono readOnly placeholder="None: the VM is not saved" />
+        <DraftTextField pointer={`${P}/GuestStateFile`} label={t('settings.advanced.guestState')} mono placeholder={`${name}.vmgs`} />
+        <DraftTextField pointer={`${P}/RuntimeStateFile`} label={t('settings.advanced.runtimeState')} mono placeholder={`${name}.vmrs`} />
+        <DraftTextField pointer={`${P}/SaveStateFile`} label={t('settings.advanced.saveState')} mono readOnly placeholder={t('settings.advanced.saveState.placeholder')} />
       </div>
       <Policies />
       <UnknownKeys />
@@ -33,14 +34,15 @@ export function AdvancedSection() {
 }
 
 function Policies() {
+  const { t } = useT();
   const policies = useDraft((c) => c.Policies);
   const update = useUpdate();
   const others = policies.filter((p) => !(KNOWN_POLICIES as string[]).includes(p));
   return (
     <>
-      <h3 className="subheading">Guest compatibility policies</h3>
-      <p className="muted">{fieldDoc(`${P}/Policies`)} Research aids for old guests; they do not guarantee that a guest boots.</p>
-      <CheckboxGroup legend="Policies" hideLegend>
+      <h3 className="subheading">{t('settings.advanced.policies')}</h3>
+      <p className="muted">{t('settings.advanced.policies.intro')}</p>
+      <CheckboxGroup legend={t('settings.advanced.policies.legend')} hideLegend>
         {KNOWN_POLICIES.map((policy) => (
           <Checkbox
             key={policy}
@@ -50,23 +52,24 @@ function Policies() {
           />
         ))}
       </CheckboxGroup>
-      {others.length > 0 && <p className="muted">Also in the file (kept, no effect): {others.join(', ')}</p>}
+      {others.length > 0 && <p className="muted">{t('settings.advanced.policies.others', { names: others.join(', ') })}</p>}
     </>
   );
 }
 
 function UnknownKeys() {
+  const { t } = useT();
   const config = useDraft((c) => c);
   const rootUnknown = useEditorState((s) => s.draft!.rootUnknownKeys);
   const keys = useMemo(() => fileUnknownKeys(rootUnknown, config, P), [rootUnknown, config]);
   return (
     <>
-      <h3 className="subheading">Keys NanaBox does not read</h3>
+      <h3 className="subheading">{t('settings.advanced.unknown')}</h3>
       {keys.length === 0 ? (
-        <p className="muted">None. Hako keeps any such keys exactly as they are when it saves.</p>
+        <p className="muted">{t('settings.advanced.unknown.none')}</p>
       ) : (
         <>
-          <p className="muted">Kept exactly as they are when Hako saves (NanaBox drops them when it rewrites the file). Edit them in a text editor.</p>
+          <p className="muted">{t('settings.advanced.unknown.intro')}</p>
           <UnknownKeysTable keys={keys} />
         </>
       )}
@@ -75,12 +78,13 @@ function UnknownKeys() {
 }
 
 function FilePreview() {
+  const { t } = useT();
   const preview = useEditorState((s) => s.preview);
   return (
     <>
-      <h3 className="subheading">File preview</h3>
-      <p className="muted">What saving writes: UTF-8 with BOM, in NanaBox's key order and indentation.</p>
-      <CodeBlock label="File preview" className="file-preview">
+      <h3 className="subheading">{t('settings.advanced.preview')}</h3>
+      <p className="muted">{t('settings.advanced.preview.intro')}</p>
+      <CodeBlock label={t('settings.advanced.preview')} className="file-preview">
         {preview}
       </CodeBlock>
     </>

@@ -1,15 +1,16 @@
 /**
  * What the form shows about the draft: main's findings plus the form's own checks (one entry per
- * field, main's word first), and per field the texts of its errors and warnings. The per-field
- * markers keep their identity while their texts stay the same, so a field subscribed to its markers
- * re-renders only when they change.
+ * field, main's word first), and per field its errors and warnings (as findings: the field words them
+ * in the active language). The per-field markers keep their identity while they stay the same, so a
+ * field subscribed to its markers re-renders only when they change. A field with an error shows no
+ * warnings: they only repeat it or are moot until it is fixed (an empty Name is one message, not two).
  */
-import { findingText, type FindingLike } from '../../findings/findings.js';
+import type { FindingLike } from '../../findings/findings.js';
 import type { FieldProblem } from './field-checks.js';
 
 export interface FieldMarkers {
-  readonly errors: readonly string[];
-  readonly warnings: readonly string[];
+  readonly errors: readonly FindingLike[];
+  readonly warnings: readonly FindingLike[];
 }
 
 export const NO_MARKERS: FieldMarkers = Object.freeze({ errors: Object.freeze([]), warnings: Object.freeze([]) });
@@ -21,25 +22,27 @@ export function draftIssues(draftFindings: readonly FindingLike[] | null, proble
   return [
     ...problems
       .filter((p) => !reported.has(p.path))
-      .map((p): FindingLike => ({ severity: 'error', code: 'form.invalid', path: p.path, params: { message: p.message }, lossy: false })),
+      .map((p): FindingLike => ({ severity: 'error', code: p.code, path: p.path, params: p.params, lossy: false })),
     ...server,
   ];
 }
 
-const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
+const identity = (f: FindingLike) => `${f.code}\u0000${JSON.stringify(f.params)}`;
+const same = (a: readonly FindingLike[], b: readonly FindingLike[]) => a.length === b.length && a.every((f, i) => identity(f) === identity(b[i]!));
 
 export function fieldMarkers(issues: readonly FindingLike[], previous: ReadonlyMap<string, FieldMarkers>): ReadonlyMap<string, FieldMarkers> {
-  const texts = new Map<string, { errors: string[]; warnings: string[] }>();
+  const found = new Map<string, { errors: FindingLike[]; warnings: FindingLike[] }>();
   for (const issue of issues) {
     if (issue.severity === 'info') continue;
-    let entry = texts.get(issue.path);
-    if (entry === undefined) texts.set(issue.path, (entry = { errors: [], warnings: [] }));
-    (issue.severity === 'error' ? entry.errors : entry.warnings).push(findingText(issue));
+    let entry = found.get(issue.path);
+    if (entry === undefined) found.set(issue.path, (entry = { errors: [], warnings: [] }));
+    (issue.severity === 'error' ? entry.errors : entry.warnings).push(issue);
   }
   const markers = new Map<string, FieldMarkers>();
-  for (const [path, entry] of texts) {
+  for (const [path, entry] of found) {
+    const shown = entry.errors.length > 0 ? { errors: entry.errors, warnings: [] } : entry;
     const before = previous.get(path);
-    markers.set(path, before && sameTexts(before.errors, entry.errors) && sameTexts(before.warnings, entry.warnings) ? before : entry);
+    markers.set(path, before && same(before.errors, shown.errors) && same(before.warnings, shown.warnings) ? before : shown);
   }
   return markers;
 }

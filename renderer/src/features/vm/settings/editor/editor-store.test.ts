@@ -135,7 +135,7 @@ describe('settings editor', () => {
     const { editor, api } = setup();
     await editor.getState().load();
     editor.getState().update((c) => void (c.NetworkAdapters[0]!.MacAddress = 'not a mac'));
-    expect(editor.getState().problems).toEqual([{ path: '/NanaBox/NetworkAdapters/0/MacAddress', message: expect.stringContaining('MAC address') }]);
+    expect(editor.getState().problems).toEqual([{ path: '/NanaBox/NetworkAdapters/0/MacAddress', code: 'form.pattern.MacAddress', params: expect.any(Object) }]);
     expect(await editor.getState().save()).toBe(false);
     expect(editor.getState().saveError?.code).toBe('Invalid');
     expect(saves(api)).toEqual([]);
@@ -172,7 +172,7 @@ describe('settings editor', () => {
     });
     await editor.getState().validate();
     const mac = editor.getState().markers.get('/NanaBox/NetworkAdapters/0/MacAddress');
-    expect(mac?.errors).toEqual([expect.stringContaining('MAC address')]);
+    expect(mac?.errors.map((f) => f.code)).toEqual(['form.pattern.MacAddress']);
     expect(editor.getState().markers.get('/NanaBox/ProcessorCount')?.errors).toHaveLength(1);
     editor.getState().update((c) => void (c.ProcessorCount = 2));
     await editor.getState().validate();

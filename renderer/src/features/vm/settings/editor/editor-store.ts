@@ -50,6 +50,8 @@ export interface EditorState {
   readonly consent: readonly FindingLike[] | null;
   /** The file changed on disk since it was loaded. */
   readonly conflict: boolean;
+  /** The file as it is on disk now, read when the conflict showed (null until read, or unreadable). */
+  readonly conflictFile: SevenBFile | null;
   readonly saveError: ShownError | null;
   readonly savedAt: number | null;
 }
@@ -111,7 +113,8 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         return true;
       } catch (error) {
         if (hasErrorCode(error, 'Conflict')) {
-          set({ saving: false, conflict: true, consent: null });
+          set({ saving: false, conflict: true, consent: null, conflictFile: null });
+          void readConflictFile();
         } else if (hasErrorCode(error, 'ConsentRequired')) {
           // The file on disk gained lossy values since it was loaded: ask with what main reports.
           await refreshFileFindings();
@@ -130,6 +133,16 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         set({ fileFindings: loaded.findings });
       } catch {
         // Keep what we had; the next load says more.
+      }
+    };
+
+    /** What the other writer left on disk, for the conflict question to show the differences. */
+    const readConflictFile = async () => {
+      try {
+        const current = await api.invoke('config.load', { path });
+        if (get().conflict) set({ conflictFile: current.file });
+      } catch {
+        // The question still stands without the differences.
       }
     };
 
@@ -162,6 +175,7 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
       saving: false,
       consent: null,
       conflict: false,
+      conflictFile: null,
       saveError: null,
       savedAt: null,
 
@@ -232,6 +246,7 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         await get().validate();
         const { draftFindings, problems } = get();
         if (problems.length > 0 || hasErrors(draftFindings ?? [])) {
+          // The save bar words it (settings.fixFirst): the marked fields say what to fix.
           set({ saveError: { code: 'Invalid', message: 'Fix the marked settings before saving.' } });
           return false;
         }
@@ -249,7 +264,7 @@ export function createEditorStore(api: HakoApi, path: string, options: EditorOpt
         try {
           const current = await api.invoke('config.load', { path });
           if (get().stamp !== null && current.stamp.sha256 !== get().stamp?.sha256) {
-            set({ consent: null, conflict: true });
+            set({ consent: null, conflict: true, conflictFile: current.file });
             return false;
           }
         } catch (error) {

@@ -5,39 +5,44 @@
 import type { VmConfig } from '../../../../../../app/config/model.js';
 import { VM_CONFIG_SPEC, type Field, type ObjectSpec } from '../../../../../../app/config/spec.js';
 
+import type { MessageKey } from '../../../../../../app/i18n/catalogue.js';
+
+/** A problem the form sees, as a catalogue message (`form.*`) and its values, so it shows in any language. */
 export interface FieldProblem {
   /** JSON Pointer into the file, like a finding's path. */
   readonly path: string;
-  readonly message: string;
+  readonly code: MessageKey & `form.${string}`;
+  readonly params: Readonly<Record<string, string | number>>;
 }
 
-const EXAMPLES: Readonly<Record<string, string>> = {
-  MacAddress: 'a MAC address like 00-15-5D-64-2F-AB',
-  EndpointId: 'a GUID like f2288275-6c30-47d4-bc24-293fa9c9cb12',
-  SuggestedSwitchId: 'a GUID like f2288275-6c30-47d4-bc24-293fa9c9cb12',
-  UUID: 'a GUID like f2288275-6c30-47d4-bc24-293fa9c9cb12',
-  SuggestedSwitchSubnet: 'a subnet like 192.168.100.0/24',
+/** The example the message gives for a patterned field, by its key. */
+const PATTERN_MESSAGES: Readonly<Record<string, FieldProblem['code']>> = {
+  MacAddress: 'form.pattern.MacAddress',
+  EndpointId: 'form.pattern.guid',
+  SuggestedSwitchId: 'form.pattern.guid',
+  UUID: 'form.pattern.guid',
+  SuggestedSwitchSubnet: 'form.pattern.SuggestedSwitchSubnet',
 };
 
 function checkField(key: string, field: Field, value: unknown, path: string, out: FieldProblem[]): void {
   switch (field.kind) {
     case 'string':
       if (field.pattern && typeof value === 'string' && value !== '' && !new RegExp(field.pattern).test(value)) {
-        out.push({ path, message: `Expected ${EXAMPLES[key] ?? `text matching ${field.pattern}`}.` });
+        out.push({ path, code: PATTERN_MESSAGES[key] ?? 'form.pattern.other', params: { pattern: field.pattern } });
       }
       return;
     case 'uint': {
       if (value === null && field.default === null) return;
       const max = 2 ** field.bits - 1;
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-        out.push({ path, message: `Expected a whole number from ${field.minimum ?? 0} to ${max}.` });
+        out.push({ path, code: 'form.uint.range', params: { min: field.minimum ?? 0, max } });
       } else if (field.minimum !== undefined && value < field.minimum) {
-        out.push({ path, message: `Expected at least ${field.minimum}.` });
+        out.push({ path, code: 'form.uint.min', params: { min: field.minimum } });
       }
       return;
     }
     case 'int32':
-      if (typeof value !== 'number' || !Number.isInteger(value)) out.push({ path, message: 'Expected a whole number.' });
+      if (typeof value !== 'number' || !Number.isInteger(value)) out.push({ path, code: 'form.int', params: {} });
       return;
     case 'object':
       if (value && typeof value === 'object') checkObject(field.spec, value as Record<string, unknown>, path, out);
@@ -49,16 +54,16 @@ function checkField(key: string, field: Field, value: unknown, path: string, out
       if (field.itemPattern && Array.isArray(value)) {
         const pattern = new RegExp(field.itemPattern);
         value.forEach((item, i) => {
-          if (typeof item === 'string' && !pattern.test(item)) out.push({ path: `${path}/${i}`, message: `"${item}" is not a valid entry.` });
+          if (typeof item === 'string' && !pattern.test(item)) out.push({ path: `${path}/${i}`, code: 'form.listItem', params: { item } });
         });
       }
       return;
     case 'gpu-devices':
       if (Array.isArray(value)) {
         value.forEach((item: { DeviceInterface?: unknown; PartitionId?: unknown }, i) => {
-          if (typeof item.DeviceInterface !== 'string' || item.DeviceInterface === '') out.push({ path: `${path}/${i}/DeviceInterface`, message: 'Enter the device interface path.' });
+          if (typeof item.DeviceInterface !== 'string' || item.DeviceInterface === '') out.push({ path: `${path}/${i}/DeviceInterface`, code: 'form.gpu.device', params: {} });
           if (typeof item.PartitionId !== 'number' || !Number.isInteger(item.PartitionId) || item.PartitionId < 0 || item.PartitionId > 0xffff) {
-            out.push({ path: `${path}/${i}/PartitionId`, message: 'Expected a partition number from 0 to 65535.' });
+            out.push({ path: `${path}/${i}/PartitionId`, code: 'form.gpu.partition', params: {} });
           }
         });
       }
@@ -76,8 +81,17 @@ function checkObject(spec: ObjectSpec, value: Record<string, unknown>, path: str
 export function fieldProblems(config: VmConfig): FieldProblem[] {
   const out: FieldProblem[] = [];
   checkObject(VM_CONFIG_SPEC, config as unknown as Record<string, unknown>, '/NanaBox', out);
-  if (config.Name.trim() === '') out.push({ path: '/NanaBox/Name', message: 'Enter a name; Hyper-V uses it as the VM id.' });
+  if (config.Name.trim() === '') out.push({ path: '/NanaBox/Name', code: 'form.name.empty', params: {} });
   return out;
+}
+
+/**
+ * The field at a pointer like `/NanaBox/Gpu/AssignmentMode`, as its spec path (`Gpu.AssignmentMode`,
+ * list indexes left out), and its English `doc`: the catalogue's `doc.<path>` translates it.
+ */
+export function fieldDocPath(pointer: string): string | undefined {
+  const parts = pointer.split('/').slice(2).filter((part) => !/^\d+$/.test(part));
+  return fieldDoc(pointer) === undefined ? undefined : parts.join('.');
 }
 
 /** The `doc` of the field at a pointer like `/NanaBox/Gpu/AssignmentMode`, for help texts. */

@@ -9,7 +9,8 @@ import type { VmConfig } from '../../../../../../app/config/model.js';
 import type { EditorActions, EditorState } from './editor-store.js';
 import { useEditor } from './context.js';
 import { NO_MARKERS, type FieldMarkers } from './draft-issues.js';
-import { fieldDoc } from './field-checks.js';
+import { useT } from '../../../../i18n/context.js';
+import { fieldDoc, fieldDocPath } from './field-checks.js';
 import { readAt, writeAt } from './pointer.js';
 
 export function useEditorState<T>(selector: (state: EditorState & EditorActions) => T): T {
@@ -33,7 +34,7 @@ export function useFieldMarkers(pointer: string): FieldMarkers {
 export interface DraftField<T> extends FieldMarkers {
   readonly value: T;
   set(value: T): void;
-  /** The field's help from the spec (app/config/spec.ts). */
+  /** The field's help from the spec (app/config/spec.ts), in the catalogue's words (`doc.*`). */
   readonly help: string | undefined;
 }
 
@@ -42,6 +43,13 @@ export function useDraftField<T>(pointer: string): DraftField<T> {
   const update = useUpdate();
   const value = useDraft((config) => readAt(config, pointer) as T);
   const markers = useFieldMarkers(pointer);
+  const tr = useT();
   const set = useCallback((next: T) => update((config) => writeAt(config, pointer, next)), [update, pointer]);
-  return useMemo(() => ({ value, set, errors: markers.errors, warnings: markers.warnings, help: fieldDoc(pointer) }), [value, set, markers, pointer]);
+  return useMemo(() => ({ value, set, errors: markers.errors, warnings: markers.warnings, help: fieldHelp(tr, pointer) }), [value, set, markers, pointer, tr]);
+}
+
+/** The spec's help for a field, translated (`doc.<path>`), else the spec's English. */
+export function fieldHelp(tr: ReturnType<typeof useT>, pointer: string): string | undefined {
+  const path = fieldDocPath(pointer);
+  return (path === undefined ? null : tr.maybe(`doc.${path}`)) ?? fieldDoc(pointer);
 }

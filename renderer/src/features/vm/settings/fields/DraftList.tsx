@@ -4,6 +4,7 @@
  * own value. Adding is the section's business (what a new item holds differs per list).
  */
 import type { ReactNode } from 'react';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import type { IconName } from '../../../../kit/Icon/Icon.js';
 import { ItemCard } from '../../../../kit/ItemList/ItemCard.js';
@@ -27,6 +28,7 @@ export interface DraftListProps<T> {
 }
 
 export function DraftList<T>({ pointer, label, itemName, icon, caption, reorderable, layout, empty, children }: DraftListProps<T>) {
+  const { t } = useT();
   const items = useDraft((config) => readAt(config, pointer) as readonly T[]);
   const update = useUpdate();
   if (items.length === 0 && empty !== undefined) return empty;
@@ -53,11 +55,11 @@ export function DraftList<T>({ pointer, label, itemName, icon, caption, reordera
               <>
                 {reorderable && (
                   <>
-                    <Button icon="up" variant="subtle" label={`Move ${name} up`} disabled={i === 0} onClick={() => move(i, i - 1)} />
-                    <Button icon="down" variant="subtle" label={`Move ${name} down`} disabled={i === items.length - 1} onClick={() => move(i, i + 1)} />
+                    <Button icon="up" variant="subtle" label={t('settings.moveUp', { item: name })} disabled={i === 0} onClick={() => move(i, i - 1)} />
+                    <Button icon="down" variant="subtle" label={t('settings.moveDown', { item: name })} disabled={i === items.length - 1} onClick={() => move(i, i + 1)} />
                   </>
                 )}
-                <Button icon="trash" variant="subtle" label={`Remove ${name}`} onClick={() => remove(i)} />
+                <Button icon="trash" variant="subtle" label={t('settings.remove', { item: name })} onClick={() => remove(i)} />
               </>
             }
           >

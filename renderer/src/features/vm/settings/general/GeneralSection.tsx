@@ -1,44 +1,48 @@
 /** Name, guest, processors, memory and nested virtualization. */
 import { GUEST_TYPES } from '../../../../../../app/config/model.js';
-import { formatMegabytes } from '../../../../../../app/format/bytes.js';
-import { optionsOf } from '../../../../kit/SelectField/SelectField.js';
+import { useT } from '../../../../i18n/context.js';
 import { useDraft } from '../editor/hooks.js';
 import { DraftNumberField, DraftSelectField, DraftTextField, DraftToggle } from '../fields/DraftFields.js';
 
 const P = '/NanaBox';
 
 function MemoryField() {
+  const tr = useT();
   const memory = useDraft((c) => c.MemorySize);
-  const shown = Number.isFinite(memory) && memory > 0 ? `${formatMegabytes(memory)}. ` : '';
+  const sized = Number.isFinite(memory) && memory > 0;
   return (
     <DraftNumberField
       pointer={`${P}/MemorySize`}
-      label="Memory"
+      label={tr.t('settings.general.memory')}
       min={1}
       step={256}
       unit="MB"
-      help={`${shown}Memory in MB. The host commits it only as the guest uses it.`}
+      help={sized ? tr.t('settings.general.memory.helpSized', { size: tr.megabytes(memory) }) : tr.t('settings.general.memory.help')}
     />
   );
 }
 
 export function GeneralSection() {
+  const { t } = useT();
   return (
     <div className="form-grid">
-      <DraftTextField pointer={`${P}/Name`} label="Name" />
+      <DraftTextField pointer={`${P}/Name`} label={t('settings.general.name')} />
       <DraftSelectField
         pointer={`${P}/GuestType`}
-        label="Guest operating system"
-        options={optionsOf(GUEST_TYPES, { Unknown: 'Other / unknown' })}
-        help="Informational: neither NanaBox nor Hako changes the hardware for it. Hako uses it for advice (such as the Secure Boot template)."
+        label={t('settings.general.guest')}
+        options={GUEST_TYPES.map((value) => ({ value, label: t(`guest.${value}`) }))}
+        help={t('settings.general.guest.help')}
       />
-      <DraftNumberField pointer={`${P}/ProcessorCount`} label="Processors" min={1} max={240} unit="virtual CPUs" help="How many virtual processors the guest sees." />
+      <DraftNumberField
+        pointer={`${P}/ProcessorCount`}
+        label={t('settings.general.processors')}
+        min={1}
+        max={240}
+        unit={t('settings.general.processors.unit')}
+        help={t('settings.general.processors.help')}
+      />
       <MemoryField />
-      <DraftToggle
-        pointer={`${P}/ExposeVirtualizationExtensions`}
-        label="Nested virtualization"
-        help="Lets the guest run Hyper-V, WSL 2 or other hypervisors itself. Some AMD and Arm hosts cannot start VMs with it on."
-      />
+      <DraftToggle pointer={`${P}/ExposeVirtualizationExtensions`} label={t('settings.general.nested')} help={t('settings.general.nested.help')} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 /** The network adapters: connected or not, the switch each joins, its MAC address, and the switch to create. */
 import type { NetworkAdapter } from '../../../../../../app/config/model.js';
 import { NETWORK_ADAPTER_SPEC, defaultObject } from '../../../../../../app/config/spec.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { Disclosure } from '../../../../kit/Disclosure/Disclosure.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
 import { SelectField } from '../../../../kit/SelectField/SelectField.js';
+import { findingText } from '../../findings/findings.js';
 import { useDraftField, useUpdate } from '../editor/hooks.js';
 import { writeAt } from '../editor/pointer.js';
 import { DraftList } from '../fields/DraftList.js';
@@ -14,33 +16,42 @@ import { useHostNetworks, type HostNetwork } from './use-host-networks.js';
 const LIST = '/NanaBox/NetworkAdapters';
 
 export function NetworkSection() {
+  const { t } = useT();
   const update = useUpdate();
   const networks = useHostNetworks();
   const add = () => update((c) => void c.NetworkAdapters.push({ ...(defaultObject(NETWORK_ADAPTER_SPEC) as unknown as NetworkAdapter), Connected: true }));
   return (
     <div className="stack">
-      <p className="muted">Each adapter gets a network endpoint when the VM starts. Without a suggested switch it joins the private NanaBox switch (NAT).</p>
+      <p className="muted">{t('settings.network.intro')}</p>
       <DraftList<NetworkAdapter>
         pointer={LIST}
-        label="Network adapters"
-        itemName={(n) => `adapter ${n}`}
+        label={t('settings.network.list')}
+        itemName={(n) => t('settings.network.item', { n })}
         icon={() => 'network'}
-        caption={(i) => `#${i + 1}`}
+        caption={(i) => t('settings.network.caption', { n: i + 1 })}
         layout="even"
-        empty={<EmptyState icon="network" title="No network adapters" />}
+        empty={<EmptyState icon="network" title={t('settings.network.empty')} />}
       >
         {(_adapter, i, at) => {
           const n = i + 1;
           return (
             <>
-              <DraftToggle pointer={`${at}/Connected`} label={`Adapter ${n} connected`} />
+              <DraftToggle pointer={`${at}/Connected`} label={t('settings.network.connected', { n })} />
               <SwitchField at={at} n={n} networks={networks} />
-              <DraftTextField pointer={`${at}/MacAddress`} label={`Adapter ${n} MAC address`} mono placeholder="Assigned by Windows" />
-              <Disclosure summary="Switch to create, endpoint">
-                <DraftTextField pointer={`${at}/SuggestedSwitchId`} label={`Adapter ${n} switch ID`} mono />
-                <DraftTextField pointer={`${at}/SuggestedSwitchName`} label={`Adapter ${n} switch name`} />
-                <DraftTextField pointer={`${at}/SuggestedSwitchSubnet`} label={`Adapter ${n} switch subnet`} mono placeholder="192.168.100.0/24" />
-                <DraftTextField pointer={`${at}/EndpointId`} label={`Adapter ${n} endpoint ID`} mono readOnly placeholder="Generated at the first start" />
+              <DraftTextField pointer={`${at}/MacAddress`} label={t('settings.network.mac', { n })} mono placeholder={t('settings.network.mac.placeholder')} />
+              <Disclosure summary={t('settings.network.more')}>
+                <div className="form-grid form-grid-nested">
+                  <DraftTextField pointer={`${at}/SuggestedSwitchId`} label={t('settings.network.switchId', { n })} mono />
+                  <DraftTextField pointer={`${at}/SuggestedSwitchName`} label={t('settings.network.switchName', { n })} />
+                  <DraftTextField pointer={`${at}/SuggestedSwitchSubnet`} label={t('settings.network.subnet', { n })} mono placeholder="192.168.100.0/24" />
+                  <DraftTextField
+                    pointer={`${at}/EndpointId`}
+                    label={t('settings.network.endpoint', { n })}
+                    mono
+                    readOnly
+                    placeholder={t('settings.network.endpoint.placeholder')}
+                  />
+                </div>
               </Disclosure>
             </>
           );
@@ -48,7 +59,7 @@ export function NetworkSection() {
       </DraftList>
       <div className="button-row">
         <Button icon="plus" onClick={add}>
-          Add network adapter
+          {t('settings.network.add')}
         </Button>
       </div>
     </div>
@@ -62,18 +73,20 @@ const OTHER = 'custom';
  * adapter. An id the host does not know stays, shown as "Other".
  */
 function SwitchField({ at, n, networks }: { readonly at: string; readonly n: number; readonly networks: readonly HostNetwork[] }) {
+  const tr = useT();
+  const { t } = tr;
   const update = useUpdate();
   const id = useDraftField<string>(`${at}/SuggestedSwitchId`);
   const known = networks.find((net) => net.id.toLowerCase() === id.value.toLowerCase());
   const value = id.value === '' ? '' : known ? known.id : OTHER;
   return (
     <SelectField
-      label={`Adapter ${n} virtual switch`}
+      label={t('settings.network.switch', { n })}
       value={value}
       options={[
-        { value: '', label: 'NanaBox switch (default)' },
-        ...networks.map((net) => ({ value: net.id, label: `${net.name} (${net.type})` })),
-        ...(value === OTHER ? [{ value: OTHER, label: `Other: ${id.value}` }] : []),
+        { value: '', label: t('settings.network.switch.default') },
+        ...networks.map((net) => ({ value: net.id, label: t('settings.network.switch.option', { name: net.name, type: net.type }) })),
+        ...(value === OTHER ? [{ value: OTHER, label: t('settings.network.switch.other', { id: id.value }) }] : []),
       ]}
       onChange={(chosenId) => {
         if (chosenId === OTHER) return;
@@ -83,9 +96,9 @@ function SwitchField({ at, n, networks }: { readonly at: string; readonly n: num
           writeAt(c, `${at}/SuggestedSwitchName`, chosen ? chosen.name : '');
         });
       }}
-      errors={id.errors}
-      warnings={id.warnings}
-      help="The virtual switch the adapter joins. A switch named below is created at the first start if it does not exist."
+      errors={id.errors.map((f) => findingText(tr, f))}
+      warnings={id.errors.length > 0 ? [] : id.warnings.map((f) => findingText(tr, f))}
+      help={t('settings.network.switch.help')}
     />
   );
 }

@@ -1,32 +1,30 @@
 /** Secure Boot with its template, and the TPM. */
 import type { SecureBootTemplate } from '../../../../../../app/config/model.js';
-import { fieldDoc } from '../editor/field-checks.js';
+import { useT } from '../../../../i18n/context.js';
 import { useDraft } from '../editor/hooks.js';
 import { DraftSelectField, DraftToggle } from '../fields/DraftFields.js';
 
 const P = '/NanaBox';
 const TEMPLATE = `${P}/Hako/SecureBootTemplate`;
 
-const TEMPLATES = [
-  { value: 'MicrosoftWindows', label: 'Microsoft Windows' },
-  { value: 'MicrosoftUEFICertificateAuthority', label: 'Microsoft UEFI Certificate Authority' },
-] as const;
+const TEMPLATES = ['MicrosoftWindows', 'MicrosoftUEFICertificateAuthority'] as const satisfies readonly SecureBootTemplate[];
 
 export function SecuritySection() {
+  const { t } = useT();
   const secureBoot = useDraft((c) => c.SecureBoot);
   const linuxOnWindowsTemplate = useDraft((c) => c.GuestType === 'Linux' && c.SecureBoot && c.Hako.SecureBootTemplate === 'MicrosoftWindows');
   return (
     <div className="form-grid">
-      <DraftToggle pointer={`${P}/SecureBoot`} label="Secure Boot" help="The firmware starts only signed boot loaders." />
+      <DraftToggle pointer={`${P}/SecureBoot`} label={t('settings.security.secureBoot')} help={t('settings.security.secureBoot.help')} />
       <DraftSelectField<SecureBootTemplate>
         pointer={TEMPLATE}
-        label="Secure Boot template"
+        label={t('settings.security.template')}
         disabled={!secureBoot}
-        options={TEMPLATES}
-        warnings={linuxOnWindowsTemplate ? ['Most Linux distributions need the Microsoft UEFI Certificate Authority template.'] : []}
-        help={`${fieldDoc(TEMPLATE) ?? ''} A Hako setting: NanaBox ignores it (and drops it if it rewrites the file).`}
+        options={TEMPLATES.map((value) => ({ value, label: t(`settings.security.template.${value}`) }))}
+        warnings={linuxOnWindowsTemplate ? [t('settings.security.template.linux')] : []}
+        help={t('settings.security.template.help')}
       />
-      <DraftToggle pointer={`${P}/Tpm`} label="TPM 2.0" />
+      <DraftToggle pointer={`${P}/Tpm`} label={t('settings.security.tpm')} />
     </div>
   );
 }

@@ -1,39 +1,43 @@
 /** What the enhanced (remote desktop) session brings into the guest, and the keyboard's key combinations. */
 import { useEffect, useState } from 'react';
 import type { EnhancedSession } from '../../../../../../app/config/model.js';
+import { useT } from '../../../../i18n/context.js';
 import { CheckboxGroup } from '../../../../kit/Checkbox/CheckboxGroup.js';
 import { TextField } from '../../../../kit/TextField/TextField.js';
+import { findingText } from '../../findings/findings.js';
 import { useDraftField } from '../editor/hooks.js';
 import { DraftCheckbox, DraftToggle } from '../fields/DraftFields.js';
 
 const P = '/NanaBox';
 
-const REDIRECTIONS: readonly (readonly [keyof EnhancedSession, string])[] = [
-  ['RedirectClipboard', 'Clipboard'],
-  ['RedirectAudio', 'Play audio on this computer'],
-  ['RedirectAudioCapture', 'Record audio from this computer'],
-  ['RedirectDrives', "All of this computer's drives"],
-  ['RedirectDynamicDrives', 'Drives plugged in later'],
-  ['RedirectPrinters', 'Printers'],
-  ['RedirectSmartCards', 'Smart cards'],
-  ['RedirectPorts', 'Serial and parallel ports'],
-  ['RedirectDevices', 'Plug and Play devices'],
-  ['RedirectDynamicDevices', 'Devices plugged in later'],
-  ['RedirectPOSDevices', 'Point-of-service devices'],
-];
+const REDIRECTIONS = [
+  'RedirectClipboard',
+  'RedirectAudio',
+  'RedirectAudioCapture',
+  'RedirectDrives',
+  'RedirectDynamicDrives',
+  'RedirectPrinters',
+  'RedirectSmartCards',
+  'RedirectPorts',
+  'RedirectDevices',
+  'RedirectDynamicDevices',
+  'RedirectPOSDevices',
+] as const satisfies readonly (keyof EnhancedSession)[];
 
 export function EnhancedSessionSection() {
+  const { t } = useT();
   return (
     <div className="stack">
-      <p className="muted">What the enhanced (remote desktop) session brings into the guest. The basic session ignores these.</p>
-      <CheckboxGroup legend="Redirect">
-        {REDIRECTIONS.map(([key, label]) => (
-          <DraftCheckbox key={key} pointer={`${P}/EnhancedSession/${key}`} label={label} />
+      <p className="muted">{t('settings.session.intro')}</p>
+      <CheckboxGroup legend={t('settings.session.redirect')}>
+        {REDIRECTIONS.map((key) => (
+          // The checkbox's own label says it all; the spec's notes would make the grid uneven.
+          <DraftCheckbox key={key} pointer={`${P}/EnhancedSession/${key}`} label={t(`settings.session.${key}`)} help={null} />
         ))}
       </CheckboxGroup>
       <div className="form-grid">
         <DrivesField />
-        <DraftToggle pointer={`${P}/Keyboard/RedirectKeyCombinations`} label="Send Windows key combinations to the guest" />
+        <DraftToggle pointer={`${P}/Keyboard/RedirectKeyCombinations`} label={t('settings.session.keys')} />
       </div>
     </div>
   );
@@ -46,12 +50,13 @@ const lettersOf = (typed: string) => [...new Set(typed.toUpperCase().match(/[A-Z
  * the draft holds (so a space can be typed), and follows the draft when that changes otherwise.
  */
 function DrivesField() {
+  const tr = useT();
   const drives = useDraftField<readonly string[]>(`${P}/EnhancedSession/Drives`);
   const [text, setText] = useState(drives.value.join(' '));
   useEffect(() => setText((current) => (lettersOf(current).join(' ') === drives.value.join(' ') ? current : drives.value.join(' '))), [drives.value]);
   return (
     <TextField
-      label="Drives to share"
+      label={tr.t('settings.session.drives')}
       value={text}
       mono
       placeholder="C D"
@@ -59,9 +64,9 @@ function DrivesField() {
         setText(typed);
         drives.set(lettersOf(typed));
       }}
-      errors={drives.errors}
-      warnings={drives.warnings}
-      help="Drive letters, separated by spaces. Ignored when all drives are shared."
+      errors={drives.errors.map((f) => findingText(tr, f))}
+      warnings={drives.errors.length > 0 ? [] : drives.warnings.map((f) => findingText(tr, f))}
+      help={tr.t('settings.session.drives.help')}
     />
   );
 }

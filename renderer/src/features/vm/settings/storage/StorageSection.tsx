@@ -1,10 +1,9 @@
 /** The SCSI devices in LUN order: virtual disks, DVD drives and physical disks; and new disks. */
 import { useState } from 'react';
 import { SCSI_DEVICE_TYPES, type ScsiDevice, type ScsiDeviceType } from '../../../../../../app/config/model.js';
+import { useT } from '../../../../i18n/context.js';
 import { Button } from '../../../../kit/Button/Button.js';
 import { EmptyState } from '../../../../kit/EmptyState/EmptyState.js';
-import { optionsOf } from '../../../../kit/SelectField/SelectField.js';
-import { SCSI_TYPE_LABELS } from '../../config-labels.js';
 import { useEditorState, useUpdate } from '../editor/hooks.js';
 import { DraftList } from '../fields/DraftList.js';
 import { DraftSelectField, DraftTextField } from '../fields/DraftFields.js';
@@ -12,53 +11,51 @@ import { CreateDiskDialog } from './CreateDiskDialog.js';
 
 const LIST = '/NanaBox/ScsiDevices';
 
-const TYPE_OPTIONS = optionsOf(SCSI_DEVICE_TYPES, SCSI_TYPE_LABELS);
-const PATH_PLACEHOLDERS: Readonly<Record<ScsiDeviceType, string>> = { VirtualDisk: 'disk.vhdx', VirtualImage: 'Empty drive', PhysicalDevice: '\\\\.\\PhysicalDrive2' };
-const PATH_HELP: Readonly<Record<ScsiDeviceType, string | null>> = {
-  VirtualDisk: null,
-  VirtualImage: 'Leave empty for an empty DVD drive.',
-  PhysicalDevice: 'The disk must be offline on the host.',
-};
-
 export function StorageSection() {
+  const { t } = useT();
   const update = useUpdate();
   const [creating, setCreating] = useState(false);
   const add = (Type: ScsiDeviceType, Path = '') => update((c) => void c.ScsiDevices.push({ Type, Path }));
+  const typeOptions = SCSI_DEVICE_TYPES.map((value) => ({ value, label: t(`scsi.${value}`) }));
+  const placeholder = (type: ScsiDeviceType) =>
+    type === 'VirtualImage' ? t('settings.storage.placeholder.VirtualImage') : type === 'PhysicalDevice' ? '\\\\.\\PhysicalDrive2' : 'disk.vhdx';
+  const help = (type: ScsiDeviceType) =>
+    type === 'VirtualImage' ? t('settings.storage.help.VirtualImage') : type === 'PhysicalDevice' ? t('settings.storage.help.PhysicalDevice') : null;
   return (
     <div className="stack">
-      <p className="muted">SCSI devices in LUN order; the VM boots from the first bootable one. Paths are relative to the folder of the .7b file.</p>
+      <p className="muted">{t('settings.storage.intro')}</p>
       <DraftList<ScsiDevice>
         pointer={LIST}
-        label="Storage devices"
-        itemName={(n) => `device ${n}`}
+        label={t('settings.storage.list')}
+        itemName={(n) => t('settings.storage.item', { n })}
         icon={(device) => (device.Type === 'VirtualImage' ? 'disc' : 'disk')}
-        caption={(i) => `LUN ${i}`}
+        caption={(i) => t('settings.storage.lun', { n: i })}
         reorderable
         empty={
-          <EmptyState icon="disk" title="No storage">
-            <p className="muted">Add a virtual disk to install an operating system on, and a DVD drive for its ISO.</p>
+          <EmptyState icon="disk" title={t('settings.storage.empty')}>
+            <p className="muted">{t('settings.storage.empty.body')}</p>
           </EmptyState>
         }
       >
         {(device, i, at) => (
           <>
-            <DraftSelectField<ScsiDeviceType> pointer={`${at}/Type`} label={`Device ${i + 1} type`} options={TYPE_OPTIONS} help={null} />
-            <DraftTextField pointer={`${at}/Path`} label={`Device ${i + 1} path`} mono placeholder={PATH_PLACEHOLDERS[device.Type]} help={PATH_HELP[device.Type]} />
+            <DraftSelectField<ScsiDeviceType> pointer={`${at}/Type`} label={t('settings.storage.type', { n: i + 1 })} options={typeOptions} help={null} />
+            <DraftTextField pointer={`${at}/Path`} label={t('settings.storage.path', { n: i + 1 })} mono placeholder={placeholder(device.Type)} help={help(device.Type)} />
           </>
         )}
       </DraftList>
       <div className="button-row">
         <Button icon="plus" onClick={() => add('VirtualDisk')}>
-          Add virtual disk
+          {t('settings.storage.addDisk')}
         </Button>
         <Button icon="plus" onClick={() => add('VirtualImage')}>
-          Add DVD drive
+          {t('settings.storage.addDvd')}
         </Button>
         <Button icon="plus" onClick={() => add('PhysicalDevice')}>
-          Add physical disk
+          {t('settings.storage.addPhysical')}
         </Button>
         <Button icon="disk" variant="subtle" onClick={() => setCreating(true)}>
-          Create new disk…
+          {t('settings.storage.create')}
         </Button>
       </div>
       {creating && <NewDisk onClose={() => setCreating(false)} onCreated={(name) => add('VirtualDisk', name)} />}

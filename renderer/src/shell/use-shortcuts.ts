@@ -1,0 +1,35 @@
+/**
+ * The window-wide shortcuts of shortcuts.ts: `?` shows them, Ctrl+O opens a VM (the "Open VM…" button,
+ * so the shell's own dialog or the path dialog opens as it would on a click), Alt+Home goes home,
+ * Ctrl+L moves focus to the VM list. Ctrl+S belongs to the settings' save bar, which handles it itself.
+ * Nothing fires while a dialog is open or while the user types.
+ */
+import { useEffect } from 'react';
+import { useHakoStore } from '../store/context.js';
+import { isTyping } from './shortcuts.js';
+
+export function useShortcuts({ showHelp }: { readonly showHelp: () => void }): void {
+  const store = useHakoStore();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || document.querySelector('dialog[open]') !== null) return;
+      const ctrl = event.ctrlKey || event.metaKey;
+      if (event.key === '?' && !ctrl && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        showHelp();
+      } else if (ctrl && !event.altKey && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        document.querySelector<HTMLButtonElement>('[data-shortcut="open-vm"]')?.click();
+      } else if (event.altKey && !ctrl && event.key === 'Home') {
+        event.preventDefault();
+        store.getState().select({ kind: 'home' });
+        requestAnimationFrame(() => document.getElementById('main')?.focus());
+      } else if (ctrl && !event.altKey && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        document.querySelector<HTMLElement>('.nav [tabindex="0"]')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [store, showHelp]);
+}
