@@ -25,10 +25,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hako-e2e-'));
   const dataDir = path.join(dir, 'data');
   await mkdir(path.join(dir, 'vms'), { recursive: true });
+  // Where a spec points a VM's session pipes at an RDP server (the console's spec; stand-in/README.md).
+  const sessionTargets = path.join(dir, 'session-targets');
+  await mkdir(sessionTargets, { recursive: true });
   const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', HAKO_STAND_IN_SESSION_TARGETS: sessionTargets },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -3,3 +3,4 @@ export { VmPage, type ActionLabel } from './vm-page.js';
 export { SettingsTab, type SectionName } from './settings-tab.js';
 export { DiagnosticsPage } from './diagnostics-page.js';
 export { PreferencesPage } from './preferences-page.js';
+export { ConsoleTab } from './console-tab.js';

@@ -7,7 +7,7 @@ export type View =
   | { readonly kind: 'diagnostics' }
   | { readonly kind: 'preferences' };
 
-export type VmTab = 'overview' | 'settings' | 'events';
+export type VmTab = 'overview' | 'console' | 'settings' | 'events';
 
 export interface NavigationSlice {
   readonly view: View;

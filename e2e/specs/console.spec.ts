@@ -1,0 +1,133 @@
+/**
+ * The VM's screen inside Hako, end to end: Chromium on the browser host, a VM on the stand-ins whose
+ * session pipes lead (through the stand-in's pipe, identified as the VM's worker) to freerdp-shadow-cli
+ * sharing an Xvfb desktop. The console must show that desktop (the canvas against an xwd capture of the
+ * display), carry keystrokes (a command typed into the canvas writes a file), and, in an enhanced
+ * session, ask the guest to follow the window's size. freerdp-shadow offers no display-control channel,
+ * so the resize itself cannot be seen here: the test proves that Hako asks for it.
+ *
+ * Needs (Debian 12): freerdp2-shadow-x11 xvfb x11-apps xterm fonts-dejavu-core (test/support/rdp-desktop.ts).
+ */
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startRdpDesktop, type RdpDesktop, type Screen } from '../../test/support/rdp-desktop.js';
+import { expect, test } from './fixtures.js';
+import { sessionTargetsDir, smallVm } from '../support/vms.js';
+
+const WIDTH = 1280;
+const HEIGHT = 800;
+/** The xterm's background: a colour nothing else on the desktop has. */
+const XTERM_BG: readonly [number, number, number] = [0x2e, 0x8b, 0x57]; // sea green
+
+let desktop: RdpDesktop;
+let work: string;
+
+test.beforeAll(async () => {
+  // Lower-case letters only in the path the test types (upper case would need Shift too).
+  work = path.join(tmpdir(), `hako-console-e2e-${randomBytes(4).toString('hex')}`);
+  await mkdir(work, { recursive: true });
+  desktop = await startRdpDesktop({ width: WIDTH, height: HEIGHT, dir: work });
+  // An interactive shell in a large xterm: what the console must show, and where typed keys land.
+  desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '16', '-bg', 'seagreen', '-fg', 'white', '-geometry', '100x30+0+0', '-e', 'bash', '--norc', '--noprofile'], {
+    PS1: '$ ',
+    HOME: work,
+  });
+});
+
+test.afterAll(async () => {
+  await desktop?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+/** A grid of points across the desktop. */
+function grid(columns: number, rows: number): [number, number][] {
+  const points: [number, number][] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) points.push([Math.floor(((c + 0.5) * WIDTH) / columns), Math.floor(((r + 0.5) * HEIGHT) / rows)]);
+  return points;
+}
+
+const close = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
+
+test('the console shows the VM’s screen, takes the keyboard, and asks an enhanced guest to follow the window', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  const vm = await smallVm('E2E Console');
+  const targets = sessionTargetsDir();
+  await desktop.target(targets, `\\\\.\\pipe\\${vm.name}.BasicSession`);
+  await desktop.target(targets, `\\\\.\\pipe\\${vm.name}.EnhancedSession`);
+
+  // The console's 2 MB client is not part of the app: nothing of it loads before the Console tab opens.
+  const consoleRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/\/console(\.html|-[^/]*\.js)/.test(request.url())) consoleRequests.push(request.url());
+  });
+
+  const vmPage = await app.openVm(vm.path, vm.name);
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  expect(consoleRequests).toEqual([]);
+
+  const screen = await vmPage.openConsole();
+  await screen.connect('Basic');
+  await screen.expectConnected();
+  await expect(screen.status).toContainText(`Screen ${WIDTH} × ${HEIGHT}`);
+
+  // The picture is the server's desktop: a grid of points against an xwd capture of the display.
+  const points = grid(32, 20);
+  let matching = 0;
+  let server: Screen | null = null;
+  let painted: { pixels: [number, number, number][] } | null = null;
+  await expect
+    .poll(
+      async () => {
+        server = await desktop.screenshot();
+        painted = await screen.canvasPixels(points);
+        matching = points.filter(([x, y], i) => close(server!.pixel(x, y), painted!.pixels[i]!, 24)).length;
+        return matching / points.length;
+      },
+      { timeout: 20_000, message: 'canvas pixels matching the server’s display' },
+    )
+    .toBeGreaterThanOrEqual(0.98);
+  // …and there is something to see: the xterm's green covers much of it.
+  const green = painted!.pixels.filter((pixel) => close(pixel, XTERM_BG, 24)).length;
+  expect(green / points.length).toBeGreaterThan(0.3);
+
+  // Keys typed into the picture reach the server's shell: a command writes a file.
+  const typed = path.join(work, 'typed.txt');
+  await screen.focusScreen();
+  await expect(screen.status).toContainText('The VM has the keyboard');
+  // Typed as a person types it: Shift held for ">" (the client sends key positions, as RDP does).
+  await page.keyboard.type('echo hako-console-typed ', { delay: 15 });
+  await page.keyboard.press('Shift+Period');
+  await page.keyboard.type(` ${typed}`, { delay: 15 });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => existsSync(typed), { timeout: 15_000, message: 'the file the typed command writes' }).toBe(true);
+  expect((await readFile(typed, 'utf8')).trim()).toBe('hako-console-typed');
+
+  // Ctrl+Alt+← gives the keyboard back to Hako.
+  await screen.focusScreen();
+  await page.keyboard.press('Control+Alt+ArrowLeft');
+  await expect(screen.button('Disconnect')).toBeFocused();
+
+  // Switching to enhanced while connected reconnects in that mode: the guest's credentials are asked
+  // for (and not kept by the browser host), then the window's size is asked of the guest.
+  await screen.mode('Enhanced').check();
+  const signIn = page.getByRole('dialog', { name: `Sign in to ${vm.name}` });
+  await expect(signIn).toBeVisible();
+  await expect(signIn).toContainText('keeps no credentials');
+  await signIn.getByRole('textbox', { name: 'User name' }).fill('guest');
+  await signIn.getByLabel('Password').fill('not-checked-by-this-server');
+  await signIn.getByRole('button', { name: 'Connect' }).click();
+  await screen.expectConnected();
+  await page.setViewportSize({ width: 1200, height: 760 });
+  await expect(screen.status).toContainText(/asked the guest for \d+ × \d+/, { timeout: 10_000 });
+
+  // Disconnecting leaves the VM running, and the console ready to connect again.
+  await screen.button('Disconnect').click();
+  await expect(screen.button('Connect')).toBeEnabled();
+  await vmPage.expectState('Running');
+  await vmPage.powerOff();
+  await expect(page.getByRole('tabpanel').getByRole('heading', { name: 'The VM is off' })).toBeVisible();
+});
