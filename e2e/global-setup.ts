@@ -31,7 +31,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, ['bin/hako.js', 'host', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', HAKO_STAND_IN_SESSION_TARGETS: sessionTargets },
+    // The stand-in's pipes in a folder of this run's own: other runs on the machine use the same VM names,
+    // and the console would (rightly) refuse a pipe another process serves.
+    env: { ...process.env, NODE_ENV: 'test', HAKO_STAND_IN_SESSION_TARGETS: sessionTargets, HAKO_STAND_IN_PIPE_DIR: path.join(dir, 'pipes') },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Page } from '@playwright/test';
 import { startRdpDesktop, type RdpDesktop, type Screen } from '../../test/support/rdp-desktop.js';
 import { expect, test } from './fixtures.js';
 import { sessionTargetsDir, smallVm } from '../support/vms.js';
@@ -50,6 +51,26 @@ function grid(columns: number, rows: number): [number, number][] {
 }
 
 const close = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
+
+const SHOTS = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/** The connected console in the light and dark themes, and in a small window (1024×700). */
+async function shots(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  await shot(page, `${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.waitForTimeout(300); // the picture refits to the frame
+  await shot(page, `${name}-1024x700`);
+  await page.setViewportSize(size);
+}
 
 test('the console shows the VM’s screen, takes the keyboard, and asks an enhanced guest to follow the window', async ({ app, page }) => {
   test.setTimeout(120_000);
@@ -105,6 +126,7 @@ test('the console shows the VM’s screen, takes the keyboard, and asks an enhan
   await page.keyboard.press('Enter');
   await expect.poll(() => existsSync(typed), { timeout: 15_000, message: 'the file the typed command writes' }).toBe(true);
   expect((await readFile(typed, 'utf8')).trim()).toBe('hako-console-typed');
+  await shots(page, 'console-connected');
 
   // Ctrl+Alt+← gives the keyboard back to Hako.
   await screen.focusScreen();
@@ -117,6 +139,7 @@ test('the console shows the VM’s screen, takes the keyboard, and asks an enhan
   const signIn = page.getByRole('dialog', { name: `Sign in to ${vm.name}` });
   await expect(signIn).toBeVisible();
   await expect(signIn).toContainText('keeps no credentials');
+  await shot(page, 'console-credentials-light');
   await signIn.getByRole('textbox', { name: 'User name' }).fill('guest');
   await signIn.getByLabel('Password').fill('not-checked-by-this-server');
   await signIn.getByRole('button', { name: 'Connect' }).click();
@@ -130,4 +153,5 @@ test('the console shows the VM’s screen, takes the keyboard, and asks an enhan
   await vmPage.expectState('Running');
   await vmPage.powerOff();
   await expect(page.getByRole('tabpanel').getByRole('heading', { name: 'The VM is off' })).toBeVisible();
+  await shot(page, 'console-off-light');
 });

@@ -19,7 +19,7 @@ import type { ConsoleScale } from './console-protocol.js';
 import { CredentialsDialog } from './CredentialsDialog.js';
 import { ScreenOverlay } from './ScreenOverlay.js';
 import { useConsole } from './use-console.js';
-import { useFullscreen } from './use-fullscreen.js';
+import { useFillHeight, useFullscreen } from './use-fullscreen.js';
 import './ScreenTab.css';
 
 export function ScreenTab({ vm }: { readonly vm: VmSnapshotDto }) {
@@ -30,6 +30,7 @@ export function ScreenTab({ vm }: { readonly vm: VmSnapshotDto }) {
   const toolbarRef = useRef<HTMLButtonElement | null>(null);
   const { controller, status, frameRef, viewportRef } = useConsole(vm, () => toolbarRef.current?.focus());
   const fullscreen = useFullscreen(viewportRef);
+  useFillHeight(viewportRef);
   const [scale, setScale] = useState<ConsoleScale>(controller.currentScale);
   const mode = session.mode ?? DEFAULT_SESSION_MODE;
   const connected = status.kind === 'connected';
@@ -81,9 +82,14 @@ export function ScreenTab({ vm }: { readonly vm: VmSnapshotDto }) {
           ]}
           onChange={chooseScale}
         />
-        <Button icon={fullscreen.active ? 'exitFullScreen' : 'fullScreen'} variant="subtle" disabled={!connected} focusableWhenDisabled onClick={fullscreen.toggle}>
-          {fullscreen.active ? t('screen.exitFullScreen') : t('screen.fullScreen')}
-        </Button>
+        <Button
+          icon={fullscreen.active ? 'exitFullScreen' : 'fullScreen'}
+          variant="subtle"
+          label={fullscreen.active ? t('screen.exitFullScreen') : t('screen.fullScreen')}
+          disabled={!connected}
+          focusableWhenDisabled
+          onClick={fullscreen.toggle}
+        />
         <MenuButton
           label={t('screen.keys')}
           icon="keyboard"
@@ -92,11 +98,13 @@ export function ScreenTab({ vm }: { readonly vm: VmSnapshotDto }) {
             { id: 'windows', label: t('screen.keys.windows'), disabled: !connected, onSelect: () => controller.sendKeys('windows') },
           ]}
         />
+      </div>
+      <div className="screen-subbar">
+        <p className="muted small">{t('session.manual')}</p>
         <Button icon="external" variant="subtle" disabled={status.kind === 'off' || session.mode === null || session.connecting} focusableWhenDisabled onClick={session.connect}>
           {t('screen.external')}
         </Button>
       </div>
-      <p className="muted small screen-manual">{t('session.manual')}</p>
       <div className="screen-viewport" ref={viewportRef}>
         <iframe ref={frameRef} className="screen-frame" src={`/${CONSOLE_DOCUMENT}`} title={t('screen.frameTitle', { name })} />
         {!connected && (
