@@ -3,14 +3,22 @@
  * the X.224 PDUs of an RDP connection, and a fake RDP server on a Unix socket that answers the
  * Connection Request as told and then speaks TLS with a test certificate (test/fixtures/console).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import { type ConsoleSocket } from '../../main/services/screen/console-socket.js';
 import { encodePdu, RDCLEANPATH_VERSION } from '../../main/services/screen/rdcleanpath.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/console');
+/** test/fixtures/console, found upwards from here (this module may run bundled, e.g. in out/bench). */
+function fixtures(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'fixtures', 'console');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('test/fixtures/console not found above ' + import.meta.dirname);
+  }
+}
+const FIXTURES = fixtures();
 /** A throw-away self-signed certificate and key for the fake servers (never used for anything else). */
 export const TEST_CERT = readFileSync(path.join(FIXTURES, 'console-test.crt'), 'utf8');
 export const TEST_KEY = readFileSync(path.join(FIXTURES, 'console-test.key'), 'utf8');

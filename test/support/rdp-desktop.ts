@@ -128,7 +128,7 @@ export async function startRdpDesktop(options: { width: number; height: number; 
     await mkdir(home, { recursive: true });
     const port = await freePort();
     run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
-    await waitForPort(port, 15_000);
+    await waitForPort(port, 60_000);
     return {
       display,
       port,
