@@ -31,7 +31,11 @@ export default defineConfig({
       emptyOutDir: true,
       target: 'node22',
       sourcemap: true,
-      externalizeDeps: { include: ['koffi'], exclude: ['electron-log', 'zod', 'ws', 'react', 'react-dom', 'zustand'] },
+      externalizeDeps: {
+        include: ['koffi'],
+        // FormatJS (the shell's words, app/i18n) is bundled like the rest: only koffi is packed as a module.
+        exclude: ['electron-log', 'zod', 'ws', 'react', 'react-dom', 'zustand', '@formatjs/intl', '@formatjs/icu-messageformat-parser', 'intl-messageformat'],
+      },
       rolldownOptions: {
         input: { index: resolve(root, 'main/electron/index.ts') },
         external: ['electron', /^electron\/.+/, 'koffi', ...builtinModules.flatMap((m) => [m, `node:${m}`])],

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import hako from './scripts/eslint/no-literal-ui-text.js';
 
 const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads'];
 /** Node's built-ins by their bare names and subpaths (fs/promises), anchored so a folder of the same name (./events/) is not one. */
@@ -56,6 +57,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Every word a person reads comes from the catalogue (app/i18n): no literal text in the renderer's JSX.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/**/*.test.tsx'],
+    plugins: { hako },
+    rules: { 'hako/no-literal-ui-text': 'error' },
   },
   {
     files: ['preload/**/*.ts'],

@@ -30,8 +30,9 @@ const MESSAGES = {
   'config.not-object': (p) => `expected a JSON object, found ${p.found}`,
   'config.type-invalid': (p) => `expected "VirtualMachine", found ${p.found}`,
   'config.version-invalid': (p) => `expected the format version 1, found ${p.found}`,
-  'config.processor-count-invalid': (p) => `expected a processor count of at least 1, found ${p.found}`,
-  'config.memory-size-invalid': (p) => `expected a memory size in MB of at least 1, found ${p.found}`,
+  // "Whole number": 4096.0 is refused for not being one, though it is at least 1.
+  'config.processor-count-invalid': (p) => `expected a processor count that is a whole number of at least 1, found ${p.found}`,
+  'config.memory-size-invalid': (p) => `expected a memory size in MB that is a whole number of at least 1, found ${p.found}`,
   // Hako's own limit: NanaBox files are a few kB, and reading a huge file would stall the app.
   'file.too-large': (p) => `the file is ${p.size} bytes; Hako reads .7b files of up to ${p.limit} bytes`,
 

@@ -78,11 +78,15 @@ export class HakoApp {
   async forgetStoppedVms(): Promise<void> {
     const stopped = this.library.getByRole('button', { name: / (Stopped|Saved|Error)/ });
     while ((await stopped.count()) > 0) {
+      // By the entry itself: two VMs may share a name (in different folders).
       const entry = stopped.first();
       const name = (await entry.locator('.pane-label').textContent()) ?? '';
-      const vm = await this.showVm(name);
+      const before = await stopped.count();
+      await entry.click();
+      const vm = new VmPage(this.page, name);
+      await expect(vm.heading).toBeVisible();
       await vm.forget();
-      await expect(this.libraryEntry(name)).toHaveCount(0);
+      await expect(stopped).toHaveCount(before - 1);
     }
   }
 

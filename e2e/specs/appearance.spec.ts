@@ -68,9 +68,18 @@ test('a small window and a high-contrast theme keep the window usable', async ({
   await shot(page, 'forced-colors-vm-settings');
 
   await vmPage.openOverview();
+  // A command that stays focusable while disabled (aria-disabled) is greyed like a disabled one, and the
+  // focus ring shows in system colours.
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  expect(await paint(vmPage.action('Start'), 'color')).not.toBe(await paint(vmPage.action('Pause'), 'color'));
+  await vmPage.action('Start').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
   // The chosen session mode is highlighted, not just bold.
   const chosen = vmPage.session.locator('.segment-selected');
   expect(await paint(chosen, 'background-color')).not.toBe(canvas);
   await shot(page, 'forced-colors-vm-overview');
   await page.emulateMedia({ forcedColors: 'none' });
+  await vmPage.powerOff();
 });

@@ -167,7 +167,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await visit('consent-dialog');
   await closeDialog();
   // Someone else saves the file meanwhile: the conflict question, with what differs.
-  await vms.legacy.write((await vms.legacy.read()).replace('"ProcessorCount": 1', '"ProcessorCount": 2'));
+  await vms.legacy.write((await vms.legacy.read()).replace(/"ProcessorCount": (\d+)/, (_, n: string) => `"ProcessorCount": ${Number(n) + 1}`));
   await saveBar.getByRole('button', { name: w('settings.save'), exact: true }).click();
   const consent = page.getByRole('alertdialog', { name: w('consent.title') });
   await consent.getByRole('button', { name: w('consent.confirm') }).click();

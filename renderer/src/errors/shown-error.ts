@@ -9,7 +9,9 @@ import type { ErrorInfoDto } from '../../../app/ipc/contract.js';
 
 export interface ShownError {
   readonly code: string;
+  /** Main's English text; the UI words the error by `code` and `params` where the catalogue can (app/i18n/text.ts). */
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
   readonly advice?: string;
   readonly hresult?: string;
   readonly path?: string;
@@ -30,6 +32,7 @@ export function fromInfo(info: ErrorInfoDto): ShownError {
   return {
     code: info.code,
     message: info.message,
+    ...(info.params && Object.keys(info.params).length > 0 ? { params: info.params } : {}),
     ...(info.advice ? { advice: info.advice } : {}),
     ...(typeof info.hresult === 'number' ? { hresult: formatHresult(info.hresult) } : {}),
     ...(info.path ? { path: info.path } : {}),

@@ -61,7 +61,8 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
         <h2 className="nav-heading" id="library-heading">
           {t('nav.library')}
         </h2>
-        <ul className="nav-list" aria-labelledby="library-heading">
+        {/* Not a Tab stop of its own when it scrolls (Chromium makes scrollers focusable): focus moves by the arrow keys. */}
+        <ul className="nav-list" aria-labelledby="library-heading" tabIndex={-1}>
           {vms.length === 0 && <li className="nav-empty">{t('nav.empty')}</li>}
           {vms.map((vm) => {
             const name = vmTitle(vm);
@@ -77,8 +78,7 @@ export function Sidebar({ onShowShortcuts }: { readonly onShowShortcuts: () => v
                       {state}
                       {folder && (
                         <>
-                          <span aria-hidden="true"> · </span>
-                          <span className="pane-folder">{folder}</span>
+                          <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
                         </>
                       )}
                     </span>

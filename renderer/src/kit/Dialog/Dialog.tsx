@@ -50,7 +50,7 @@ export function Dialog({
         onClose();
       }}
     >
-      <h2 id={titleId} className="dialog-title">
+      <h2 id={titleId} className="dialog-title" title={title}>
         {title}
       </h2>
       <div id={bodyId} className="dialog-body">

@@ -58,7 +58,7 @@ export function SaveBar() {
         <Button onClick={discard} disabled={!dirty || saving} focusableWhenDisabled>
           {t('settings.discard')}
         </Button>
-        <Button variant="primary" icon="save" onClick={() => void save()} disabled={!canSave} focusableWhenDisabled title="Ctrl+S">
+        <Button variant="primary" icon="save" onClick={() => void save()} disabled={!canSave} focusableWhenDisabled title={t('settings.save.shortcut')}>
           {t('settings.save')}
         </Button>
       </div>

@@ -16,7 +16,7 @@ function MemoryField() {
       label={tr.t('settings.general.memory')}
       min={1}
       step={256}
-      unit="MB"
+      unit={tr.t('settings.general.memory.unit')}
       help={sized ? tr.t('settings.general.memory.helpSized', { size: tr.megabytes(memory) }) : tr.t('settings.general.memory.help')}
     />
   );

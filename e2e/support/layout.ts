@@ -1,0 +1,37 @@
+/**
+ * What a layout check looks for: text that does not fit its box (cut off, or spilling over what is next
+ * to it), commands of one row that overlap, and a page that scrolls sideways. Text cut short on purpose
+ * (an ellipsis with the whole text as a tooltip) is fine.
+ */
+import type { Page } from '@playwright/test';
+
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 60)}"`;
+    const shown = (el: Element): el is HTMLElement => el instanceof HTMLElement && el.getClientRects().length > 0 && el.closest('[inert], [aria-hidden="true"], .visually-hidden') === null;
+    const main = document.querySelector('main');
+    if (main && main.scrollWidth > main.clientWidth + 1) problems.push('the page scrolls sideways');
+    const texts = document.querySelectorAll('button, a, label, h1, h2, h3, th, td, p, .badge, .chip, .tag, [role="menuitem"], .field-label, .pane-label, .pane-sub');
+    for (const el of texts) {
+      if (!shown(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.textOverflow === 'ellipsis' && el.closest('[title]') !== null) continue;
+      // Code and paths wrap or scroll in their own boxes.
+      if (el.closest('pre, code, .code-block, .file-preview')) continue;
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`does not fit: ${name(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+    }
+    for (const row of document.querySelectorAll('.commandbar, .dialog-footer, .savebar-actions, .button-row, .toolbar-row, .page-header')) {
+      if (!shown(row)) continue;
+      const boxes = [...row.children].filter(shown).map((child) => ({ child, box: child.getBoundingClientRect() }));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.box;
+          const b = boxes[j]!.box;
+          if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) problems.push(`overlap: ${name(boxes[i]!.child)} and ${name(boxes[j]!.child)}`);
+        }
+      }
+    }
+    return [...new Set(problems)];
+  });
+}
