@@ -70,8 +70,8 @@ const tap = (socket: ConsoleSocket): ConsoleSocket => {
     },
   });
 };
-const host = await startBrowserHost({ dispatch: services.dispatch, events: services.events, staticDir: 'out/renderer', onConsole: (socket) => services.consoles.accept(tap(socket)) });
-services.consoles.setEndpoint(host.consoleUrl);
+const host = await startBrowserHost({ dispatch: services.dispatch, events: services.events, staticDir: 'out/renderer', onConsole: (socket) => services.screen.accept(tap(socket)) });
+services.screen.setEndpoint(host.consoleUrl);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -213,7 +213,7 @@ const bulk = await startFakeRdpServer(null, {
     }),
 });
 standInControls().hcs.setSessionTarget(enhancedSessionPipe(name), '127.0.0.1', bulk.port);
-const ticket = services.consoles.ticket(vmFile, 'enhanced');
+const ticket = services.screen.ticket(vmFile, 'enhanced');
 const relaySeconds = await new Promise<number>((resolve, reject) => {
   const ws = new WebSocket(ticket.proxyUrl, { origin: host.origin });
   let received = 0;

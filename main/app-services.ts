@@ -5,15 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { resolveVmPath } from '../app/paths/resolve.js';
+import { vmDisplayName } from '../app/vm/labels.js';
+import { isLive } from '../app/vm/state.js';
+import { fileKey } from './files/file-key.js';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
-import { createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
-import { createNamedPipes, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
+import { consoleStatusDto, createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
+import { createNamedPipes, hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
-import { type Hcs, type Hcn, type VirtDisk } from './services/ports.js';
+import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
 import { ConfigService } from './services/config-service.js';
+import { ConsoleService } from './services/console/console-service.js';
 import { DiskService } from './services/disk-service.js';
+import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
 import { readHostFacts } from './services/host-facts.js';
 import { VmCloner } from './services/vm-cloner.js';
@@ -25,7 +32,7 @@ import { PreferencesStore } from './services/preferences.js';
 import { rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
-import { ConsoleService } from './services/screen/console-service.js';
+import { ScreenService } from './services/screen/screen-service.js';
 import { EventLogStore } from './services/vm/event-log-store.js';
 import { VmService } from './services/vm/vm-service.js';
 import { eachWithDeadline } from './services/bounded.js';
@@ -47,8 +54,9 @@ export interface AppServices {
   readonly library: Library;
   readonly preferences: PreferencesStore;
   readonly sessions: SessionService;
-  /** The VM's screen inside Hako; the shell hands it its console endpoint (`setEndpoint`, `accept`). */
   readonly consoles: ConsoleService;
+  /** The VM's screen inside Hako; the shell hands it its console endpoint (`setEndpoint`, `accept`). */
+  readonly screen: ScreenService;
   dispose(): Promise<void>;
 }
 
@@ -112,8 +120,9 @@ function unavailableNativeHost(cause: unknown): NativeHost {
     openEndpoint: reject,
     deleteEndpoint: reject,
   };
-  const virtDisk: VirtDisk = { create: reject, resize: reject, compact: reject, info: reject };
-  return { hcs, hcn, virtDisk, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
+  const virtDisk: VirtDisk = { create: reject, createDifferencing: reject, resize: reject, compact: reject, info: reject };
+  const devices: HostDevices = { gpus: reject };
+  return { hcs, hcn, virtDisk, devices, host: { build: 0, userSid: 'S-1-0-0', elevated: false }, standIn: false, status: nativeStatus(null) };
 }
 
 /** The native layer's part of the diagnostics, in the contract's terms. */
@@ -132,6 +141,18 @@ function nativeDiagnostics(status: NativeStatus): NativeDiagnostics {
     installWarning: warning ? { code: 'UnsafeInstallFolder', message: warning.message, advice: warning.advice, params: { folder: warning.folder } } : null,
     stalledCalls: status.calls.stalled().map((call) => ({ ...call })),
   };
+}
+
+/**
+ * The library VMs whose files name `file` as a disk (only those that run, start, stop or save, when
+ * `running`), by name. From each file's configuration, as the VM's snapshot shows it.
+ */
+function diskUsers(vms: VmService, file: string, running: boolean): string[] {
+  const key = fileKey(file);
+  return vms
+    .list()
+    .filter((vm) => (!running || isLive(vm.state)) && vm.config?.ScsiDevices.some((d) => d.Type === 'VirtualDisk' && d.Path !== '' && fileKey(resolveVmPath(path.dirname(vm.path), d.Path)) === key))
+    .map((vm) => vmDisplayName(vm.id, vm.path));
 }
 
 function loadNative(log?: DispatchLog): NativeHost {
@@ -199,7 +220,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopVmEvents = vms.onChange((snapshot) => emit('vm.changed', snapshot));
   const operations = new BackgroundOperations();
   const stopOperationEvents = operations.onProgress((progress) => emit('operations.progress', progress));
-  const disks = new DiskService(native.virtDisk, operations);
+  const disks = new DiskService(native.virtDisk, operations, {
+    runningUsers: (file) => diskUsers(vms, file, true),
+    attachedTo: (file) => diskUsers(vms, file, false),
+    ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}),
+  });
   // A native call that stalls (or a stalled one that returns) is named to the UI at once.
   const stopStallEvents = native.status.calls.onChange((calls) => emit('native.stalled', { calls }));
   // A saved file is re-read, so the VM's snapshot (and the UI) shows the new settings.
@@ -215,9 +240,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     rdpClient: () => rdpClientLauncher(trustedClientCommand(preferences.get().rdpClientCommand, packaged, packaged ? protectedFolders() : []), process.platform, clientEnv, system32),
     tempDir: os.tmpdir(),
     vms,
+    // The one-shot port takes only the client's own connection (one-shot-listener.ts).
+    peers: hostConnectionPeers(),
   });
   // The screen inside Hako: the pipe comes from the VM, and must be served by the VM's worker process.
-  const consoles = new ConsoleService({ vms, hcs: native.hcs, pipes: createNamedPipes(), log: { warn: (message) => options.log?.error(message, null) } });
+  const screen = new ScreenService({ vms, hcs: native.hcs, pipes: createNamedPipes(), log: { warn: (message) => options.log?.error(message, null) } });
+
+  // Serial consoles: output as base64 events the UI acknowledges (console-service.ts).
+  const consoles = new ConsoleService({ vms, pipePath: hostPipePath });
+  const stopConsoleOutput = consoles.onOutput(({ consoleId, data }) => emit('console.output', { consoleId, data: data.toString('base64'), bytes: data.length }));
+  const stopConsoleState = consoles.onState((status) => emit('console.state', consoleStatusDto(status)));
 
   // One bad entry (missing, a FIFO, huge, on a stalled share) never holds up the start: reads run a few
   // at a time and each gets a deadline; a late one still updates its VM when it finishes.
@@ -234,21 +266,27 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       disks,
       operations,
       creator: new VmCreator(disks),
-      cloner: new VmCloner({ files: configs }),
+      cloner: new VmCloner({ files: configs, createDifferencing: (child, parent, options) => disks.createDifferencing({ path: child, parentPath: parent, ...options }) }),
       deleter: new VmDeleter({ libraryVms: () => vms.list(), ...(options.shell?.trashItem ? { trash: options.shell.trashItem } : {}) }),
       hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {
         facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
+        // A differencing disk whose parent is missing still answers for information, but no VM can use it.
         diskProblem: (file) => disks.info(file).then(
-          () => null,
+          (info) => {
+            const missing = info.parents.find((parent) => parent.missing);
+            return missing ? `its parent disk ${missing.path} is missing` : null;
+          },
           (error: unknown) => (error instanceof Error ? error.message : String(error)),
         ),
         libraryVms: () => vms.list(),
       },
       networks,
+      gpus: new GpuService(native.devices),
+      consoles,
       capabilities,
       preferences,
-      consoles,
+      screen,
       version: packageVersion(),
       standIn: native.standIn,
       nativeDiagnostics: () => nativeDiagnostics(native.status),
@@ -271,12 +309,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     preferences,
     sessions,
     consoles,
+    screen,
     async dispose() {
+      stopConsoleOutput();
+      stopConsoleState();
+      consoles.dispose();
       stopVmEvents();
       stopOperationEvents();
       stopStallEvents();
       listeners.clear();
-      await consoles.dispose();
+      await screen.dispose();
       await sessions.dispose();
       await vms.dispose();
       await eventLogs.flush();

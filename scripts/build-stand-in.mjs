@@ -1,8 +1,9 @@
-// Builds the C stand-ins of computecore.dll, computenetwork.dll and virtdisk.dll
+// Builds the C stand-ins of computecore.dll, computenetwork.dll, virtdisk.dll and cfgmgr32.dll
 // (stand-in/README.md). No dependencies.
 //
 //   node scripts/build-stand-in.mjs           Linux .so files into build/stand-in/ (+ 1809/)
-//   node scripts/build-stand-in.mjs --win     Windows .dll files with mingw-w64 into build/stand-in/win/ (+ 1809/)
+//   node scripts/build-stand-in.mjs --win     Windows .dll files with mingw-w64 into build/stand-in/win/ (+ 1809/),
+//                                             and stand-in/win32-layouts.c checked against the SDK headers
 //   --force                                   rebuild even when the outputs are newer than the sources
 //
 // CC (default cc) and MINGW_CC (default x86_64-w64-mingw32-gcc-posix) choose the compilers.
@@ -16,13 +17,14 @@ const sourceDir = join(root, 'stand-in');
 const windows = process.argv.includes('--win');
 const force = process.argv.includes('--force');
 
-const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'console.c', 'pipe_identity.c', 'common.c'];
+const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', 'common.c'];
 const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.
   { name: 'computecore', dir: '1809', sources: hcsSources, defines: ['-DSTAND_IN_NO_CRASH'], windowsLibs: ['-lws2_32'] },
   { name: 'computenetwork', sources: ['computenetwork.c', 'common.c'] },
   { name: 'virtdisk', sources: ['virtdisk.c', 'common.c'] },
+  { name: 'cfgmgr32', sources: ['cfgmgr32.c', 'common.c'] },
 ];
 
 const compiler = windows
@@ -76,5 +78,13 @@ for (const library of libraries) {
     process.exit(result.status || 1);
   }
   built++;
+}
+// Windows only: layouts of Win32 structures the bindings use, checked against the SDK headers (no output).
+if (windows) {
+  const check = spawnSync(compiler.command, [...common, '-fsyntax-only', join(sourceDir, 'win32-layouts.c')], { stdio: 'inherit' });
+  if (check.status !== 0) {
+    console.error('build-stand-in: stand-in/win32-layouts.c: a Win32 layout differs from the SDK headers.');
+    process.exit(check.status || 1);
+  }
 }
 console.log(built ? `build-stand-in: built ${built} librar${built === 1 ? 'y' : 'ies'}.` : 'build-stand-in: up to date.');

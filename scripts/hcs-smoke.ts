@@ -83,6 +83,12 @@ async function main(): Promise<void> {
       const properties = await system.properties();
       say(`properties: ${JSON.stringify({ Id: properties.Id, SystemType: properties.SystemType, State: properties.State, Owner: properties.Owner, RuntimeId: properties.RuntimeId })}`);
       if (properties.State !== 'Running') throw new Error(`the VM is ${String(properties.State)}, not Running`);
+      // The live figures as this build reports them (which fields it fills is what a run records), then
+      // as Hako reads them for the Overview.
+      const live = await system.properties({ PropertyTypes: ['Statistics', 'Memory'] });
+      say(`Statistics: ${JSON.stringify(live.Statistics ?? null)}`);
+      say(`Memory: ${JSON.stringify(live.Memory ?? null)}`);
+      say(`vm.statistics: ${JSON.stringify(await vms.statistics(file))}`);
     } finally {
       await system.close();
     }

@@ -20,6 +20,7 @@
 
 #include "common.h"
 #include "console.h"
+#include "console_com.h"
 #include "hcs_model.h"
 
 /* ==== ABI types (computecore.h / computedefs.h) =================================================== */
@@ -72,7 +73,7 @@ typedef struct sys {
   char *id, runtime_id[37];
   sa_json *doc; /* the create document, kept up to date by Modify: the device model */
   int terminate_on_last_close, stop_on_reset;
-  uint64_t started_ms;
+  hcs_figures figures; /* uptime, processor time and memory: the Statistics and Memory properties */
   const char *exit_type;
   char *exit_status; /* SystemExitStatus once stopped */
   endpoint *endpoints;
@@ -466,13 +467,13 @@ static void endpoints_stop_all(sys *s) {
   }
 }
 
-static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int kind, const char *banner) {
+static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int kind, const char *banner, const char *boot) {
   const char *name = sa_json_string(pipe);
   if (!name || !*name) return; /* "" = disconnected */
   endpoint *e = calloc(1, sizeof *e);
   if (!e) return;
   snprintf(e->slot, sizeof e->slot, "%s", slot);
-  if (!(e->console = sa_console_start(name, kind, banner, s->runtime_id))) {
+  if (!(e->console = sa_console_start(name, kind, banner, boot, s->runtime_id))) {
     free(e);
     return;
   }
@@ -480,22 +481,28 @@ static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int ki
   s->endpoints = e;
 }
 
-static void com_endpoint_start(sys *s, int index) {
-  char key[2] = {(char)('0' + index), 0}, slot[16], banner[512];
+/* ComPorts key 0 is COM1, 1 is COM2. At the VM's start, the port `Chipset.Uefi.Console` names
+ * ("ComPort1"/"ComPort2") also gets the firmware's boot output (console_com.h). */
+static void com_endpoint_start(sys *s, int index, int at_start) {
+  char key[2] = {(char)('0' + index), 0}, slot[16], banner[512], boot[512], uefi_port[24];
   snprintf(slot, sizeof slot, "com%d", index);
-  snprintf(banner, sizeof banner, "Hako stand-in COM%d on %s\r\n", index, s->id);
+  snprintf(banner, sizeof banner, "Hako stand-in COM%d on %s\r\n", index + 1, s->id);
+  snprintf(uefi_port, sizeof uefi_port, "ComPort%d", index + 1);
+  snprintf(boot, sizeof boot, "Hako stand-in UEFI firmware on %s\r\nBdsDxe: loading Boot0001 from COM%d console\r\n", s->id, index + 1);
+  const char *uefi = sa_json_string(sa_json_at(s->doc, "VirtualMachine", "Chipset", "Uefi", "Console", NULL));
+  const int boots_here = at_start && uefi && strcmp(uefi, uefi_port) == 0;
   const sa_json *port = sa_json_at(s->doc, "VirtualMachine", "Devices", "ComPorts", key, NULL);
-  endpoint_start(s, slot, sa_json_get(port, "NamedPipe"), SA_CONSOLE_COM, banner);
+  endpoint_start(s, slot, sa_json_get(port, "NamedPipe"), SA_CONSOLE_COM, banner, boots_here ? boot : NULL);
 }
 
 static void endpoints_start_all(sys *s) {
   const sa_json *devices = sa_json_at(s->doc, "VirtualMachine", "Devices", NULL);
   endpoint_start(s, "video", sa_json_at(devices, "VideoMonitor", "ConnectionOptions", "NamedPipe", NULL),
-                 SA_CONSOLE_SESSION, NULL);
+                 SA_CONSOLE_SESSION, NULL, NULL);
   endpoint_start(s, "enhanced", sa_json_at(devices, "EnhancedModeVideo", "ConnectionOptions", "NamedPipe", NULL),
-                 SA_CONSOLE_SESSION, NULL);
-  com_endpoint_start(s, 0);
-  com_endpoint_start(s, 1);
+                 SA_CONSOLE_SESSION, NULL, NULL);
+  com_endpoint_start(s, 0, 1);
+  com_endpoint_start(s, 1, 1);
 }
 
 static const uint32_t crash_parameters[] = {0x80, 0, 0, 0, 0}; /* NMI_HARDWARE_FAILURE: what CrashGuest causes */
@@ -544,6 +551,7 @@ static char *exit_status(int32_t status, const char *exit_type, const char *deta
 static void stop_system(sys *s, int32_t status, const char *exit_type, const char *detail, const char *initiator,
                         int crash) {
   s->state = ST_STOPPED;
+  hcs_figures_run(&s->figures, 0);
   s->exit_type = exit_type;
   free(s->exit_status);
   s->exit_status = exit_status(status, exit_type, detail, initiator, crash);
@@ -578,7 +586,12 @@ static char *crash_report(const sys *s) {
   return sa_jb_finish(&b);
 }
 
-static void jb_properties(sa_jb *b, const sys *s, unsigned types) {
+static uint64_t memory_mb(const sys *s) {
+  const sa_json *mb = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Memory", "SizeInMB", NULL);
+  return mb && mb->type == SA_JNUM && mb->number > 0 ? (uint64_t)mb->number : 0;
+}
+
+static void jb_properties(sa_jb *b, sys *s, unsigned types, const sa_json *queries) {
   sa_jb_begin_obj(b);
   sa_jb_key(b, "Id");
   sa_jb_str(b, s->id);
@@ -606,23 +619,16 @@ static void jb_properties(sa_jb *b, const sys *s, unsigned types) {
     sa_jb_bool(b, s->terminate_on_last_close);
   }
   if (types & HCS_PROP_STATISTICS) {
-    int up = s->state == ST_RUNNING || s->state == ST_PAUSED;
     sa_jb_key(b, "Statistics");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "Uptime100ns");
-    sa_jb_uint(b, up ? (sa_now_ms() - s->started_ms) * 10000u : 0);
-    sa_jb_end_obj(b);
+    hcs_jb_statistics(b, &s->figures, s->state == ST_RUNNING || s->state == ST_PAUSED, memory_mb(s));
   }
   if (types & HCS_PROP_MEMORY) {
-    const sa_json *mb = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Memory", "SizeInMB", NULL);
     sa_jb_key(b, "Memory");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "VirtualMachineMemory");
-    sa_jb_begin_obj(b);
-    sa_jb_key(b, "AssignedMemory");
-    sa_jb_json(b, mb);
-    sa_jb_end_obj(b);
-    sa_jb_end_obj(b);
+    hcs_jb_memory(b, memory_mb(s));
+  }
+  if (queries) {
+    sa_jb_key(b, "PropertyResponses");
+    hcs_jb_property_responses(b, queries);
   }
   sa_jb_end_obj(b);
 }
@@ -678,7 +684,8 @@ static int32_t run_start(sys *s) {
     if (err) return sa_hr_from_win32(err);
   }
   s->state = ST_RUNNING;
-  s->started_ms = sa_now_ms();
+  const sa_json *count = sa_json_at(s->doc, "VirtualMachine", "ComputeTopology", "Processor", "Count", NULL);
+  hcs_figures_start(&s->figures, count && count->type == SA_JNUM ? (uint32_t)count->number : 1);
   endpoints_start_all(s);
   return 0;
 }
@@ -735,6 +742,32 @@ static int32_t run_crash(sys *s, task *t) {
   return 0;
 }
 
+/*
+ * The VM worker opens the file of a SCSI attachment it is given: it must exist (else its Win32 error)
+ * and must have been granted to this VM with HcsGrantVmAccess (else access denied, as a VM worker
+ * without access to a VHDX or ISO gets it: reference §4.3, §8.2). Pass-through paths name devices, not
+ * files, and an empty ISO path is an empty drive: neither is checked.
+ */
+static int32_t attachment_access(const sys *s, const sa_json *request, const char **why) {
+  const char *resource = sa_json_string(sa_json_get(request, "ResourcePath"));
+  const char *type = sa_json_string(sa_json_get(request, "RequestType"));
+  const char *kind = sa_json_string(sa_json_at(request, "Settings", "Type", NULL));
+  const char *path = sa_json_string(sa_json_at(request, "Settings", "Path", NULL));
+  if (!resource || strncmp(resource, "VirtualMachine/Devices/Scsi/", 28) != 0 || !type || strcmp(type, "Remove") == 0 ||
+      !kind || strcmp(kind, "PassThru") == 0 || !path || !*path)
+    return 0;
+  char16_t *path16 = sa_utf8_to_u16(path);
+  uint32_t err = path16 ? sa_file_stat(path16, NULL, NULL, NULL) : SA_ERROR_NOT_ENOUGH_MEMORY;
+  free(path16);
+  if (err) return *why = "The attachment's file cannot be opened.", sa_hr_from_win32(err);
+  char *key = malloc(strlen(s->id) + strlen(path) + 2);
+  if (!key) return SA_E_OUTOFMEMORY;
+  sprintf(key, "%s|%s", s->id, path);
+  int granted = sa_named_get(g_grants, key) != 0;
+  free(key);
+  return granted ? 0 : (*why = "The virtual machine has no access to the attachment's file.", HCS_E_ACCESS_DENIED_WIN32);
+}
+
 static int32_t run_modify(sys *s, task *t, char **why_doc) {
   int32_t hr = check_state(s, IN(ST_CREATED) | IN(ST_RUNNING) | IN(ST_PAUSED));
   if (hr) return hr;
@@ -743,14 +776,15 @@ static int32_t run_modify(sys *s, task *t, char **why_doc) {
   if (!request) return HCS_E_INVALID_JSON;
   int com_port = -1;
   const char *why = NULL;
-  hr = hcs_modify(s->doc, request, &com_port, &why);
+  if (s->state == ST_RUNNING || s->state == ST_PAUSED) hr = attachment_access(s, request, &why);
+  if (!hr) hr = hcs_modify(s->doc, request, hcs_schema_minor(hcs_build()), &com_port, &why);
   sa_json_free(request);
   if (hr && why) *why_doc = hcs_result_error(hr, why);
   if (!hr && com_port >= 0 && (s->state == ST_RUNNING || s->state == ST_PAUSED)) {
     char slot[16];
     snprintf(slot, sizeof slot, "com%d", com_port);
     endpoint_stop(s, slot);
-    com_endpoint_start(s, com_port);
+    com_endpoint_start(s, com_port, 0);
   }
   return hr;
 }
@@ -761,15 +795,16 @@ static int32_t run_properties(sys *s, task *t, char **doc) {
   unsigned types = 0;
   const char *why = NULL;
   sa_json *query = task_json(t, &hr);
-  if (!hr) hr = hcs_check_property_query(query, &types, &why);
-  sa_json_free(query);
+  if (!hr) hr = hcs_check_property_query(query, hcs_build(), &types, &why);
   if (hr) {
+    sa_json_free(query);
     if (why) *doc = hcs_result_error(hr, why);
     return hr;
   }
   sa_jb b;
   sa_jb_init(&b);
-  jb_properties(&b, s, types);
+  jb_properties(&b, s, types, sa_json_get(query, "Queries"));
+  sa_json_free(query);
   return (*doc = sa_jb_finish(&b)) ? 0 : HCS_E_OPERATION_RESULT_ALLOCATION_FAILED;
 }
 
@@ -787,7 +822,7 @@ static int32_t run_enumerate(task *t, char **doc) {
     const char *owner = sa_json_string(sa_json_get(s->doc, "Owner"));
     if (filter_admits(ids, s->id, 1) && filter_admits(names, s->id, 1) && filter_admits(types, "VirtualMachine", 0) &&
         filter_admits(owners, owner, 0))
-      jb_properties(&b, s, 0);
+      jb_properties(&b, s, 0, NULL);
   }
   sa_jb_end_arr(&b);
   sa_json_free(query);
@@ -879,10 +914,16 @@ static void run_task(task *t) {
         if (!hr) stop_system(s, 0, "ForcedExit", "Terminate", "Client", 0);
         break;
       case T_PAUSE:
-        if (!(hr = check_state(s, IN(ST_RUNNING))) && !(hr = task_options(t, HCS_OPTIONS_PAUSE))) s->state = ST_PAUSED;
+        if (!(hr = check_state(s, IN(ST_RUNNING))) && !(hr = task_options(t, HCS_OPTIONS_PAUSE))) {
+          s->state = ST_PAUSED;
+          hcs_figures_run(&s->figures, 0);
+        }
         break;
       case T_RESUME:
-        if (!(hr = check_state(s, IN(ST_PAUSED)))) s->state = ST_RUNNING;
+        if (!(hr = check_state(s, IN(ST_PAUSED)))) {
+          s->state = ST_RUNNING;
+          hcs_figures_run(&s->figures, 1);
+        }
         break;
       case T_SAVE: hr = run_save(s, t); break;
       case T_CRASH: hr = run_crash(s, t); break;
@@ -1583,6 +1624,7 @@ SA_EXPORT void SA_CALL StandInHcsReset(void) {
   sa_named_clear(&g_grants);
   g_shutdown_delay = 50;
   g_deadlock_timeout_ms = DEADLOCK_TIMEOUT_DEFAULT_MS; /* the deadlock count is never reset */
+  sa_com_reset_controls();
   sa_stall_clear();
   pthread_cond_broadcast(&g_changed); /* exit waiters see their system gone */
   leave();
@@ -1622,6 +1664,22 @@ SA_EXPORT int32_t SA_CALL StandInHcsGuestPowerOff(const char16_t *id, int32_t un
   if (!hr && unexpected) stop_system(s, HCS_E_UNEXPECTED_EXIT, "UnexpectedExit", "UnexpectedExit", "Internal", 0);
   else if (!hr) stop_system(s, 0, "GracefulExit", "Shutdown", "GuestOS", 0);
   leave();
+  free(id8);
+  return hr;
+}
+
+/* The guest's processor load across all its processors (0–100 %), which its processor time grows by
+ * while it runs. Returns 0, HCS_E_SYSTEM_NOT_FOUND or E_INVALIDARG. */
+SA_EXPORT int32_t SA_CALL StandInHcsSetGuestLoad(const char16_t *id, uint32_t percent) {
+  char *id8 = sa_u16_to_utf8(id);
+  int32_t hr = !id8 || percent > 100 ? SA_E_INVALIDARG : SA_S_OK;
+  if (!hr) {
+    enter();
+    sys *s = find_system(id8);
+    if (!s || s->state == ST_GONE || s->state == ST_CREATING) hr = HCS_E_SYSTEM_NOT_FOUND;
+    else hcs_figures_set_load(&s->figures, percent);
+    leave();
+  }
   free(id8);
   return hr;
 }

@@ -3,6 +3,7 @@
 #include "console.h"
 
 #include "common.h"
+#include "console_com.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -155,7 +156,8 @@ static void conns_drain(conn_count *cc) {
 
 struct sa_console {
   int kind;
-  char *pipe_name, *banner, *path;
+  char *pipe_name, *path;
+  sa_com *com; /* COM endpoints: what their connections get (console_com.c) */
   char owner[37];
   dev_t dev; /* the socket file as bound: a file another process puts at the path later is not ours */
   ino_t ino;
@@ -212,39 +214,6 @@ typedef struct {
 static int set_nonblocking(int fd) {
   int flags = fcntl(fd, F_GETFL);
   return flags >= 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
-}
-
-/* Writes everything unless the endpoint stops or the peer goes away; 0 on failure. */
-static int write_all(sa_console *c, int fd, const char *buf, size_t n) {
-  while (n > 0) {
-    ssize_t w = write(fd, buf, n);
-    if (w > 0) {
-      buf += w;
-      n -= (size_t)w;
-      continue;
-    }
-    if (w < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return 0;
-    struct pollfd p[2] = {{fd, POLLOUT, 0}, {c->wake[0], POLLIN, 0}};
-    if (poll(p, 2, -1) < 0 && errno != EINTR) return 0;
-    if (p[1].revents) return 0;
-  }
-  return 1;
-}
-
-static void serve_com(sa_console *c, int fd) {
-  char buf[4096];
-  if (!write_all(c, fd, c->banner, strlen(c->banner))) return;
-  for (;;) {
-    struct pollfd p[2] = {{fd, POLLIN, 0}, {c->wake[0], POLLIN, 0}};
-    if (poll(p, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      return;
-    }
-    if (p[1].revents) return;
-    ssize_t r = read(fd, buf, sizeof buf);
-    if (r < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-    if (r <= 0 || !write_all(c, fd, buf, (size_t)r)) return;
-  }
 }
 
 /* Non-blocking connect that gives up when the endpoint stops or after 5 s. */
@@ -338,7 +307,7 @@ static void serve_session(sa_console *c, int fd) {
 
 static void *conn_thread(void *arg) {
   conn_arg *a = arg;
-  if (a->c->kind == SA_CONSOLE_COM) serve_com(a->c, a->fd);
+  if (a->c->kind == SA_CONSOLE_COM) sa_com_serve(a->c->com, a->fd, a->c->wake[0]);
   else serve_session(a->c, a->fd);
   close(a->fd);
   conns_add(&a->c->cc, -1);
@@ -404,13 +373,13 @@ static void console_free(sa_console *c) {
   if (c->listen_fd >= 0) close(c->listen_fd);
   if (c->wake[0] >= 0) close(c->wake[0]);
   if (c->wake[1] >= 0) close(c->wake[1]);
+  sa_com_stop(c->com);
   free(c->pipe_name);
-  free(c->banner);
   free(c->path);
   free(c);
 }
 
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *owner) {
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner) {
   const char *rest = pipe_rest(pipe_name);
   if (!rest) return NULL;
   sa_console *c = calloc(1, sizeof *c);
@@ -419,7 +388,7 @@ sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner
   snprintf(c->owner, sizeof c->owner, "%s", owner ? owner : "");
   c->listen_fd = c->wake[0] = c->wake[1] = -1;
   char *dir = socket_dir();
-  if (!dir || !(c->pipe_name = sa_strdup(pipe_name)) || !(c->banner = sa_strdup(banner ? banner : "")) ||
+  if (!dir || !(c->pipe_name = sa_strdup(pipe_name)) || (kind == SA_CONSOLE_COM && !(c->com = sa_com_start(pipe_name, banner, boot))) ||
       !make_dirs(dir) || !(c->path = malloc(strlen(dir) + strlen(rest) + 2)))
     goto fail;
   sprintf(c->path, "%s/%s", dir, rest);
@@ -481,7 +450,8 @@ void sa_console_stop(sa_console *c) {
 
 struct sa_console {
   int kind;
-  char *pipe_name, *banner;
+  char *pipe_name;
+  sa_com *com; /* COM endpoints: what their connections get (console_com.c) */
   wchar_t *wname;
   HANDLE stop; /* manual-reset event */
   pthread_t thread;
@@ -523,21 +493,6 @@ static int pipe_write(sa_console *c, HANDLE pipe, const char *buf, DWORD n) {
   }
   CloseHandle(ov.hEvent);
   return ok;
-}
-
-static void serve_com(sa_console *c, HANDLE pipe) {
-  char buf[4096];
-  if (!pipe_write(c, pipe, c->banner, (DWORD)strlen(c->banner))) return;
-  OVERLAPPED ov;
-  memset(&ov, 0, sizeof ov);
-  ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
-  if (!ov.hEvent) return;
-  for (;;) {
-    ResetEvent(ov.hEvent);
-    long r = finish_io(c, pipe, &ov, ReadFile(pipe, buf, sizeof buf, NULL, &ov));
-    if (r <= 0 || !pipe_write(c, pipe, buf, (DWORD)r)) break;
-  }
-  CloseHandle(ov.hEvent);
 }
 
 static SOCKET connect_target(const char *host, uint16_t port) {
@@ -624,7 +579,7 @@ done:
 
 static void *conn_thread(void *arg) {
   conn_arg *a = arg;
-  if (a->c->kind == SA_CONSOLE_COM) serve_com(a->c, a->pipe);
+  if (a->c->kind == SA_CONSOLE_COM) sa_com_serve(a->c->com, a->pipe, a->c->stop);
   else serve_session(a->c, a->pipe);
   DisconnectNamedPipe(a->pipe);
   CloseHandle(a->pipe);
@@ -676,14 +631,14 @@ static void wsa_init(void) {
   WSAStartup(MAKEWORD(2, 2), &data);
 }
 
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *owner) {
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner) {
   (void)owner; /* under wine the real kernel32 answers who serves a pipe: this process */
   if (!pipe_rest(pipe_name)) return NULL;
   pthread_once(&wsa_once, wsa_init);
   sa_console *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   c->kind = kind;
-  if (!(c->pipe_name = sa_strdup(pipe_name)) || !(c->banner = sa_strdup(banner ? banner : "")) ||
+  if (!(c->pipe_name = sa_strdup(pipe_name)) || (kind == SA_CONSOLE_COM && !(c->com = sa_com_start(pipe_name, banner, boot))) ||
       !(c->wname = (wchar_t *)sa_utf8_to_u16(pipe_name)) || !(c->stop = CreateEventW(NULL, TRUE, FALSE, NULL)))
     goto fail;
   conns_init(&c->cc);
@@ -691,8 +646,8 @@ sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner
   conns_drain(&c->cc);
 fail:
   if (c->stop) CloseHandle(c->stop);
+  sa_com_stop(c->com);
   free(c->pipe_name);
-  free(c->banner);
   free(c->wname);
   free(c);
   return NULL;
@@ -704,8 +659,8 @@ void sa_console_stop(sa_console *c) {
   pthread_join(c->thread, NULL);
   conns_drain(&c->cc);
   CloseHandle(c->stop);
+  sa_com_stop(c->com);
   free(c->pipe_name);
-  free(c->banner);
   free(c->wname);
   free(c);
 }

@@ -1,6 +1,6 @@
 /*
  * The console endpoints a running VM serves (README "Console endpoints"): RDP session pipes that
- * forward to a TCP target, and COM-port pipes that greet and echo. Linux serves each pipe name
+ * forward to a TCP target, and COM-port pipes that greet, echo and print scripted output (console_com.c). Linux serves each pipe name
  * \\.\pipe\<rest> as a Unix socket in $HAKO_STAND_IN_PIPE_DIR (default $TMPDIR/hako-pipes); Windows
  * serves real named pipes. Endpoint threads never take computecore's lock, so a VM can be stopped while
  * a client is connected.
@@ -15,9 +15,10 @@ typedef struct sa_console sa_console;
 enum { SA_CONSOLE_SESSION, SA_CONSOLE_COM };
 
 /* Starts serving `pipe_name` (UTF-8, as written in the document). For COM endpoints `banner` is the
- * greeting. `owner` is the serving VM's runtime id (the pretend worker process of pipe_identity.c). NULL
- * when the name is not a \\.\pipe\ name or cannot be served (a warning goes to stderr). */
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *owner);
+ * greeting and `boot` the firmware's boot output (NULL: none; console_com.h). `owner` is the serving VM's
+ * runtime id (its pretend worker process, pipe_identity.c). NULL when the name is not a \\.\pipe\ name
+ * or cannot be served (a warning goes to stderr). */
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner);
 /* Stops serving, ends every connection and waits for the endpoint's threads. Never call it while
  * holding a lock that a caller of the API might need. NULL is ignored. */
 void sa_console_stop(sa_console *c);

@@ -61,6 +61,7 @@ const char *hcs_message(int32_t hr) {
     case 0x800700B7u: return "Cannot create a file when that file already exists.";
     case 0x80004001u: return "Not implemented.";
     case 0x80070057u: return "The parameter is incorrect.";
+    case 0x80070032u: return "The request is not supported.";
     default: return "";
   }
 }
@@ -247,7 +248,22 @@ static int32_t modify_shares(sa_json *device, unsigned request, const sa_json *s
   return 0;
 }
 
-int32_t hcs_modify(sa_json *doc, const sa_json *request, int *com_port, const char **why) {
+/* A SCSI attachment: checked field by field, and an Update keeps the attachment's Type (NanaBox changes
+ * only the path of an attachment; turning a disk into a DVD drive live is refused, *stricter than
+ * known*, with HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED)). */
+static int32_t check_scsi_attachment(sa_json *map, const char *lun, unsigned request, const sa_json *settings,
+                                     int max_minor, const char **why) {
+  if (request == R_REMOVE) return 0;
+  int32_t hr = hcs_check_attachment(settings, max_minor, why);
+  if (hr || request != R_UPDATE) return hr;
+  const sa_json *existing = map ? sa_json_get_ci(map, lun, NULL) : NULL;
+  const char *before = existing ? sa_json_string(sa_json_get(existing, "Type")) : NULL;
+  if (before && strcmp(before, sa_json_string(sa_json_get(settings, "Type"))) != 0)
+    return *why = "An attachment's type cannot change while the system runs.", HCS_E_NOT_SUPPORTED;
+  return 0;
+}
+
+int32_t hcs_modify(sa_json *doc, const sa_json *request, int max_minor, int *com_port, const char **why) {
   *com_port = -1;
   if (request->type != SA_JOBJ) return *why = "The request is not a JSON object.", HCS_E_INVALID_JSON;
   const char *path = sa_json_string(sa_json_get(request, "ResourcePath"));
@@ -295,6 +311,10 @@ int32_t hcs_modify(sa_json *doc, const sa_json *request, int *com_port, const ch
       if (!owner) return *why = "The device does not exist.", HCS_E_ELEMENT_NOT_FOUND;
       sa_json *map = in_existing ? walk(owner, segs + n - 2, 1, req == R_ADD) : owner;
       if (!map) return *why = "The device does not exist.", HCS_E_ELEMENT_NOT_FOUND;
+      if (strcmp(segs[2], "Scsi") == 0) {
+        int32_t hr = check_scsi_attachment(map, segs[n - 1], req, settings, max_minor, why);
+        if (hr) return hr;
+      }
       return modify_map(map, segs[n - 1], req, settings, why);
     }
     case K_SHARES:
@@ -312,11 +332,18 @@ int32_t hcs_modify(sa_json *doc, const sa_json *request, int *com_port, const ch
 
 /* ==== Property queries ============================================================================ */
 
-static const char *const system_property_types[] = {
-    "Memory", "GuestMemory", "ContainerMemory", "CpuGroup", "Statistics", "ProcessList",
-    "TerminateOnLastHandleClosed", "SystemGUID", "SharedMemoryRegion", "Silo", "GuestConnection", "CosIndex",
-    "Rmid", "CacheStats", "IdledProcessors", "CpuFrequencyPowerCap", "MemoryTopology", "ICHeartbeatStatus",
-    "ProcessorTopology", "ContainerCredentialGuard",
+/* System_PropertyType (schema reference 2.1: Memory, Statistics, ProcessList, TerminateOnLastHandleClosed,
+ * SharedMemoryRegion, GuestConnection; the rest from the schema assemblies and hcsshim), with the first
+ * build that knows each: CpuFrequencyPowerCap arrived with 20348, MemoryTopology with 28000. */
+static const struct {
+  const char *name;
+  int min_build;
+} system_property_types[] = {
+    {"Memory", 0}, {"GuestMemory", 0}, {"ContainerMemory", 0}, {"CpuGroup", 0}, {"Statistics", 0},
+    {"ProcessList", 0}, {"TerminateOnLastHandleClosed", 0}, {"SystemGUID", 0}, {"SharedMemoryRegion", 0},
+    {"Silo", 0}, {"GuestConnection", 0}, {"CosIndex", 0}, {"Rmid", 0}, {"CacheStats", 0}, {"IdledProcessors", 0},
+    {"CpuFrequencyPowerCap", 20348}, {"MemoryTopology", 28000}, {"ICHeartbeatStatus", 0}, {"ProcessorTopology", 0},
+    {"ContainerCredentialGuard", 0},
 };
 
 static int known(const char *name, const char *const *list, size_t n) {
@@ -325,22 +352,55 @@ static int known(const char *name, const char *const *list, size_t n) {
   return 0;
 }
 
-int32_t hcs_check_property_query(const sa_json *query, unsigned *types, const char **why) {
+static int known_system_property(const char *name, int build) {
+  for (size_t i = 0; i < sizeof system_property_types / sizeof *system_property_types; i++)
+    if (strcmp(system_property_types[i].name, name) == 0) return build >= system_property_types[i].min_build;
+  return 0;
+}
+
+int32_t hcs_check_property_query(const sa_json *query, int build, unsigned *types, const char **why) {
   *types = 0;
   if (!query) return 0;
   if (query->type != SA_JOBJ) return *why = "The property query is not a JSON object.", HCS_E_INVALID_JSON;
+  for (size_t i = 0; i < query->count; i++) {
+    /* PropertyTypes 2.1; Queries 2.5 (20348): a member the host does not know is refused. */
+    int queries = strcmp(query->keys[i], "Queries") == 0;
+    if ((!queries && strcmp(query->keys[i], "PropertyTypes") != 0) || (queries && build < 20348))
+      return *why = "The property query names a field this host does not know.", HCS_E_INVALID_JSON;
+    if (queries && query->items[i]->type != SA_JOBJ) return *why = "Queries must be an object.", HCS_E_INVALID_JSON;
+  }
   const sa_json *list = sa_json_get(query, "PropertyTypes");
   if (!list) return 0;
   if (list->type != SA_JARR) return *why = "PropertyTypes must be an array.", HCS_E_INVALID_JSON;
   for (size_t i = 0; i < list->count; i++) {
     const char *name = sa_json_string(list->items[i]);
-    if (!name || !known(name, system_property_types, sizeof system_property_types / sizeof *system_property_types))
-      return *why = "Unknown property type.", HCS_E_INVALID_JSON;
+    if (!name || !known_system_property(name, build)) return *why = "Unknown property type.", HCS_E_INVALID_JSON;
     if (strcmp(name, "Statistics") == 0) *types |= HCS_PROP_STATISTICS;
     if (strcmp(name, "TerminateOnLastHandleClosed") == 0) *types |= HCS_PROP_TERMINATE_ON_LAST_HANDLE_CLOSED;
     if (strcmp(name, "Memory") == 0) *types |= HCS_PROP_MEMORY;
   }
   return 0;
+}
+
+static void jb_not_implemented(sa_jb *b) {
+  sa_jb_begin_obj(b);
+  sa_jb_key(b, "Error");
+  sa_jb_begin_obj(b);
+  sa_jb_key(b, "Error");
+  sa_jb_int(b, SA_E_NOTIMPL);
+  sa_jb_key(b, "ErrorMessage");
+  sa_jb_str(b, hcs_message(SA_E_NOTIMPL));
+  sa_jb_end_obj(b);
+  sa_jb_end_obj(b);
+}
+
+void hcs_jb_property_responses(sa_jb *b, const sa_json *queries) {
+  sa_jb_begin_obj(b);
+  for (size_t i = 0; queries && i < queries->count; i++) {
+    sa_jb_key(b, queries->keys[i]);
+    jb_not_implemented(b);
+  }
+  sa_jb_end_obj(b);
 }
 
 static const char *const service_property_types[] = {"Basic", "CpuGroup", "ProcessorTopology",
@@ -389,20 +449,7 @@ int32_t hcs_service_properties(const sa_json *query, int build, char **result, c
   if (queries) {
     /* The stand-in answers no property query; each gets its own ResultError, as HCS does per query. */
     sa_jb_key(&b, "PropertyResponses");
-    sa_jb_begin_obj(&b);
-    for (size_t i = 0; i < queries->count; i++) {
-      sa_jb_key(&b, queries->keys[i]);
-      sa_jb_begin_obj(&b);
-      sa_jb_key(&b, "Error");
-      sa_jb_begin_obj(&b);
-      sa_jb_key(&b, "Error");
-      sa_jb_int(&b, SA_E_NOTIMPL);
-      sa_jb_key(&b, "ErrorMessage");
-      sa_jb_str(&b, hcs_message(SA_E_NOTIMPL));
-      sa_jb_end_obj(&b);
-      sa_jb_end_obj(&b);
-    }
-    sa_jb_end_obj(&b);
+    hcs_jb_property_responses(&b, queries);
   }
   sa_jb_end_obj(&b);
   *result = sa_jb_finish(&b);

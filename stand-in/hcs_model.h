@@ -25,6 +25,7 @@
 #define HCS_E_ALREADY_EXISTS ((int32_t)0x800700B7u)    /* HRESULT_FROM_WIN32(ERROR_ALREADY_EXISTS) */
 #define HCS_E_INVALID_DATA ((int32_t)0x8007000Du)      /* HRESULT_FROM_WIN32(ERROR_INVALID_DATA) */
 #define HCS_E_ACCESS_DENIED_WIN32 ((int32_t)0x80070005u)
+#define HCS_E_NOT_SUPPORTED ((int32_t)0x80070032u)       /* HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED) */
 /* The stand-in's own failure for a call that waited too long for a running callback (README, "The
  * dispatch lock"): a customer-defined HRESULT (bit 29) so that it can never be mistaken for one of
  * Windows' codes. */
@@ -48,16 +49,38 @@ int32_t hcs_validate_document(const sa_json *doc, int max_minor, const char **wh
  * schema 2.<max_minor> of the host (NULL options are always fine here); 0 or HCS_E_INVALID_JSON. */
 typedef enum { HCS_OPTIONS_PAUSE, HCS_OPTIONS_SAVE, HCS_OPTIONS_CRASH, HCS_OPTIONS_SHUTDOWN } hcs_options_kind;
 int32_t hcs_check_options(hcs_options_kind kind, const sa_json *options, int max_minor, const char **why);
+/* The Settings of a SCSI attachment Add/Update, field by field against schema 2.<max_minor>; 0 or
+ * HCS_E_INVALID_JSON. */
+int32_t hcs_check_attachment(const sa_json *settings, int max_minor, const char **why);
 /* Create-document fields that arrived with a later build than `build`; 0 or HCS_E_INVALID_JSON. */
 int32_t hcs_check_build_fields(const sa_json *doc, int build, const char **why);
 
 /* Applies a ModifySettingRequest to the device model `doc` (the VM's create document, kept up to
- * date). *com_port is set to the ComPorts key (0 or 1) when a COM port changed, else -1. */
-int32_t hcs_modify(sa_json *doc, const sa_json *request, int *com_port, const char **why);
+ * date), for a host of schema 2.<max_minor>. *com_port is set to the ComPorts key (0 or 1) when a COM
+ * port changed, else -1. */
+int32_t hcs_modify(sa_json *doc, const sa_json *request, int max_minor, int *com_port, const char **why);
 
-/* Checks a System_PropertyQuery (NULL = basic properties); *types gets HCS_PROP_* bits. */
+/* Checks a System_PropertyQuery (NULL = basic properties) against what `build` knows; *types gets
+ * HCS_PROP_* bits. */
 enum { HCS_PROP_STATISTICS = 1, HCS_PROP_TERMINATE_ON_LAST_HANDLE_CLOSED = 2, HCS_PROP_MEMORY = 4 };
-int32_t hcs_check_property_query(const sa_json *query, unsigned *types, const char **why);
+int32_t hcs_check_property_query(const sa_json *query, int build, unsigned *types, const char **why);
+/* "PropertyResponses" for a query's `Queries` (2.5): the stand-in answers none, each with a ResultError. */
+void hcs_jb_property_responses(sa_jb *b, const sa_json *queries);
+
+/* hcs_figures.c: the live figures of a running VM (Statistics and Memory properties). */
+typedef struct {
+  uint64_t start_ms, accounted_ms; /* monotonic */
+  uint64_t cpu_100ns;              /* Processor.TotalRuntime100ns so far */
+  uint64_t peak_commit_bytes;
+  uint32_t processors, load_percent;
+  int running; /* processor time accrues only while the VM runs */
+} hcs_figures;
+void hcs_figures_start(hcs_figures *f, uint32_t processors);
+void hcs_figures_run(hcs_figures *f, int running);
+void hcs_figures_set_load(hcs_figures *f, uint32_t percent);
+/* The Statistics object (`up`: the VM runs or is paused) and the Memory object of a VM of memory_mb. */
+void hcs_jb_statistics(sa_jb *b, hcs_figures *f, int up, uint64_t memory_mb);
+void hcs_jb_memory(sa_jb *b, uint64_t memory_mb);
 
 /* HcsGetServiceProperties result for a parsed Service_PropertyQuery (NULL = Basic). */
 int32_t hcs_service_properties(const sa_json *query, int build, char **result, const char **why);

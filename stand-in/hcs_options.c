@@ -74,6 +74,31 @@ int32_t hcs_check_options(hcs_options_kind kind, const sa_json *options, int max
   return *why = "Unknown options.", HCS_E_INVALID_JSON;
 }
 
+/* A SCSI Attachment (schema reference "Attachment"): Type 2.0, Path 2.0, ReadOnly 2.0, CachingMode 2.1,
+ * SupportCompressedVolumes 2.3, AlwaysAllowSparseFiles and SupportEncryptedFiles 2.6. */
+static const char *const attachment_types[] = {"VirtualDisk", "Iso", "PassThru", NULL};
+static const char *const caching_modes[] = {"Uncached", "Cached", "ReadOnlyCached", NULL};
+static const field attachment_fields[] = {{"Type", 0, SA_JSTR, attachment_types},
+                                          {"Path", 0, SA_JSTR, NULL},
+                                          {"ReadOnly", 0, SA_JBOOL, NULL},
+                                          {"CachingMode", 1, SA_JSTR, caching_modes},
+                                          {"SupportCompressedVolumes", 3, SA_JBOOL, NULL},
+                                          {"AlwaysAllowSparseFiles", 6, SA_JBOOL, NULL},
+                                          {"SupportEncryptedFiles", 6, SA_JBOOL, NULL},
+                                          {NULL, 0, 0, NULL}};
+
+int32_t hcs_check_attachment(const sa_json *settings, int max_minor, const char **why) {
+  int32_t hr = check_fields(settings, attachment_fields, max_minor, why);
+  if (hr) return hr;
+  const char *type = sa_json_string(sa_json_get(settings, "Type"));
+  const char *path = sa_json_string(sa_json_get(settings, "Path"));
+  /* The strictest plausible reading: a request names what it attaches. An empty Path is an empty DVD
+   * drive (NanaBox sends "" for a VirtualImage without a file); a disk without a file is refused. */
+  if (!type || !path) return *why = "An attachment needs a Type and a Path.", HCS_E_INVALID_JSON;
+  if (!*path && strcmp(type, "Iso") != 0) return *why = "Only an Iso attachment may be empty.", HCS_E_INVALID_JSON;
+  return 0;
+}
+
 /* Create-document fields that a later build brought, each refused before it. */
 static const struct {
   const char *path[5];

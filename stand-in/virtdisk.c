@@ -2,7 +2,8 @@
  * Stand-in for virtdisk.dll: CreateVirtualDisk, OpenVirtualDisk, ResizeVirtualDisk, CompactVirtualDisk,
  * GetVirtualDiskInformation and GetVirtualDiskOperationProgress with Microsoft's virtdisk.h layouts
  * (x64). Disks are real files with a small header of our own (not real VHD/VHDX): fixed disks are
- * header + virtual size (sparse), dynamic disks are 4 KiB.
+ * header + virtual size (sparse), dynamic and differencing disks are 4 KiB (a differencing disk names
+ * its parent after the header).
  *
  * Calls given an OVERLAPPED run on a thread of ours at StandInVirtDiskSetBytesPerSecond speed and return
  * ERROR_IO_PENDING; progress and the final status come from GetVirtualDiskOperationProgress (and the
@@ -85,6 +86,10 @@ typedef struct {
       uint32_t block_size, sector_size;
     } size;
     sa_guid identifier;
+    struct {
+      int32_t parent_resolved;
+      char16_t buffer[1]; /* one path when resolved, else a list of NUL-terminated paths ending in "" */
+    } parent_location;
     storage_type storage;
     uint32_t provider_subtype;
     int32_t boolean; /* IS_4K_ALIGNED, IS_LOADED */
@@ -129,6 +134,8 @@ _Static_assert(offsetof(create_parameters, u.v2.resiliency_guid) == 108, "CREATE
 _Static_assert(sizeof(create_parameters) == 128, "CREATE_VIRTUAL_DISK_PARAMETERS");
 _Static_assert(offsetof(open_parameters, u.v2.read_only) == 8 && sizeof(open_parameters) == 28, "OPEN_VIRTUAL_DISK_PARAMETERS");
 _Static_assert(offsetof(disk_info, u.size.block_size) == 24 && sizeof(disk_info) == 32, "GET_VIRTUAL_DISK_INFO");
+_Static_assert(offsetof(disk_info, u.parent_location.buffer) == 12, "GET_VIRTUAL_DISK_INFO ParentLocation");
+_Static_assert(offsetof(disk_info, u.smallest_safe_virtual_size) == 8, "GET_VIRTUAL_DISK_INFO SmallestSafeVirtualSize");
 _Static_assert(offsetof(resize_parameters, u.v1.new_size) == 8, "RESIZE_VIRTUAL_DISK_PARAMETERS");
 _Static_assert(offsetof(disk_progress, current_value) == 8 && sizeof(disk_progress) == 24, "VIRTUAL_DISK_PROGRESS");
 _Static_assert(sizeof(overlapped) == 32 && offsetof(overlapped, hEvent) == 24, "OVERLAPPED");
@@ -165,35 +172,52 @@ typedef struct {
   uint32_t block_size, sector_size, physical_sector_size;
   uint32_t complete; /* 0 while a create is in progress */
   sa_guid unique_id;
+  /* Where the guest's partitions end: what GET_VIRTUAL_DISK_INFO_SMALLEST_SAFE_VIRTUAL_SIZE reports. The
+   * stand-in sees no partition table, so a new disk counts as used to its end; growing leaves it where
+   * it was (the partitions do not grow with the disk); StandInVirtDiskSetSmallestSafeSize sets it. */
+  uint64_t smallest_safe;
 } disk_header;
-_Static_assert(sizeof(disk_header) == 56, "disk header has no padding");
+_Static_assert(sizeof(disk_header) == 64, "disk header has no padding");
 
 static uint32_t read_header(const char16_t *path, disk_header *h) {
   size_t got = 0;
   uint32_t err = sa_file_read_at(path, 0, h, sizeof *h, &got);
   if (err) return err;
   if (got < sizeof *h || memcmp(h->magic, "HAKOVDSK", 8) != 0) return ERROR_VIRTDISK_NOT_VIRTUAL_DISK;
+  if (!h->smallest_safe || h->smallest_safe > h->virtual_size) h->smallest_safe = h->virtual_size;
   return 0;
 }
 
 static uint32_t write_header(const char16_t *path, const disk_header *h) { return sa_file_write_at(path, 0, h, sizeof *h); }
 
-/* A differencing disk (made by StandInVirtDiskSetParent, the stand-in creates none itself) names its
- * parent after the header: the marker, then the UTF-16 path, NUL-terminated. */
-#define PARENT_OFFSET 64u
+/* A differencing disk names its parent after the header space (it is a dynamic disk, so the file is
+ * DYNAMIC_FILE_SIZE long): the marker, the parent's unique id as it was when the child was made, then
+ * the parent's path in UTF-16, NUL-terminated. */
+#define PARENT_OFFSET HEADER_SPACE
 #define PARENT_MARKER "HAKOPRNT"
-#define PARENT_MAX_UNITS ((HEADER_SPACE - PARENT_OFFSET - 8u) / 2u)
+#define PARENT_PATH_OFFSET (PARENT_OFFSET + 8u + (uint32_t)sizeof(sa_guid))
+#define PARENT_MAX_UNITS ((DYNAMIC_FILE_SIZE - PARENT_PATH_OFFSET) / 2u)
 
-/* 1 and the parent path when `path` is a differencing disk, else 0. */
-static int read_parent(const char16_t *path, char16_t parent[PARENT_MAX_UNITS]) {
+/* 1 and the parent path (and its id, when `id` is not NULL) when `path` is a differencing disk, else 0. */
+static int read_parent(const char16_t *path, char16_t parent[PARENT_MAX_UNITS], sa_guid *id) {
   char marker[8];
   size_t got = 0;
   if (sa_file_read_at(path, PARENT_OFFSET, marker, sizeof marker, &got) || got < sizeof marker ||
       memcmp(marker, PARENT_MARKER, sizeof marker) != 0)
     return 0;
-  if (sa_file_read_at(path, PARENT_OFFSET + 8u, parent, PARENT_MAX_UNITS * 2u, &got)) return 0;
+  if (id && (sa_file_read_at(path, PARENT_OFFSET + 8u, id, sizeof *id, &got) || got < sizeof *id)) return 0;
+  if (sa_file_read_at(path, PARENT_PATH_OFFSET, parent, PARENT_MAX_UNITS * 2u, &got)) return 0;
   parent[PARENT_MAX_UNITS - 1] = 0;
   return 1;
+}
+
+static uint32_t write_parent(const char16_t *path, const char16_t *parent, const sa_guid *id) {
+  size_t n = sa_u16len(parent);
+  if (!n || n >= PARENT_MAX_UNITS) return SA_ERROR_INVALID_PARAMETER;
+  uint32_t err = sa_file_write_at(path, PARENT_OFFSET, PARENT_MARKER, 8);
+  if (!err) err = sa_file_write_at(path, PARENT_OFFSET + 8u, id, sizeof *id);
+  if (!err) err = sa_file_write_at(path, PARENT_PATH_OFFSET, parent, (n + 1) * sizeof *parent);
+  return err;
 }
 
 /* ==== Handles and jobs ============================================================================ */
@@ -216,6 +240,7 @@ typedef struct disk {
   uint64_t file_key[2]; /* device+inode / volume+index: which handles share a file */
   int access, refs;
   int version; /* the OPEN_VIRTUAL_DISK_VERSION it was opened with (create handles count as 2) */
+  int no_parents; /* opened with OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS: the parent chain was not resolved */
   job *jobs;
 } disk;
 
@@ -377,6 +402,7 @@ static uint32_t job_apply(disk *d, job *j) {
   } else if (j->kind == J_RESIZE) {
     if (h.fixed) err = sa_file_set_size(d->path, HEADER_SPACE + j->new_size);
     h.virtual_size = j->new_size;
+    if (h.smallest_safe > j->new_size) h.smallest_safe = j->new_size; /* an unsafe shrink cut the partitions */
   } else {
     err = sa_file_set_size(d->path, DYNAMIC_FILE_SIZE); /* nothing was ever written: all of it is slack */
   }
@@ -493,15 +519,47 @@ static uint32_t storage_device(const storage_type *type, const char16_t *path, u
 
 static int power_of_two(uint32_t v) { return v && !(v & (v - 1)); }
 
-/* Checks the creation parameters and fills the header. */
+/* A path a caller may pass as ParentPath: "fully qualified" (CREATE_VIRTUAL_DISK_PARAMETERS), i.e.
+ * `X:\…`, `\\…` or, for the Linux build, `/…`. */
+static int fully_qualified(const char16_t *p) {
+  int sep0 = p[0] == '\\' || p[0] == '/', sep1 = p[0] && (p[1] == '\\' || p[1] == '/');
+  if (sep0 && sep1) return 1;
+#ifndef _WIN32
+  if (sep0) return 1;
+#endif
+  return ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') && p[1] == ':' && (p[2] == '\\' || p[2] == '/');
+}
+
+/*
+ * The parent of a new differencing disk: an existing disk of the same format that no writable handle
+ * holds (the create opens it for reading, as attaching a chain does). CREATE_VIRTUAL_DISK_PARAMETERS
+ * says MaximumSize must then be zero (the child takes the parent's size); a fixed child makes no sense
+ * and is refused. Refusing a parent of the other format is *stricter than known*.
+ */
+static uint32_t parent_header(uint32_t device, uint32_t flags, uint64_t maximum_size, const char16_t *parent,
+                              disk_header *ph) {
+  if (maximum_size || (flags & CREATE_FLAG_FULL_PHYSICAL_ALLOCATION) || !fully_qualified(parent))
+    return SA_ERROR_INVALID_PARAMETER;
+  if (sa_u16len(parent) >= PARENT_MAX_UNITS) return SA_ERROR_INVALID_PARAMETER;
+  uint32_t err = read_header(parent, ph);
+  if (err) return err;
+  if (ph->format != device || !ph->complete) return SA_ERROR_INVALID_PARAMETER;
+  disk *pd = NULL;
+  if ((err = open_disk(parent, ACC_READ, 2, &pd)) != 0) return err; /* a writable handle holds it: 32 */
+  close_disk(pd);
+  return 0;
+}
+
+/* Checks the creation parameters and fills the header (and *ph, for a differencing disk). */
 static uint32_t creation_header(uint32_t device, uint32_t access_mask, uint32_t flags, const create_parameters *p,
-                                disk_header *h) {
+                                disk_header *h, disk_header *ph, const char16_t **parent_out) {
   if (!p || (p->version != 1 && p->version != 2)) return SA_ERROR_INVALID_PARAMETER;
   if (p->version == 2 && access_mask != 0) return SA_ERROR_INVALID_PARAMETER; /* version 2 wants ACCESS_NONE */
   int v2 = p->version == 2;
   const char16_t *parent = v2 ? p->u.v2.parent_path : p->u.v1.parent_path;
   const char16_t *source = v2 ? p->u.v2.source_path : p->u.v1.source_path;
-  if ((parent && *parent) || (source && *source)) return SA_ERROR_NOT_SUPPORTED; /* no differencing/copies */
+  if (parent && !*parent) parent = NULL;
+  if (source && *source) return parent ? SA_ERROR_INVALID_PARAMETER : SA_ERROR_NOT_SUPPORTED; /* no copies */
   memset(h, 0, sizeof *h);
   memcpy(h->magic, "HAKOVDSK", 8);
   h->format = device;
@@ -513,9 +571,23 @@ static uint32_t creation_header(uint32_t device, uint32_t access_mask, uint32_t 
   uint32_t sector = v2 ? p->u.v2.sector_size : p->u.v1.sector_size;
   uint32_t physical = v2 ? p->u.v2.physical_sector_size : 0;
   int vhdx = device == DEVICE_VHDX;
-  h->sector_size = sector ? sector : 512;
-  h->physical_sector_size = physical ? physical : vhdx ? 4096 : 512;
-  h->block_size = block ? block : vhdx ? 32u << 20 : 2u << 20;
+  if (parent) {
+    uint32_t err = parent_header(device, flags, h->virtual_size, parent, ph);
+    if (err) return err;
+    /* Defaults of a differencing disk (Microsoft's CreateVirtualDisk sample): VHDX 2 MiB blocks and the
+     * parent's sector sizes; VHD the parent's block size, 2 MiB under a fixed parent. */
+    h->virtual_size = ph->virtual_size;
+    h->smallest_safe = ph->smallest_safe;
+    h->sector_size = sector ? sector : ph->sector_size;
+    h->physical_sector_size = physical ? physical : ph->physical_sector_size;
+    h->block_size = block ? block : vhdx || ph->fixed ? 2u << 20 : ph->block_size;
+    *parent_out = parent;
+  } else {
+    h->sector_size = sector ? sector : 512;
+    h->physical_sector_size = physical ? physical : vhdx ? 4096 : 512;
+    h->block_size = block ? block : vhdx ? 32u << 20 : 2u << 20;
+    h->smallest_safe = h->virtual_size;
+  }
   if (vhdx ? (h->sector_size != 512 && h->sector_size != 4096) : h->sector_size != 512) return SA_ERROR_INVALID_PARAMETER;
   if (h->physical_sector_size != 512 && h->physical_sector_size != 4096) return SA_ERROR_INVALID_PARAMETER;
   if (vhdx ? !power_of_two(h->block_size) || h->block_size < (1u << 20) || h->block_size > (256u << 20)
@@ -537,14 +609,16 @@ SA_EXPORT uint32_t SA_CALL CreateVirtualDisk(const storage_type *VirtualStorageT
   *Handle = NULL;
   api_enter("CreateVirtualDisk");
   uint32_t device = 0, err = (uint32_t)take_fault("CreateVirtualDisk");
-  disk_header h;
+  disk_header h, ph;
+  const char16_t *parent = NULL;
   if (!err) err = storage_device(VirtualStorageType, Path, &device);
   if (!err && device == DEVICE_UNKNOWN) err = SA_ERROR_INVALID_PARAMETER; /* no type and no known extension */
-  if (!err) err = creation_header(device, VirtualDiskAccessMask, Flags, Parameters, &h);
+  if (!err) err = creation_header(device, VirtualDiskAccessMask, Flags, Parameters, &h, &ph, &parent);
   if (!err) {
     char block[DYNAMIC_FILE_SIZE] = {0};
     memcpy(block, &h, sizeof h);
     err = sa_file_write(Path, block, h.fixed ? HEADER_SPACE : DYNAMIC_FILE_SIZE, 1);
+    if (!err && parent && (err = write_parent(Path, parent, &ph.unique_id)) != 0) sa_file_delete(Path);
   }
   disk *d = NULL;
   if (!err && (err = open_disk(Path, ACC_WRITE, 2, &d)) != 0) sa_file_delete(Path);
@@ -580,10 +654,13 @@ SA_EXPORT uint32_t SA_CALL OpenVirtualDisk(const storage_type *VirtualStorageTyp
   /* Without OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS the parent chain is opened too; a missing parent fails
    * the open (which code Windows gives is not documented; the stand-in answers ERROR_FILE_NOT_FOUND). */
   char16_t parent[PARENT_MAX_UNITS];
-  if (!err && !(Flags & OPEN_FLAG_NO_PARENTS) && read_parent(Path, parent) && sa_file_stat(parent, NULL, NULL, NULL))
+  if (!err && !(Flags & OPEN_FLAG_NO_PARENTS) && read_parent(Path, parent, NULL) && sa_file_stat(parent, NULL, NULL, NULL))
     err = SA_ERROR_FILE_NOT_FOUND;
   disk *d = NULL;
-  if (!err && !(err = open_disk(Path, access, version, &d))) *Handle = d->handle;
+  if (!err && !(err = open_disk(Path, access, version, &d))) {
+    d->no_parents = (Flags & OPEN_FLAG_NO_PARENTS) != 0;
+    *Handle = d->handle;
+  }
   pthread_mutex_unlock(&g_mu);
   return err;
 }
@@ -612,15 +689,20 @@ SA_EXPORT uint32_t SA_CALL ResizeVirtualDisk(void *VirtualDiskHandle, uint32_t F
   uint32_t err = writable_disk(VirtualDiskHandle, "ResizeVirtualDisk", &d, &h);
   uint64_t size = Parameters ? Parameters->u.v1.new_size : 0;
   if (!err && (!Parameters || Parameters->version != 1 || (Flags & ~3u))) err = SA_ERROR_INVALID_PARAMETER;
+  char16_t parent[PARENT_MAX_UNITS];
+  /* Resizing a differencing disk is refused: *stricter than known* (its size is its parent's). */
+  if (!err && read_parent(d->path, parent, NULL)) err = SA_ERROR_NOT_SUPPORTED;
   if (!err && (Flags & RESIZE_FLAG_RESIZE_TO_SMALLEST_SAFE_VIRTUAL_SIZE)) {
     if (size) err = SA_ERROR_INVALID_PARAMETER;
-    size = h.virtual_size; /* no partition data is tracked: the whole disk counts as in use */
+    size = h.smallest_safe;
   }
   if (!err && (size < MIN_SIZE || size % h.sector_size ||
                size > (h.format == DEVICE_VHDX ? VHDX_MAX_SIZE : VHD_MAX_SIZE)))
     err = SA_ERROR_INVALID_PARAMETER;
-  /* Shrinking below the smallest safe size (here: the current size) needs ALLOW_UNSAFE_VIRTUAL_SIZE. */
-  if (!err && size < h.virtual_size && !(Flags & RESIZE_FLAG_ALLOW_UNSAFE_VIRTUAL_SIZE)) err = SA_ERROR_INVALID_PARAMETER;
+  /* RESIZE_VIRTUAL_DISK_FLAG_NONE "prevents unsafe shrink where the new virtual disk size cannot be less
+   * than the SmallestSafeVirtualSize" (Microsoft's ResizeVirtualDisk sample); which code Windows returns
+   * then is not documented: ERROR_INVALID_PARAMETER here. */
+  if (!err && size < h.smallest_safe && !(Flags & RESIZE_FLAG_ALLOW_UNSAFE_VIRTUAL_SIZE)) err = SA_ERROR_INVALID_PARAMETER;
   if (!err) {
     uint64_t work = h.fixed && size > h.virtual_size ? size - h.virtual_size : DYNAMIC_FILE_SIZE;
     err = job_start(d, J_RESIZE, work, size, Overlapped);
@@ -644,6 +726,31 @@ SA_EXPORT uint32_t SA_CALL CompactVirtualDisk(void *VirtualDiskHandle, uint32_t 
   return err;
 }
 
+/*
+ * GET_VIRTUAL_DISK_INFO_PARENT_LOCATION (Microsoft's GetVirtualDiskInformation sample): when the parent
+ * chain was resolved, ParentResolved is TRUE and the buffer holds its path; when it was not (the handle
+ * was opened with OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS, as Hako does) the buffer is a list of
+ * NUL-terminated candidate paths ending with an empty one. A buffer too small gets
+ * ERROR_INSUFFICIENT_BUFFER and the size needed. Asked of a disk that has no parent: 87 (not documented).
+ */
+static uint32_t parent_location(const disk *d, const char16_t *parent, uint32_t *size, disk_info *info, uint32_t *used) {
+  if (!parent) return SA_ERROR_INVALID_PARAMETER;
+  size_t units = sa_u16len(parent) + (d->no_parents ? 2 : 1);
+  uint32_t needed = (uint32_t)(offsetof(disk_info, u.parent_location.buffer) + units * sizeof(char16_t));
+  if (*size < needed) {
+    *size = needed;
+    if (used) *used = 0;
+    return SA_ERROR_INSUFFICIENT_BUFFER;
+  }
+  int32_t resolved = !d->no_parents;
+  memcpy((char *)info + offsetof(disk_info, u.parent_location.parent_resolved), &resolved, sizeof resolved);
+  char16_t *buffer = (char16_t *)((char *)info + offsetof(disk_info, u.parent_location.buffer));
+  memset(buffer, 0, units * sizeof(char16_t));
+  memcpy(buffer, parent, sa_u16len(parent) * sizeof(char16_t));
+  if (used) *used = needed;
+  return 0;
+}
+
 SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, uint32_t *VirtualDiskInfoSize,
                                                      disk_info *VirtualDiskInfo, uint32_t *SizeUsed) {
   api_enter("GetVirtualDiskInformation");
@@ -656,6 +763,14 @@ SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, ui
   if (!err) err = read_header(d->path, &h);
   if (!err) err = sa_file_stat(d->path, NULL, &file_size, NULL);
   if (err) {
+    pthread_mutex_unlock(&g_mu);
+    return err;
+  }
+  char16_t parent[PARENT_MAX_UNITS];
+  sa_guid parent_id;
+  int differencing = read_parent(d->path, parent, &parent_id);
+  if (VirtualDiskInfo->version == 3) { /* PARENT_LOCATION: variable size */
+    err = parent_location(d, differencing ? parent : NULL, VirtualDiskInfoSize, VirtualDiskInfo, SizeUsed);
     pthread_mutex_unlock(&g_mu);
     return err;
   }
@@ -681,10 +796,17 @@ SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, ui
       out.u.storage.device_id = h.format;
       out.u.storage.vendor_id = vendor_microsoft;
       break;
+    case 4: /* PARENT_IDENTIFIER: only a differencing disk has one (the code otherwise is not documented) */
+      if (!differencing) {
+        pthread_mutex_unlock(&g_mu);
+        return SA_ERROR_INVALID_PARAMETER;
+      }
+      member = sizeof out.u.identifier;
+      out.u.identifier = parent_id;
+      break;
     case 7: /* PROVIDER_SUBTYPE */
       member = sizeof out.u.provider_subtype;
-      char16_t parent[PARENT_MAX_UNITS];
-      out.u.provider_subtype = read_parent(d->path, parent) ? SUBTYPE_DIFFERENCING : h.fixed ? SUBTYPE_FIXED : SUBTYPE_DYNAMIC;
+      out.u.provider_subtype = differencing ? SUBTYPE_DIFFERENCING : h.fixed ? SUBTYPE_FIXED : SUBTYPE_DYNAMIC;
       break;
     case 8: /* IS_4K_ALIGNED */
     case 13: /* IS_LOADED */
@@ -702,7 +824,7 @@ SA_EXPORT uint32_t SA_CALL GetVirtualDiskInformation(void *VirtualDiskHandle, ui
       break;
     case 11: /* SMALLEST_SAFE_VIRTUAL_SIZE */
       member = sizeof out.u.smallest_safe_virtual_size;
-      out.u.smallest_safe_virtual_size = h.virtual_size;
+      out.u.smallest_safe_virtual_size = h.smallest_safe;
       break;
     case 12: /* FRAGMENTATION */
       member = sizeof out.u.fragmentation_percentage;
@@ -814,16 +936,33 @@ SA_EXPORT void SA_CALL StandInVirtDiskStall(const char16_t *function, uint32_t m
   free(name);
 }
 
-/* Makes the stand-in disk at `path` a differencing disk whose parent is `parentPath` (which need not
- * exist). Returns 0 or a Win32 error. */
+/* Makes the stand-in disk at `path` (a dynamic one) a differencing disk whose parent is `parentPath`,
+ * which need not exist. Returns 0 or a Win32 error. */
 SA_EXPORT int32_t SA_CALL StandInVirtDiskSetParent(const char16_t *path, const char16_t *parentPath) {
-  size_t n = parentPath ? sa_u16len(parentPath) : 0;
-  if (!path || !n || n >= PARENT_MAX_UNITS) return (int32_t)SA_ERROR_INVALID_PARAMETER;
+  if (!path || !parentPath) return (int32_t)SA_ERROR_INVALID_PARAMETER;
+  enter();
+  disk_header h, ph;
+  sa_guid id = {0};
+  uint32_t err = read_header(path, &h);
+  if (!err && h.fixed) err = SA_ERROR_INVALID_PARAMETER;
+  if (!err && read_header(parentPath, &ph) == 0) id = ph.unique_id;
+  if (!err) err = write_parent(path, parentPath, &id);
+  pthread_mutex_unlock(&g_mu);
+  return (int32_t)err;
+}
+
+/* Where the guest's partitions on the disk at `path` end: its smallest safe virtual size, at most its
+ * virtual size. Returns 0 or a Win32 error. */
+SA_EXPORT int32_t SA_CALL StandInVirtDiskSetSmallestSafeSize(const char16_t *path, uint64_t bytes) {
+  if (!path) return (int32_t)SA_ERROR_INVALID_PARAMETER;
   enter();
   disk_header h;
   uint32_t err = read_header(path, &h);
-  if (!err) err = sa_file_write_at(path, PARENT_OFFSET, PARENT_MARKER, 8);
-  if (!err) err = sa_file_write_at(path, PARENT_OFFSET + 8u, parentPath, (n + 1) * sizeof *parentPath);
+  if (!err && (!bytes || bytes > h.virtual_size)) err = SA_ERROR_INVALID_PARAMETER;
+  if (!err) {
+    h.smallest_safe = bytes;
+    err = write_header(path, &h);
+  }
   pthread_mutex_unlock(&g_mu);
   return (int32_t)err;
 }

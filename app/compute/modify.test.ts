@@ -3,6 +3,7 @@ import type { Gpu, NetworkAdapter } from '../config/model.js';
 import {
   comPortRequest,
   gpuUpdateRequest,
+  mediaRequest,
   memoryUpdateRequest,
   networkAdapterRequest,
   scsiAttachmentRequest,
@@ -183,5 +184,14 @@ describe('scsiAttachmentRequest', () => {
     const device = { Type: 'VirtualDisk', Path: 'x.vhdx' } as const;
     expect(() => scsiAttachmentRequest('Add', -1, device, '/srv')).toThrow(RangeError);
     expect(() => scsiAttachmentRequest('Add', 1.5, device, '/srv')).toThrow(RangeError);
+  });
+
+  it('changes a DVD drive’s medium with an Update, and ejects it with an empty path', () => {
+    expect(mediaRequest(1, 'D:\\ISO\\setup.iso', 'D:\\VMs\\MyVM')).toStrictEqual({
+      RequestType: 'Update',
+      ResourcePath: 'VirtualMachine/Devices/Scsi/NanaBox Scsi Controller/Attachments/1',
+      Settings: { Path: 'D:\\ISO\\setup.iso', Type: 'Iso' },
+    });
+    expect(mediaRequest(0, null, '/srv/vms').Settings).toStrictEqual({ Path: '', Type: 'Iso' });
   });
 });

@@ -131,3 +131,12 @@ export function scsiAttachmentRequest(
   if (type !== 'Remove') request.Settings = scsiAttachmentDocument(device, vmFolder);
   return request;
 }
+
+/**
+ * Inserts an image into a running VM's DVD drive, or ejects it (`image` null): an Update of the drive's
+ * attachment with the new path, as NanaBox swaps ISOs (its reload sends Update with `{Type, Path}`), and
+ * the empty path NanaBox gives a drive without a medium. The drive must already exist in the VM.
+ */
+export function mediaRequest(lun: number, image: string | null, vmFolder: string): ModifySettingRequest<ScsiAttachmentDocument> {
+  return scsiAttachmentRequest('Update', lun, { Type: 'VirtualImage', Path: image ?? '' }, vmFolder);
+}

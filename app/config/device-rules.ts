@@ -19,6 +19,11 @@ export const START_BLOCKING_CODES: ReadonlySet<FindingCode> = new Set(['limits.p
 
 const PIPE = /^\\\\\.\\pipe\\[^\\/]+$/i;
 
+/** Whether `text` is a named pipe a COM port may name (`\\.\pipe\<name>`). */
+export function isComPortPipe(text: string): boolean {
+  return PIPE.test(text);
+}
+
 const warning = (code: FindingCode, path: string, params: FindingParams): Finding => ({ severity: 'warning', code, path, params, lossy: false });
 
 /**

@@ -32,4 +32,19 @@ describe('applyPatch', () => {
     });
     expect(file.config.NetworkAdapters.map((a) => a.MacAddress)).toEqual(['00-15-5D-00-00-01', '']);
   });
+
+  it('changes a DVD drive’s medium only where that entry is still a DVD drive, keeping its unknown keys', () => {
+    const file = newVmConfig('Lab');
+    file.config.ScsiDevices = [
+      { Type: 'VirtualImage', Path: 'old.iso', unknownKeys: [{ key: 'Note', json: '"kept"' }] },
+      { Type: 'VirtualDisk', Path: 'Lab.vhdx' },
+    ];
+    applyPatch(file, { media: [{ lun: 0, Path: '/iso/new.iso' }, { lun: 1, Path: '/iso/other.iso' }, { lun: 7, Path: '' }] });
+    expect(file.config.ScsiDevices).toEqual([
+      { Type: 'VirtualImage', Path: '/iso/new.iso', unknownKeys: [{ key: 'Note', json: '"kept"' }] },
+      { Type: 'VirtualDisk', Path: 'Lab.vhdx' },
+    ]);
+    applyPatch(file, { media: [{ lun: 0, Path: '' }] });
+    expect(file.config.ScsiDevices[0]!.Path).toBe('');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * What a start or a save writes back into a `.7b`: only the values it generated (endpoint ids, MAC
- * addresses, state file names), merged into the file as it is on disk then, so the user's edits since
- * the start are never reverted (NanaBox rewrites the whole file from what it started with).
+ * addresses, state file names) or that the user changed on the running VM (a DVD drive's medium),
+ * merged into the file as it is on disk then, so the user's edits since the start are never reverted
+ * (NanaBox rewrites the whole file from what it started with).
  */
 import type { SevenBFile } from './model.js';
 
@@ -22,6 +23,8 @@ export interface WriteBackPatch {
   readonly RuntimeStateFile?: string;
   /** `''` clears it (after a resume), a name sets it (after a save). */
   readonly SaveStateFile?: string;
+  /** A DVD drive's new medium (`''`: empty), applied only where the entry at `lun` is still a DVD drive. */
+  readonly media?: readonly { readonly lun: number; readonly Path: string }[];
 }
 
 export function applyPatch(file: SevenBFile, patch: WriteBackPatch): void {
@@ -36,4 +39,8 @@ export function applyPatch(file: SevenBFile, patch: WriteBackPatch): void {
   if (patch.GuestStateFile !== undefined && config.GuestStateFile === '') config.GuestStateFile = patch.GuestStateFile;
   if (patch.RuntimeStateFile !== undefined && config.RuntimeStateFile === '') config.RuntimeStateFile = patch.RuntimeStateFile;
   if (patch.SaveStateFile !== undefined) config.SaveStateFile = patch.SaveStateFile;
+  for (const change of patch.media ?? []) {
+    const device = config.ScsiDevices[change.lun];
+    if (device?.Type === 'VirtualImage') device.Path = change.Path;
+  }
 }

@@ -11,7 +11,9 @@ import {
   diskFormatFromPath,
   diskSizeProblem,
   parseSize,
+  resizeProblem,
   validateDiskSize,
+  validateResize,
 } from './size.js';
 
 describe('parseSize', () => {
@@ -89,5 +91,19 @@ describe('validation', () => {
   it('aligns a size to what virtdisk takes', () => {
     expect(alignDiskSize(64 * GiB + 100)).toBe(64 * GiB);
     expect(alignDiskSize(1.5 * 1e9) % 512).toBe(0);
+  });
+
+  it('lets a disk grow within its format and shrink only down to its smallest safe size, naming it', () => {
+    const disk = { virtualSize: 64 * GiB, smallestSafeSize: 40 * GiB };
+    expect(() => validateResize('vhdx', disk, 128 * GiB)).not.toThrow();
+    expect(() => validateResize('vhdx', disk, 40 * GiB)).not.toThrow();
+    expect(() => validateResize('vhdx', disk, 40 * GiB - 512)).toThrow(
+      expect.objectContaining({ code: 'SizeBelowSafeMinimum', params: { size: 40 * GiB - 512, min: 40 * GiB }, message: expect.stringContaining('no less than 40 GB') }),
+    );
+    expect(() => validateResize('vhd', disk, 2041 * GiB)).toThrow(expect.objectContaining({ code: 'SizeTooLarge' }));
+    // Growing past where the partitions end is always fine; an unknown minimum leaves it to virtdisk.
+    expect(resizeProblem('vhdx', { virtualSize: 10 * GiB, smallestSafeSize: 10 * GiB }, 11 * GiB)).toBeNull();
+    expect(resizeProblem('vhdx', { virtualSize: 10 * GiB, smallestSafeSize: null }, 5 * GiB)).toBeNull();
+    expect(resizeProblem('vhdx', disk, 1 * GiB)?.code).toBe('SizeBelowSafeMinimum');
   });
 });

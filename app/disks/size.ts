@@ -11,6 +11,10 @@ import { formatBytes } from '../format/bytes.js';
 
 export type VirtualDiskFormat = 'vhd' | 'vhdx';
 
+/** How a disk's space is allocated (GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE 2, 3, 4). */
+export const VIRTUAL_DISK_TYPES = ['fixed', 'dynamic', 'differencing'] as const;
+export type VirtualDiskType = (typeof VIRTUAL_DISK_TYPES)[number];
+
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
 export const GiB = 1024 * MiB;
@@ -46,6 +50,8 @@ export type DiskSizeErrorCode =
   | 'SizeTooSmall'
   | 'SizeTooLarge'
   | 'SizeNotAligned'
+  /** A shrink below where the guest's partitions end (the disk's smallest safe size). */
+  | 'SizeBelowSafeMinimum'
   /** The extension is neither `.vhd` nor `.vhdx`. */
   | 'UnsupportedFormat';
 
@@ -134,6 +140,43 @@ export function validateDiskSize(format: VirtualDiskFormat, sizeBytes: number): 
       `The size must be a multiple of ${DISK_SIZE_ALIGNMENT} bytes (${sizeBytes} is not)`,
       { size: sizeBytes, alignment: DISK_SIZE_ALIGNMENT },
     );
+  }
+}
+
+/** What a resize needs to know of the disk as it is (virtdisk's GET_VIRTUAL_DISK_INFO). */
+export interface ResizableDisk {
+  readonly virtualSize: number;
+  /** GET_VIRTUAL_DISK_INFO_SMALLEST_SAFE_VIRTUAL_SIZE; null when virtdisk does not report it. */
+  readonly smallestSafeSize: number | null;
+}
+
+/**
+ * Checks a new virtual size for an existing disk: within the format's limits (growing), and never below
+ * the disk's smallest safe size (shrinking). That size is where the guest's partitions end; virtdisk's
+ * ResizeVirtualDisk without RESIZE_VIRTUAL_DISK_FLAG_ALLOW_UNSAFE_VIRTUAL_SIZE refuses to go below it
+ * (Microsoft's ResizeVirtualDisk sample), and Hako never passes that flag. Checking first lets the
+ * message name the minimum. When virtdisk does not report the size, virtdisk's own check decides.
+ */
+export function validateResize(format: VirtualDiskFormat, disk: ResizableDisk, sizeBytes: number): void {
+  validateDiskSize(format, sizeBytes);
+  const min = disk.smallestSafeSize;
+  if (sizeBytes < disk.virtualSize && min !== null && sizeBytes < min) {
+    throw new DiskSizeError(
+      'SizeBelowSafeMinimum',
+      `This disk can shrink to no less than ${formatBytes(min)}, where its partitions end (got ${formatBytes(sizeBytes)}); shrink the partitions inside the guest first`,
+      { size: sizeBytes, min },
+    );
+  }
+}
+
+/** The problem with a new size for an existing disk, or null: for forms that show it rather than throw. */
+export function resizeProblem(format: VirtualDiskFormat, disk: ResizableDisk, sizeBytes: number): DiskSizeError | null {
+  try {
+    validateResize(format, disk, sizeBytes);
+    return null;
+  } catch (error) {
+    if (error instanceof DiskSizeError) return error;
+    throw error;
   }
 }
 

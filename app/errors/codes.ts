@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   SaveNotRecorded: 'the VM was saved but the .7b could not record where',
   OperationSuperseded: 'the action was cancelled because the VM is being powered off',
   PlanChanged: 'the files changed since the list of what an action would do was shown',
+  NotADvdDrive: 'the storage entry is not a DVD drive, so it takes no image',
 
   // ---- the library and app state
   InvalidId: 'a compute system id is empty',
@@ -68,7 +69,9 @@ export const ERROR_CODES = {
   SizeTooSmall: 'the disk is smaller than virtdisk allows',
   SizeTooLarge: 'the disk is larger than its format allows',
   SizeNotAligned: 'the size is not a multiple of 512 bytes',
+  SizeBelowSafeMinimum: 'the disk would shrink below where its partitions end; the message names the minimum',
   UnsupportedFormat: 'the file is neither .vhd nor .vhdx',
+  DiskInUse: 'a running VM uses the disk; the message names it',
 
   // ---- networks
   InvalidEndpointId: 'an adapter’s EndpointId is not a GUID',
@@ -76,6 +79,15 @@ export const ERROR_CODES = {
   InvalidSubnet: 'a subnet does not read as a.b.c.d/n',
   SwitchNotFound: 'no virtual switch has that id',
   SwitchInUse: 'VMs are connected to the switch; the message names them',
+
+  // ---- the host's devices
+  GpuListFailed: "the host's GPUs could not be listed; the message names the cfgmgr32 answer",
+
+  // ---- serial consoles
+  ConsoleNotConfigured: 'the VM has no named pipe for that COM port',
+  ConsoleUnknown: 'no console has that id (it was closed)',
+  ConsoleNotOpen: 'the console is not connected to the VM now (the VM is stopped, or Hako is reconnecting)',
+  ConsoleBusy: 'the VM is not taking input as fast as it is sent; the input was not sent',
 
   // ---- the VM's screen
   NoRdpClient: 'no RDP client is configured on this computer',

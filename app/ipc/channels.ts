@@ -23,6 +23,8 @@ export const CALLS = [
   'vm.crash',
   'vm.reload',
   'vm.events',
+  'vm.setMedia',
+  'vm.statistics',
   'config.load',
   'config.validate',
   'config.save',
@@ -35,13 +37,21 @@ export const CALLS = [
   'vm.clone',
   'vm.create',
   'disks.create',
+  'disks.createDifferencing',
   'disks.resize',
   'disks.compact',
   'disks.info',
+  'disks.delete',
   'networks.list',
   'networks.create',
   'networks.suggestSubnet',
   'networks.delete',
+  'gpus.list',
+  'console.open',
+  'console.write',
+  'console.ack',
+  'console.close',
+  'console.saveText',
   'session.connect',
   'session.disconnect',
   'session.getMode',
@@ -61,7 +71,7 @@ export const CALLS = [
   'app.ready',
 ] as const satisfies readonly CallName[];
 
-export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled'] as const satisfies readonly EventName[];
+export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled', 'console.output', 'console.state'] as const satisfies readonly EventName[];
 
 /** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
 export const CHANNEL_PREFIX = 'hako:';

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { sevenBFileSchema, vmConfigSchema } from '../config/zod.js';
+import { VIRTUAL_DISK_TYPES } from '../disks/size.js';
+import { COM_PORTS } from '../console/com-ports.js';
 import { preferencesSchema, type Preferences } from '../preferences/preferences.js';
 import { OPERATION_KINDS } from '../operations.js';
 import { SESSION_MODES } from '../session/mode.js';
@@ -106,6 +108,24 @@ const diskPathSchema = z
   .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters');
 const operationIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
+/** What virtdisk says of a disk (GetVirtualDiskInformation through a version 2 GetInfoOnly handle). */
+export const diskInfoSchema = z.object({
+  format: diskFormatSchema,
+  /** Fixed, dynamically expanding, or differencing (on the first of `parents`). */
+  type: z.enum(VIRTUAL_DISK_TYPES),
+  virtualSize: z.number(),
+  /** Bytes the file takes on the host. */
+  physicalSize: z.number(),
+  blockSize: z.number(),
+  sectorSize: z.number(),
+  /** `type === 'fixed'`. */
+  fixed: z.boolean(),
+  /** The least it can shrink to (where the guest's partitions end); null when virtdisk does not say. */
+  smallestSafeSize: z.number().nullable(),
+  /** A differencing disk's parents, nearest first; the list ends at the first missing one. */
+  parents: z.array(z.object({ path: z.string(), missing: z.boolean() })),
+});
+
 /** One native library: where it was loaded from, or why it was not (a missing DLL says plainly what to turn on). */
 export const nativeLibrarySchema = z.object({
   /** The file name, `computecore.dll`. */
@@ -186,6 +206,42 @@ export const deletePlanSchema = z.object({
   toRecycleBin: z.boolean(),
 });
 
+const consoleIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+/** A serial console's state: what the console view shows (`console.state` events, `console.open`). */
+export const consoleStatusSchema = z.object({
+  consoleId: consoleIdSchema,
+  /** The VM's `.7b`. */
+  path: z.string(),
+  port: z.enum(COM_PORTS),
+  /** `connecting` also while Hako retries (the VM is starting, or its pipe is not there yet). */
+  state: z.enum(['connecting', 'open', 'vm-stopped', 'closed']),
+  /** Main stopped reading the VM's output because the UI has not acknowledged 1 MiB of it. */
+  throttled: z.boolean(),
+  /** The pipe of the current or last connection. */
+  pipe: z.string().nullable(),
+  /** Why a console closed by itself (its port lost its pipe). */
+  error: errorInfoSchema.optional(),
+});
+
+/** One of the host's GPU paravirtualization interfaces, for the GPU picker (`gpus.list`). */
+export const hostGpuSchema = z.object({
+  /** The device-interface path that goes into `Gpu.SelectedDevices` (compare with app/gpu/device-path.ts). */
+  path: z.string(),
+  /** The device's friendly name, else its description; null when it said neither. */
+  name: z.string().nullable(),
+  /** `10DE:1C82` (PCI vendor:device), for a short label. */
+  pciId: z.string().nullable(),
+  instanceId: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** `PCI bus 1, device 0, function 0`. */
+  location: z.string().nullable(),
+  /** `date` is `YYYY-MM-DD`. */
+  driver: z.object({ version: z.string().nullable(), date: z.string().nullable(), provider: z.string().nullable() }),
+  /** Why some properties are missing (`CR_NO_SUCH_DEVNODE`: the device went away), or null. */
+  problem: z.string().nullable(),
+});
+
 export const hostFactsSchema = z.object({
   defaultVmFolder: z.string(),
   logicalProcessors: z.number().int(),
@@ -231,6 +287,24 @@ export const CONTRACT = {
   'vm.crash': invoke(byPath, nothing),
   'vm.reload': invoke(byPath, z.array(reloadOutcomeSchema)),
   'vm.events': invoke(byPath, z.array(vmLogEntrySchema)),
+  /**
+   * Inserts an image into the DVD drive (a VirtualImage entry) at `lun`, or ejects it (`image` null):
+   * at once on a running VM, through its queue, and in the `.7b`. `appliedNow` is false when only the
+   * file changed (a stopped VM, or a drive the running VM gets at its next start).
+   */
+  'vm.setMedia': invoke(
+    z.object({ path: vmPathSchema, lun: z.number().int().min(0).max(63), image: z.string().min(5).max(32_767).nullable() }).strict(),
+    z.object({ appliedNow: z.boolean() }),
+  ),
+  /**
+   * A running (or paused) VM's live figures, read when asked: poll it only while they are shown.
+   * `cpuPercent` is of all its processors, since the previous read; `memoryUsedMb` only where Hyper-V
+   * reports it. VmNotRunning once the VM has stopped.
+   */
+  'vm.statistics': invoke(
+    byPath,
+    z.object({ uptimeMs: z.number().int().min(0), cpuPercent: z.number().min(0).max(100), memoryAssignedMb: z.number().min(0), memoryUsedMb: z.number().min(0).optional() }),
+  ),
 
   // config: the .7b file itself
   'config.load': invoke(
@@ -267,12 +341,18 @@ export const CONTRACT = {
     z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive(), fixed: z.boolean() }).strict(),
     z.object({ operationId: operationIdSchema }),
   ),
+  /** A differencing disk at `path` on `parentPath` (refused while a running VM uses the parent); done reports its path. */
+  'disks.createDifferencing': invoke(z.object({ path: diskPathSchema, parentPath: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
+  /** Shrinking below `smallestSafeSize` is refused (SizeBelowSafeMinimum), as is a disk a running VM uses (DiskInUse). */
   'disks.resize': invoke(z.object({ path: diskPathSchema, sizeBytes: z.number().int().positive() }).strict(), z.object({ operationId: operationIdSchema })),
+  /** Refused while a running VM uses the disk (DiskInUse, naming it). */
   'disks.compact': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ operationId: operationIdSchema })),
-  'disks.info': invoke(
-    z.object({ path: diskPathSchema }).strict(),
-    z.object({ format: diskFormatSchema, virtualSize: z.number(), physicalSize: z.number(), blockSize: z.number(), sectorSize: z.number(), fixed: z.boolean() }),
-  ),
+  'disks.info': invoke(z.object({ path: diskPathSchema }).strict(), diskInfoSchema),
+  /**
+   * Deletes a disk file the user named (detaching never deletes one): refused while a library VM's file
+   * still names it (DiskInUse, naming the VMs); to the Recycle Bin where the shell has one.
+   */
+  'disks.delete': invoke(z.object({ path: diskPathSchema }).strict(), z.object({ recycled: z.boolean() })),
 
   // networks
   'networks.list': invoke(
@@ -298,6 +378,20 @@ export const CONTRACT = {
     z.object({ name: z.string().min(1).max(256), subnet: z.string().max(18).optional() }).strict(),
     z.object({ id: z.string() }),
   ),
+
+  // the host's GPUs (GPU paravirtualization interfaces), for the GPU picker
+  'gpus.list': invoke(none, z.array(hostGpuSchema)),
+
+  // serial consoles: a VM's COM port in a terminal (main is the pipe's client)
+  /** Opens (or finds, for a reloaded UI) the console of a COM port; output follows as `console.output` events. */
+  'console.open': invoke(z.object({ path: vmPathSchema, port: z.enum(COM_PORTS) }).strict(), consoleStatusSchema),
+  /** Keystrokes or pasted text, sent to the VM as UTF-8. */
+  'console.write': invoke(z.object({ consoleId: consoleIdSchema, data: z.string().min(1).max(65_536) }).strict(), nothing),
+  /** The terminal has written `bytes` more bytes of output (xterm's write callback); main reads on within 1 MiB. */
+  'console.ack': invoke(z.object({ consoleId: consoleIdSchema, bytes: z.number().int().min(1).max(1 << 30) }).strict(), nothing),
+  'console.close': invoke(z.object({ consoleId: consoleIdSchema }).strict(), nothing),
+  /** Saves scroll-back text to a `.txt`/`.log` file: `append: false` replaces the file, `true` adds a further part. */
+  'console.saveText': invoke(z.object({ path: z.string().min(5).max(32_767), text: z.string().max(131_072), append: z.boolean() }).strict(), nothing),
 
   // session: the VM's screen, basic or enhanced, chosen by the user
   'session.connect': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
@@ -349,6 +443,10 @@ export const CONTRACT = {
   'app.preferencesChanged': event(preferencesSchema),
   /** The native calls past the watchdog timeout changed (one stalled, or a stalled one returned). */
   'native.stalled': event(z.object({ calls: z.array(stalledCallSchema) })),
+  /** Output of a serial console: `data` is base64 of `bytes` raw bytes (give them to xterm as a Uint8Array, then ack them). */
+  'console.output': event(z.object({ consoleId: consoleIdSchema, data: z.string(), bytes: z.number().int().min(1) })),
+  /** A serial console's state or throttling changed. */
+  'console.state': event(consoleStatusSchema),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -372,6 +470,9 @@ export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 export type ConsoleTicketDto = z.output<typeof consoleTicketSchema>;
 export type ConsoleResultDto = z.output<typeof consoleResultSchema>;
 export type GuestCredentialsDto = z.output<typeof guestCredentialsSchema>;
+export type DiskInfoDto = z.output<typeof diskInfoSchema>;
+export type HostGpuDto = z.output<typeof hostGpuSchema>;
+export type ConsoleStatusDto = z.output<typeof consoleStatusSchema>;
 
 /** The IPC channel of a call or event. */
 export const channelOf = (name: keyof Contract): string => `hako:${name}`;

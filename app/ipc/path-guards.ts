@@ -11,11 +11,12 @@
  * - `newDiskFile`: a `.vhd`/`.vhdx` to create, outside system folders;
  * - `newFolder`: a folder to create things in, outside system folders;
  * - `isoFile`: an `.iso` image to attach;
- * - `folderSetting`: a folder kept in the preferences, or empty for the default.
+ * - `folderSetting`: a folder kept in the preferences, or empty for the default;
+ * - `newTextFile`: a `.txt` or `.log` file to write (a console's scroll-back), outside system folders.
  */
 import type { CallName } from './contract.js';
 
-export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile', 'newFolder', 'isoFile', 'folderSetting'] as const;
+export const PATH_GUARD_KINDS = ['libraryVm', 'vmFile', 'newVmFile', 'diskFile', 'newDiskFile', 'newFolder', 'isoFile', 'folderSetting', 'newTextFile'] as const;
 export type PathGuardKind = (typeof PATH_GUARD_KINDS)[number];
 
 const libraryVm = { path: 'libraryVm' } as const;
@@ -34,6 +35,8 @@ export const PATH_GUARDS = {
   'vm.crash': libraryVm,
   'vm.reload': libraryVm,
   'vm.events': libraryVm,
+  'vm.setMedia': { path: 'libraryVm', image: 'isoFile' },
+  'vm.statistics': libraryVm,
   'vm.deletePlan': libraryVm,
   'vm.delete': libraryVm,
   'vm.discardSavedState': libraryVm,
@@ -45,9 +48,11 @@ export const PATH_GUARDS = {
   'vm.clone': { path: 'libraryVm', folder: 'newFolder' },
   'app.setPreferences': { defaultVmFolder: 'folderSetting' },
   'disks.create': { path: 'newDiskFile' },
+  'disks.createDifferencing': { path: 'newDiskFile', parentPath: 'diskFile' },
   'disks.resize': { path: 'diskFile' },
   'disks.compact': { path: 'diskFile' },
   'disks.info': { path: 'diskFile' },
+  'disks.delete': { path: 'diskFile' },
   'session.connect': libraryVm,
   'session.disconnect': libraryVm,
   'session.getMode': libraryVm,
@@ -56,6 +61,8 @@ export const PATH_GUARDS = {
   'session.credentials': libraryVm,
   'session.rememberCredentials': libraryVm,
   'session.forgetCredentials': libraryVm,
+  'console.open': libraryVm,
+  'console.saveText': { path: 'newTextFile' },
 } as const satisfies { readonly [K in CallName]?: Readonly<Record<string, PathGuardKind>> };
 
 /** The guards of one call's input fields (empty for calls that carry no path); absent optional fields are skipped. */

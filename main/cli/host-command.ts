@@ -26,7 +26,7 @@ export interface HostServices {
   readonly dispatch: Dispatch;
   readonly events: HostEventSource;
   /** The VM's screen: the host serves its console endpoint at `/console` and says where. */
-  readonly consoles?: { accept(socket: ConsoleSocket): void; setEndpoint(url: string | null): void };
+  readonly screen?: { accept(socket: ConsoleSocket): void; setEndpoint(url: string | null): void };
   dispose(): Promise<void>;
 }
 
@@ -89,16 +89,16 @@ export async function runHost(args: string[], io: CliIo, deps: HostCommandDeps =
   const services = await createServices({ dataDir, log });
   let host;
   try {
-    const consoles = services.consoles;
+    const screen = services.screen;
     host = await startBrowserHost({
       dispatch: services.dispatch,
       events: services.events,
       staticDir,
       port,
       log: { warn: (message) => io.stderr(`${message}\n`) },
-      ...(consoles ? { onConsole: (socket: ConsoleSocket) => consoles.accept(socket) } : {}),
+      ...(screen ? { onConsole: (socket: ConsoleSocket) => screen.accept(socket) } : {}),
     });
-    consoles?.setEndpoint(host.consoleUrl);
+    screen?.setEndpoint(host.consoleUrl);
   } catch (error) {
     await services.dispose();
     const code = (error as { code?: unknown }).code;

@@ -168,8 +168,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     shell: shellHooks,
     log: { debug: (message) => log.debug(message), error: (message, error) => log.error(message, error) },
   });
-  acceptConsole = (socket) => services.consoles.accept(socket);
-  services.consoles.setEndpoint(consoleServer.url);
+  acceptConsole = (socket) => services.screen.accept(socket);
+  services.screen.setEndpoint(consoleServer.url);
   const bridge = registerIpc(services.dispatch, log);
   const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
   translator = () => shellTranslator(state.preferences.language, app.getPreferredSystemLanguages());

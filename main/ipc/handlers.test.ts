@@ -169,7 +169,7 @@ describe('other areas', () => {
     const file = await vmFile();
     await value('library.open', { path: file });
     expect(await call('session.consoleTicket', { path: file, mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
-    app.consoles.setEndpoint('ws://127.0.0.1:9/console');
+    app.screen.setEndpoint('ws://127.0.0.1:9/console');
     expect(await call('session.consoleTicket', { path: file, mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'VmNotRunning' } });
     await value('vm.start', { path: file });
     const ticket = await value<{ ticketId: string; proxyUrl: string }>('session.consoleTicket', { path: file, mode: 'basic' });
@@ -308,6 +308,80 @@ describe('cloning a VM', () => {
   });
 });
 
+describe('differencing disks', () => {
+  const doneReport = (operationId: string) =>
+    events.find((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done)?.payload as
+      | { error?: { code: string }; result?: { path: string } }
+      | undefined;
+  const finished = async (operationId: string) => {
+    await waitFor(() => doneReport(operationId) !== undefined, 10_000, 'the operation');
+    return doneReport(operationId)!;
+  };
+
+  it('vm.clone with differencing disks makes children of the original’s disks, and both VMs start', async () => {
+    const base = path.join(dir, 'orig.vhdx');
+    expect(await finished((await value<{ operationId: string }>('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false })).operationId)).toMatchObject({ result: { path: base } });
+    const file = await vmFile('orig.7b', MINIMAL.replace('"Name":"Vm"', '"Name":"Orig"').replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"orig.vhdx"}]'));
+    await value('library.open', { path: file });
+    const { operationId } = await value<{ operationId: string }>('vm.clone', { path: file, name: 'Diff', folder: path.join(dir, 'clones'), disks: 'differencing', macs: 'dynamic' });
+    expect(await finished(operationId)).not.toHaveProperty('error');
+    const clone = path.join(dir, 'clones', 'Diff', 'Diff.7b');
+    const child = path.join(dir, 'clones', 'Diff', 'orig.vhdx');
+    expect(await value('disks.info', { path: child })).toMatchObject({ type: 'differencing', virtualSize: 64 * 1024 * 1024, parents: [{ path: base, missing: false }] });
+    await value('vm.start', { path: file });
+    await value('vm.start', { path: clone });
+    expect((await value<{ state: string }[]>('library.list')).map((vm) => vm.state)).toEqual(['Running', 'Running']);
+    // The original runs with the parent attached: it is not compacted, resized, or made a parent now.
+    expect(await call('disks.compact', { path: base })).toMatchObject({ ok: false, error: { code: 'DiskInUse', message: expect.stringContaining('Orig') as string } });
+    expect(await call('disks.resize', { path: base, sizeBytes: 128 * 1024 * 1024 })).toMatchObject({ ok: false, error: { code: 'DiskInUse' } });
+    expect(await call('disks.createDifferencing', { path: path.join(dir, 'more.vhdx'), parentPath: base })).toMatchObject({ ok: false, error: { code: 'DiskInUse' } });
+  });
+
+  it('disks.delete removes a disk no library VM names, and refuses one that a VM still names', async () => {
+    const kept = path.join(dir, 'kept.vhdx');
+    const loose = path.join(dir, 'loose.vhdx');
+    await writeFile(kept, 'disk');
+    await writeFile(loose, 'disk');
+    const file = await vmFile('named.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"kept.vhdx"}]'));
+    await value('library.open', { path: file });
+    expect(await call('disks.delete', { path: kept })).toMatchObject({ ok: false, error: { code: 'DiskInUse', message: expect.stringContaining('Vm') as string } });
+    expect(existsSync(kept)).toBe(true);
+    expect(await value('disks.delete', { path: loose })).toEqual({ recycled: false });
+    expect(existsSync(loose)).toBe(false);
+    expect(await call('disks.delete', { path: loose })).toMatchObject({ ok: false, error: { code: 'FileNotFound' } });
+  });
+
+  it('disks.createDifferencing reports the new disk in its done report; a failed one names nothing', async () => {
+    const base = path.join(dir, 'base.vhdx');
+    await finished((await value<{ operationId: string }>('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false })).operationId);
+    const child = path.join(dir, 'child.vhdx');
+    expect(await finished((await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base })).operationId)).toMatchObject({ result: { path: child } });
+    const failed = await finished((await value<{ operationId: string }>('disks.createDifferencing', { path: path.join(dir, 'orphan.vhdx'), parentPath: path.join(dir, 'none.vhdx') })).operationId);
+    expect(failed).toMatchObject({ error: { code: 'ERROR_FILE_NOT_FOUND' } });
+    expect(failed).not.toHaveProperty('result');
+    expect(await call('disks.createDifferencing', { path: path.join(dir, 'x.vhdx'), parentPath: path.join(dir, 'a.txt') })).toMatchObject({ ok: false, error: { code: 'BadRequest', path: '/parentPath' } });
+  });
+});
+
+describe('a running VM’s DVD drive and live figures', () => {
+  it('vm.setMedia inserts and ejects an image (guarded as an .iso), and vm.statistics reads the figures', async () => {
+    const iso = path.join(dir, 'setup.iso');
+    await writeFile(iso, 'image');
+    const file = await vmFile('media.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualImage"}]'));
+    await value('library.open', { path: file });
+    await value('vm.start', { path: file });
+    expect(await value('vm.setMedia', { path: file, lun: 0, image: iso })).toEqual({ appliedNow: true });
+    expect(await call('vm.setMedia', { path: file, lun: 0, image: path.join(dir, 'notes.txt') })).toMatchObject({ ok: false, error: { code: 'InvalidPath' } });
+    expect(await call('vm.setMedia', { path: file, lun: 64, image: null })).toMatchObject({ ok: false, error: { code: 'BadRequest', path: '/lun' } });
+    expect(await value('vm.setMedia', { path: file, lun: 0, image: null })).toEqual({ appliedNow: true });
+    const figures = await value<{ uptimeMs: number; cpuPercent: number; memoryAssignedMb: number }>('vm.statistics', { path: file });
+    expect(figures).toMatchObject({ memoryAssignedMb: 512 });
+    expect(figures.cpuPercent).toBeGreaterThanOrEqual(0);
+    await value('vm.powerOff', { path: file });
+    expect(await call('vm.statistics', { path: file })).toMatchObject({ ok: false, error: { code: 'VmNotRunning' } });
+  });
+});
+
 describe('refused files', () => {
   it('a file without its BOM cannot be started, says why, and the safe fix adds only the BOM', async () => {
     const file = path.join(dir, 'nobom.7b');
@@ -340,6 +414,25 @@ describe('the editor’s warnings about this host', () => {
       ['disk.unreadable', '/NanaBox/ScsiDevices/1/Path'],
       ['disk.shared', '/NanaBox/ScsiDevices/2/Path'],
     ]);
+  });
+});
+
+describe('the editor’s warnings about differencing disks', () => {
+  it('config.load says a differencing disk whose parent is missing cannot be used, naming the parent', async () => {
+    const base = path.join(dir, 'base.vhdx');
+    const child = path.join(dir, 'child.vhdx');
+    await value('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false });
+    await waitFor(() => existsSync(base), 5_000, 'the parent');
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'the parent made');
+    const { operationId } = await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base });
+    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the child');
+    const file = await vmFile('diff.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"child.vhdx"}]'));
+    await value('library.open', { path: file });
+    const before = await value<{ findings: { code: string }[] }>('config.load', { path: file });
+    expect(before.findings.map((f) => f.code)).not.toContain('disk.unreadable');
+    await rm(base);
+    const after = await value<{ findings: { code: string; path: string; params: { reason?: string } }[] }>('config.load', { path: file });
+    expect(after.findings.find((f) => f.code === 'disk.unreadable')).toMatchObject({ path: '/NanaBox/ScsiDevices/0/Path', params: { reason: `its parent disk ${base} is missing` } });
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
-import { HakoError } from '../../app/errors/error-info.js';
+import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
 import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
@@ -14,7 +14,9 @@ import { type DeepReadonly, type Handlers } from '../../app/ipc/dispatch.js';
 import { regularFileExists } from '../files/user-file.js';
 import { type CapabilitiesService } from '../services/capabilities.js';
 import { type ConfigService } from '../services/config-service.js';
+import { type ConsoleService, type ConsoleStatus } from '../services/console/console-service.js';
 import { type DiskService } from '../services/disk-service.js';
+import { type GpuService } from '../services/gpu-service.js';
 import { hostFindings, type HostCheckDeps } from '../services/host-checks.js';
 import { type HostFacts } from '../services/host-facts.js';
 import { type BackgroundOperations } from '../services/operations.js';
@@ -24,7 +26,7 @@ import { type VmDeleter } from '../services/vm-deleter.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
-import { type ConsoleService } from '../services/screen/console-service.js';
+import { type ScreenService } from '../services/screen/screen-service.js';
 import { type CredentialVault } from '../services/screen/credentials.js';
 import { type VmService } from '../services/vm/vm-service.js';
 import { createPathGuard, type GuardInput } from './path-guards.js';
@@ -57,10 +59,12 @@ export interface HandlerServices {
   readonly hostFacts: () => HostFacts;
   readonly hostChecks: HostCheckDeps;
   readonly networks: NetworkService;
+  readonly gpus: GpuService;
+  readonly consoles: ConsoleService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
   /** The VM's screen inside Hako: console tickets and what became of them. */
-  readonly consoles: ConsoleService;
+  readonly screen: ScreenService;
   readonly version: string;
   readonly standIn: boolean;
   /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
@@ -124,6 +128,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'vm.crash': ({ path: p }) => vms.crash(p),
     'vm.reload': ({ path: p }) => vms.reload(p),
     'vm.events': ({ path: p }) => vms.events(p),
+    'vm.setMedia': ({ path: p, lun, image }) => vms.setMedia(p, lun, image),
+    'vm.statistics': ({ path: p }) => vms.statistics(p),
 
     'config.load': async ({ path: vmPath }) => {
       const read = await configs.read(vmPath);
@@ -163,9 +169,11 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       }),
 
     'disks.create': ({ path: p, sizeBytes, fixed }) => disks.startCreate({ path: p, size: sizeBytes, fixed }),
+    'disks.createDifferencing': ({ path: p, parentPath }) => disks.startCreateDifferencing({ path: p, parentPath }),
     'disks.resize': ({ path: p, sizeBytes }) => disks.startResize(p, sizeBytes),
     'disks.compact': ({ path: p }) => disks.startCompact(p),
     'disks.info': ({ path: p }) => disks.info(p),
+    'disks.delete': ({ path: p }) => disks.remove(p),
 
     'networks.list': async () => {
       const list = await networks.listNetworks();
@@ -182,6 +190,14 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
       return { id: created.id };
     },
 
+    'gpus.list': () => services.gpus.list(),
+
+    'console.open': ({ path: p, port }) => consoleStatusDto(services.consoles.open(p, port)),
+    'console.write': ({ consoleId, data }) => services.consoles.write(consoleId, data),
+    'console.ack': ({ consoleId, bytes }) => services.consoles.ack(consoleId, bytes),
+    'console.close': ({ consoleId }) => services.consoles.close(consoleId),
+    'console.saveText': ({ path: p, text, append }) => services.consoles.saveText(p, text, append),
+
     'session.connect': ({ path: p, mode }) => {
       if (!shell.connectSession) throw notSupported('Connecting to the VM screen');
       return shell.connectSession(p, mode);
@@ -194,8 +210,8 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'session.setMode': async ({ path: p, mode }) => {
       await library.setPreferences(p, { sessionMode: mode });
     },
-    'session.consoleTicket': ({ path: p, mode }) => services.consoles.ticket(p, mode),
-    'session.consoleResult': ({ ticketId }) => services.consoles.result(ticketId),
+    'session.consoleTicket': ({ path: p, mode }) => services.screen.ticket(p, mode),
+    'session.consoleResult': ({ ticketId }) => services.screen.result(ticketId),
     'session.credentials': async ({ path: p }) => {
       const vault = shell.credentials;
       const canRemember = vault?.available() ?? false;
@@ -253,6 +269,12 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'app.ready': () => undefined,
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
+}
+
+/** A console's status in the contract's terms (an error as ErrorInfo). */
+export function consoleStatusDto(status: ConsoleStatus): EventPayload<'console.state'> {
+  const { error, ...rest } = status;
+  return { ...rest, ...(error ? { error: toErrorInfo(error) } : {}) };
 }
 
 /** The IPv4 subnets of the host's own interfaces, which a new switch must not collide with. */

@@ -30,6 +30,13 @@ describe('path guards', () => {
     await expect(posix('config.save', { path: '/vms/other.7b' })).rejects.toMatchObject({ code: 'VmUnknown' });
   });
 
+  it('pass an ejected image (null) and guard an inserted one', async () => {
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: null })).resolves.toEqual({ path: '/vms/lab.7b', lun: 1, image: null });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '/iso/x/../a.ISO' })).resolves.toMatchObject({ image: '/iso/a.ISO' });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '/iso/a.img' })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('vm.setMedia', { path: '/vms/lab.7b', lun: 1, image: '//server/share/a.iso' })).rejects.toMatchObject({ code: 'PathNotLocal' });
+  });
+
   it('check the kind after resolving', async () => {
     await expect(posix('vm.start', { path: '/vms/lab.7b/..' })).rejects.toMatchObject({ code: 'InvalidPath' });
     await expect(posix('disks.compact', { path: '/vms/notes.txt' })).rejects.toMatchObject({ code: 'InvalidPath' });
@@ -40,6 +47,13 @@ describe('path guards', () => {
     await expect(posix('disks.create', { path: '/proc/self/d.vhdx' })).rejects.toMatchObject({ code: 'InvalidPath' });
     await expect(windows('config.create', { path: 'C:\\Windows\\System32\\x.7b', name: 'x' })).rejects.toMatchObject({ code: 'InvalidPath' });
     await expect(posix('config.create', { path: '/home/me/vms/x.7b', name: 'x' })).resolves.toMatchObject({ path: '/home/me/vms/x.7b' });
+  });
+
+  it('let a console save its text only to a .txt or .log outside system folders, and open only library VMs', async () => {
+    await expect(posix('console.saveText', { path: '/home/me/com1.log', text: '', append: false })).resolves.toMatchObject({ path: '/home/me/com1.log' });
+    await expect(posix('console.saveText', { path: '/home/me/com1.7b', text: '', append: false })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('console.saveText', { path: '/etc/profile.d/x.txt', text: '', append: false })).rejects.toMatchObject({ code: 'InvalidPath' });
+    await expect(posix('console.open', { path: '/vms/other.7b', port: 'COM1' })).rejects.toMatchObject({ code: 'VmUnknown' });
   });
 
   it('guard a folder kept in the preferences, which may be emptied', async () => {

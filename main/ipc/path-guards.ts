@@ -22,6 +22,7 @@ export type GuardInput = <T>(call: CallName, input: T) => Promise<T>;
 const VM_EXTENSION = /\.7b$/i;
 const DISK_EXTENSION = /\.vhdx?$/i;
 const ISO_EXTENSION = /\.iso$/i;
+const TEXT_EXTENSION = /\.(txt|log)$/i;
 
 function requireExtension(resolved: string, pattern: RegExp, expected: string): void {
   if (!pattern.test(resolved)) throw new HakoError('InvalidPath', `${resolved} is not a ${expected} file.`, { path: resolved });
@@ -55,6 +56,10 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     newFolder: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
     isoFile: (resolved) => requireExtension(resolved, ISO_EXTENSION, '.iso'),
     folderSetting: (resolved) => requireOutsideSystemFolders(`${resolved}${windows ? '\\' : '/'}x`),
+    newTextFile: (resolved) => {
+      requireExtension(resolved, TEXT_EXTENSION, '.txt or .log');
+      requireOutsideSystemFolders(resolved);
+    },
   };
 
   return async (call, input) => {
@@ -63,8 +68,9 @@ export function createPathGuard(deps: PathGuardDeps): GuardInput {
     const guarded = { ...(input as Record<string, unknown>) };
     for (const [field, kind] of guards) {
       const untrusted = guarded[field];
-      // An optional path the caller left out has nothing to guard (the schema allows its absence).
-      if (untrusted === undefined) continue;
+      // An optional path the caller left out, or a nullable one set to null (an ejected image), has
+      // nothing to guard (the schema allows it).
+      if (untrusted === undefined || untrusted === null) continue;
       // A folder setting may be emptied: it then means the default.
       if (kind === 'folderSetting' && untrusted === '') continue;
       const problem = localPathProblem(untrusted, windows);

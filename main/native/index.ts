@@ -2,7 +2,8 @@
  * The native layer's front door: the ports (services/ports.ts) implemented over koffi. Nothing that
  * leaves this folder is a koffi value.
  */
-import type { Hcn, Hcs, HostInfo, VirtDisk } from '../services/ports.js';
+import type { Hcn, Hcs, HostDevices, HostInfo, VirtDisk } from '../services/ports.js';
+import { NativeHostDevices } from './cfgmgr32.js';
 import { nativeCallMonitor, type NativeCallMonitor } from './calls.js';
 import { NativeHcn } from './computenetwork.js';
 import { NativeHcs } from './computecore.js';
@@ -25,6 +26,8 @@ export interface NativeHost {
   readonly hcs: Hcs;
   readonly hcn: Hcn;
   readonly virtDisk: VirtDisk;
+  /** cfgmgr32 (loaded on first use). */
+  readonly devices: HostDevices;
   readonly host: HostInfo;
   /** True when the stand-in libraries are loaded instead of the Windows DLLs. */
   readonly standIn: boolean;
@@ -49,7 +52,7 @@ export function nativeStatus(facts: HostInfo | null): NativeStatus {
 
 /**
  * Loads computecore, computenetwork and virtdisk (or their stand-ins; see library.ts) and reads the
- * host facts. Built once per process. Throws an Error naming the library when one cannot be loaded.
+ * host facts; cfgmgr32 loads when the GPUs are first listed. Built once per process. Throws an Error naming the library when one cannot be loaded.
  */
 export function loadNativeHost(): NativeHost {
   if (!host) {
@@ -58,6 +61,7 @@ export function loadNativeHost(): NativeHost {
       hcs: new NativeHcs(),
       hcn: new NativeHcn(),
       virtDisk: new NativeVirtDisk(),
+      devices: new NativeHostDevices(),
       host: facts,
       standIn: usingStandIns(),
       status: nativeStatus(facts),
@@ -67,6 +71,7 @@ export function loadNativeHost(): NativeHost {
 }
 
 export { NativeHcs, NativeComputeSystem } from './computecore.js';
+export { hostConnectionPeers } from './connection-peers.js';
 export { NativeHcn, NativeHcnHandle } from './computenetwork.js';
 export { NativeVirtDisk, DEFAULT_BLOCK_SIZE, PROGRESS_INTERVAL_MS } from './virtdisk.js';
 export { loadHostInfo, DEFAULT_STAND_IN_BUILD } from './win32.js';

@@ -19,7 +19,7 @@ const saved = { ...process.env };
 beforeAll(() => ensureStandIns());
 
 afterEach(() => {
-  for (const key of ['HAKO_STAND_IN_DIR', 'HAKO_COMPUTECORE', 'HAKO_COMPUTENETWORK', 'HAKO_VIRTDISK', 'HAKO_STAND_IN_BUILD']) {
+  for (const key of ['HAKO_STAND_IN_DIR', 'HAKO_COMPUTECORE', 'HAKO_COMPUTENETWORK', 'HAKO_VIRTDISK', 'HAKO_CFGMGR32', 'HAKO_STAND_IN_BUILD']) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -31,6 +31,7 @@ describe.skipIf(process.platform === 'win32')('library paths off Windows', () =>
     expect(standInDirectory()).toBe(path.join(repoRoot, 'build', 'stand-in'));
     expect(libraryPath('computecore')).toBe(path.join(repoRoot, 'build', 'stand-in', 'libcomputecore.so'));
     expect(libraryPath('virtdisk')).toBe(path.join(repoRoot, 'build', 'stand-in', 'libvirtdisk.so'));
+    expect(libraryPath('cfgmgr32')).toBe(path.join(repoRoot, 'build', 'stand-in', 'libcfgmgr32.so'));
     expect(usingStandIns()).toBe(true);
   });
 
@@ -57,18 +58,20 @@ describe('the loader plan', () => {
     HAKO_COMPUTECORE: 'C:\\Users\\me\\computecore.dll',
     HAKO_COMPUTENETWORK: 'C:\\Users\\me\\computenetwork.dll',
     HAKO_VIRTDISK: 'C:\\Users\\me\\virtdisk.dll',
+    HAKO_CFGMGR32: 'C:\\Users\\me\\cfgmgr32.dll',
   };
 
   it('packaged: every library by absolute path from System32, whatever the variables say, and no test exports', () => {
     const plan = planLibraries(windowsInputs(true, everyVariable));
-    for (const name of ['computecore', 'computenetwork', 'virtdisk', 'kernel32', 'ole32', 'advapi32', 'ntdll', 'shell32', 'user32'] as const) {
+    for (const name of ['computecore', 'computenetwork', 'virtdisk', 'cfgmgr32', 'kernel32', 'ole32', 'advapi32', 'ntdll', 'shell32', 'user32', 'iphlpapi'] as const) {
       expect(plan.paths[name]).toBe(`C:\\Windows\\system32\\${name}.dll`);
     }
-    expect(plan.standIn).toEqual({ computecore: false, computenetwork: false, virtdisk: false });
+    expect(plan.standIn).toEqual({ computecore: false, computenetwork: false, virtdisk: false, cfgmgr32: false });
     expect(plan.testExports).toBe(false);
     // The same process, not packaged, would honour them: the decision is what ignores them.
     const development = planLibraries(windowsInputs(false, everyVariable));
     expect(development.paths.computecore).toBe('C:\\Users\\me\\computecore.dll');
+    expect(development.paths.cfgmgr32).toBe('C:\\Users\\me\\cfgmgr32.dll');
     expect(development.testExports).toBe(true);
   });
 
@@ -78,6 +81,8 @@ describe('the loader plan', () => {
     expect(plain.testExports).toBe(false);
     const wine = planLibraries(windowsInputs(false, { HAKO_STAND_IN_DIR: 'Z:\\hako\\build\\stand-in\\win' }));
     expect(wine.paths.virtdisk).toBe('Z:\\hako\\build\\stand-in\\win\\virtdisk.dll');
+    expect(wine.paths.cfgmgr32).toBe('Z:\\hako\\build\\stand-in\\win\\cfgmgr32.dll');
+    expect(wine.paths.iphlpapi).toBe('C:\\Windows\\system32\\iphlpapi.dll');
     expect(wine.paths.kernel32).toBe('C:\\Windows\\system32\\kernel32.dll');
     expect(wine.testExports).toBe(true);
   });
@@ -206,7 +211,7 @@ describe.runIf(process.platform === 'win32')('the search order on Windows', () =
     expect(report.safeSearch).toBe(true);
     expect(report.problem).toBeNull();
     const system32 = systemDirectory()!;
-    const systemLibraries = report.libraries.filter((l) => !['computecore', 'computenetwork', 'virtdisk'].includes(l.name));
+    const systemLibraries = report.libraries.filter((l) => !['computecore', 'computenetwork', 'virtdisk', 'cfgmgr32'].includes(l.name));
     expect(systemLibraries.length).toBeGreaterThan(0);
     for (const library of systemLibraries) expect(library.path.toLowerCase()).toBe(path.win32.join(system32, `${library.name}.dll`).toLowerCase());
   });

@@ -12,8 +12,8 @@
  * - Elsewhere (development, tests, the browser host): on Windows the same System32 paths, unless
  *   `HAKO_STAND_IN_DIR` names a folder of the mingw stand-ins (`build/stand-in/win`, for runs under wine);
  *   off Windows the C stand-ins, `lib<name>.so` from `build/stand-in/` under the repository root, or from
- *   `HAKO_STAND_IN_DIR` (e.g. `build/stand-in/1809`). `HAKO_COMPUTECORE`, `HAKO_COMPUTENETWORK` and
- *   `HAKO_VIRTDISK` name one library file each and win over both rules.
+ *   `HAKO_STAND_IN_DIR` (e.g. `build/stand-in/1809`). `HAKO_COMPUTECORE`, `HAKO_COMPUTENETWORK`,
+ *   `HAKO_VIRTDISK` and `HAKO_CFGMGR32` name one library file each and win over both rules.
  *
  * Result strings are freed with `LocalFree` (HCS) and `CoTaskMemFree` (HCN): kernel32 / ole32 on
  * Windows, the stand-in libraries themselves elsewhere (they count what they allocate).
@@ -32,18 +32,23 @@ export type TypeSpec = Parameters<typeof koffi.sizeof>[0];
 export type NativeFunction = ReturnType<LibraryHandle['func']>;
 export type { LibraryHandle };
 
-/** The libraries Hako binds. The Win32 ones are only loaded on Windows (win32.ts, shutdown-block.ts). */
+/**
+ * The libraries Hako binds. The Win32 ones are only loaded on Windows (win32.ts, shutdown-block.ts,
+ * tcp-owner-windows.ts).
+ */
 export type NativeLibraryName = HostLibraryName | SystemLibraryName;
-/** The three libraries that have a stand-in. */
-export type HostLibraryName = 'computecore' | 'computenetwork' | 'virtdisk';
-export type SystemLibraryName = 'kernel32' | 'ole32' | 'advapi32' | 'ntdll' | 'shell32' | 'user32';
+/** The libraries that have a stand-in. */
+export type HostLibraryName = 'computecore' | 'computenetwork' | 'virtdisk' | 'cfgmgr32';
+export type SystemLibraryName = 'kernel32' | 'ole32' | 'advapi32' | 'ntdll' | 'shell32' | 'user32' | 'iphlpapi';
 
-export const HOST_LIBRARIES: readonly HostLibraryName[] = ['computecore', 'computenetwork', 'virtdisk'];
+export const HOST_LIBRARIES: readonly HostLibraryName[] = ['computecore', 'computenetwork', 'virtdisk', 'cfgmgr32'];
+const SYSTEM_LIBRARIES: readonly SystemLibraryName[] = ['kernel32', 'ole32', 'advapi32', 'ntdll', 'shell32', 'user32', 'iphlpapi'];
 
 const ENV_BY_LIBRARY: Readonly<Record<HostLibraryName, string>> = {
   computecore: 'HAKO_COMPUTECORE',
   computenetwork: 'HAKO_COMPUTENETWORK',
   virtdisk: 'HAKO_VIRTDISK',
+  cfgmgr32: 'HAKO_CFGMGR32',
 };
 
 /** `LOAD_LIBRARY_SEARCH_SYSTEM32` (libloaderapi.h). */
@@ -110,7 +115,7 @@ export function planLibraries(inputs: LoaderInputs): LoaderPlan {
       standIn[name] = false;
     }
   }
-  for (const name of ['kernel32', 'ole32', 'advapi32', 'ntdll', 'shell32', 'user32'] as const) paths[name] = system(`${name}.dll`);
+  for (const name of SYSTEM_LIBRARIES) paths[name] = system(`${name}.dll`);
   return { paths, standIn, testExports: !inputs.packaged && HOST_LIBRARIES.every((name) => standIn[name]) };
 }
 
@@ -235,10 +240,13 @@ export function loadLibrary(name: NativeLibraryName): LibraryHandle {
     lib = koffi.load(file);
   } catch (cause) {
     const missing = !existsSync(file);
+    // cfgmgr32 is part of every Windows; only the Hyper-V libraries come with a feature to turn on.
     const advice = isHostLibrary(name)
       ? standIn
         ? `Build the stand-ins with "node scripts/build-stand-in.mjs", or point HAKO_STAND_IN_DIR or ${ENV_BY_LIBRARY[name]} at them.`
-        : FEATURE_ADVICE
+        : name === 'cfgmgr32'
+          ? undefined
+          : FEATURE_ADVICE
       : undefined;
     const message = missing ? `${file} does not exist.` : `${file} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`;
     attempts.set(name, { name, path: file, state: missing ? 'missing' : 'failed', message, ...(advice ? { advice } : {}) });

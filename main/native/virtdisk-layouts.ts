@@ -10,6 +10,7 @@ export const ERROR_SUCCESS = 0;
 export const ERROR_OPERATION_ABORTED = 995;
 export const ERROR_IO_PENDING = 997;
 export const ERROR_CANCELLED = 1223;
+export const ERROR_INSUFFICIENT_BUFFER = 122;
 
 export const VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN = 0;
 export const VIRTUAL_STORAGE_TYPE_DEVICE_VHD = 2;
@@ -29,9 +30,14 @@ export const RESIZE_VIRTUAL_DISK_FLAG_NONE = 0;
 export const COMPACT_VIRTUAL_DISK_VERSION_1 = 1;
 export const COMPACT_VIRTUAL_DISK_FLAG_NONE = 0;
 export const GET_VIRTUAL_DISK_INFO_SIZE = 1;
+export const GET_VIRTUAL_DISK_INFO_PARENT_LOCATION = 3;
 export const GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE = 6;
 export const GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE = 7;
+export const GET_VIRTUAL_DISK_INFO_SMALLEST_SAFE_VIRTUAL_SIZE = 11;
+/** ProviderSubtype: 2 fixed, 3 dynamically expanding, 4 differencing (GET_VIRTUAL_DISK_INFO, and the GetVirtualDiskInformation sample). */
 export const PROVIDER_SUBTYPE_FIXED = 2;
+export const PROVIDER_SUBTYPE_DYNAMIC = 3;
+export const PROVIDER_SUBTYPE_DIFFERENCING = 4;
 
 
 export const VIRTUAL_STORAGE_TYPE = koffi.struct({ DeviceId: 'uint32_t', VendorId: GUID }); // 20 bytes
@@ -69,3 +75,7 @@ export const VIRTUAL_DISK_PROGRESS = koffi.struct({ OperationStatus: 'uint32_t',
 export const OVERLAPPED_SIZE = 32; // Internal, InternalHigh, Offset/OffsetHigh (or Pointer), hEvent
 export const OVERLAPPED_HEVENT_OFFSET = 24;
 export const GET_VIRTUAL_DISK_INFO_SIZE_BYTES = 32; // Version + 8-aligned union of at most 24 bytes
+/** Where the members Hako reads sit in GET_VIRTUAL_DISK_INFO (x64): the union starts at 8. */
+export const GET_VIRTUAL_DISK_INFO_UNION_OFFSET = 8;
+/** ParentLocation: BOOL ParentResolved at 8, then WCHAR ParentLocationBuffer[] at 12 (variable length). */
+export const GET_VIRTUAL_DISK_INFO_PARENT_BUFFER_OFFSET = 12;

@@ -12,8 +12,10 @@ import { rawVirtDisk } from '../../test/support/native/virtdisk-raw.js';
 import { ensureStandIns } from '../../test/support/native/stand-ins.js';
 import { delay, waitFor } from '../../test/support/wait.js';
 import { DEFAULT_BLOCK_SIZE, NativeVirtDisk } from './virtdisk.js';
+import { decodeParentLocation, parentCandidates } from './virtdisk-info.js';
 
 const MiB = 1024 * 1024;
+const ERROR_INVALID_PARAMETER = 87;
 const GiB = 1024 * MiB;
 
 let disks: NativeVirtDisk;
@@ -61,11 +63,15 @@ describe('create and info', () => {
     await disks.create(file, { format: 'vhdx', sizeBytes: 64 * GiB, fixed: false });
     expect(await disks.info(file)).toEqual({
       format: 'vhdx',
+      type: 'dynamic',
       virtualSize: 64 * GiB,
       physicalSize: expect.any(Number) as number,
       blockSize: DEFAULT_BLOCK_SIZE.vhdx,
       sectorSize: 512,
       fixed: false,
+      // A new disk has no partition table the stand-in could read: it counts as used to its end.
+      smallestSafeSize: 64 * GiB,
+      parents: [],
     });
   });
 
@@ -81,7 +87,7 @@ describe('create and info', () => {
       const file = diskPath(format);
       await disks.create(file, { format, sizeBytes: 16 * MiB, fixed: true });
       const info = await disks.info(file);
-      expect(info).toMatchObject({ format, virtualSize: 16 * MiB, fixed: true });
+      expect(info).toMatchObject({ format, type: 'fixed', virtualSize: 16 * MiB, fixed: true });
       expect(info.physicalSize).toBeGreaterThanOrEqual(16 * MiB);
     }
   });
@@ -125,10 +131,15 @@ describe('resize and compact', () => {
     expect(info.physicalSize).toBeGreaterThanOrEqual(16 * MiB);
   });
 
-  it('refuses to shrink below the safe size', async () => {
+  it('shrinks to the smallest safe size it reports, and refuses to go below it', async () => {
     const file = diskPath('vhdx');
     await disks.create(file, { format: 'vhdx', sizeBytes: 8 * GiB, fixed: false });
     await expectVirtDiskError(disks.resize(file, 4 * GiB), HRESULT.E_INVALIDARG);
+    expect(controls.virtDisk.setSmallestSafeSize(file, 5 * GiB)).toBe(0);
+    expect((await disks.info(file)).smallestSafeSize).toBe(5 * GiB);
+    await expectVirtDiskError(disks.resize(file, 5 * GiB - 512), HRESULT.E_INVALIDARG);
+    await disks.resize(file, 5 * GiB);
+    expect(await disks.info(file)).toMatchObject({ virtualSize: 5 * GiB, smallestSafeSize: 5 * GiB });
   });
 
   it('compacts a dynamic disk and refuses a fixed one', async () => {
@@ -225,7 +236,6 @@ describe('failures', () => {
 });
 
 describe('handles as Microsoft\'s samples open them (the stand-in refuses the others)', () => {
-  const ERROR_INVALID_PARAMETER = 87;
   const ERROR_FILE_NOT_FOUND = 2;
 
   it('resizes and compacts through version 2 handles; version 1 handles are refused', async () => {
@@ -239,11 +249,85 @@ describe('handles as Microsoft\'s samples open them (the stand-in refuses the ot
     expect((await disks.info(file)).virtualSize).toBe(16 * GiB);
   });
 
-  it('reads a differencing disk whose parent is missing (GetInfoOnly, no parents)', async () => {
+  it('reads a differencing disk whose parent is missing (GetInfoOnly, no parents), and names the parent', async () => {
     const file = diskPath('vhdx', 'child');
     await disks.create(file, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
-    expect(controls.virtDisk.setParent(file, path.join(dir, 'gone-parent.vhdx'))).toBe(0);
+    const gone = path.join(dir, 'gone-parent.vhdx');
+    expect(controls.virtDisk.setParent(file, gone)).toBe(0);
     expect(rawVirtDisk().openInfoWithParents(file)).toBe(ERROR_FILE_NOT_FOUND);
-    expect(await disks.info(file)).toMatchObject({ format: 'vhdx', virtualSize: 4 * GiB, fixed: false });
+    expect(await disks.info(file)).toMatchObject({ format: 'vhdx', type: 'differencing', virtualSize: 4 * GiB, fixed: false, parents: [{ path: gone, missing: true }] });
+  });
+
+  it('answers ParentLocation as a list when the chain was not opened, as one resolved path when it was', async () => {
+    // Raw calls: the layout (BOOL at 8, the paths from 12) and both shapes of the answer.
+    const parent = diskPath('vhdx', 'parent');
+    await disks.create(parent, { format: 'vhdx', sizeBytes: 4 * GiB, fixed: false });
+    const child = diskPath('vhdx', 'child');
+    await disks.createDifferencing(child, parent);
+    const raw = rawVirtDisk();
+    expect(raw.parentLocation(child, true)).toEqual({ status: 0, resolved: false, text: `${parent}\0\0` });
+    expect(raw.parentLocation(child, false)).toEqual({ status: 0, resolved: true, text: `${parent}\0` });
+    expect(raw.parentLocation(parent, true)).toMatchObject({ status: ERROR_INVALID_PARAMETER });
+  });
+});
+
+describe('differencing disks', () => {
+  it('reads both shapes of ParentLocation, and takes relative candidates from the child\'s folder', () => {
+    const answer = (resolved: boolean, text: string) => {
+      const buffer = Buffer.alloc(12 + text.length * 2);
+      buffer.writeUInt32LE(3, 0);
+      buffer.writeInt32LE(resolved ? 1 : 0, 8);
+      buffer.write(text, 12, 'utf16le');
+      return buffer;
+    };
+    expect(decodeParentLocation(answer(true, 'C:\\VMs\\base.vhdx\0'))).toEqual({ resolved: true, paths: ['C:\\VMs\\base.vhdx'] });
+    const list = decodeParentLocation(answer(false, '.\\base.vhdx\0C:\\Old\\base.vhdx\0\0'));
+    expect(list).toEqual({ resolved: false, paths: ['.\\base.vhdx', 'C:\\Old\\base.vhdx'] });
+    expect(parentCandidates('D:\\VMs\\Lab\\child.vhdx', list)).toEqual(['D:\\VMs\\Lab\\base.vhdx', 'C:\\Old\\base.vhdx']);
+    expect(parentCandidates('/vms/lab/child.vhdx', { resolved: false, paths: ['../base/base.vhdx'] })).toEqual(['/vms/base/base.vhdx']);
+  });
+
+  it('makes a child that takes its parent\'s size, and a chain of them', async () => {
+    const base = diskPath('vhdx', 'base');
+    await disks.create(base, { format: 'vhdx', sizeBytes: 6 * GiB, fixed: false });
+    const child = diskPath('vhdx', 'child');
+    const grandchild = diskPath('vhdx', 'grandchild');
+    await disks.createDifferencing(child, base);
+    await disks.createDifferencing(grandchild, child);
+    expect(await disks.info(grandchild)).toMatchObject({
+      format: 'vhdx',
+      type: 'differencing',
+      virtualSize: 6 * GiB,
+      // Microsoft's CreateVirtualDisk sample: a differencing VHDX defaults to 2 MiB blocks.
+      blockSize: 2 * MiB,
+      parents: [
+        { path: child, missing: false },
+        { path: base, missing: false },
+      ],
+    });
+    const vhdBase = diskPath('vhd', 'base');
+    await disks.create(vhdBase, { format: 'vhd', sizeBytes: 8 * MiB, fixed: true });
+    const vhdChild = diskPath('vhd', 'child');
+    await disks.createDifferencing(vhdChild, vhdBase);
+    expect(await disks.info(vhdChild)).toMatchObject({ format: 'vhd', type: 'differencing', virtualSize: 8 * MiB, blockSize: 2 * MiB });
+  });
+
+  it('refuses what the stand-in rules out: a missing or held parent, another format, resizing the child', async () => {
+    const base = diskPath('vhdx', 'base');
+    await disks.create(base, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });
+    await expectVirtDiskError(disks.createDifferencing(diskPath('vhdx', 'orphan'), path.join(dir, 'none.vhdx')), HRESULT.ERROR_FILE_NOT_FOUND);
+    await expectVirtDiskError(disks.createDifferencing(diskPath('vhd', 'mixed'), base), HRESULT.E_INVALIDARG);
+    const child = diskPath('vhdx', 'child');
+    await disks.createDifferencing(child, base);
+    await expectVirtDiskError(disks.resize(child, 16 * MiB), HRESULT.ERROR_NOT_SUPPORTED);
+    await expectVirtDiskError(disks.createDifferencing(child, base), HRESULT.ERROR_FILE_EXISTS);
+    // A parent another handle is writing (a resize under way) cannot be opened for the child.
+    controls.virtDisk.setBytesPerSecond(20 * MiB);
+    const resizing = disks.resize(base, 32 * MiB);
+    await waitFor(() => controls.virtDisk.openHandleCount() > 0, 5000, 'the resize to open the disk');
+    const held = diskPath('vhdx', 'held');
+    await expectVirtDiskError(disks.createDifferencing(held, base), HRESULT.ERROR_SHARING_VIOLATION);
+    expect(existsSync(held)).toBe(false);
+    await resizing;
   });
 });

@@ -10,6 +10,10 @@
  *   read through a GetInfoOnly handle opened with OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS
  *   (GetVirtualDiskInformation.cpp), so a differencing disk whose parent is missing still answers.
  *   NanaBox uses version 1 with VIRTUAL_DISK_ACCESS_ALL, but synchronously; Hako's calls are overlapped.
+ *   What is read, and how the parent chain is walked: virtdisk-info.ts; the bound exports, opening and
+ *   errors: virtdisk-calls.ts.
+ * - Differencing disks are made by CreateVirtualDisk with a ParentPath, as Microsoft's CreateVirtualDisk
+ *   sample makes them.
  * - Create, resize and compact are issued with an OVERLAPPED (the call returns ERROR_IO_PENDING once
  *   accepted) and then followed by polling GetVirtualDiskOperationProgress every
  *   {@link PROGRESS_INTERVAL_MS} on a timer — no thread waits for the operation. The OVERLAPPED, the
@@ -26,25 +30,20 @@
  */
 import { rm } from 'node:fs/promises';
 import koffi from 'koffi';
-import { HcsError } from '../../app/errors/hcs-error.js';
-import { HRESULT, hresultFromWin32 } from '../../app/errors/hresult.js';
 import type { DiskOperationOptions, DiskProgress, VirtDisk, VirtualDiskFormat, VirtualDiskInfo } from '../services/ports.js';
-import { callNative } from './calls.js';
 import { reportNativeError } from './ffi.js';
+import { cancelled, closeHandle, decodeNumber, diskCall, handleOf, openDisk, virtDisk, virtDiskError } from './virtdisk-calls.js';
+import { readDiskInfo } from './virtdisk-info.js';
 import {
   ERROR_SUCCESS,
   ERROR_OPERATION_ABORTED,
   ERROR_IO_PENDING,
   ERROR_CANCELLED,
-  VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN,
   VIRTUAL_STORAGE_TYPE_DEVICE_VHD,
   VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
   VENDOR_MICROSOFT,
   VENDOR_UNKNOWN,
   VIRTUAL_DISK_ACCESS_NONE,
-  OPEN_VIRTUAL_DISK_FLAG_NONE,
-  OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS,
-  OPEN_VIRTUAL_DISK_VERSION_2,
   CREATE_VIRTUAL_DISK_VERSION_2,
   CREATE_VIRTUAL_DISK_FLAG_NONE,
   CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION,
@@ -52,88 +51,19 @@ import {
   RESIZE_VIRTUAL_DISK_FLAG_NONE,
   COMPACT_VIRTUAL_DISK_VERSION_1,
   COMPACT_VIRTUAL_DISK_FLAG_NONE,
-  GET_VIRTUAL_DISK_INFO_SIZE,
-  GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE,
-  GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE,
-  PROVIDER_SUBTYPE_FIXED,
   VIRTUAL_STORAGE_TYPE,
   CREATE_VIRTUAL_DISK_PARAMETERS,
-  OPEN_VIRTUAL_DISK_PARAMETERS,
   RESIZE_VIRTUAL_DISK_PARAMETERS,
   COMPACT_VIRTUAL_DISK_PARAMETERS,
-  VIRTUAL_DISK_PROGRESS,
   OVERLAPPED_SIZE,
   OVERLAPPED_HEVENT_OFFSET,
-  GET_VIRTUAL_DISK_INFO_SIZE_BYTES,
 } from './virtdisk-layouts.js';
-import { bind, isStandIn, loadLibrary, type LibraryHandle, type NativeFunction } from './library.js';
 
 /** How often a running create/resize/compact is asked for its progress. */
 export const PROGRESS_INTERVAL_MS = 100;
 
 /** Default block sizes, as NanaBox creates disks: 1 MiB for VHDX, 512 KiB for VHD. */
 export const DEFAULT_BLOCK_SIZE: Readonly<Record<VirtualDiskFormat, number>> = { vhdx: 0x100000, vhd: 0x80000 };
-
-const HANDLE = 'void *';
-const OUT_HANDLE = koffi.out(koffi.pointer('void *'));
-
-interface Bindings {
-  readonly create: NativeFunction;
-  readonly open: NativeFunction;
-  readonly resize: NativeFunction;
-  readonly compact: NativeFunction;
-  readonly getInformation: NativeFunction;
-  readonly getProgress: NativeFunction;
-  readonly closeHandle: NativeFunction;
-  /** CancelIoEx(handle, overlapped), or what stands in for it. */
-  readonly cancel: (handle: bigint, overlapped: bigint) => void;
-  readonly createEvent: NativeFunction | null;
-}
-
-let bindings: Bindings | null = null;
-
-/**
- * kernel32's CancelIoEx, except for the Windows build of the stand-in (under wine), whose operations
- * the kernel never saw: there StandInVirtDiskCancel(handle) stands in for it (stand-in README).
- */
-function cancelFunction(lib: LibraryHandle, kernel: LibraryHandle): (handle: bigint, overlapped: bigint) => void {
-  if (process.platform === 'win32' && isStandIn('virtdisk')) {
-    const standInCancel = bind(lib, 'StandInVirtDiskCancel', 'int32_t', [HANDLE]);
-    return (handle) => void standInCancel(handle);
-  }
-  const cancelIoEx = bind(kernel, 'CancelIoEx', 'int', [HANDLE, 'void *']);
-  return (handle, overlapped) => void cancelIoEx(handle, overlapped);
-}
-
-function virtDisk(): Bindings {
-  if (!bindings) {
-    const lib = loadLibrary('virtdisk');
-    const kernel = process.platform === 'win32' ? loadLibrary('kernel32') : lib;
-    bindings = {
-      create: bind(lib, 'CreateVirtualDisk', 'uint32_t', ['void *', 'void *', 'uint32_t', 'void *', 'uint32_t', 'uint32_t', 'void *', 'void *', OUT_HANDLE]),
-      open: bind(lib, 'OpenVirtualDisk', 'uint32_t', [koffi.pointer(VIRTUAL_STORAGE_TYPE), 'str16', 'uint32_t', 'uint32_t', koffi.pointer(OPEN_VIRTUAL_DISK_PARAMETERS), OUT_HANDLE]),
-      resize: bind(lib, 'ResizeVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
-      compact: bind(lib, 'CompactVirtualDisk', 'uint32_t', [HANDLE, 'uint32_t', 'void *', 'void *']),
-      getInformation: bind(lib, 'GetVirtualDiskInformation', 'uint32_t', [HANDLE, koffi.inout(koffi.pointer('uint32_t')), 'void *', koffi.out(koffi.pointer('uint32_t'))]),
-      getProgress: bind(lib, 'GetVirtualDiskOperationProgress', 'uint32_t', [HANDLE, 'void *', koffi.out(koffi.pointer(VIRTUAL_DISK_PROGRESS))]),
-      closeHandle: bind(kernel, 'CloseHandle', 'int', [HANDLE]),
-      cancel: cancelFunction(lib, kernel),
-      createEvent: process.platform === 'win32' ? bind(kernel, 'CreateEventW', HANDLE, ['void *', 'int', 'int', 'void *']) : null,
-    };
-  }
-  return bindings;
-}
-
-function virtDiskError(operation: string, code: number, apiMessage?: string): HcsError {
-  const unsigned = code >>> 0;
-  // Most virtdisk failures are Win32 codes; a few come back already in HRESULT form.
-  const hresult = unsigned <= 0xffff ? hresultFromWin32(unsigned) : unsigned;
-  return new HcsError({ api: 'VirtDisk', operation, hresult, ...(apiMessage ? { apiMessage } : {}) });
-}
-
-function cancelled(operation: string): HcsError {
-  return new HcsError({ api: 'VirtDisk', operation, hresult: HRESULT.ERROR_CANCELLED });
-}
 
 /** koffi.alloc memory that stays put until freed: what an asynchronous virtdisk call may keep using. */
 class StableMemory {
@@ -162,44 +92,6 @@ class StableMemory {
   free(): void {
     for (const pointer of this.blocks.splice(0)) koffi.free(pointer);
   }
-}
-
-function handleOf(out: unknown[]): bigint | null {
-  return typeof out[0] === 'bigint' && out[0] !== 0n ? out[0] : null;
-}
-
-/** One virtdisk export (or CloseHandle of a disk) through calls.ts. */
-async function diskCall(operation: string, fn: NativeFunction, args: unknown[], subject: string): Promise<number> {
-  return (await callNative({ api: 'VirtDisk', operation, subject }, fn, args)) as number;
-}
-
-async function closeHandle(handle: bigint, subject: string): Promise<void> {
-  await diskCall('CloseHandle', virtDisk().closeHandle, [handle], subject);
-}
-
-/** How a disk is opened: for information only (no parents), or to change it. */
-type OpenPurpose = 'info' | 'change';
-
-async function openDisk(path: string, purpose: OpenPurpose): Promise<bigint> {
-  const operation = 'OpenVirtualDisk';
-  const b = virtDisk();
-  const out: unknown[] = [null];
-  // Type detected from the file's extension (DeviceId and VendorId unknown), as the samples do.
-  const storageType = { DeviceId: VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN, VendorId: VENDOR_UNKNOWN };
-  const parameters = { Version: OPEN_VIRTUAL_DISK_VERSION_2, GetInfoOnly: purpose === 'info' ? 1 : 0, ReadOnly: 0, ResiliencyGuid: VENDOR_UNKNOWN, _snapshotId: new Uint8Array(16) };
-  const flags = purpose === 'info' ? OPEN_VIRTUAL_DISK_FLAG_NO_PARENTS : OPEN_VIRTUAL_DISK_FLAG_NONE;
-  const status = await diskCall(operation, b.open, [storageType, path, VIRTUAL_DISK_ACCESS_NONE, flags, parameters, out], path);
-  const handle = handleOf(out);
-  if (status !== ERROR_SUCCESS) {
-    if (handle !== null) await closeHandle(handle, path).catch((e: unknown) => reportNativeError('closing a failed open', e));
-    throw virtDiskError(operation, status);
-  }
-  if (handle === null) throw virtDiskError(operation, 6, 'No handle was returned.');
-  return handle;
-}
-
-function decodeNumber(value: unknown): number {
-  return typeof value === 'bigint' ? Number(value) : (value as number);
 }
 
 /**
@@ -316,31 +208,56 @@ async function runOverlapped(
 }
 
 /** The `VirtDisk` port over virtdisk.dll (or its stand-in). */
+/** What CreateVirtualDisk makes: a new disk of a size, or a differencing disk on a parent. */
+type NewDisk = { readonly format: VirtualDiskFormat } & ({ readonly sizeBytes: number; readonly fixed: boolean } | { readonly parentPath: string });
+
+function deviceOf(format: VirtualDiskFormat): number {
+  return format === 'vhd' ? VIRTUAL_STORAGE_TYPE_DEVICE_VHD : VIRTUAL_STORAGE_TYPE_DEVICE_VHDX;
+}
+
+/** The format a path's extension names, as virtdisk picks it when the storage type is unknown. */
+function formatOfPath(path: string): VirtualDiskFormat {
+  return /\.vhd$/i.test(path) ? 'vhd' : 'vhdx';
+}
+
+/** The `VirtDisk` port over virtdisk.dll (or its stand-in). */
 export class NativeVirtDisk implements VirtDisk {
   constructor() {
     virtDisk();
   }
 
-  async create(path: string, options: { format: VirtualDiskFormat; sizeBytes: number; fixed: boolean } & DiskOperationOptions): Promise<void> {
+  create(path: string, options: { format: VirtualDiskFormat; sizeBytes: number; fixed: boolean } & DiskOperationOptions): Promise<void> {
+    return this.createDisk(path, { format: options.format, sizeBytes: options.sizeBytes, fixed: options.fixed }, options);
+  }
+
+  /**
+   * A differencing disk at `path` on `parentPath` (CREATE_VIRTUAL_DISK_PARAMETERS: with a ParentPath,
+   * MaximumSize must be zero — the child takes its parent's size — and block and sector sizes of 0 take
+   * the defaults Microsoft's CreateVirtualDisk sample lists for differencing disks). The child's format
+   * follows its extension; the parent's type is left for virtdisk to detect.
+   */
+  createDifferencing(path: string, parentPath: string, options?: DiskOperationOptions): Promise<void> {
+    return this.createDisk(path, { format: formatOfPath(path), parentPath }, options);
+  }
+
+  private async createDisk(path: string, disk: NewDisk, options: DiskOperationOptions | undefined): Promise<void> {
     const operation = 'CreateVirtualDisk';
     const b = virtDisk();
+    const sized = 'sizeBytes' in disk ? disk : null;
     let handle: bigint | null;
     try {
       ({ handle } = await runOverlapped(operation, path, options, async (overlapped, memory) => {
-        const storageType = memory.struct(VIRTUAL_STORAGE_TYPE, {
-          DeviceId: options.format === 'vhd' ? VIRTUAL_STORAGE_TYPE_DEVICE_VHD : VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
-          VendorId: VENDOR_MICROSOFT,
-        });
+        const storageType = memory.struct(VIRTUAL_STORAGE_TYPE, { DeviceId: deviceOf(disk.format), VendorId: VENDOR_MICROSOFT });
         const parameters = memory.struct(CREATE_VIRTUAL_DISK_PARAMETERS, {
           Version: CREATE_VIRTUAL_DISK_VERSION_2,
           _unionAlignment: 0,
           UniqueId: VENDOR_UNKNOWN, // all zero: virtdisk generates one
-          MaximumSize: options.sizeBytes,
-          // Fixed disks have no blocks; 0 lets virtdisk choose.
-          BlockSizeInBytes: options.fixed ? 0 : DEFAULT_BLOCK_SIZE[options.format],
+          MaximumSize: sized?.sizeBytes ?? 0,
+          // Fixed disks have no blocks and differencing disks take their defaults; 0 lets virtdisk choose.
+          BlockSizeInBytes: sized && !sized.fixed ? DEFAULT_BLOCK_SIZE[disk.format] : 0,
           SectorSizeInBytes: 0,
           PhysicalSectorSizeInBytes: 0,
-          ParentPath: null,
+          ParentPath: sized ? null : memory.string16((disk as { parentPath: string }).parentPath),
           SourcePath: null,
           OpenFlags: 0,
           ParentVirtualStorageType: { DeviceId: 0, VendorId: VENDOR_UNKNOWN },
@@ -348,7 +265,7 @@ export class NativeVirtDisk implements VirtDisk {
           ResiliencyGuid: VENDOR_UNKNOWN,
           _versions3and4: new Uint8Array(56),
         });
-        const flags = options.fixed ? CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION : CREATE_VIRTUAL_DISK_FLAG_NONE;
+        const flags = sized?.fixed ? CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION : CREATE_VIRTUAL_DISK_FLAG_NONE;
         const out: unknown[] = [null];
         const status = await diskCall(operation, b.create, [storageType, memory.string16(path), VIRTUAL_DISK_ACCESS_NONE, null, flags, 0, parameters, overlapped, out], path);
         return { status, handle: handleOf(out) };
@@ -396,35 +313,7 @@ export class NativeVirtDisk implements VirtDisk {
     }
   }
 
-  async info(path: string): Promise<VirtualDiskInfo> {
-    const operation = 'GetVirtualDiskInformation';
-    const b = virtDisk();
-    const handle = await openDisk(path, 'info');
-    const buffer = koffi.alloc('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES) as bigint;
-    try {
-      const query = async (version: number): Promise<bigint> => {
-        koffi.encode(buffer, koffi.array('uint8_t', GET_VIRTUAL_DISK_INFO_SIZE_BYTES), new Uint8Array(GET_VIRTUAL_DISK_INFO_SIZE_BYTES));
-        koffi.encode(buffer, 'uint32_t', version);
-        const size = [GET_VIRTUAL_DISK_INFO_SIZE_BYTES];
-        const status = await diskCall(operation, b.getInformation, [handle, size, buffer, [0]], path);
-        if (status !== ERROR_SUCCESS) throw virtDiskError(operation, status);
-        return buffer;
-      };
-      await query(GET_VIRTUAL_DISK_INFO_SIZE);
-      const virtualSize = decodeNumber(koffi.decode(buffer, 8, 'uint64_t'));
-      const physicalSize = decodeNumber(koffi.decode(buffer, 16, 'uint64_t'));
-      const blockSize = koffi.decode(buffer, 24, 'uint32_t') as number;
-      const sectorSize = koffi.decode(buffer, 28, 'uint32_t') as number;
-      await query(GET_VIRTUAL_DISK_INFO_VIRTUAL_STORAGE_TYPE);
-      const deviceId = koffi.decode(buffer, 8, 'uint32_t') as number;
-      await query(GET_VIRTUAL_DISK_INFO_PROVIDER_SUBTYPE);
-      const subtype = koffi.decode(buffer, 8, 'uint32_t') as number;
-      const format: VirtualDiskFormat | null = deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHD ? 'vhd' : deviceId === VIRTUAL_STORAGE_TYPE_DEVICE_VHDX ? 'vhdx' : null;
-      if (format === null) throw new HcsError({ api: 'VirtDisk', operation, hresult: HRESULT.ERROR_NOT_SUPPORTED, apiMessage: `Storage type ${deviceId} is neither VHD nor VHDX.` });
-      return { format, virtualSize, physicalSize, blockSize, sectorSize, fixed: subtype === PROVIDER_SUBTYPE_FIXED };
-    } finally {
-      koffi.free(buffer);
-      await closeHandle(handle, path);
-    }
+  info(path: string): Promise<VirtualDiskInfo> {
+    return readDiskInfo(path);
   }
 }

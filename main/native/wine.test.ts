@@ -80,7 +80,7 @@ process.stdout.write(JSON.stringify(out));
  * in). Files listed together share one node.exe process (each start of node under wine costs seconds);
  * their hooks then all sit at the top level, which these pairs are written to allow.
  */
-const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'named-pipe.test.ts'];
+const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts + computecore-live.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'cfgmgr32.test.ts', 'connection-peers.test.ts', 'com-console.test.ts', 'named-pipe.test.ts'];
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */
@@ -106,7 +106,9 @@ function setUpWine(): Wine {
   if (!hasWine() || !existsSync(nodeTarball) || !existsSync(koffiTarball)) throw new Error('wine or the tarballs in build/cache are missing');
   execFileSync(process.execPath, ['scripts/build-stand-in.mjs', '--win'], { cwd: repoRoot, stdio: 'pipe' });
   const work = path.join(tmpdir(), `hako-wine-${process.getuid!()}`);
-  const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
+  // Wine has a cfgmgr32 of its own and loads it even for a path that names another file, unless the
+  // load order says native first (cfgmgr32=n,b); loads by name still fall back to wine's.
+  const env = { ...process.env, WINEPREFIX: path.join(work, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=;cfgmgr32=n,b' };
   if (!existsSync(path.join(work, 'node', 'bin', 'node.exe'))) {
     mkdirSync(path.join(work, 'node'), { recursive: true });
     execFileSync('tar', ['xzf', nodeTarball, '-C', path.join(work, 'node'), '--strip-components=1']);
@@ -124,15 +126,15 @@ function setUpWine(): Wine {
 
 /**
  * Runs `script` (relative to the wine folder) with node.exe; returns its exit status, stdout and stderr.
- * Windows node under wine needs both to be files, not pipes: on a pipe, `process.stderr` fails to open
- * (EBADF), and Node reaches for it on its own (Readable.pipe, Socket#destroy compare against it).
+ * Windows node under wine needs stdout and stderr to be files, not pipes: with a pipe for stderr, writing
+ * to it fails (EBADF), and node.exe processes that the script starts do not run as they should.
  */
 function runUnderWine({ work, env }: Wine, script: string, args: string[], outName: string, timeoutMs: number): { status: number | null; stdout: string; stderr: string } {
   const quoted = args.map((a) => `"${a}"`).join(' ');
   const run = spawnSync('sh', ['-c', `wine node/bin/node.exe ${script} ${quoted} > ${outName} 2> ${outName}.err`], { cwd: work, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: timeoutMs });
   if (run.error) throw run.error;
-  const read = (file: string) => (existsSync(path.join(work, file)) ? readFileSync(path.join(work, file), 'utf8') : '');
-  return { status: run.status, stdout: read(outName), stderr: read(`${outName}.err`) + run.stderr };
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  return { status: run.status, stdout: read(path.join(work, outName)), stderr: read(path.join(work, `${outName}.err`)) + run.stderr };
 }
 
 /** esbuild is only used by tests that are skipped on Windows (they spawn Linux node); it does not load there. */

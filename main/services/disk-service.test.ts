@@ -22,6 +22,8 @@ describe('DiskService on the virtdisk stand-in', () => {
   let dir: string;
   let calls: string[];
   let service: DiskService;
+  /** The running VMs each disk is attached to, as app-services finds them. */
+  let running: Map<string, string[]>;
 
   beforeAll(() => {
     ensureStandIns();
@@ -33,13 +35,15 @@ describe('DiskService on the virtdisk stand-in', () => {
     controls.virtDisk.reset();
     dir = await mkdtemp(path.join(tmpdir(), 'hako-disks-'));
     calls = [];
+    running = new Map();
     const counted: VirtDisk = {
       create: (p, o) => (calls.push('create'), virtDisk.create(p, o)),
+      createDifferencing: (p, parent, o) => (calls.push('createDifferencing'), virtDisk.createDifferencing(p, parent, o)),
       resize: (p, s, o) => (calls.push('resize'), virtDisk.resize(p, s, o)),
       compact: (p, o) => (calls.push('compact'), virtDisk.compact(p, o)),
       info: (p) => (calls.push('info'), virtDisk.info(p)),
     };
-    service = new DiskService(counted);
+    service = new DiskService(counted, undefined, { runningUsers: (file) => running.get(file) ?? [] });
   });
 
   afterEach(async () => {
@@ -101,6 +105,63 @@ describe('DiskService on the virtdisk stand-in', () => {
     await expect(service.resize(file, '3 TiB')).rejects.toMatchObject({ code: 'SizeTooLarge' });
     await expect(service.compact(path.join(dir, 'x.iso'))).rejects.toMatchObject({ code: 'UnsupportedFormat' });
     expect(calls).toEqual([]);
+  });
+
+  it('shrinks down to the smallest safe size and no further, naming the minimum before virtdisk is asked', async () => {
+    const file = path.join(dir, 'Shrink.vhdx');
+    await service.create({ path: file, size: '8 GiB' });
+    expect(await service.info(file)).toMatchObject({ smallestSafeSize: 8 * GiB });
+    expect(controls.virtDisk.setSmallestSafeSize(file, 5 * GiB)).toBe(0);
+    calls.length = 0;
+    const refused = await service.resize(file, '4 GiB').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'SizeBelowSafeMinimum', params: { min: 5 * GiB, size: 4 * GiB } });
+    expect((refused as Error).message).toContain('5 GB');
+    expect(calls).toEqual(['info']);
+    await service.resize(file, '5 GiB');
+    expect(await service.info(file)).toMatchObject({ virtualSize: 5 * GiB, smallestSafeSize: 5 * GiB });
+    // Growing leaves the partitions (and so the minimum) where they were.
+    await service.resize(file, '12 GiB');
+    expect(await service.info(file)).toMatchObject({ virtualSize: 12 * GiB, smallestSafeSize: 5 * GiB });
+  });
+
+  it('refuses to resize or compact a disk a running VM uses, naming the VM, without calling virtdisk', async () => {
+    const file = path.join(dir, 'Busy.vhdx');
+    await service.create({ path: file, size: '1 GiB' });
+    running.set(file, ['Lab']);
+    calls.length = 0;
+    await expect(service.compact(file)).rejects.toMatchObject({ code: 'DiskInUse', message: expect.stringContaining('Lab') as string });
+    await expect(service.resize(file, '2 GiB')).rejects.toMatchObject({ code: 'DiskInUse', params: { vms: 'Lab' } });
+    expect(calls).toEqual([]);
+    running.clear();
+    await service.compact(file);
+  });
+
+  it('makes differencing disks; info gives their type and parent chain, and names a missing parent', async () => {
+    const base = path.join(dir, 'Base.vhdx');
+    const child = path.join(dir, 'Child.vhdx');
+    const grandchild = path.join(dir, 'Grandchild.vhdx');
+    await service.create({ path: base, size: '4 GiB' });
+    await service.createDifferencing({ path: child, parentPath: base });
+    await service.createDifferencing({ path: grandchild, parentPath: child });
+    expect(await service.info(base)).toMatchObject({ type: 'dynamic', parents: [] });
+    expect(await service.info(grandchild)).toMatchObject({
+      format: 'vhdx',
+      type: 'differencing',
+      fixed: false,
+      virtualSize: 4 * GiB,
+      parents: [
+        { path: child, missing: false },
+        { path: base, missing: false },
+      ],
+    });
+    await expect(service.createDifferencing({ path: child, parentPath: base })).rejects.toMatchObject({ code: 'FileExists' });
+    running.set(base, ['Lab']);
+    await expect(service.createDifferencing({ path: path.join(dir, 'Other.vhdx'), parentPath: base })).rejects.toMatchObject({ code: 'DiskInUse' });
+    await rm(base);
+    expect((await service.info(grandchild)).parents).toEqual([
+      { path: child, missing: false },
+      { path: base, missing: true },
+    ]);
   });
 
   it('passes virtdisk failures on as HcsErrors', async () => {

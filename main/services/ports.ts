@@ -127,17 +127,30 @@ export interface Hcn {
   deleteEndpoint(id: string): Promise<void>;
 }
 
-export type { VirtualDiskFormat } from '../../app/disks/size.js';
-import type { VirtualDiskFormat } from '../../app/disks/size.js';
+export type { VirtualDiskFormat, VirtualDiskType } from '../../app/disks/size.js';
+import type { VirtualDiskFormat, VirtualDiskType } from '../../app/disks/size.js';
+
+/** One disk of a differencing disk's parent chain. */
+export interface VirtualDiskParent {
+  /** Where the parent is, absolute; for a missing one, where the child says it should be. */
+  readonly path: string;
+  readonly missing: boolean;
+}
 
 export interface VirtualDiskInfo {
   readonly format: VirtualDiskFormat;
+  readonly type: VirtualDiskType;
   readonly virtualSize: number;
   /** Bytes the file takes on disk. */
   readonly physicalSize: number;
   readonly blockSize: number;
   readonly sectorSize: number;
+  /** `type === 'fixed'`. */
   readonly fixed: boolean;
+  /** How far the disk can shrink without cutting the guest's partitions; null when virtdisk does not say. */
+  readonly smallestSafeSize: number | null;
+  /** A differencing disk's parents, nearest first (empty for other disks); the walk ends at a missing one. */
+  readonly parents: readonly VirtualDiskParent[];
 }
 
 export interface DiskProgress {
@@ -155,6 +168,8 @@ export interface DiskOperationOptions {
 export interface VirtDisk {
   create(path: string, options: { format: VirtualDiskFormat; sizeBytes: number; fixed: boolean } & DiskOperationOptions): Promise<void>;
   resize(path: string, sizeBytes: number, options?: DiskOperationOptions): Promise<void>;
+  /** A differencing disk at `path` on `parentPath`; the format follows `path`'s extension. */
+  createDifferencing(path: string, parentPath: string, options?: DiskOperationOptions): Promise<void>;
   compact(path: string, options?: DiskOperationOptions): Promise<void>;
   info(path: string): Promise<VirtualDiskInfo>;
 }
@@ -196,4 +211,47 @@ export interface NamedPipes {
    * server cannot be identified; nothing stays open then.
    */
   connect(pipeName: string): Promise<PipeConnection>;
+}
+
+/** A device interface of the GPU paravirtualization class and what its device node says (cfgmgr32). */
+export interface HostGpu {
+  /** The device-interface path, as `Gpu.SelectedDevices` holds it. */
+  readonly path: string;
+  /** The device instance id (`PCI\VEN_…\…`), or null when the interface could not say. */
+  readonly instanceId: string | null;
+  /** `DEVPKEY_Device_FriendlyName`, null when the device has none (display adapters often have none). */
+  readonly friendlyName: string | null;
+  /** `DEVPKEY_Device_DeviceDesc`. */
+  readonly description: string | null;
+  readonly manufacturer: string | null;
+  /** `DEVPKEY_Device_LocationInfo` (`PCI bus 1, device 0, function 0`). */
+  readonly location: string | null;
+  readonly driverVersion: string | null;
+  /** The driver's date, `YYYY-MM-DD` (UTC), from `DEVPKEY_Device_DriverDate`. */
+  readonly driverDate: string | null;
+  readonly driverProvider: string | null;
+  /** Why properties are missing (a CONFIGRET name such as `CR_NO_SUCH_DEVNODE`), or null. */
+  readonly problem: string | null;
+}
+
+/** The host's devices (cfgmgr32.dll). */
+export interface HostDevices {
+  /** The GPU paravirtualization interfaces of the devices present now. Rejects when the list cannot be read. */
+  gpus(): Promise<HostGpu[]>;
+}
+
+/** One end of a TCP connection. */
+export interface TcpEndpoint {
+  readonly address: string;
+  readonly port: number;
+}
+
+/** Who is on the other end of a loopback TCP connection (the session port accepts only its client). */
+export interface ConnectionPeers {
+  /**
+   * Whether the socket of the connection from `client` to `server` (as the connecting side sees it) is held
+   * by process `pid` or by a process it started, directly or further down. False when the socket cannot
+   * be found or its owner cannot be told: the check fails closed.
+   */
+  isFrom(client: TcpEndpoint, server: TcpEndpoint, pid: number): Promise<boolean>;
 }

@@ -20,6 +20,8 @@ const VM = '/vms/demo.7b';
 const DISK = '/vms/demo/disk0.vhdx';
 const OPERATION = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const STAMP = { size: 1234, mtimeMs: 1_700_000_000_000, sha256: 'ab'.repeat(32) };
+const CONSOLE = '6f1c2a4e-8b3d-4f5a-9c7e-2d1b0a9f8e7d';
+const CONSOLE_STATUS = { consoleId: CONSOLE, path: VM, port: 'COM1', state: 'open', throttled: false, pipe: '\\\\.\\pipe\\demo-com1' } as const;
 
 const snapshot: VmSnapshotDto = {
   path: VM,
@@ -52,6 +54,8 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'vm.crash': { path: VM },
   'vm.reload': { path: VM },
   'vm.events': { path: VM },
+  'vm.setMedia': { path: VM, lun: 1, image: '/iso/win11.iso' },
+  'vm.statistics': { path: VM },
   'config.load': { path: VM },
   'config.validate': { file: newVmConfig('demo') },
   'config.save': { path: VM, file: newVmConfig('demo'), expected: STAMP, force: false },
@@ -66,8 +70,16 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'disks.create': { path: DISK, sizeBytes: 64 * 2 ** 30, fixed: false },
   'disks.resize': { path: DISK, sizeBytes: 128 * 2 ** 30 },
   'disks.compact': { path: DISK },
+  'disks.createDifferencing': { path: '/vms/demo/child.vhdx', parentPath: DISK },
   'disks.info': { path: DISK },
+  'disks.delete': { path: DISK },
   'networks.list': undefined,
+  'gpus.list': undefined,
+  'console.open': { path: VM, port: 'COM1' },
+  'console.write': { consoleId: CONSOLE, data: 'root\r' },
+  'console.ack': { consoleId: CONSOLE, bytes: 4096 },
+  'console.close': { consoleId: CONSOLE },
+  'console.saveText': { path: '/vms/demo/console.log', text: 'login: root\n', append: false },
   'networks.create': { name: 'Lab', subnet: '192.168.50.0/24' },
   'networks.suggestSubnet': undefined,
   'networks.delete': { id: '85c8668e-36fe-447f-aae0-ba159a0142a7' },
@@ -110,6 +122,8 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
     { path: '/NanaBox/ScsiDevices/1', setting: 'Disk 2 (data.vhdx)', outcome: 'failed', error: { code: 'HRESULT_0x80070005', message: 'Access is denied.', hresult: 0x80070005 } },
   ],
   'vm.events': [{ time: 1_700_000_000_000, level: 'info', message: 'started', details: { attempt: 1 } }],
+  'vm.setMedia': { appliedNow: true },
+  'vm.statistics': { uptimeMs: 93_000, cpuPercent: 12.5, memoryAssignedMb: 4096, memoryUsedMb: 1800 },
   'config.load': { accepted: true, file: newVmConfig('demo'), findings: [], stamp: STAMP },
   'config.validate': { text: '{\n  "NanaBox": {}\n}\n', findings: [] },
   'config.save': { stamp: STAMP },
@@ -124,11 +138,40 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'disks.create': { operationId: OPERATION },
   'disks.resize': { operationId: OPERATION },
   'disks.compact': { operationId: OPERATION },
-  'disks.info': { format: 'vhdx', virtualSize: 64 * 2 ** 30, physicalSize: 4 * 2 ** 20, blockSize: 32 * 2 ** 20, sectorSize: 512, fixed: false },
+  'disks.createDifferencing': { operationId: OPERATION },
+  'disks.info': {
+    format: 'vhdx',
+    type: 'differencing',
+    virtualSize: 64 * 2 ** 30,
+    physicalSize: 4 * 2 ** 20,
+    blockSize: 2 * 2 ** 20,
+    sectorSize: 512,
+    fixed: false,
+    smallestSafeSize: 40 * 2 ** 30,
+    parents: [{ path: '/vms/base/base.vhdx', missing: false }],
+  },
+  'disks.delete': { recycled: true },
   'networks.list': [{ id: 'c08cb7b8-9b3c-408e-8e30-5e16a3aeb444', name: 'Default Switch', type: 'ICS', isDefault: true, subnets: [{ prefix: '172.20.0.0/20', gateway: '172.20.0.1' }], usedBy: ['demo'], endpointCount: 1 }],
   'networks.create': { id: 'a1b2c3d4-0000-4000-8000-000000000001' },
   'networks.suggestSubnet': { prefix: '192.168.100.0/24', gateway: '192.168.100.1' },
   'networks.delete': undefined,
+  'gpus.list': [
+    {
+      path: '\\\\?\\PCI#VEN_10DE&DEV_1C82&SUBSYS_11BF1B4C&REV_A1#4&38ab2860&0&0008#{064092b3-625e-43bf-9eb5-dc845897dd59}\\GPUPARAV',
+      name: 'NVIDIA GeForce GTX 1050 Ti',
+      pciId: '10DE:1C82',
+      instanceId: 'PCI\\VEN_10DE&DEV_1C82&SUBSYS_11BF1B4C&REV_A1\\4&38ab2860&0&0008',
+      manufacturer: 'NVIDIA',
+      location: 'PCI bus 1, device 0, function 0',
+      driver: { version: '32.0.15.6094', date: '2024-08-14', provider: 'NVIDIA' },
+      problem: null,
+    },
+  ],
+  'console.open': CONSOLE_STATUS,
+  'console.write': undefined,
+  'console.ack': undefined,
+  'console.close': undefined,
+  'console.saveText': undefined,
   'session.connect': undefined,
   'session.disconnect': undefined,
   'session.getMode': 'enhanced',
@@ -178,6 +221,8 @@ export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
   'app.showVm': { path: VM },
   'app.preferencesChanged': preferences,
   'native.stalled': { calls: [{ api: 'HCN', operation: 'HcnCreateEndpoint', subject: 'b95d0c5e-57d4-412b-b571-18a81a16e005', since: 1_700_000_000_000, running: true }] },
+  'console.output': { consoleId: CONSOLE, data: 'bG9naW46IA==', bytes: 7 },
+  'console.state': { ...CONSOLE_STATUS, throttled: true },
 };
 
 /** Handlers answering every call with its example output, recording each input they get. */

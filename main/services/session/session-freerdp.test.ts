@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSessionPipe } from '../../../app/compute/document.js';
-import { loadNativeHost } from '../../native/index.js';
+import { hostConnectionPeers, loadNativeHost } from '../../native/index.js';
 import { standInControls } from '../../../test/support/native/stand-in-controls.js';
 import { ensureStandIns } from '../../../test/support/native/stand-ins.js';
 import { delay } from '../../../test/support/wait.js';
@@ -173,6 +173,7 @@ describe.skipIf(process.platform === 'win32')('a real RDP session through the la
       rdpClient: () => (rdpFile) => run('xfreerdp', [rdpFile, '/cert:ignore', '/sec:tls', '/u:test', '/p:test', '-gfx'], { DISPLAY: clientDisplay, HOME: home }),
       tempDir: path.join(dir, 'sessions'),
       vms,
+      peers: hostConnectionPeers(),
       connectTimeoutMs: 15_000,
     });
     const ended: SessionEnded[] = [];

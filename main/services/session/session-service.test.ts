@@ -14,7 +14,7 @@ import { basicSessionPipe, enhancedSessionPipe } from '../../../app/compute/docu
 import { HakoError } from '../../../app/errors/error-info.js';
 import { type Envelope } from '../../../app/ipc/contract.js';
 import { createAppServices } from '../../app-services.js';
-import { loadNativeHost, type NativeHost } from '../../native/index.js';
+import { hostConnectionPeers, loadNativeHost, type NativeHost } from '../../native/index.js';
 import { standInControls, type StandInControls } from '../../../test/support/native/stand-in-controls.js';
 import { ensureStandIns } from '../../../test/support/native/stand-ins.js';
 import { waitFor } from '../../../test/support/wait.js';
@@ -171,7 +171,7 @@ function fakeClients(mode: 'echo' | 'stay' | 'never' | 'fail' = 'echo', base: La
 }
 
 function newSessions(vms: VmService | undefined, launchClient: LaunchClient | null, extra: Partial<SessionServiceOptions> = {}) {
-  const sessions = new SessionService({ pipePath: (pipe) => standInPipePath(pipe), rdpClient: () => launchClient, tempDir, ...(vms ? { vms } : {}), ...extra });
+  const sessions = new SessionService({ pipePath: (pipe) => standInPipePath(pipe), rdpClient: () => launchClient, tempDir, peers: hostConnectionPeers(), ...(vms ? { vms } : {}), ...extra });
   const ended: SessionEnded[] = [];
   sessions.onEnded((e) => ended.push(e));
   cleanups.push(() => sessions.dispose());

@@ -10,13 +10,14 @@
  *   4. starts the client, and
  *   5. bridges the first connection to the pipe, both ways; the listener is closed at once.
  *
- * Who may connect: the listener accepts exactly one connection, the first, and only while it waits
- * for the client it started (`connectTimeoutMs`); then it is closed, so every later connection is
- * refused. Hako does not check that the peer is the client process (on Windows that needs the owning
- * PID from GetExtendedTcpTable, a native binding Hako does not have): a local process that finds the
- * random port and connects inside that window would take the session instead, and the client would
- * then fail to connect, visibly. The timeout is generous (30 s) because mstsc may first ask the user
- * to trust an unsigned `.rdp` file.
+ * Who may connect: only the client Hako started, or a process it started (one-shot-listener.ts). Each
+ * connection's peer is checked — on Windows the owning PID of the connecting socket
+ * (GetExtendedTcpTable) and the parent links of a toolhelp snapshot, on Linux the socket's inode in
+ * /proc/net/tcp(6) and the descriptors of the client's process tree — and any other connection, or one
+ * made before the client was started, is closed while the port keeps waiting for the client
+ * (`connectTimeoutMs`). Once the client's connection is taken the port closes, so every later
+ * connection is refused. The timeout is generous (30 s) because mstsc may first ask the user to trust an
+ * unsigned `.rdp` file.
  *
  * A session ends when the client exits, on `disconnect`, when another `connect` to the same VM
  * replaces it, when the VM stops (VmService.onChange) and on `dispose`; ending kills the client,

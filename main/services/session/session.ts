@@ -1,6 +1,8 @@
 /**
  * One session: the bridge between an RDP client Hako started and a VM's session pipe (the steps are in
- * session-service.ts), and everything it opened, which `end` closes whatever step it is in.
+ * session-service.ts), and everything it opened, which `end` closes whatever step it is in. The one-shot
+ * port hands over only a connection from that client or a process it started (one-shot-listener.ts);
+ * connections from anyone else are closed and counted (`refusedPeers`).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -10,7 +12,9 @@ import { encodeRdpFile } from '../../../app/session/rdp-file.js';
 import { type SessionMode } from '../../../app/session/mode.js';
 import { type VmConfig } from '../../../app/config/index.js';
 import { type VmState } from '../../../app/vm/state.js';
+import type { ConnectionPeers } from '../ports.js';
 import { type LaunchClient, type SessionClientProcess } from './client-launcher.js';
+import { listenOnce, type OneShotListener } from './one-shot-listener.js';
 
 /** The VM a session is for: a VmSnapshot fits. */
 export interface SessionVm {
@@ -32,6 +36,8 @@ export interface SessionServiceOptions {
   /** null: no client is configured here, and `connect` fails with NoRdpClient. */
   /** The RDP client to start, asked at each connect (the preference may have changed); null: none here. */
   rdpClient(): LaunchClient | null;
+  /** Tells whether a connection to the session port comes from the client (one-shot-listener.ts). */
+  readonly peers: ConnectionPeers;
   /** Each session gets a private folder in here for its `.rdp` file. */
   readonly tempDir: string;
   readonly vms?: SessionVmEvents;
@@ -52,6 +58,8 @@ export interface SessionInfo {
   readonly clientPid: number | null;
   /** The client's connection is bridged to the pipe right now. */
   readonly bridged: boolean;
+  /** Connections to the port closed because they did not come from the client. */
+  readonly refusedPeers: number;
 }
 
 export type SessionEndReason = 'client-exited' | 'disconnected' | 'replaced' | 'vm-stopped' | 'disposed' | 'failed';
@@ -72,7 +80,7 @@ const OUTPUT_TAIL = 2_000;
 
 export class Session {
   pipeSocket: net.Socket | null = null;
-  server: net.Server | null = null;
+  listener: OneShotListener | null = null;
   clientSocket: net.Socket | null = null;
   client: SessionClientProcess | null = null;
   clientExit: Promise<void> = Promise.resolve();
@@ -92,7 +100,7 @@ export class Session {
     readonly mode: SessionMode,
     readonly pipe: string,
     private readonly options: Required<Pick<SessionServiceOptions, 'connectTimeoutMs' | 'pipeTimeoutMs' | 'killGraceMs' | 'tempDir'>> &
-      Pick<SessionServiceOptions, 'pipePath'> & { readonly launchClient: LaunchClient },
+      Pick<SessionServiceOptions, 'pipePath' | 'peers'> & { readonly launchClient: LaunchClient },
     private readonly onEnded: (session: Session, reason: SessionEndReason) => void,
   ) {}
 
@@ -108,6 +116,7 @@ export class Session {
       port: this.port,
       clientPid: this.client?.pid ?? null,
       bridged: this.clientSocket !== null && !this.clientSocket.destroyed && this.pipeSocket !== null && !this.pipeSocket.destroyed,
+      refusedPeers: this.listener?.refused ?? 0,
     };
   }
 
@@ -172,7 +181,7 @@ export class Session {
 
   private async finish(reason: SessionEndReason): Promise<void> {
     this.abortOpen?.(new HakoError('SessionEnded', `The session ended (${reason}) before the RDP client connected.`, { reason }));
-    this.server?.close();
+    this.listener?.close();
     this.clientSocket?.destroy();
     this.pipeSocket?.destroy();
     await this.pending;
@@ -227,36 +236,17 @@ export class Session {
     return dir;
   }
 
-  /** Resolves once listening, with a promise of the first connection (wrapped: a promise would be adopted). */
-  private listen(): Promise<{ connection: Promise<net.Socket> }> {
-    let accept!: (socket: net.Socket) => void;
-    const connection = new Promise<net.Socket>((resolve) => {
-      accept = resolve;
-    });
-    let taken = false;
-    const server = net.createServer((socket) => {
-      // One connection, the first; the listener closes with it, so later ones are refused.
-      if (taken || this.ended) {
-        socket.destroy();
-        return;
-      }
-      taken = true;
-      server.close();
-      socket.on('error', () => undefined);
-      accept(socket);
-    });
-    server.maxConnections = 1;
-    this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('close', () => reject(new HakoError('SessionEnded', 'The session ended before it was listening.', {})));
-      server.once('error', reject);
-      server.listen({ host: '127.0.0.1', port: 0, exclusive: true, backlog: 1 }, () => {
-        server.removeListener('error', reject);
-        server.on('error', () => undefined);
-        this.port = (server.address() as net.AddressInfo).port;
-        resolve({ connection });
-      });
-    });
+  /**
+   * Opens the one-shot port (one-shot-listener.ts): it hands over only a connection from the client once it
+   * has been started. Resolves with a wrapper (a promise in the value would be adopted).
+   */
+  private async listen(): Promise<{ connection: Promise<net.Socket> }> {
+    const listener = await listenOnce({ peers: this.options.peers, clientPid: () => (this.clientRunning ? (this.client?.pid ?? null) : null) });
+    this.listener = listener;
+    this.port = listener.port;
+    // The session ended while the port opened: `end` waited for this step and finds it closed.
+    if (this.ended) listener.close();
+    return { connection: listener.connection };
   }
 
   /** Starts the client; the promise rejects if it exits or cannot start before it connects. */

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { type Finding, type VmConfig } from '../../../app/config/index.js';
-import { type ErrorInfo } from '../../../app/errors/error-info.js';
+import { HakoError, type ErrorInfo } from '../../../app/errors/error-info.js';
 import { allowedActions, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { type VmFiles, type WriteBackPatch } from '../config-service.js';
 import { type ComputeSystem, type SystemExitStatus } from '../ports.js';
@@ -86,6 +86,17 @@ export function snapshotOf(record: VmRecord, context: { readonly canCrash: boole
     pendingRestart: record.running && record.config ? pendingRestart(record.running, record.config) : [],
     outlivesHako: record.system !== null && record.outlivesHako,
   };
+}
+
+/**
+ * Hako writes a value into a `.7b` only where rewriting the file changes nothing else: a file holding
+ * values NanaBox would replace needs the user's consent first (saving the settings once), as the
+ * write-back itself requires (ConfigService.writeBack).
+ */
+export function refuseLossyFile(record: VmRecord, findings: readonly Finding[]): void {
+  const lossy = findings.filter((f) => f.lossy);
+  if (lossy.length === 0) return;
+  throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
 }
 
 /** Resolves with the exit status, or null when the VM is still running after `timeoutMs` (or on abort). */

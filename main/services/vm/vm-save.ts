@@ -11,7 +11,8 @@ import { pauseOptionsFor, saveOptionsFor } from '../../../app/compute/options.js
 import { HakoError } from '../../../app/errors/error-info.js';
 import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { type ComputeSystem } from '../ports.js';
-import { waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
+import { refuseLossyFile, waitForExit, type VmLifecycle, type VmRecord } from './vm-record.js';
+import { isLive } from '../../../app/vm/state.js';
 
 export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLifecycle, schema: SchemaVersion): Promise<void> {
   const running = record.running!;
@@ -58,4 +59,22 @@ export async function saveVm(record: VmRecord, system: ComputeSystem, host: VmLi
     };
   }
   record.log.add('info', `Saved to ${saveName}`);
+}
+
+/**
+ * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
+ * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs, and
+ * before anything is removed when the file could not record it.
+ */
+export async function discardSavedState(record: VmRecord, host: VmLifecycle): Promise<void> {
+  if (record.system !== null || isLive(record.state)) throw new HakoError('VmRunning', 'The VM runs; its saved state cannot be discarded now.', { path: record.path });
+  const { file, findings } = await host.files.load(record.path);
+  const saveName = file.config.SaveStateFile;
+  if (saveName === '') return;
+  refuseLossyFile(record, findings);
+  await host.files.remove(resolveVmPath(path.dirname(record.path), saveName));
+  if (!(await host.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
+  record.lastError = null;
+  record.log.add('info', `The saved state ${saveName} was discarded; the next start boots afresh.`);
+  host.emit(record);
 }

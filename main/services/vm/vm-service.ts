@@ -11,7 +11,6 @@ import path from 'node:path';
 import { HakoError, toErrorInfo } from '../../../app/errors/error-info.js';
 import { HcsError } from '../../../app/errors/hcs-error.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
-import { resolveVmPath } from '../../../app/paths/resolve.js';
 import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
@@ -24,7 +23,9 @@ import { handleVmEvent } from './vm-events.js';
 import { newVmRecord, snapshotOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
 import { reloadVm, type ReloadOutcome } from './vm-reload.js';
 import { reattachVms } from './vm-reattach.js';
-import { saveVm } from './vm-save.js';
+import { setVmMedia } from './vm-media.js';
+import { discardSavedState, saveVm } from './vm-save.js';
+import { readVmStatistics, type VmStatistics } from './vm-statistics.js';
 import { AlreadyRunningError, startVm, type StartContext, type VmNetworking } from './vm-start.js';
 
 export type { RunningVmRegistry, VmSnapshot };
@@ -134,28 +135,21 @@ export class VmService {
     return this.act(vmPath, 'start', (record, signal) => this.doStart(record, signal));
   }
 
-  /**
-   * Drops a saved VM's saved state, so the next start boots afresh: the save file goes and the `.7b`
-   * stops naming it (which also mends a file whose save file is missing). Refused while the VM runs,
-   * and before anything is removed when the file could not record it.
-   */
+  /** Drops a saved VM's saved state so the next start boots afresh (vm-save.ts). */
   discardSavedState(vmPath: string): Promise<void> {
     const record = this.existing(vmPath);
-    return record.queue.enqueue('discardSavedState', async () => {
-      if (record.system !== null || isLive(record.state)) throw new HakoError('VmRunning', 'The VM runs; its saved state cannot be discarded now.', { path: record.path });
-      const { file, findings } = await this.files.load(record.path);
-      const saveName = file.config.SaveStateFile;
-      if (saveName === '') return;
-      const lossy = findings.filter((f) => f.lossy);
-      if (lossy.length > 0) {
-        throw new HakoError('ConsentRequired', `The VM file holds values NanaBox would replace (${lossy.map((f) => f.path).join(', ')}); save the settings once (and agree to the changes) first.`, { path: record.path });
-      }
-      await this.files.remove(resolveVmPath(path.dirname(record.path), saveName));
-      if (!(await this.writeBack(record, { SaveStateFile: '' }))) throw new HakoError('SaveFailed', 'The saved state is gone, but the VM file could not be updated.', { path: record.path });
-      record.lastError = null;
-      record.log.add('info', `The saved state ${saveName} was discarded; the next start boots afresh.`);
-      this.emit(record);
-    });
+    return record.queue.enqueue('discardSavedState', () => discardSavedState(record, this.lifecycle));
+  }
+
+  /** A DVD drive's image inserted (null: ejected), live and in the `.7b`, through the queue (vm-media.ts). */
+  setMedia(vmPath: string, lun: number, image: string | null): Promise<{ appliedNow: boolean }> {
+    const record = this.existing(vmPath);
+    return record.queue.enqueue('setMedia', () => setVmMedia(record, lun, image, { hcs: this.deps.hcs, lifecycle: this.lifecycle }).finally(() => this.emit(record)));
+  }
+
+  /** A running VM's live figures, read now (vm-statistics.ts); no timer of Hako's runs for them. */
+  statistics(vmPath: string): Promise<VmStatistics> {
+    return readVmStatistics(this.existing(vmPath));
   }
 
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */

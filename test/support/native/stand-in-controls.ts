@@ -15,6 +15,8 @@ export interface StandInControls {
     setShutdownDelay(ms: number): void;
     guestPowerOff(id: string, unexpected: boolean): number;
     emitEvent(id: string, type: number, eventData: string | null): number;
+    /** The guest's processor load, 0–100 % of all its processors (3 % by default); 0 or an HRESULT. */
+    setGuestLoad(id: string, percent: number): number;
     openHandleCount(): number;
     liveAllocationCount(): number;
     computeSystemCount(): number;
@@ -25,6 +27,14 @@ export interface StandInControls {
     deadlockCount(): number;
     /** How long a call may wait for a running callback before it counts as a deadlock (0: 2 s). */
     setDeadlockTimeout(ms: number): void;
+    /** Queues `total` bytes (default: `data` once) of `data` repeated to every connection of a COM pipe; the count of connections, or an HRESULT. */
+    comWrite(pipeName: string, data: string | Uint8Array, total?: number): number;
+    /** Connections open on a COM pipe (-1: no running VM serves it). */
+    comConnectionCount(pipeName: string): number;
+    /** Bytes queued on a COM pipe's connections that their clients have not taken yet (-1: none serves it). */
+    comPendingBytes(pipeName: string): number;
+    /** How long after a VM's start its firmware prints the boot output (default 1000 ms). */
+    setComBootDelay(ms: number): void;
   };
   readonly hcn: {
     reset(): void;
@@ -44,6 +54,16 @@ export interface StandInControls {
     stall(fn: string, ms: number): void;
     /** Makes a stand-in disk a differencing disk whose parent is `parentPath`; 0 or a Win32 error. */
     setParent(path: string, parentPath: string): number;
+    /** Where the guest's partitions end: the disk's smallest safe virtual size; 0 or a Win32 error. */
+    setSmallestSafeSize(path: string, bytes: number): number;
+  };
+  /** cfgmgr32's, bound (and the library loaded) on first use. */
+  readonly cfg: {
+    reset(): void;
+    /** Each of the next `times` size calls is followed by a new GPU, so the list call finds a longer list. */
+    growAfterSizeCall(times: number): void;
+    callCount(fn: string): number;
+    stall(fn: string, ms: number): void;
   };
   /** The Linux computecore's stand-ins of the pipe-identity Win32 calls (stand-in/pipe_identity.c). */
   readonly win32: {
@@ -72,6 +92,7 @@ export function standInControls(): StandInControls {
   const hcsShutdownDelay = f(cc, 'StandInHcsSetShutdownDelay', 'void', ['uint32_t']);
   const hcsPowerOff = f(cc, 'StandInHcsGuestPowerOff', 'int32_t', ['str16', 'int32_t']);
   const hcsEmit = f(cc, 'StandInHcsEmitEvent', 'int32_t', ['str16', 'uint32_t', 'str16']);
+  const hcsLoad = f(cc, 'StandInHcsSetGuestLoad', 'int32_t', ['str16', 'uint32_t']);
   const hcsHandles = f(cc, 'StandInHcsOpenHandleCount', 'int32_t', []);
   const hcsAllocations = f(cc, 'StandInHcsLiveAllocationCount', 'int32_t', []);
   const hcsSystems = f(cc, 'StandInHcsComputeSystemCount', 'int32_t', []);
@@ -79,6 +100,10 @@ export function standInControls(): StandInControls {
   const hcsStall = f(cc, 'StandInHcsStall', 'void', ['str16', 'uint32_t']);
   const hcsDeadlocks = f(cc, 'StandInHcsDeadlockCount', 'int32_t', []);
   const hcsDeadlockTimeout = f(cc, 'StandInHcsSetDeadlockTimeout', 'void', ['uint32_t']);
+  const hcsComWrite = f(cc, 'StandInHcsComWrite', 'int32_t', ['str16', 'void *', 'uint32_t', 'uint64_t']);
+  const hcsComConnections = f(cc, 'StandInHcsComConnectionCount', 'int32_t', ['str16']);
+  const hcsComPending = f(cc, 'StandInHcsComPendingBytes', 'int64_t', ['str16']);
+  const hcsComBootDelay = f(cc, 'StandInHcsSetComBootDelay', 'void', ['uint32_t']);
   const hcnReset = f(cn, 'StandInHcnReset', 'void', []);
   const hcnFault = f(cn, 'StandInHcnInjectFault', 'int32_t', ['str16', 'int32_t']);
   const hcnLatency = f(cn, 'StandInHcnSetLatency', 'void', ['str16', 'uint32_t']);
@@ -94,7 +119,24 @@ export function standInControls(): StandInControls {
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
   const win32Handles = process.platform === 'win32' ? () => -1 : f(cc, 'StandInWin32OpenHandleCount', 'int32_t', []);
+  const vdSmallestSafe = f(vd, 'StandInVirtDiskSetSmallestSafeSize', 'int32_t', ['str16', 'uint64_t']);
   const signed = (hresult: number) => hresult | 0;
+  let cfg: StandInControls['cfg'] | null = null;
+  const cfgControls = (): StandInControls['cfg'] => {
+    if (cfg) return cfg;
+    const cm = loadLibrary('cfgmgr32');
+    const reset = f(cm, 'StandInCfgReset', 'void', []);
+    const grow = f(cm, 'StandInCfgGrowAfterSizeCall', 'void', ['uint32_t']);
+    const count = f(cm, 'StandInCfgCallCount', 'int32_t', ['str16']);
+    const stall = f(cm, 'StandInCfgStall', 'void', ['str16', 'uint32_t']);
+    cfg = {
+      reset: () => void reset(),
+      growAfterSizeCall: (times) => void grow(times),
+      callCount: (fn) => count(fn) as number,
+      stall: (fn, ms) => void stall(fn, ms),
+    };
+    return cfg;
+  };
   controls = {
     hcs: {
       reset: () => void hcsReset(),
@@ -103,6 +145,7 @@ export function standInControls(): StandInControls {
       setShutdownDelay: (ms) => void hcsShutdownDelay(ms),
       guestPowerOff: (id, unexpected) => hcsPowerOff(id, unexpected ? 1 : 0) as number,
       emitEvent: (id, type, data) => hcsEmit(id, type >>> 0, data) as number,
+      setGuestLoad: (id, percent) => hcsLoad(id, percent) as number,
       openHandleCount: () => hcsHandles() as number,
       liveAllocationCount: () => hcsAllocations() as number,
       computeSystemCount: () => hcsSystems() as number,
@@ -110,6 +153,13 @@ export function standInControls(): StandInControls {
       stall: (fn, ms) => void hcsStall(fn, ms),
       deadlockCount: () => hcsDeadlocks() as number,
       setDeadlockTimeout: (ms) => void hcsDeadlockTimeout(ms),
+      comWrite: (pipe, data, total = 0) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+        return hcsComWrite(pipe, bytes, bytes.length, total) as number;
+      },
+      comConnectionCount: (pipe) => hcsComConnections(pipe) as number,
+      comPendingBytes: (pipe) => Number(hcsComPending(pipe) as number | bigint),
+      setComBootDelay: (ms) => void hcsComBootDelay(ms),
     },
     hcn: {
       reset: () => void hcnReset(),
@@ -128,6 +178,10 @@ export function standInControls(): StandInControls {
       openHandleCount: () => vdHandles() as number,
       stall: (fn, ms) => void vdStall(fn, ms),
       setParent: (file, parent) => vdParent(file, parent) as number,
+      setSmallestSafeSize: (file, bytes) => vdSmallestSafe(file, bytes) as number,
+    },
+    get cfg() {
+      return cfgControls();
     },
     win32: { openHandleCount: () => win32Handles() as number },
   };

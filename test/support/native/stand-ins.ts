@@ -14,6 +14,7 @@ const OUTPUTS = [
   'build/stand-in/libcomputecore.so',
   'build/stand-in/libcomputenetwork.so',
   'build/stand-in/libvirtdisk.so',
+  'build/stand-in/libcfgmgr32.so',
   'build/stand-in/1809/libcomputecore.so',
 ];
 

@@ -1,4 +1,4 @@
-// ConsoleService with the real koffi bindings and the C stand-in: a VM started by VmService serves its
+// ScreenService with the real koffi bindings and the C stand-in: a VM started by VmService serves its
 // session pipes (Unix sockets) from a pretend worker process; a fake TLS RDP server stands behind them.
 // The browser's end is an in-memory WebSocket.
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { memoryRegistry } from '../../../test/support/registry.js';
 import { waitFor } from '../../../test/support/wait.js';
 import { standInPipePath } from '../session/pipe-path.js';
 import { VmService } from '../vm/vm-service.js';
-import { ConsoleService } from './console-service.js';
+import { ScreenService } from './screen-service.js';
 import { decodePdu } from './rdcleanpath.js';
 
 let native: NativeHost;
@@ -51,7 +51,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A running VM whose basic and enhanced pipes lead to fake TLS RDP servers; a ConsoleService for it. */
+/** A running VM whose basic and enhanced pipes lead to fake TLS RDP servers; a ScreenService for it. */
 async function setUp(name: string, now?: () => number) {
   const vms = new VmService({
     hcs: native.hcs,
@@ -68,72 +68,72 @@ async function setUp(name: string, now?: () => number) {
   expect(controls.hcs.setSessionTarget(enhancedSessionPipe(name), '127.0.0.1', enhanced.port)).toBe(0);
   await vms.open(file);
   await vms.start(file);
-  const consoles = new ConsoleService({ vms, hcs: native.hcs, pipes: createNamedPipes(), timeouts: { requestMs: 2_000 }, ...(now ? { now } : {}) });
-  consoles.setEndpoint('ws://127.0.0.1:1/console');
+  const screen = new ScreenService({ vms, hcs: native.hcs, pipes: createNamedPipes(), timeouts: { requestMs: 2_000 }, ...(now ? { now } : {}) });
+  screen.setEndpoint('ws://127.0.0.1:1/console');
   cleanups.push(async () => {
-    await consoles.dispose();
+    await screen.dispose();
     if (vms.get(file).actions.includes('powerOff')) await vms.powerOff(file).catch(() => undefined);
     await vms.dispose();
     await basic.close();
     await enhanced.close();
   });
-  return { vms, file, basic, enhanced, consoles };
+  return { vms, file, basic, enhanced, screen };
 }
 
 /** A console connection from the browser with `token`; resolves with the proxy's first answer. */
-async function connect(consoles: ConsoleService, token: string): Promise<{ client: MemoryConsoleSocket; answer: ReturnType<typeof decodePdu> }> {
+async function connect(screen: ScreenService, token: string): Promise<{ client: MemoryConsoleSocket; answer: ReturnType<typeof decodePdu> }> {
   const client = new MemoryConsoleSocket();
-  consoles.accept(client);
+  screen.accept(client);
   client.deliver(requestPdu(token));
   await client.until(() => client.sent.length > 0);
   return { client, answer: decodePdu(client.sent[0]!) };
 }
 
-describe('ConsoleService', () => {
+describe('ScreenService', () => {
   it('opens the ticket’s VM and mode, on the pipe main derives, served by the VM’s worker; the ticket opens one connection', async () => {
-    const { file, basic, enhanced, consoles } = await setUp('ConA');
-    const ticket = consoles.ticket(file, 'enhanced');
+    const { file, basic, enhanced, screen } = await setUp('ConA');
+    const ticket = screen.ticket(file, 'enhanced');
     expect(ticket).toMatchObject({ proxyUrl: 'ws://127.0.0.1:1/console', destination: CONSOLE_DESTINATION });
     expect(Buffer.from(ticket.token, 'base64url').length).toBeGreaterThanOrEqual(16); // ≥ 128 bits
-    expect(consoles.result(ticket.ticketId)).toEqual({ state: 'waiting' });
+    expect(screen.result(ticket.ticketId)).toEqual({ state: 'waiting' });
 
-    const { client, answer } = await connect(consoles, ticket.token);
+    const { client, answer } = await connect(screen, ticket.token);
     expect(answer.error).toBeUndefined();
     expect(answer.serverAddr).toBe(enhancedSessionPipe('ConA'));
     expect(enhanced.requests).toHaveLength(1);
     expect(basic.requests).toHaveLength(0);
-    await waitFor(() => consoles.result(ticket.ticketId)?.state === 'connected', 5_000, 'connected');
-    expect(consoles.isConnected(file)).toBe(true);
+    await waitFor(() => screen.result(ticket.ticketId)?.state === 'connected', 5_000, 'connected');
+    expect(screen.isConnected(file)).toBe(true);
 
     // The same token again: refused with 401, and nothing reaches the VM.
-    const again = await connect(consoles, ticket.token);
+    const again = await connect(screen, ticket.token);
     expect(again.answer.error).toEqual({ errorCode: 1, httpStatusCode: 401 });
     expect(enhanced.requests).toHaveLength(1);
 
     client.drop();
-    await waitFor(() => consoles.result(ticket.ticketId)?.state === 'ended', 5_000, 'ended');
+    await waitFor(() => screen.result(ticket.ticketId)?.state === 'ended', 5_000, 'ended');
     await enhanced.allClosed();
   });
 
   it('refuses a ticket older than 30 s', async () => {
     let now = 1_000_000;
-    const { file, consoles } = await setUp('ConB', () => now);
-    const ticket = consoles.ticket(file, 'basic');
+    const { file, screen } = await setUp('ConB', () => now);
+    const ticket = screen.ticket(file, 'basic');
     now += 30_001;
-    const { answer } = await connect(consoles, ticket.token);
+    const { answer } = await connect(screen, ticket.token);
     expect(answer.error).toEqual({ errorCode: 1, httpStatusCode: 401 });
   });
 
   it('gives no ticket for a VM that does not run, and none once the console is unavailable', async () => {
-    const { vms, file, consoles } = await setUp('ConC');
+    const { vms, file, screen } = await setUp('ConC');
     await vms.powerOff(file);
-    expect(() => consoles.ticket(file, 'basic')).toThrow(expect.objectContaining({ code: 'VmNotRunning' }));
-    consoles.setEndpoint(null);
-    expect(() => consoles.ticket(file, 'basic')).toThrow(expect.objectContaining({ code: 'NotSupported' }));
+    expect(() => screen.ticket(file, 'basic')).toThrow(expect.objectContaining({ code: 'VmNotRunning' }));
+    screen.setEndpoint(null);
+    expect(() => screen.ticket(file, 'basic')).toThrow(expect.objectContaining({ code: 'NotSupported' }));
   });
 
   it('refuses, with 403, a pipe served by another process than the VM’s worker, and writes nothing to it', async () => {
-    const { file, consoles } = await setUp('ConD');
+    const { file, screen } = await setUp('ConD');
     // Another program takes the pipe's name (here: replaces the stand-in's socket with its own).
     const socketPath = standInPipePath(basicSessionPipe('ConD'));
     await unlink(socketPath);
@@ -142,11 +142,11 @@ describe('ConsoleService', () => {
     await new Promise<void>((resolve) => squatter.listen(socketPath, resolve));
     cleanups.push(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
 
-    const ticket = consoles.ticket(file, 'basic');
-    const { answer } = await connect(consoles, ticket.token);
+    const ticket = screen.ticket(file, 'basic');
+    const { answer } = await connect(screen, ticket.token);
     expect(answer.error).toEqual({ errorCode: 1, httpStatusCode: 403 });
-    await waitFor(() => consoles.result(ticket.ticketId)?.state === 'failed', 5_000, 'failed');
-    const result = consoles.result(ticket.ticketId)!;
+    await waitFor(() => screen.result(ticket.ticketId)?.state === 'failed', 5_000, 'failed');
+    const result = screen.result(ticket.ticketId)!;
     expect(result.error?.code).toBe('ConsoleNotVmWorker');
     expect(result.error?.message).toContain(process.execPath.split('/').at(-1)!);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -154,28 +154,28 @@ describe('ConsoleService', () => {
   });
 
   it('closes both sockets and frees the pipe when the VM stops mid-session; its unused tickets die with it', async () => {
-    const { vms, file, basic, consoles } = await setUp('ConE');
-    const ticket = consoles.ticket(file, 'basic');
-    const unused = consoles.ticket(file, 'basic');
-    const { client } = await connect(consoles, ticket.token);
-    await waitFor(() => consoles.isConnected(file), 5_000, 'connected');
+    const { vms, file, basic, screen } = await setUp('ConE');
+    const ticket = screen.ticket(file, 'basic');
+    const unused = screen.ticket(file, 'basic');
+    const { client } = await connect(screen, ticket.token);
+    await waitFor(() => screen.isConnected(file), 5_000, 'connected');
     expect(basic.open.size).toBe(1);
     await vms.powerOff(file);
     await client.until(() => client.closed !== null);
     expect(client.closed?.code).toBe(CONSOLE_CLOSE_VM_STOPPED);
-    await waitFor(() => consoles.result(ticket.ticketId)?.state === 'ended', 5_000, 'ended');
-    expect(consoles.result(ticket.ticketId)?.error?.code).toBe('VmNotRunning');
+    await waitFor(() => screen.result(ticket.ticketId)?.state === 'ended', 5_000, 'ended');
+    expect(screen.result(ticket.ticketId)?.error?.code).toBe('VmNotRunning');
     await basic.allClosed();
     await vms.start(file);
-    const late = await connect(consoles, unused.token);
+    const late = await connect(screen, unused.token);
     expect(late.answer.error).toEqual({ errorCode: 1, httpStatusCode: 401 });
   });
 
   it('a new console for a VM ends the one before it', async () => {
-    const { file, basic, consoles } = await setUp('ConF');
-    const first = await connect(consoles, consoles.ticket(file, 'basic').token);
-    await waitFor(() => consoles.isConnected(file), 5_000, 'first connected');
-    const second = await connect(consoles, consoles.ticket(file, 'basic').token);
+    const { file, basic, screen } = await setUp('ConF');
+    const first = await connect(screen, screen.ticket(file, 'basic').token);
+    await waitFor(() => screen.isConnected(file), 5_000, 'first connected');
+    const second = await connect(screen, screen.ticket(file, 'basic').token);
     expect(second.answer.error).toBeUndefined();
     await first.client.until(() => first.client.closed !== null);
     await waitFor(() => basic.open.size === 1, 5_000, 'one connection to the VM');

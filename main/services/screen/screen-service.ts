@@ -1,5 +1,5 @@
 /**
- * ConsoleService: the VM's screen inside Hako (DESIGN.md "Sessions"). The renderer asks for a ticket
+ * ScreenService: the VM's screen inside Hako (DESIGN.md "Sessions"). The renderer asks for a ticket
  * (`ticket`), its console document connects IronRDP to the shell's console endpoint, and the endpoint
  * hands the WebSocket here (`accept`), where a ConsoleProxy per connection does the RDCleanPath work.
  *
@@ -25,7 +25,7 @@ import { type ConsoleSocket } from './console-socket.js';
 import { TicketBook } from './tickets.js';
 import { notTheVmWorker } from './vm-worker.js';
 
-export interface ConsoleServiceOptions {
+export interface ScreenServiceOptions {
   readonly vms: SessionVmEvents & { get(vmPath: string): SessionVm };
   readonly hcs: Pick<Hcs, 'enumerateComputeSystems'>;
   readonly pipes: NamedPipes;
@@ -34,7 +34,7 @@ export interface ConsoleServiceOptions {
   readonly log?: { warn(message: string): void };
 }
 
-export interface ConsoleTicket {
+export interface ScreenTicket {
   readonly ticketId: string;
   /** The one-time token IronRDP presents as `proxy_auth`. */
   readonly token: string;
@@ -44,10 +44,10 @@ export interface ConsoleTicket {
   readonly expiresAt: number;
 }
 
-export type ConsoleResultState = 'waiting' | 'connecting' | 'connected' | 'failed' | 'ended';
+export type ScreenResultState = 'waiting' | 'connecting' | 'connected' | 'failed' | 'ended';
 
-export interface ConsoleResult {
-  readonly state: ConsoleResultState;
+export interface ScreenResult {
+  readonly state: ScreenResultState;
   /** Why it failed or ended (absent when the guest or the console closed an established session). */
   readonly error?: ErrorInfo;
 }
@@ -55,19 +55,19 @@ export interface ConsoleResult {
 /** Results are small; the last ones are enough to answer the UI. */
 const MAX_RESULTS = 128;
 
-export class ConsoleService {
+export class ScreenService {
   private readonly tickets: TicketBook;
   private readonly proxies = new Set<ConsoleProxy>();
   /** The live connection of each VM (by file key), once its ticket was redeemed. */
   private readonly byVm = new Map<string, ConsoleProxy>();
-  private readonly results = new Map<string, ConsoleResult>();
+  private readonly results = new Map<string, ScreenResult>();
   /** The ticket each connection redeemed (known before its pipe is open). */
   private readonly redeemed = new WeakMap<ConsoleProxy, { readonly ticketId: string; readonly vmPath: string }>();
   private endpoint: string | null = null;
   private readonly stopWatching: () => void;
   private disposed = false;
 
-  constructor(private readonly options: ConsoleServiceOptions) {
+  constructor(private readonly options: ScreenServiceOptions) {
     this.tickets = new TicketBook(options.now);
     this.stopWatching = options.vms.onChange((vm) => {
       if (!isLive(vm.state)) this.vmStopped(vm.path);
@@ -80,7 +80,7 @@ export class ConsoleService {
   }
 
   /** A one-time ticket to open `mode` of the VM's screen; the VM must be running. */
-  ticket(vmPath: string, mode: SessionMode): ConsoleTicket {
+  ticket(vmPath: string, mode: SessionMode): ScreenTicket {
     if (this.disposed) throw new HakoError('SessionEnded', 'Hako is shutting down.', {});
     if (this.endpoint === null) throw new HakoError('NotSupported', 'The console is not available here; open the session in Remote Desktop Connection.', { what: 'console' });
     const vm = this.options.vms.get(vmPath);
@@ -91,7 +91,7 @@ export class ConsoleService {
   }
 
   /** What became of a ticket: null when Hako knows no such ticket (any more). */
-  result(ticketId: string): ConsoleResult | null {
+  result(ticketId: string): ScreenResult | null {
     return this.results.get(ticketId) ?? null;
   }
 
@@ -175,7 +175,7 @@ export class ConsoleService {
     if (ticket === undefined) return;
     const key = fileKey(ticket.vmPath);
     if (this.byVm.get(key) === proxy) this.byVm.delete(key);
-    const state: ConsoleResultState = outcome.reached === 'relaying' ? 'ended' : 'failed';
+    const state: ScreenResultState = outcome.reached === 'relaying' ? 'ended' : 'failed';
     this.remember(ticket.ticketId, { state, ...(outcome.error !== null ? { error: toErrorInfo(outcome.error) } : {}) });
   }
 
@@ -185,7 +185,7 @@ export class ConsoleService {
     this.byVm.get(key)?.end('vm-stopped');
   }
 
-  private remember(ticketId: string, result: ConsoleResult): void {
+  private remember(ticketId: string, result: ScreenResult): void {
     this.results.delete(ticketId);
     this.results.set(ticketId, result);
     while (this.results.size > MAX_RESULTS) this.results.delete(this.results.keys().next().value!);
