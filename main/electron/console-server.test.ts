@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type ConsoleSocket } from '../services/screen/console-socket.js';
+import { CONSOLE_MAX_FRAME_BYTES } from '../host/console-socket.js';
 import { waitFor } from '../../test/support/wait.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
 
@@ -58,5 +59,19 @@ describe('the console server', () => {
     const plain = await fetch(`http://127.0.0.1:${port}/console`);
     expect(plain.status).toBe(403);
     expect(accepted).toHaveLength(0);
+  });
+
+  it('closes a console socket that sends a frame beyond 1 MiB (1009), after taking one of exactly 1 MiB', async () => {
+    const ws = new WebSocket(server.url, { origin: 'app://hako' });
+    await new Promise((resolve) => ws.once('open', resolve));
+    await waitFor(() => accepted.length === 1, 2_000, 'the accepted socket');
+    const sizes: number[] = [];
+    accepted[0]!.onMessage((data) => sizes.push(data.length));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send(new Uint8Array(CONSOLE_MAX_FRAME_BYTES));
+    await waitFor(() => sizes.length === 1, 5_000, 'the largest frame allowed');
+    ws.send(new Uint8Array(CONSOLE_MAX_FRAME_BYTES + 1));
+    expect(await closed).toBe(1009);
+    expect(sizes).toEqual([CONSOLE_MAX_FRAME_BYTES]);
   });
 });
