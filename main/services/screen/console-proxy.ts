@@ -24,7 +24,8 @@ import tls from 'node:tls';
 import { HakoError } from '../../../app/errors/error-info.js';
 import { CONSOLE_CLOSE_ENDED, CONSOLE_CLOSE_VM_STOPPED } from '../../../app/session/console.js';
 import { type ConsoleSocket } from './console-socket.js';
-import { decodePdu, detectPdu, encodePdu, GENERAL_ERROR_CODE, MAX_PDU_BYTES, NEGOTIATION_ERROR_CODE, RdCleanPathDecodeError, RDCLEANPATH_VERSION, type RdCleanPathPdu } from './rdcleanpath.js';
+import { answerFor, Failure, generalError, TLS_HANDSHAKE_FAILURE, tlsAlertOf, WSA } from './proxy-failure.js';
+import { decodePdu, detectPdu, encodePdu, MAX_PDU_BYTES, NEGOTIATION_ERROR_CODE, RdCleanPathDecodeError, RDCLEANPATH_VERSION, type RdCleanPathPdu } from './rdcleanpath.js';
 import { isConnectionRequest, MAX_CONNECTION_PDU, NEGOTIATION_FAILURES, readConnectionConfirm, tpktLength } from './x224.js';
 
 export type ProxyState = 'awaiting-request' | 'opening' | 'negotiating' | 'tls' | 'relaying' | 'closed';
@@ -76,42 +77,6 @@ const HIGH_WATER = 4 * 1024 * 1024;
 const DRAIN_POLL_MS = 50;
 /** Messages the client sends before the relay starts are kept up to this much. */
 const MAX_EARLY_BYTES = 1024 * 1024;
-
-const WSA = { ECONNRESET: 10054, ETIMEDOUT: 10060, ECONNREFUSED: 10061 } as const;
-/** TLS alert handshake_failure (RFC 8446 §6), when the server sent none of its own. */
-const TLS_HANDSHAKE_FAILURE = 40;
-
-/** A failure and the RDCleanPath error the client gets for it. */
-class Failure extends Error {
-  constructor(
-    readonly error: HakoError,
-    readonly answer: RdCleanPathPdu | null,
-  ) {
-    super(error.message);
-  }
-}
-
-const generalError = (fields: { httpStatusCode?: number; wsaLastError?: number; tlsAlertCode?: number }): RdCleanPathPdu => ({
-  version: RDCLEANPATH_VERSION,
-  error: { errorCode: GENERAL_ERROR_CODE, ...fields },
-});
-
-/** The RDCleanPath answer for a HakoError `open` rejected with. */
-function answerFor(error: HakoError): RdCleanPathPdu {
-  switch (error.code) {
-    case 'ConsoleTicketInvalid':
-      return generalError({ httpStatusCode: 401 });
-    case 'ConsoleNotVmWorker':
-      return generalError({ httpStatusCode: 403 });
-    case 'VmNotRunning':
-    case 'VmUnknown':
-      return generalError({ httpStatusCode: 404 });
-    case 'SessionUnavailable':
-      return generalError({ wsaLastError: WSA.ECONNREFUSED });
-    default:
-      return generalError({ httpStatusCode: 500 });
-  }
-}
 
 export class ConsoleProxy {
   private stateValue: ProxyState = 'awaiting-request';
@@ -479,24 +444,6 @@ function certificateChain(secure: tls.TLSSocket): Uint8Array[] {
     certificate = certificate.issuerCertificate;
   }
   return chain;
-}
-
-/** The alert number OpenSSL names in a handshake error ("…alert number 40", or its code's name). */
-function tlsAlertOf(error: Error): number | null {
-  const match = /alert number (\d{1,3})/i.exec(error.message);
-  if (match !== null) {
-    const value = Number(match[1]);
-    return value <= 255 ? value : null;
-  }
-  const code = (error as { code?: unknown }).code;
-  const names: Record<string, number> = {
-    ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 40,
-    ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION: 70,
-    ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR: 80,
-    ERR_SSL_TLSV1_ALERT_DECODE_ERROR: 50,
-    ERR_SSL_TLSV1_ALERT_ACCESS_DENIED: 49,
-  };
-  return typeof code === 'string' && code in names ? names[code]! : null;
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
