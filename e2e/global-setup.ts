@@ -33,7 +33,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     stdio: ['ignore', 'pipe', 'pipe'],
     // The stand-in's pipes in a folder of this run's own: other runs on the machine use the same VM names,
     // and the console would (rightly) refuse a pipe another process serves.
-    env: { ...process.env, NODE_ENV: 'test', HAKO_STAND_IN_SESSION_TARGETS: sessionTargets, HAKO_STAND_IN_PIPE_DIR: path.join(dir, 'pipes') },
+    // The external RDP client ("Open in Remote Desktop Connection"): a stand-in that connects to the
+    // session bridge and stays until Hako ends it (test/support/fake-rdp-client.mjs), as no display is here.
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HAKO_STAND_IN_SESSION_TARGETS: sessionTargets,
+      HAKO_STAND_IN_PIPE_DIR: path.join(dir, 'pipes'),
+      HAKO_RDP_CLIENT: process.env.HAKO_RDP_CLIENT ?? `"${process.execPath}" "${path.join(ROOT, 'test', 'support', 'fake-rdp-client.mjs')}" {port} {file}`,
+      FAKE_CLIENT_MODE: 'stay',
+    },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

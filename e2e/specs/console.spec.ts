@@ -10,11 +10,12 @@
  */
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Page } from '@playwright/test';
-import { startRdpDesktop, type RdpDesktop, type Screen } from '../../test/support/rdp-desktop.js';
+import { startRdpDesktop, targetFileName, type RdpDesktop, type Screen } from '../../test/support/rdp-desktop.js';
 import { expect, test } from './fixtures.js';
 import { sessionTargetsDir, smallVm } from '../support/vms.js';
 
@@ -154,4 +155,33 @@ test('the console shows the VM’s screen, takes the keyboard, and asks an enhan
   await vmPage.powerOff();
   await expect(page.getByRole('tabpanel').getByRole('heading', { name: 'The VM is off' })).toBeVisible();
   await shot(page, 'console-off-light');
+});
+
+test('the external client stays the second choice: the Console tab opens it, the Overview shows and ends it', async ({ app, page }) => {
+  const vm = await smallVm('E2E External');
+  // Behind the VM's basic pipe, a server that echoes: what the stand-in client checks it reached.
+  const connections = new Set<net.Socket>();
+  const echo = net.createServer((socket) => {
+    connections.add(socket);
+    socket.on('error', () => undefined);
+    socket.pipe(socket);
+  });
+  await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+  await writeFile(path.join(sessionTargetsDir(), targetFileName(`\\\\.\\pipe\\${vm.name}.BasicSession`)), `127.0.0.1:${(echo.address() as net.AddressInfo).port}\n`);
+  const vmPage = await app.openVm(vm.path, vm.name);
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  const screen = await vmPage.openConsole();
+  await screen.mode('Basic').check();
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Open in Remote Desktop Connection' }).click();
+
+  // The client Hako started reached the VM's session through the bridge.
+  await vmPage.openOverview();
+  await expect(vmPage.session.getByRole('status')).toHaveText('A remote desktop window is open (basic session).', { timeout: 15_000 });
+  await vmPage.session.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(vmPage.session.getByRole('status')).toHaveText('No remote desktop window is open for this VM.', { timeout: 15_000 });
+  await vmPage.powerOff();
+  await vmPage.expectState('Stopped');
+  for (const socket of connections) socket.destroy();
+  await new Promise((resolve) => echo.close(resolve));
 });
