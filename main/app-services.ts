@@ -22,14 +22,14 @@ import { ConsoleService } from './services/console/console-service.js';
 import { DiskService } from './services/disk-service.js';
 import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
-import { readHostFacts } from './services/host-facts.js';
+import { defaultVmFolder, readHostFacts } from './services/host-facts.js';
 import { VmCloner } from './services/vm-cloner.js';
 import { VmCreator } from './services/vm-creator.js';
 import { VmDeleter } from './services/vm-deleter.js';
 import { Library } from './services/library.js';
 import { NetworkService } from './services/network-service.js';
 import { PreferencesStore } from './services/preferences.js';
-import { rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
+import { defaultRdpClient, rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
 import { ScreenService } from './services/screen/screen-service.js';
@@ -287,6 +287,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       capabilities,
       preferences,
       screen,
+      preferenceHints: () => ({
+        rdpClient: defaultRdpClient(process.platform, clientEnv, system32),
+        customRdpClient: packaged ? 'protected-folders' : 'any',
+        vmFolder: defaultVmFolder(''),
+      }),
       version: packageVersion(),
       standIn: native.standIn,
       nativeDiagnostics: () => nativeDiagnostics(native.status),

@@ -5,7 +5,9 @@
  *
  * - Uptime100ns grows with the wall clock from the start; Processor.TotalRuntime100ns grows, while the
  *   VM runs (not while it is paused), by the elapsed time times its processor count times the guest's
- *   load (StandInHcsSetGuestLoad; 3 % by default, an idle guest), split 70/30 into user and kernel time.
+ *   load, split 70/30 into user and kernel time. The load is what StandInHcsSetGuestLoad set; until a
+ *   test sets one, an idle guest's: 2–10 % each second, with a short burst of up to 25 % now and then, so
+ *   a chart of a stand-in VM moves as one of a real idle guest does.
  * - Memory.VirtualMachineMemory.AssignedMemory is the memory size in 4 KiB pages: hcsshim's VM
  *   statistics (internal/controller/vm/vm.go) read it as "the number of 4KB pages". The fields whose
  *   units nobody documents (AvailableMemory, AvailableMemoryBuffer, ReservedMemory) are left out.
@@ -45,10 +47,34 @@ static void iso_now(char out[64]) {
 #endif
 }
 
-/* Adds the processor time used since the last account, while the VM runs. */
+/* An idle guest's load (%) in second `second` of its run: a hash of the second, so it is the same
+ * whoever reads it and whenever, with a burst in 3 of every 17 seconds. */
+static uint32_t idle_load(uint64_t second) {
+  uint64_t x = (second + 1u) * 0x9E3779B97F4A7C15ull;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 32;
+  uint32_t load = 2u + (uint32_t)(x % 9u);
+  if (second % 17u < 3u) load += 8u + (uint32_t)((x >> 8) % 8u);
+  return load;
+}
+
+/* Adds the processor time used since the last account, while the VM runs: at the load set, or second
+ * by second at the idle guest's. */
 static void account(hcs_figures *f, uint64_t now) {
-  if (f->running && now > f->accounted_ms)
-    f->cpu_100ns += (now - f->accounted_ms) * 10000u * f->processors * f->load_percent / 100u;
+  if (f->running && now > f->accounted_ms) {
+    if (f->load_set) {
+      f->cpu_100ns += (now - f->accounted_ms) * 10000u * f->processors * f->load_percent / 100u;
+    } else {
+      for (uint64_t t = f->accounted_ms; t < now;) {
+        uint64_t second = (t - f->start_ms) / 1000u;
+        uint64_t end = f->start_ms + (second + 1u) * 1000u;
+        if (end > now) end = now;
+        f->cpu_100ns += (end - t) * 10000u * f->processors * idle_load(second) / 100u;
+        t = end;
+      }
+    }
+  }
   f->accounted_ms = now;
 }
 
@@ -68,6 +94,7 @@ void hcs_figures_run(hcs_figures *f, int running) {
 void hcs_figures_set_load(hcs_figures *f, uint32_t percent) {
   account(f, sa_now_ms());
   f->load_percent = percent;
+  f->load_set = 1;
 }
 
 void hcs_jb_statistics(sa_jb *b, hcs_figures *f, int up, uint64_t memory_mb) {

@@ -73,7 +73,8 @@ typedef struct {
   uint64_t cpu_100ns;              /* Processor.TotalRuntime100ns so far */
   uint64_t peak_commit_bytes;
   uint32_t processors, load_percent;
-  int running; /* processor time accrues only while the VM runs */
+  int load_set; /* StandInHcsSetGuestLoad was called; until then the load is an idle guest's, varying */
+  int running;  /* processor time accrues only while the VM runs */
 } hcs_figures;
 void hcs_figures_start(hcs_figures *f, uint32_t processors);
 void hcs_figures_run(hcs_figures *f, int running);

@@ -69,9 +69,12 @@ export const CALLS = [
   'app.version',
   'app.openLogsFolder',
   'app.ready',
+  'app.preferenceHints',
+  'app.setUnsavedEdits',
+  'app.leaveAnswer',
 ] as const satisfies readonly CallName[];
 
-export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled', 'console.output', 'console.state'] as const satisfies readonly EventName[];
+export const EVENTS = ['vm.changed', 'operations.progress', 'app.showVm', 'app.preferencesChanged', 'native.stalled', 'console.output', 'console.state', 'app.confirmLeave'] as const satisfies readonly EventName[];
 
 /** Every channel starts with this (VS Code's `vscode:` check, for Hako). */
 export const CHANNEL_PREFIX = 'hako:';

@@ -250,6 +250,16 @@ export const hostFactsSchema = z.object({
   tpmUnavailable: z.enum(['older-windows', 'no-hyper-v']).nullable(),
 });
 
+/** What the preferences' empty values stand for on this computer. */
+export const preferenceHintsSchema = z.object({
+  /** The RDP client an empty `rdpClientCommand` means (mstsc on Windows, xfreerdp elsewhere); null when none is found. */
+  rdpClient: z.object({ name: z.string(), command: z.string(), source: z.enum(['system', 'environment']) }).nullable(),
+  /** An elevated, packaged Hako runs a command of the user's own only from a folder only administrators can write. */
+  customRdpClient: z.enum(['any', 'protected-folders']),
+  /** The folder an empty `defaultVmFolder` means. */
+  vmFolder: z.string(),
+});
+
 // ---- the contract ----
 
 interface Invoke<I extends z.ZodType, O extends z.ZodType> {
@@ -423,6 +433,12 @@ export const CONTRACT = {
   'app.openLogsFolder': invoke(none, nothing),
   /** The renderer is ready for events; main sends what it queued until now. */
   'app.ready': invoke(none, nothing),
+  /** What the preferences' empty values stand for: the RDP client Hako finds, the default VM folder. */
+  'app.preferenceHints': invoke(none, preferenceHintsSchema),
+  /** The VMs whose settings have unsaved edits in the window (by name), so the Electron shell asks before Hako quits. */
+  'app.setUnsavedEdits': invoke(z.object({ names: z.array(z.string().min(1).max(256)).max(64) }).strict(), nothing),
+  /** The user's answer to `app.confirmLeave`: quit (the edits were saved or discarded) or stay. */
+  'app.leaveAnswer': invoke(z.object({ proceed: z.boolean() }).strict(), nothing),
 
   // events, main → renderer
   'vm.changed': event(vmSnapshotSchema),
@@ -441,6 +457,8 @@ export const CONTRACT = {
   /** Main asks the UI to show a VM (opened from Explorer, a second launch, the tray). */
   'app.showVm': event(z.object({ path: z.string() })),
   'app.preferencesChanged': event(preferencesSchema),
+  /** Hako is about to quit while settings have unsaved edits: ask Save / Discard / Cancel, answer by `app.leaveAnswer`. */
+  'app.confirmLeave': event(z.object({ reason: z.literal('quit') })),
   /** The native calls past the watchdog timeout changed (one stalled, or a stalled one returned). */
   'native.stalled': event(z.object({ calls: z.array(stalledCallSchema) })),
   /** Output of a serial console: `data` is base64 of `bytes` raw bytes (give them to xterm as a Uint8Array, then ack them). */
@@ -470,6 +488,7 @@ export type DeletePlanDto = z.output<typeof deletePlanSchema>;
 export type ConsoleTicketDto = z.output<typeof consoleTicketSchema>;
 export type ConsoleResultDto = z.output<typeof consoleResultSchema>;
 export type GuestCredentialsDto = z.output<typeof guestCredentialsSchema>;
+export type PreferenceHints = z.output<typeof preferenceHintsSchema>;
 export type DiskInfoDto = z.output<typeof diskInfoSchema>;
 export type HostGpuDto = z.output<typeof hostGpuSchema>;
 export type ConsoleStatusDto = z.output<typeof consoleStatusSchema>;

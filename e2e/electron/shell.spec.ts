@@ -132,3 +132,26 @@ test('diagnostics tell whether the VMMS certificate is there', async () => {
   const diagnostics = await app.showDiagnostics();
   await expect(diagnostics.page.getByText('VMMS certificate')).toBeVisible();
 });
+
+test('closing the window to quit with unsaved settings asks first: Cancel stays, Discard quits', async () => {
+  hako = await launchHako({ openOnStart: ['Unsaved'] });
+  const vm = new VmPage(hako.window, 'Unsaved');
+  await expect(vm.heading).toBeVisible();
+  // Closing the window quits (not to the tray), so the question is Hako's, before the window goes.
+  await hako.window.evaluate(() => (window as unknown as { hako: { invoke(name: string, input: unknown): Promise<unknown> } }).hako.invoke('app.setPreferences', { closeToTray: false }));
+  const settings = await vm.openSettings();
+  await settings.number('Processors').fill('2');
+  const closeWindow = () => hako.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
+  const question = hako.window.getByRole('alertdialog', { name: 'Save the changes to Unsaved before Hako quits?' });
+
+  await closeWindow();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toBeHidden();
+  await expect(settings.number('Processors')).toHaveValue('2');
+  expect(await hako.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([true]);
+
+  const exited = hako.app.waitForEvent('close');
+  await closeWindow();
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await exited;
+});

@@ -168,20 +168,38 @@ test('the external client stays the second choice: the Console tab opens it, the
   });
   await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
   await writeFile(path.join(sessionTargetsDir(), targetFileName(`\\\\.\\pipe\\${vm.name}.BasicSession`)), `127.0.0.1:${(echo.address() as net.AddressInfo).port}\n`);
-  const vmPage = await app.openVm(vm.path, vm.name);
-  await vmPage.run('Start');
-  await vmPage.expectState('Running');
-  const screen = await vmPage.openConsole();
-  await screen.mode('Basic').check();
-  await page.getByRole('tabpanel').getByRole('button', { name: 'Open in Remote Desktop Connection' }).click();
 
-  // The client Hako started reached the VM's session through the bridge.
-  await vmPage.openOverview();
-  await expect(vmPage.session.getByRole('status')).toHaveText('A remote desktop window is open (basic session).', { timeout: 15_000 });
-  await vmPage.session.getByRole('button', { name: 'Disconnect' }).click();
-  await expect(vmPage.session.getByRole('status')).toHaveText('No remote desktop window is open for this VM.', { timeout: 15_000 });
-  await vmPage.powerOff();
-  await vmPage.expectState('Stopped');
-  for (const socket of connections) socket.destroy();
-  await new Promise((resolve) => echo.close(resolve));
+  // No display here for mstsc or xfreerdp: the user's own command line runs the stand-in client, which
+  // stays connected until Hako ends it (test/support/fake-rdp-client.mjs).
+  await app.showPreferences();
+  const rdp = page.getByRole('region', { name: 'Remote Desktop client' });
+  const clients = rdp.getByRole('radiogroup', { name: 'RDP client' });
+  await clients.getByRole('radio', { name: 'A command of my own' }).check();
+  const command = rdp.getByRole('textbox', { name: 'Command line' });
+  await command.fill(`"${process.execPath}" "${path.resolve(import.meta.dirname, '../../test/support/fake-rdp-client.mjs')}" {port} {file} stay`);
+  await command.press('Enter');
+  await expect(command).not.toHaveAttribute('aria-invalid');
+  try {
+    const vmPage = await app.openVm(vm.path, vm.name);
+    await vmPage.run('Start');
+    await vmPage.expectState('Running');
+    const screen = await vmPage.openConsole();
+    await screen.mode('Basic').check();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Open in Remote Desktop Connection' }).click();
+
+    // The client Hako started reached the VM's session through the bridge.
+    await vmPage.openOverview();
+    await expect(vmPage.session.getByRole('status')).toHaveText('A remote desktop window is open (basic session).', { timeout: 15_000 });
+    await vmPage.session.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(vmPage.session.getByRole('status')).toHaveText('No remote desktop window is open for this VM.', { timeout: 15_000 });
+    await vmPage.powerOff();
+    await vmPage.expectState('Stopped');
+  } finally {
+    // The shared host's preference goes back to the client Hako finds, for the specs after this one.
+    await app.showPreferences();
+    await clients.getByRole('radio').first().check();
+    await expect(command).toBeHidden();
+    for (const socket of connections) socket.destroy();
+    await new Promise((resolve) => echo.close(resolve));
+  }
 });

@@ -108,6 +108,8 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await entry(vms.running).click();
   const toolbar = page.getByRole('toolbar');
   await expect(page.getByRole('region', { name: w('pending.title') })).toBeVisible();
+  // The live figures with their charts (the VM runs).
+  await expect(page.getByRole('region', { name: w('live.cpu') }).getByRole('img')).toBeVisible();
   await visit('vm-overview');
 
   await toolbar.getByRole('button', { name: w('vm.header.more') }).click();
@@ -133,6 +135,15 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await expect(page.getByRole('dialog', { name: w('disk.title') })).toBeVisible();
   await visit('create-disk-dialog');
   await closeDialog();
+
+  // Leaving unsaved settings asks first.
+  await sections.getByRole('button', { name: new RegExp(`^${escape(w('settings.section.general'))}`) }).click();
+  await main.getByRole('spinbutton', { name: w('settings.general.processors'), exact: true }).fill('3');
+  await page.getByRole('tab', { name: w('vm.tabs.events') }).click();
+  const leave = page.getByRole('alertdialog', { name: w('settings.leave.title', { name: vms.running.name }) });
+  await expect(leave).toBeVisible();
+  await visit('leave-dialog');
+  await leave.getByRole('button', { name: w('settings.discard') }).click();
 
   await page.getByRole('tab', { name: w('vm.tabs.events') }).click();
   await expect(page.getByRole('tabpanel').getByRole('table')).toBeVisible();

@@ -30,6 +30,7 @@ import { ShellState } from './shell-state.js';
 import { HakoTray } from './tray.js';
 import { shellTranslator } from './i18n.js';
 import { validVmPaths } from './vm-path.js';
+import { UnsavedEdits } from './unsaved-edits.js';
 import { MainWindow, registerAppScheme, secureContents, secureSession, serveRenderer } from './window.js';
 
 const APP_ID = 'org.hako.vmmanager';
@@ -134,6 +135,9 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   serveRenderer(session.defaultSession, RENDERER_DIR, log, consoleServer.url);
 
   let windows: MainWindow | null = null;
+  let askToLeave: () => boolean = () => false;
+  // The window answers through app.leaveAnswer; without a window nothing unsaved is left to lose.
+  const unsavedEdits = new UnsavedEdits({ ask: () => askToLeave() });
   // Set once the shell state exists; until then (the open dialog cannot come earlier) the system's language.
   let translator = (): Translator => shellTranslator('system', app.getPreferredSystemLanguages());
   const shellFlags = new ShellFlagStore(app.getPath('userData'));
@@ -161,6 +165,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
     ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
     credentials: new CredentialFile(app.getPath('userData'), safeStorageCipher(safeStorage)),
+    setUnsavedEdits: (names) => unsavedEdits.set(names),
+    answerLeave: (proceed) => unsavedEdits.answer(proceed),
   };
 
   const services: AppServices = await createAppServices({
@@ -171,6 +177,13 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
   acceptConsole = (socket) => services.screen.accept(socket);
   services.screen.setEndpoint(consoleServer.url);
   const bridge = registerIpc(services.dispatch, log);
+  askToLeave = () => {
+    const window = windows?.current ?? null;
+    if (window === null || window.isDestroyed()) return false;
+    windows?.showAndFocus();
+    bridge.emit('app.confirmLeave', { reason: 'quit' });
+    return true;
+  };
   const state = new ShellState(services.dispatch, (message, error) => log.error(message, error));
   translator = () => shellTranslator(state.preferences.language, app.getPreferredSystemLanguages());
   const notify = (text: NotificationText | null): void => {
@@ -196,6 +209,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     log,
     window: () => windows?.current ?? null,
     sessionEnding: () => sessionEnd.ending,
+    confirmUnsavedEdits: () => unsavedEdits.confirm(),
     translator: () => translator(),
     async dispose() {
       stopEvents();
@@ -217,6 +231,12 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       bridge.attach(window.webContents);
       logs.captureRenderer(window.webContents);
       sessionEnd.attach(window);
+      // The window's edits were asked about before quitting; its own beforeunload must not stop the quit.
+      window.webContents.on('will-prevent-unload', (event) => {
+        if (quit.quitting || sessionEnd.ending) event.preventDefault();
+      });
+      window.webContents.once('destroyed', () => unsavedEdits.windowGone());
+      window.webContents.on('render-process-gone', () => unsavedEdits.windowGone());
       window.on('close', (event) => {
         if (quit.quitting || sessionEnd.ending) return;
         event.preventDefault();

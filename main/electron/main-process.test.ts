@@ -2,7 +2,7 @@
  * The built main process, run under Node with a fake 'electron' (test/support/electron/fake-electron.cjs) on
  * the C stand-ins: everything the shell decides and wires — before `ready`, the window's settings, the
  * app:// protocol, request/permission hooks, IPC sender checks and the event gate, a second launch,
- * the tray, the quit dialog, close to tray, navigation, renderer crash recovery and a Windows session
+ * the tray, unsaved edits and the quit dialog, close to tray, navigation, renderer crash recovery and a Windows session
  * end — checked in one run of test/support/electron/run-main.mjs. What only real Electron/Windows can show
  * (rendering, the tray on screen, the session-end screen) is for e2e/electron on the Windows workflow.
  */
@@ -149,6 +149,15 @@ describe('the main process under a fake Electron', () => {
     expect(report.tray.labels).toEqual(['Open Hako', 'separator', 'Second — Running', 'separator', 'Quit Hako']);
     expect(report.tray.secondSubmenu).toEqual(['Show in Hako:true', 'Connect:true', 'Start:false', 'Shut down:true', 'Power off:true', 'Pause:true', 'Resume:false', 'Save:true']);
     expect(report.tray.iconSizes).toEqual([1, 1.25, 1.5, 2]);
+  });
+
+  it('asks the window about unsaved settings edits before quitting: Cancel stays, an answer to go on reaches the VM question', () => {
+    const { asked, shown, dialogsWhileAsking, quittedWhileAsking, afterCancel } = report.unsavedEdits;
+    expect(asked).toEqual([{ reason: 'quit' }]);
+    expect(shown).toBe(true);
+    expect(dialogsWhileAsking).toBe(0);
+    expect(quittedWhileAsking).toBe(false);
+    expect(afterCancel).toEqual({ quitted: false, dialogs: 0 });
   });
 
   it('asks before quitting with a running VM, warns about the host, and stays on Cancel', () => {

@@ -1,5 +1,6 @@
 /**
- * Quitting Hako. With no VM running it just quits. Otherwise it asks (anchors.md §C.4, the issue):
+ * Quitting Hako. Unsaved settings edits in the window are asked about first (Save / Discard / Cancel,
+ * in the window). With no VM running it then just quits. Otherwise it asks (anchors.md §C.4, the issue):
  * leave running (re-attached next time; offered only when VMs outlive Hako), save all, shut down all,
  * cancel — and says plainly that VMs left running are at the host's mercy when Windows shuts down.
  * When some VMs do not save or stop, it asks again before anything is lost. Then the services are
@@ -24,6 +25,8 @@ export interface QuitOptions {
   readonly window: () => BrowserWindow | null;
   /** Windows is ending the session: no questions, the session-end guard has done its part. */
   readonly sessionEnding: () => boolean;
+  /** Asks about unsaved settings edits in the window first (unsaved-edits.ts); false: stay. */
+  readonly confirmUnsavedEdits?: () => Promise<boolean>;
   /** Closes the services and the shell's own resources; must not throw. */
   readonly dispose: () => Promise<void>;
   /** The shell's words in the user's language. */
@@ -56,7 +59,7 @@ export class QuitFlow {
     this.phase = 'asking';
     let proceed: boolean;
     try {
-      proceed = this.options.sessionEnding() || (await this.confirm());
+      proceed = this.options.sessionEnding() || ((await (this.options.confirmUnsavedEdits?.() ?? true)) && (await this.confirm()));
     } catch (error) {
       this.options.log.error('quit: could not decide', error);
       proceed = false;

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { sevenBJsonSchema, type SevenBFile } from '../../app/config/index.js';
 import { HakoError, toErrorInfo } from '../../app/errors/error-info.js';
-import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput } from '../../app/ipc/contract.js';
+import { type CallName, type Diagnostics, type EventName, type EventPayload, type NewVmInput, type PreferenceHints } from '../../app/ipc/contract.js';
 import { vmDisplayName } from '../../app/vm/labels.js';
 import { VM_PRESETS } from '../../app/vm/new-vm.js';
 import { isLive } from '../../app/vm/state.js';
@@ -43,6 +43,12 @@ export interface ShellHooks {
   trashItem?(file: string): Promise<void>;
   /** Keeps guest credentials encrypted for this user (Electron); the browser host has none and never stores them. */
   readonly credentials?: CredentialVault;
+  /**
+   * The window's unsaved settings edits and the user's answer when asked before quitting (Electron). The
+   * browser host has neither: the page's own beforeunload asks there.
+   */
+  setUnsavedEdits?(names: readonly string[]): void;
+  answerLeave?(proceed: boolean): void;
   /** The system's preferred languages, most preferred first (Electron); the browser host has none: its page uses the browser's. */
   systemLanguages?(): readonly string[];
 }
@@ -65,6 +71,8 @@ export interface HandlerServices {
   readonly preferences: PreferencesStore;
   /** The VM's screen inside Hako: console tickets and what became of them. */
   readonly screen: ScreenService;
+  /** What the preferences' empty values stand for on this computer. */
+  readonly preferenceHints: () => PreferenceHints;
   readonly version: string;
   readonly standIn: boolean;
   /** What the native layer adds to the diagnostics: libraries, DLL search order, install folder, stalled calls. */
@@ -267,6 +275,9 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     },
     // The transports act on this call themselves (they flush queued events); nothing to do here.
     'app.ready': () => undefined,
+    'app.preferenceHints': () => services.preferenceHints(),
+    'app.setUnsavedEdits': ({ names }) => shell.setUnsavedEdits?.(names),
+    'app.leaveAnswer': ({ proceed }) => shell.answerLeave?.(proceed),
   };
   return guarded(handlers, createPathGuard({ isInLibrary: (resolved) => library.has(resolved) }));
 }

@@ -100,6 +100,9 @@ export const EXAMPLE_INPUTS: { readonly [K in CallName]: CallInput<K> } = {
   'app.version': undefined,
   'app.openLogsFolder': undefined,
   'app.ready': undefined,
+  'app.preferenceHints': undefined,
+  'app.setUnsavedEdits': { names: ['demo'] },
+  'app.leaveAnswer': { proceed: true },
 };
 
 export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
@@ -213,6 +216,9 @@ export const EXAMPLE_OUTPUTS: { readonly [K in CallName]: CallOutput<K> } = {
   'app.version': { version: '0.1.0', platform: 'linux', transport: 'browser-host', languages: [] },
   'app.openLogsFolder': undefined,
   'app.ready': undefined,
+  'app.preferenceHints': { rdpClient: { name: 'xfreerdp', command: 'xfreerdp /v:127.0.0.1:{port} /cert:ignore', source: 'system' }, customRdpClient: 'any', vmFolder: '/home/demo/Documents/Hako VMs' },
+  'app.setUnsavedEdits': undefined,
+  'app.leaveAnswer': undefined,
 };
 
 export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
@@ -223,6 +229,7 @@ export const EXAMPLE_EVENTS: { readonly [K in EventName]: EventPayload<K> } = {
   'native.stalled': { calls: [{ api: 'HCN', operation: 'HcnCreateEndpoint', subject: 'b95d0c5e-57d4-412b-b571-18a81a16e005', since: 1_700_000_000_000, running: true }] },
   'console.output': { consoleId: CONSOLE, data: 'bG9naW46IA==', bytes: 7 },
   'console.state': { ...CONSOLE_STATUS, throttled: true },
+  'app.confirmLeave': { reason: 'quit' },
 };
 
 /** Handlers answering every call with its example output, recording each input they get. */

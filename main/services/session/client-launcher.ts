@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { HakoError } from '../../../app/errors/error-info.js';
+import { CLIENT_ADVICE, splitCommand } from '../../../app/session/rdp-command.js';
 
 /** What SessionService needs of a started client: a ChildProcess fits. */
 export interface SessionClientProcess {
@@ -21,39 +22,6 @@ export interface SessionClientProcess {
 
 /** Starts the RDP client on a `.rdp` file for the bridge on 127.0.0.1:`port`. */
 export type LaunchClient = (rdpFilePath: string, port: number) => SessionClientProcess;
-
-/**
- * Splits a command line into arguments: whitespace separates, "…" and '…' group, nothing else is
- * special (so Windows paths keep their backslashes).
- */
-export function splitCommand(command: string): string[] {
-  const args: string[] = [];
-  let current = '';
-  let quote: '"' | "'" | null = null;
-  let inArg = false;
-  for (const ch of command) {
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      else current += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inArg = true;
-    } else if (/\s/.test(ch)) {
-      if (inArg) args.push(current);
-      current = '';
-      inArg = false;
-    } else {
-      current += ch;
-      inArg = true;
-    }
-  }
-  if (quote !== null) throw new HakoError('NoRdpClient', `The RDP client command has an unclosed ${quote}: ${command}`, {}, undefined, CLIENT_ADVICE);
-  if (inArg) args.push(current);
-  return args;
-}
-
-export const CLIENT_ADVICE =
-  'Set HAKO_RDP_CLIENT to the RDP client command, with {port} for the port or {file} for the .rdp file, for example: xfreerdp /v:127.0.0.1:{port} /cert:ignore /sec:tls';
 
 /** Runs `template` (see `splitCommand`) with `{port}` and `{file}` replaced; no placeholder → the file is appended. */
 export function commandClient(template: string): LaunchClient {
@@ -78,22 +46,55 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
   return null;
 }
 
+/** The program a command line runs, by its file name (the whole line when it does not split). */
+function programName(command: string): string {
+  try {
+    const program = splitCommand(command)[0] ?? command;
+    return path.win32.basename(path.posix.basename(program));
+  } catch {
+    return command;
+  }
+}
+
+/** The client an empty preference stands for, as the Preferences page names it. */
+export interface DefaultRdpClient {
+  /** The program's name: `mstsc`, `xfreerdp`, or the first word of HAKO_RDP_CLIENT. */
+  readonly name: string;
+  /** The command line Hako runs. */
+  readonly command: string;
+  /** Found on this computer, or set by HAKO_RDP_CLIENT (development and tests). */
+  readonly source: 'system' | 'environment';
+}
+
 /**
- * The client for this machine: the command in the preferences when set, else `HAKO_RDP_CLIENT` (for
- * development and tests), else mstsc on Windows, else xfreerdp when it is installed; null when none.
- * `system32` is the System32 folder as Windows reports it (GetSystemDirectoryW); without it `SystemRoot`
- * names it. The packaged app passes no environment and the real folder: an elevated Hako must not run a
- * program that a user variable (HKCU\Environment, which a non-elevated process can write) names.
+ * The client Hako uses when the preference is empty: `HAKO_RDP_CLIENT` (for development and tests), else
+ * mstsc on Windows, else xfreerdp when it is installed; null when none. `system32` is the System32 folder
+ * as Windows reports it (GetSystemDirectoryW); without it `SystemRoot` names it. The packaged app passes
+ * no environment and the real folder: an elevated Hako must not run a program that a user variable
+ * (HKCU\Environment, which a non-elevated process can write) names.
  */
-export function rdpClientLauncher(preferred = '', platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, system32?: string | null): LaunchClient | null {
-  const configured = preferred.trim() || env.HAKO_RDP_CLIENT?.trim();
-  if (configured) return commandClient(configured);
+export function defaultRdpClient(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, system32?: string | null): DefaultRdpClient | null {
+  const configured = env.HAKO_RDP_CLIENT?.trim();
+  if (configured) return { name: programName(configured), command: configured, source: 'environment' };
   if (platform === 'win32') {
     const mstsc = path.win32.join(system32 ?? path.win32.join(env.SystemRoot ?? 'C:\\Windows', 'System32'), 'mstsc.exe');
+    return { name: 'mstsc', command: `"${mstsc}" {file}`, source: 'system' };
+  }
+  const xfreerdp = onPath('xfreerdp', env);
+  if (xfreerdp !== null) return { name: 'xfreerdp', command: XFREERDP_COMMAND.replace(/^xfreerdp/, `"${xfreerdp}"`), source: 'system' };
+  return null;
+}
+
+/** The client for this machine: the command in the preferences when set, else {@link defaultRdpClient}. */
+export function rdpClientLauncher(preferred = '', platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, system32?: string | null): LaunchClient | null {
+  if (preferred.trim()) return commandClient(preferred.trim());
+  const found = defaultRdpClient(platform, env, system32);
+  if (found === null) return null;
+  if (platform === 'win32' && found.source === 'system') {
+    const mstsc = splitCommand(found.command)[0]!;
     return (file) => spawn(mstsc, [file], { stdio: 'ignore', windowsHide: false });
   }
-  if (onPath('xfreerdp', env) !== null) return commandClient(XFREERDP_COMMAND);
-  return null;
+  return commandClient(found.command);
 }
 
 /**

@@ -33,7 +33,7 @@ import { formatRdpFile, rdpFileName, rdpSettingsFor } from '../../../app/session
 import { type SessionMode } from '../../../app/session/mode.js';
 import { hasScreen, isLive } from '../../../app/vm/state.js';
 import { fileKey } from '../../files/file-key.js';
-import { CLIENT_ADVICE } from './client-launcher.js';
+import { CLIENT_ADVICE } from '../../../app/session/rdp-command.js';
 import { Session, SESSION_DEFAULTS, type SessionEnded, type SessionEndReason, type SessionInfo, type SessionServiceOptions, type SessionVm } from './session.js';
 
 export type { SessionEnded, SessionEndReason, SessionInfo, SessionServiceOptions, SessionVm, SessionVmEvents } from './session.js';

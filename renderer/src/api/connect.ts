@@ -7,7 +7,7 @@ import { fromBridge } from '../../../app/ipc/bridge.js';
 import { createHakoApi } from '../../../app/ipc/client.js';
 import { HakoApiError, type HakoApi } from '../../../app/ipc/contract.js';
 import { createWebSocketTransport, hostSocketUrl, type ConnectionStatus } from '../../../app/ipc/ws-transport.js';
-import { takeHostSecret } from './host-secret.js';
+import { reloadOnNewSecret, takeHostSecret } from './host-secret.js';
 
 declare global {
   interface Window {
@@ -19,5 +19,7 @@ declare global {
 export function connectApi(onStatus: (status: ConnectionStatus) => void): HakoApi {
   // Errors cross the context bridge as plain objects; they become typed errors of this realm again.
   if (window.hako !== undefined) return fromBridge(window.hako, (info) => new HakoApiError(info));
-  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), secret: takeHostSecret(), onStatus }));
+  const secret = takeHostSecret();
+  reloadOnNewSecret(secret);
+  return createHakoApi(createWebSocketTransport({ url: hostSocketUrl(location), secret, onStatus }));
 }

@@ -12,7 +12,7 @@ import { VmPage } from '../features/vm/VmPage.js';
 import { useT } from '../i18n/context.js';
 import { useHako } from '../store/context.js';
 import { Announcer } from './Announcer.js';
-import { ConnectionBanner } from './ConnectionBanner.js';
+import { HostLost } from './HostLost.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { Splash } from './Splash.js';
 import { useDocumentTitle } from './use-document-title.js';
@@ -31,6 +31,7 @@ export function App() {
 
 function Window() {
   const { t } = useT();
+  const hostLost = useHako((s) => s.link !== 'open');
   const [helpOpen, setHelpOpen] = useState(false);
   useShortcuts({ showHelp: () => setHelpOpen(true) });
   useStateAnnouncements();
@@ -39,12 +40,17 @@ function Window() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Sidebar onShowShortcuts={() => setHelpOpen(true)} />
+      {/* Without main nothing can act: every control is off until it answers again (HostLost says why). */}
+      <fieldset className="app-controls" disabled={hostLost}>
+        <Sidebar onShowShortcuts={() => setHelpOpen(true)} />
+      </fieldset>
       <div className="workspace">
         {/* Focusable by the skip link (and by script), not by Tab. */}
         <main className="content" id="main" tabIndex={-1}>
-          <ConnectionBanner />
-          <CurrentPage />
+          <HostLost />
+          <fieldset className="app-controls" disabled={hostLost}>
+            <CurrentPage />
+          </fieldset>
         </main>
         <Toasts />
       </div>

@@ -6,6 +6,7 @@
 import type { HakoApi } from '../../../app/ipc/contract.js';
 import { describeError, type ShownError } from '../errors/shown-error.js';
 import type { LibrarySlice } from './library.js';
+import type { NavigationSlice } from './navigation.js';
 import type { OperationsSlice } from './operations.js';
 import type { PreferencesSlice } from './preferences.js';
 import type { SliceContext } from './slice.js';
@@ -33,7 +34,7 @@ export interface ConnectionSlice {
   setLink(link: Link): void;
 }
 
-type Deps = LibrarySlice & OperationsSlice & PreferencesSlice;
+type Deps = LibrarySlice & NavigationSlice & OperationsSlice & PreferencesSlice;
 
 export function createConnectionSlice({ set, get }: SliceContext<ConnectionSlice, Deps>, api: HakoApi): ConnectionSlice {
   const unsubscribers: (() => void)[] = [];
@@ -55,6 +56,7 @@ export function createConnectionSlice({ set, get }: SliceContext<ConnectionSlice
         api.on('app.showVm', ({ path }) => void get().showVm(path)),
         api.on('operations.progress', (event) => get().operationProgress(event)),
         api.on('app.preferencesChanged', (preferences) => get().adoptPreferences(preferences)),
+        api.on('app.confirmLeave', () => get().confirmQuit()),
       );
       try {
         await api.invoke('app.ready');

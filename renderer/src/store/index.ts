@@ -21,7 +21,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
   return createStore<HakoState>()((set, get) => {
     const context = { set, get };
     return {
-      ...createNavigationSlice(context),
+      ...createNavigationSlice(context, api),
       ...createNotificationsSlice(context, options),
       ...createPreferencesSlice(context, api),
       ...createLibrarySlice(context, api),
@@ -32,7 +32,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
 }
 
 export { selectVmList } from './library.js';
-export { sameView, type View, type VmTab } from './navigation.js';
+export { sameView, type LeaveAnswer, type LeaveGuard, type LeaveTarget, type View, type VmTab } from './navigation.js';
 export type { Notice, Toast, Tone } from './notifications.js';
 export type { ActionOutcome, ActionResult, BackgroundOperation } from './operations.js';
 export type { AppInfo, Link } from './connection.js';

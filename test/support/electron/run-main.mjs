@@ -183,8 +183,20 @@ try {
     secondSubmenu: tray.menu.template.find((item) => String(item.label).startsWith('Second'))?.submenu.map((item) => `${item.label}:${item.enabled}`),
     iconSizes: tray.image.representations.map((r) => r.scaleFactor),
   };
+  // unsaved settings edits: the window is asked first; Cancel there stays, Discard goes on to the VM question
+  await call('app.setUnsavedEdits', { names: ['Second'] });
+  window.hide();
+  app.quit();
+  await until('the window to be asked about unsaved edits', () => sent(window, 'app.confirmLeave').length === 1);
+  await sleep(100);
+  result.unsavedEdits = { asked: sent(window, 'app.confirmLeave'), shown: window.visible, dialogsWhileAsking: state.dialogs.length, quittedWhileAsking: state.quitted };
+  await call('app.leaveAnswer', { proceed: false });
+  await sleep(100);
+  result.unsavedEdits.afterCancel = { quitted: state.quitted, dialogs: state.dialogs.length };
   state.dialogResponses.push('Cancel');
   app.quit();
+  await until('the window to be asked again', () => sent(window, 'app.confirmLeave').length === 2);
+  await call('app.leaveAnswer', { proceed: true });
   await until('the quit dialog', () => state.dialogs.length === 1);
   await sleep(100);
   result.quit = { dialog: state.dialogs[0], quitted: state.quitted, windowAlive: !window.destroyed };

@@ -1,4 +1,7 @@
-/** App-wide preferences: theme and language, what happens to VMs when Hako closes or Windows signs out. */
+/**
+ * App-wide preferences: theme and language, what happens to VMs when Hako closes or Windows signs out,
+ * the RDP client, where new VMs go, and notifications.
+ */
 import { useEffect, useState } from 'react';
 import type { Preferences } from '../../../../app/ipc/contract.js';
 import { LANGUAGE_CHOICES } from '../../../../app/i18n/locales.js';
@@ -12,7 +15,10 @@ import { SelectField, type SelectOption } from '../../kit/SelectField/SelectFiel
 import { Spinner } from '../../kit/Spinner/Spinner.js';
 import { Toggle } from '../../kit/Toggle/Toggle.js';
 import { useHako } from '../../store/context.js';
+import { RdpClientCard } from './RdpClientCard.js';
+import { usePreferenceHints } from './use-preference-hints.js';
 import { SHUTDOWN_TIMEOUT_RANGE, isShutdownTimeout, usePreferences } from './use-preferences.js';
+import { VmFolderCard } from './VmFolderCard.js';
 
 const THEMES = preferencesSchema.shape.theme.options;
 const SESSION_END = preferencesSchema.shape.onSessionEnd.options;
@@ -21,6 +27,7 @@ export function PreferencesPage() {
   const { t } = useT();
   const [preferences, change] = usePreferences();
   const transport = useHako((s) => s.app?.transport);
+  const hints = usePreferenceHints();
   const saved = preferences?.shutdownTimeoutSeconds ?? DEFAULT_PREFERENCES.shutdownTimeoutSeconds;
   // The box keeps what the user typed, even while it is out of range; only valid values are saved.
   const [timeout, setTimeoutDraft] = useState<number | null>(saved);
@@ -68,14 +75,6 @@ export function PreferencesPage() {
                 help={t('preferences.closeToTray.help')}
               />
             )}
-            {transport !== 'browser-host' && (
-              <Toggle
-                label={t('preferences.notifications.label')}
-                checked={preferences.notifications}
-                onChange={(notifications) => change({ notifications })}
-                help={t('preferences.notifications.help')}
-              />
-            )}
           </Card>
           <Card title={t('preferences.sessionEnd')}>
             <SelectField
@@ -97,6 +96,16 @@ export function PreferencesPage() {
                 if (isShutdownTimeout(seconds)) change({ shutdownTimeoutSeconds: seconds });
               }}
               help={t('preferences.timeout.help')}
+            />
+          </Card>
+          <RdpClientCard hints={hints} />
+          <VmFolderCard hints={hints} />
+          <Card title={t('preferences.notifications')}>
+            <Toggle
+              label={t('preferences.notifications.label')}
+              checked={preferences.notifications}
+              onChange={(notifications) => change({ notifications })}
+              help={t(transport === 'browser-host' ? 'preferences.notifications.helpBrowser' : 'preferences.notifications.help')}
             />
           </Card>
         </div>

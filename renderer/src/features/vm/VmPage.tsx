@@ -13,10 +13,11 @@ import { EventsTab } from './events/EventsTab.js';
 import { VmHeader } from './header/VmHeader.js';
 import { OverviewTab } from './overview/OverviewTab.js';
 import { SettingsTab } from './settings/SettingsTab.js';
+import { useVmSnapshot } from './use-vm-snapshot.js';
 
 export function VmPage({ path }: { readonly path: string }) {
   const { t } = useT();
-  const vm = useHako((s) => s.vms[path]);
+  const vm = useVmSnapshot(path);
   const tab = useHako((s) => s.vmTab);
   const setTab = useHako((s) => s.setVmTab);
   if (vm === undefined) return null;

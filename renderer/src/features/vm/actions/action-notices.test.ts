@@ -16,7 +16,7 @@ describe('action notices', () => {
     expect(actionNotice(tr, 'a', 'shutdown', { status: 'done', result: { stopped: true } })).toBeNull();
   });
 
-  it('summarises a reload: applied, waiting for a restart, failed', () => {
+  it('names each setting a reload was about: applied, waiting for a restart, failed', () => {
     const notice = actionNotice(tr, 'a', 'reload', {
       status: 'done',
       result: [
@@ -25,7 +25,20 @@ describe('action notices', () => {
         { path: '/NanaBox/ComPorts/ComPort1', setting: 'COM1', outcome: 'failed', error: { code: 'X', message: 'pipe busy' } },
       ],
     });
-    expect(notice).toMatchObject({ tone: 'error', title: 'Some settings could not be applied', message: '1 applied, 1 waits for a restart, 1 failed: COM1: pipe busy' });
+    expect(notice).toMatchObject({
+      tone: 'error',
+      title: 'Some settings could not be applied',
+      message: 'Applied now: Memory. Waits for a restart: Processors. COM1 could not be applied: pipe busy',
+    });
+    const waiting = actionNotice(tr, 'a', 'reload', {
+      status: 'done',
+      result: [
+        { path: '/NanaBox/ProcessorCount', setting: 'Processors', outcome: 'needs-restart' },
+        { path: '/NanaBox/VideoMonitor', setting: 'Display', outcome: 'needs-restart' },
+      ],
+    });
+    expect(waiting).toMatchObject({ tone: 'info', title: 'Nothing could change while the VM runs', message: 'Wait for a restart: Processors and Display.' });
+    expect(actionNotice(tr, 'a', 'reload', { status: 'done', result: [] })).toMatchObject({ message: 'The running VM already uses what the file says.' });
   });
 
   it('says that an NMI went out, since nothing else shows it', () => {

@@ -25,27 +25,25 @@ function shutdownNotice(tr: Translator, vmName: string, result: ActionResult<'sh
   return { kind: 'message', tone: 'info', title: tr.t('vm.notice.stillRunning', { name: vmName }), message: tr.t('vm.notice.stillRunning.body') };
 }
 
+/** What "Apply what can change now" did, setting by setting, by the catalogue's names ("Applied now: Memory."). */
 function reloadNotice(tr: Translator, result: ActionResult<'reload'>, config: VmConfig | null | undefined): Notice {
-  const failed = result.filter((o) => o.outcome === 'failed');
+  const applied = result.filter((o) => o.outcome === 'applied');
   const waiting = result.filter((o) => o.outcome === 'needs-restart');
-  const applied = result.length - failed.length - waiting.length;
+  const failed = result.filter((o) => o.outcome === 'failed');
   // Settings by the catalogue's names (main's `setting` is English), errors by their code.
-  const list = tr.list(
-    failed.map((f) => {
+  const names = (outcomes: typeof result) => tr.list(outcomes.map((o) => settingLabelText(tr, o.path, config)));
+  const sentences = [
+    applied.length > 0 ? tr.t('vm.notice.reload.appliedList', { list: names(applied) }) : '',
+    waiting.length > 0 ? tr.t('vm.notice.reload.waitingList', { count: waiting.length, list: names(waiting) }) : '',
+    ...failed.map((f) => {
       const setting = settingLabelText(tr, f.path, config);
-      return f.error ? tr.t('vm.notice.reload.failedItem', { setting, error: errorText(tr, f.error).message }) : setting;
+      return f.error ? tr.t('vm.notice.reload.failedItem', { setting, error: errorText(tr, f.error).message }) : tr.t('vm.notice.reload.failedPlain', { setting });
     }),
-  );
+  ];
   return {
     kind: 'message',
-    tone: failed.length > 0 ? 'error' : 'success',
-    title: tr.t(failed.length > 0 ? 'vm.notice.reload.failed' : 'vm.notice.reload.done'),
-    message: [
-      tr.t('vm.notice.reload.applied', { count: applied }),
-      waiting.length > 0 ? tr.t('vm.notice.reload.waiting', { count: waiting.length }) : '',
-      failed.length > 0 ? tr.t('vm.notice.reload.failedCount', { count: failed.length, list }) : '',
-    ]
-      .filter(Boolean)
-      .join(tr.locale.startsWith('zh') ? '，' : ', '),
+    tone: failed.length > 0 ? 'error' : applied.length > 0 ? 'success' : 'info',
+    title: tr.t(failed.length > 0 ? 'vm.notice.reload.failed' : applied.length > 0 ? 'vm.notice.reload.done' : 'vm.notice.reload.nothingApplied'),
+    message: result.length === 0 ? tr.t('vm.notice.reload.unchanged') : sentences.filter(Boolean).join(' '),
   };
 }

@@ -1,4 +1,4 @@
-/** The VM's own event log: starts, stops, failures with their details, newest first. */
+/** The VM's own event log (kept in Hako's data folder across restarts): every action, failures with their details, newest first. */
 import clsx from 'clsx';
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { useT } from '../../../i18n/context.js';

@@ -1,6 +1,7 @@
 /**
  * What a user wants to see when they select a VM: what went wrong last (with advice), what waits for a
- * restart, how to get to its screen, what hardware it has, and what Hako found in its file.
+ * restart, how it is doing while it runs (live figures), how to get to its screen, what hardware it has,
+ * and what Hako found in its file.
  */
 import type { VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { fromInfo } from '../../../errors/shown-error.js';
@@ -12,6 +13,7 @@ import { useHako } from '../../../store/context.js';
 import { useOpenPath } from '../../library/use-library-actions.js';
 import { FindingsCard } from './FindingsCard.js';
 import { HardwareCard } from './HardwareCard.js';
+import { LiveFiguresCard } from './live/LiveFiguresCard.js';
 import { PendingRestart } from './PendingRestart.js';
 import { SessionCard } from './SessionCard.js';
 import './OverviewTab.css';
@@ -61,6 +63,7 @@ export function OverviewTab({ vm }: { readonly vm: VmSnapshotDto }) {
         </InfoBar>
       )}
       {vm.pendingRestart.length > 0 && <PendingRestart vm={vm} />}
+      {(vm.state === 'Running' || vm.state === 'Paused') && <LiveFiguresCard path={vm.path} paused={vm.state === 'Paused'} />}
       <div className="overview-grid">
         <SessionCard vm={vm} />
         <HardwareCard config={vm.config} onEdit={() => setTab('settings')} />

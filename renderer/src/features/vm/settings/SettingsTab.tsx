@@ -16,12 +16,15 @@ import { useHakoStore } from '../../../store/context.js';
 import { FindingList } from '../findings/FindingList.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { ConsentDialog } from './ConsentDialog.js';
+import { LeaveDialog } from './leave/LeaveDialog.js';
+import { useLeaveGuard } from './leave/use-leave-guard.js';
 import { EditorProvider } from './editor/context.js';
 import { createEditorStore, type EditorStore } from './editor/editor-store.js';
 import { useEditorState } from './editor/hooks.js';
 import { SaveBar } from './SaveBar.js';
 import { SECTIONS, type SectionId } from './sections.js';
 import { SettingsNav } from './SettingsNav.js';
+import { vmTitle } from '../vm-title.js';
 import './SettingsTab.css';
 
 export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
@@ -39,9 +42,12 @@ export function SettingsTab({ vm }: { readonly vm: VmSnapshotDto }) {
   useEffect(() => {
     void editor.getState().load();
   }, [editor]);
+  const name = vmTitle(vm);
+  useLeaveGuard(editor, name);
   return (
     <EditorProvider editor={editor}>
       <SettingsEditor running={isLive(vm.state)} />
+      <LeaveDialog vmName={name} />
     </EditorProvider>
   );
 }
