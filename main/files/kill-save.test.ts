@@ -35,7 +35,7 @@ function runAndKill(target: string, size: number, ms: number): Promise<void> {
 }
 
 describe('kill -9 during saves', () => {
-  it(`leaves the old or the new file, never a torn one, over ${KILLS} kills; the next writer sweeps the temp files`, { timeout: 300_000 }, async () => {
+  it(`leaves the old or the new file, never a torn one, over ${KILLS} kills; the next writer sweeps the temp files`, { timeout: Math.max(300_000, KILLS * 2_000) }, async () => {
     const target = path.join(dir, 'Lab.7b');
     // Large enough that a torn write would show: every byte of each version says which it is.
     const a = Buffer.alloc(256 * 1024, 'a');
