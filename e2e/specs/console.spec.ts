@@ -73,7 +73,7 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-test('the console shows the VM’s screen, takes the keyboard, and asks an enhanced guest to follow the window', async ({ app, page }) => {
+test('the console shows the VM’s screen, takes the keyboard, reconnects after a guest restart, and asks an enhanced guest to follow the window', async ({ app, page }) => {
   test.setTimeout(120_000);
   const vm = await smallVm('E2E Console');
   const targets = sessionTargetsDir();
@@ -133,6 +133,15 @@ test('the console shows the VM’s screen, takes the keyboard, and asks an enhan
   await screen.focusScreen();
   await page.keyboard.press('Control+Alt+ArrowLeft');
   await expect(screen.button('Disconnect')).toBeFocused();
+
+  // The guest restarts: its RDP server goes away and comes back while the VM runs. The console says so,
+  // keeps trying, and shows the screen again.
+  const restarted = desktop.restartServer(3_000);
+  const reconnecting = page.getByRole('tabpanel').getByRole('heading', { name: 'The guest is restarting — reconnecting' });
+  await expect(reconnecting).toBeVisible({ timeout: 15_000 });
+  await restarted;
+  await expect(reconnecting).toBeHidden({ timeout: 60_000 });
+  await screen.expectConnected();
 
   // Switching to enhanced while connected reconnects in that mode: the guest's credentials are asked
   // for (and not kept by the browser host), then the window's size is asked of the guest.

@@ -43,6 +43,8 @@ export interface RdpDesktop {
   screenshot(): Promise<Screen>;
   /** Points the stand-in pipe `pipeName` (`\\.\pipe\…`) at this server, through `targetsDir`. */
   target(targetsDir: string, pipeName: string): Promise<void>;
+  /** Stops the RDP server (its sessions drop, as when a guest restarts), waits `downMs`, and starts it again on the same port. */
+  restartServer(downMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -127,7 +129,8 @@ export async function startRdpDesktop(options: { width: number; height: number; 
     const home = path.join(options.dir, 'rdp-home');
     await mkdir(home, { recursive: true });
     const port = await freePort();
-    run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
+    const startServer = () => run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
+    let server = startServer();
     await waitForPort(port, 60_000);
     return {
       display,
@@ -145,6 +148,14 @@ export async function startRdpDesktop(options: { width: number; height: number; 
       async target(targetsDir, pipeName) {
         await mkdir(targetsDir, { recursive: true });
         await writeFile(path.join(targetsDir, targetFileName(pipeName)), `127.0.0.1:${port}\n`);
+      },
+      async restartServer(downMs) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGKILL');
+        await exited;
+        await new Promise((resolve) => setTimeout(resolve, downMs));
+        server = startServer();
+        await waitForPort(port, 60_000);
       },
       close,
     };
