@@ -10,6 +10,10 @@ export const EXTERNAL_LINKS = {
   nanaBox: 'https://github.com/M2Team/NanaBox',
   /** NanaBox's reference of the `.7b` format. */
   configurationReference: 'https://github.com/M2Team/NanaBox/blob/main/Documents/ConfigurationReference.md',
+  /** Microsoft's description of GPU paravirtualization (GPU-PV) in WDDM, for the GPU settings. */
+  gpuParavirtualization: 'https://learn.microsoft.com/windows-hardware/drivers/display/gpu-paravirtualization',
+  /** Microsoft's description of GPU partitioning (GPU-P), for the GPU settings. */
+  gpuPartitioning: 'https://learn.microsoft.com/windows-server/virtualization/hyper-v/gpu-partitioning',
 } as const satisfies Record<string, `https://${string}`>;
 
 export type ExternalLink = keyof typeof EXTERNAL_LINKS;

@@ -1,10 +1,10 @@
-/** The GPU the guest gets (none, GPU-PV, chosen GPUs), and the basic session's display. */
-import { GPU_ASSIGNMENT_MODES, GPU_PV_PARTITION_ID, type GpuDevice } from '../../../../../../app/config/model.js';
+/** The GPU the guest gets (none, GPU-PV, GPUs picked from the host's, gpu/), and the basic session's display. */
+import { GPU_ASSIGNMENT_MODES } from '../../../../../../app/config/model.js';
 import { useT } from '../../../../i18n/context.js';
-import { Button } from '../../../../kit/Button/Button.js';
-import { useDraft, useUpdate } from '../editor/hooks.js';
-import { DraftList } from '../fields/DraftList.js';
-import { DraftNumberField, DraftSelectField, DraftTextField, DraftToggle } from '../fields/DraftFields.js';
+import { useDraft } from '../editor/hooks.js';
+import { DraftNumberField, DraftSelectField, DraftToggle } from '../fields/DraftFields.js';
+import { GpuAbout } from './gpu/GpuAbout.js';
+import { GpuPicker } from './gpu/GpuPicker.js';
 
 const P = '/NanaBox';
 
@@ -23,7 +23,8 @@ export function DisplaySection() {
         />
         <DraftToggle pointer={`${P}/Gpu/EnableHostDriverStore`} label={t('settings.display.driverStore')} />
       </div>
-      {listed && <SelectedGpus />}
+      <GpuAbout />
+      {listed && <GpuPicker />}
       <h3 className="subheading">{t('settings.display.basic')}</h3>
       <div className="form-grid">
         <DraftNumberField pointer={`${P}/VideoMonitor/HorizontalResolution`} label={t('settings.display.width')} unit={t('settings.display.pixels')} min={1} />
@@ -31,38 +32,5 @@ export function DisplaySection() {
         <DraftToggle pointer={`${P}/VideoMonitor/DisableBasicSessionDpiScaling`} label={t('settings.display.dpi')} help={t('settings.display.dpi.help')} />
       </div>
     </div>
-  );
-}
-
-function SelectedGpus() {
-  const { t } = useT();
-  const update = useUpdate();
-  return (
-    <>
-      <DraftList<GpuDevice>
-        pointer={`${P}/Gpu/SelectedDevices`}
-        label={t('settings.display.gpus')}
-        itemName={(n) => t('settings.display.gpuItem', { n })}
-        icon={() => 'chip'}
-      >
-        {(device, i, at) => (
-          <>
-            <DraftTextField pointer={`${at}/DeviceInterface`} label={t('settings.display.device', { n: i + 1 })} mono />
-            <DraftNumberField
-              pointer={`${at}/PartitionId`}
-              label={t('settings.display.partition', { n: i + 1 })}
-              min={0}
-              max={0xffff}
-              help={t(device.PartitionId === GPU_PV_PARTITION_ID ? 'settings.display.partition.whole' : 'settings.display.partition.part')}
-            />
-          </>
-        )}
-      </DraftList>
-      <div className="button-row">
-        <Button icon="plus" onClick={() => update((c) => void c.Gpu.SelectedDevices.push({ DeviceInterface: '', PartitionId: GPU_PV_PARTITION_ID }))}>
-          {t('settings.display.addGpu')}
-        </Button>
-      </div>
-    </>
   );
 }
