@@ -77,8 +77,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await page.goto(host.url);
 await page.getByRole('navigation', { name: 'Hako' }).getByRole('button', { name: new RegExp(`^${name} `) }).click();
-await page.getByRole('tab', { name: 'Console' }).click();
-const toolbar = page.getByRole('toolbar', { name: 'Console', exact: true });
+await page.getByRole('tab', { name: 'Screen' }).click();
+const toolbar = page.getByRole('toolbar', { name: 'Screen', exact: true });
 const frame = (await (await page.waitForSelector('iframe[title^="Screen of"]')).contentFrame())!;
 
 /** In the page: how long from a click on the toolbar's Connect to the first painted frame. */

@@ -1,4 +1,4 @@
-/** A VM's Console tab: the screen inside Hako (features/screen), its toolbar, and the picture's canvas. */
+/** A VM's Screen tab: the screen inside Hako (features/screen), its toolbar, and the picture's canvas. */
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 export class ConsoleTab {
@@ -11,7 +11,7 @@ export class ConsoleTab {
     readonly page: Page,
     readonly vmName: string,
   ) {
-    this.toolbar = page.getByRole('toolbar', { name: 'Console', exact: true });
+    this.toolbar = page.getByRole('toolbar', { name: 'Screen', exact: true });
     this.frameElement = page.getByTitle(`Screen of ${vmName}`);
     this.frame = page.frameLocator(`iframe[title="Screen of ${vmName}"]`);
     this.status = page.getByRole('tabpanel').getByRole('status').last();

@@ -54,7 +54,7 @@ export class VmPage {
     await dialog.getByRole('button', { name: 'Restart' }).click();
   }
 
-  tab(name: 'Overview' | 'Console' | 'Settings' | 'Events'): Locator {
+  tab(name: 'Overview' | 'Screen' | 'Settings' | 'Events' | 'Console'): Locator {
     return this.page.getByRole('tab', { name });
   }
 
@@ -63,8 +63,8 @@ export class VmPage {
     await expect(this.tab('Overview')).toHaveAttribute('aria-selected', 'true');
   }
 
-  async openConsole(): Promise<ConsoleTab> {
-    await this.tab('Console').click();
+  async openScreen(): Promise<ConsoleTab> {
+    await this.tab('Screen').click();
     const console = new ConsoleTab(this.page, this.name);
     await expect(console.toolbar).toBeVisible();
     return console;

@@ -151,7 +151,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
 
   // The console: ready, then failing (the tour's VM has no RDP server behind its pipe), then asking an
   // enhanced session's credentials.
-  await page.getByRole('tab', { name: w('vm.tabs.console') }).click();
+  await page.getByRole('tab', { name: w('vm.tabs.screen') }).click();
   const consoleBar = page.getByRole('toolbar', { name: w('screen.toolbar'), exact: true });
   const connect = consoleBar.getByRole('button', { name: w('screen.connect'), exact: true });
   await expect(connect).toBeEnabled({ timeout: 30_000 });

@@ -13,7 +13,7 @@ export type View =
   | { readonly kind: 'diagnostics' }
   | { readonly kind: 'preferences' };
 
-export type VmTab = 'overview' | 'console' | 'settings' | 'events';
+export type VmTab = 'overview' | 'screen' | 'settings' | 'events' | 'console';
 
 /** What an editor with unsaved edits offers the question. */
 export interface LeaveGuard {

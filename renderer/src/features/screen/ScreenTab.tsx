@@ -1,5 +1,5 @@
 /**
- * The Console tab: the VM's screen inside Hako (IronRDP in a frame of its own, console.html), basic or
+ * The Screen tab: the VM's screen inside Hako (IronRDP in a frame of its own, console.html), basic or
  * enhanced as the user chooses (remembered per VM), fit to the window or at 100 %, full screen, a few
  * keys the host would otherwise keep, and the external client as the second choice. Leaving the tab
  * ends the session: the frame, and its connection, go with it.

@@ -1,4 +1,4 @@
-// The Console tab's logic with a scripted API and a recorded console document: tickets, credentials,
+// The Screen tab's logic with a scripted API and a recorded console document: tickets, credentials,
 // reconnection after a guest reboot, failures in the user's words, and the resize requests.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleResultDto } from '../../../../app/ipc/contract.js';

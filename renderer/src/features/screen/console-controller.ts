@@ -1,5 +1,5 @@
 /**
- * The Console tab's logic, without React: asks main for a ticket (and the guest's credentials for an
+ * The Screen tab's logic, without React: asks main for a ticket (and the guest's credentials for an
  * enhanced session), hands it to the console document, follows what it reports, reconnects after a guest
  * reboot, and says why a connection failed. The tab renders `status`; use-console.ts binds it to React
  * and the frame.

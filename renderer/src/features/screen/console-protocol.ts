@@ -1,5 +1,5 @@
 /**
- * The messages between the VM page and its console document (`console.html`, framed by the Console tab).
+ * The messages between the VM page and its console document (`console.html`, framed by the Screen tab).
  * Both are Hako's own pages on one origin; each side still checks the sender (the origin, and the frame
  * it expects) and the shape of every message, because a message event can come from anywhere.
  *

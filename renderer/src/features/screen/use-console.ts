@@ -1,5 +1,5 @@
 /**
- * The Console tab's binding of ConsoleController to React and to its frame: messages from the console
+ * The Screen tab's binding of ConsoleController to React and to its frame: messages from the console
  * document (only from that frame, only of our origin), the VM's state, the console area's size (an
  * enhanced session follows it, a moment after the resizing stops).
  */

@@ -39,12 +39,14 @@ import power from '@fluentui/svg-icons/icons/power_20_regular.svg?raw';
 import pulse from '@fluentui/svg-icons/icons/pulse_20_regular.svg?raw';
 import ratioOneToOne from '@fluentui/svg-icons/icons/ratio_one_to_one_20_regular.svg?raw';
 import record from '@fluentui/svg-icons/icons/record_20_regular.svg?raw';
+import search from '@fluentui/svg-icons/icons/search_20_regular.svg?raw';
 import router from '@fluentui/svg-icons/icons/router_20_regular.svg?raw';
 import save from '@fluentui/svg-icons/icons/save_20_regular.svg?raw';
 import scaleFit from '@fluentui/svg-icons/icons/scale_fit_20_regular.svg?raw';
 import settings from '@fluentui/svg-icons/icons/settings_20_regular.svg?raw';
 import shield from '@fluentui/svg-icons/icons/shield_20_regular.svg?raw';
 import stop from '@fluentui/svg-icons/icons/stop_20_regular.svg?raw';
+import windowConsole from '@fluentui/svg-icons/icons/window_console_20_regular.svg?raw';
 import warning from '@fluentui/svg-icons/icons/warning_20_regular.svg?raw';
 import './Icon.css';
 
@@ -59,6 +61,8 @@ const SOURCES = {
   monitor: desktop,
   settings,
   list,
+  search,
+  console: windowConsole,
   pulse,
   folder: folderOpen,
   plus: add,

@@ -51,7 +51,7 @@ export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
       <p className="muted session-explain">{session.mode === 'enhanced' ? enhancedSummary(tr, vm.config?.EnhancedSession) : t('session.basic.body')}</p>
       <p className="muted small">{t('session.manual')}</p>
       <div className="button-row">
-        <Button variant="primary" icon="monitor" disabled={!live} focusableWhenDisabled onClick={() => setVmTab('console')}>
+        <Button variant="primary" icon="monitor" disabled={!live} focusableWhenDisabled onClick={() => setVmTab('screen')}>
           {t('session.openConsole')}
         </Button>
         <Button icon="external" disabled={!live || session.mode === null || session.connecting} focusableWhenDisabled onClick={session.connect}>
