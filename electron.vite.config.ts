@@ -65,7 +65,8 @@ export default defineConfig({
       outDir: resolve(out, 'renderer'),
       // electron-vite leaves the renderer unminified by default; `vite build` minifies it.
       minify: true,
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      // The console document is an entry of its own: IronRDP loads only when a console opens.
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html'), console: resolve(root, 'renderer/console.html') } },
     },
   },
 });

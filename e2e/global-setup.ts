@@ -28,11 +28,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await mkdir(path.join(dir, 'vms'), { recursive: true });
   const hcsDocuments = path.join(dir, 'hcs-documents');
   await mkdir(hcsDocuments, { recursive: true });
+  // Where a spec points a VM's session pipes at a server (the console's spec; stand-in/README.md), and
+  // the stand-in's pipes in a folder of this run's own: other runs on the machine use the same VM names,
+  // and the console would (rightly) refuse a pipe another process serves.
+  const sessionTargets = path.join(dir, 'session-targets');
+  await mkdir(sessionTargets, { recursive: true });
   const host = await startHostProcess(dataDir, 0, {
     // The stand-in records every document a create accepts, so the specs can check what HCS was asked for.
     HAKO_STAND_IN_RECORD_DIR: hcsDocuments,
     // Disk jobs run at 1 GiB/s: a dynamic disk is made at once, a fixed one takes long enough to cancel.
     HAKO_STAND_IN_DISK_BYTES_PER_SECOND: String(E2E_DISK_BYTES_PER_SECOND),
+    HAKO_STAND_IN_SESSION_TARGETS: sessionTargets,
+    HAKO_STAND_IN_PIPE_DIR: path.join(dir, 'pipes'),
   });
   const url = host.url;
 

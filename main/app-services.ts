@@ -13,7 +13,7 @@ import { fileKey } from './files/file-key.js';
 import { type EventName, type EventPayload } from '../app/ipc/contract.js';
 import { createDispatcher, type DeepReadonly, type Dispatch, type DispatchLog } from '../app/ipc/dispatch.js';
 import { consoleStatusDto, createHandlers, type NativeDiagnostics, type ShellHooks } from './ipc/handlers.js';
-import { hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
+import { createNamedPipes, hostConnectionPeers, isPackagedApp, loadNativeHost, nativeStatus, protectedFolders, systemDirectory, type NativeHost, type NativeStatus } from './native/index.js';
 import { HakoError } from '../app/errors/error-info.js';
 import { type Hcs, type Hcn, type HostDevices, type VirtDisk } from './services/ports.js';
 import { CapabilitiesService } from './services/capabilities.js';
@@ -32,6 +32,7 @@ import { PreferencesStore } from './services/preferences.js';
 import { defaultRdpClient, rdpClientLauncher, trustedClientCommand } from './services/session/client-launcher.js';
 import { hostPipePath } from './services/session/pipe-path.js';
 import { SessionService } from './services/session/session-service.js';
+import { ScreenService } from './services/screen/screen-service.js';
 import { EventLogStore } from './services/vm/event-log-store.js';
 import { VmService } from './services/vm/vm-service.js';
 import { eachWithDeadline } from './services/bounded.js';
@@ -60,6 +61,8 @@ export interface AppServices {
    */
   readLibrary(): Promise<void>;
   readonly consoles: ConsoleService;
+  /** The VM's screen inside Hako; the shell hands it its console endpoint (`setEndpoint`, `accept`). */
+  readonly screen: ScreenService;
   dispose(): Promise<void>;
 }
 
@@ -246,6 +249,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     // The one-shot port takes only the client's own connection (one-shot-listener.ts).
     peers: hostConnectionPeers(),
   });
+  // The screen inside Hako: the pipe comes from the VM, and must be served by the VM's worker process.
+  const screen = new ScreenService({ vms, hcs: native.hcs, pipes: createNamedPipes(), log: { warn: (message) => options.log?.error(message, null) } });
 
   // Serial consoles: output as base64 events the UI acknowledges (console-service.ts).
   const consoles = new ConsoleService({ vms, pipePath: hostPipePath });
@@ -299,6 +304,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       consoles,
       capabilities,
       preferences,
+      screen,
       preferenceHints: () => ({
         rdpClient: defaultRdpClient(process.platform, clientEnv, system32),
         customRdpClient: packaged ? 'protected-folders' : 'any',
@@ -327,6 +333,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sessions,
     readLibrary,
     consoles,
+    screen,
     async dispose() {
       // Whatever the start-up re-attached is closed below with the rest.
       await startup;
@@ -337,6 +344,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       stopOperationEvents();
       stopStallEvents();
       listeners.clear();
+      await screen.dispose();
       await sessions.dispose();
       await vms.dispose();
       await eventLogs.flush();

@@ -22,5 +22,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     cssCodeSplit: false,
+    // The console document (IronRDP, its own CSP) is an entry of its own, loaded only when a console opens.
+    rolldownOptions: { input: { index: `${root}/index.html`, console: `${root}/console.html` } },
   },
 });

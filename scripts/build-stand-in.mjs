@@ -17,7 +17,7 @@ const sourceDir = join(root, 'stand-in');
 const windows = process.argv.includes('--win');
 const force = process.argv.includes('--force');
 
-const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'common.c'];
+const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', 'common.c'];
 const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.

@@ -473,7 +473,7 @@ static void endpoint_start(sys *s, const char *slot, const sa_json *pipe, int ki
   endpoint *e = calloc(1, sizeof *e);
   if (!e) return;
   snprintf(e->slot, sizeof e->slot, "%s", slot);
-  if (!(e->console = sa_console_start(name, kind, banner, boot))) {
+  if (!(e->console = sa_console_start(name, kind, banner, boot, s->runtime_id))) {
     free(e);
     return;
   }

@@ -66,6 +66,47 @@ int32_t sa_console_set_target(const char *pipe_name, const char *host, uint16_t 
   return hr;
 }
 
+/* Pipe names are case-insensitive: accept any case of the \\.\pipe\ prefix. */
+static const char *pipe_rest(const char *name) {
+  size_t n = strlen(PIPE_PREFIX);
+  if (strlen(name) <= n) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    char a = name[i], b = PIPE_PREFIX[i];
+    if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+    if (a != b) return NULL;
+  }
+  return name + n;
+}
+
+/* The target file of $HAKO_STAND_IN_SESSION_TARGETS for `pipe_name` ("host:port" in the file named like
+ * the pipe's Unix socket): how a process that cannot call StandInHcsSetSessionTarget (a test driving a
+ * `hako host`) points a VM's session pipe at a server. 0 when there is none or it does not parse. */
+static int target_from_file(const char *pipe_name, char *host, size_t host_size, uint16_t *port) {
+  const char *dir = getenv("HAKO_STAND_IN_SESSION_TARGETS");
+  const char *rest = pipe_rest(pipe_name);
+  if (!dir || !*dir || !rest) return 0;
+  size_t n = strlen(dir) + strlen(rest) + 2;
+  char *file = malloc(n);
+  if (!file) return 0;
+  snprintf(file, n, "%s/%s", dir, rest);
+  for (char *p = file + strlen(dir) + 1; *p; p++)
+    if (*p == '/' || *p == '\\') *p = '_';
+  FILE *f = fopen(file, "r");
+  free(file);
+  if (!f) return 0;
+  char line[300] = {0};
+  int ok = fgets(line, sizeof line, f) != NULL;
+  fclose(f);
+  char *colon = ok ? strrchr(line, ':') : NULL;
+  if (!colon || (size_t)(colon - line) >= host_size || colon == line) return 0;
+  long value = strtol(colon + 1, NULL, 10);
+  if (value <= 0 || value > 65535) return 0;
+  memcpy(host, line, (size_t)(colon - line));
+  host[colon - line] = 0;
+  *port = (uint16_t)value;
+  return 1;
+}
+
 /* Copies the target of `pipe_name` into host/port; 0 when none is set. */
 static int lookup_target(const char *pipe_name, char *host, size_t host_size, uint16_t *port) {
   int found = 0;
@@ -79,19 +120,7 @@ static int lookup_target(const char *pipe_name, char *host, size_t host_size, ui
     }
   }
   pthread_mutex_unlock(&targets_mu);
-  return found;
-}
-
-/* Pipe names are case-insensitive: accept any case of the \\.\pipe\ prefix. */
-static const char *pipe_rest(const char *name) {
-  size_t n = strlen(PIPE_PREFIX);
-  if (strlen(name) <= n) return NULL;
-  for (size_t i = 0; i < n; i++) {
-    char a = name[i], b = PIPE_PREFIX[i];
-    if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-    if (a != b) return NULL;
-  }
-  return name + n;
+  return found || target_from_file(pipe_name, host, host_size, port);
 }
 
 /* Common endpoint state: live connections are counted so stop can wait for them. */
@@ -129,11 +158,53 @@ struct sa_console {
   int kind;
   char *pipe_name, *path;
   sa_com *com; /* COM endpoints: what their connections get (console_com.c) */
+  char owner[37];
+  dev_t dev; /* the socket file as bound: a file another process puts at the path later is not ours */
+  ino_t ino;
   int listen_fd;
   int wake[2]; /* written once on stop; stays readable so every poll sees it */
   pthread_t thread;
   conn_count cc;
+  struct sa_console *next_live; /* in `live` while it serves */
 };
+
+/* The endpoints serving now, for sa_console_owner_of. */
+static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
+static sa_console *live;
+
+int sa_console_owner_of(const char *path, char owner[37]) {
+  struct stat st;
+  if (stat(path, &st) != 0) return 0;
+  int found = 0;
+  pthread_mutex_lock(&live_mu);
+  for (sa_console *c = live; c; c = c->next_live) {
+    if (strcmp(c->path, path) == 0 && c->dev == st.st_dev && c->ino == st.st_ino) {
+      memcpy(owner, c->owner, 37);
+      found = 1;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&live_mu);
+  return found;
+}
+
+int sa_console_owner_live(const char *owner) {
+  int found = 0;
+  pthread_mutex_lock(&live_mu);
+  for (sa_console *c = live; c && !found; c = c->next_live) found = *owner && sa_strieq(c->owner, owner);
+  pthread_mutex_unlock(&live_mu);
+  return found;
+}
+
+static void live_remove(sa_console *c) {
+  pthread_mutex_lock(&live_mu);
+  for (sa_console **at = &live; *at; at = &(*at)->next_live)
+    if (*at == c) {
+      *at = c->next_live;
+      break;
+    }
+  pthread_mutex_unlock(&live_mu);
+}
 
 typedef struct {
   sa_console *c;
@@ -308,12 +379,13 @@ static void console_free(sa_console *c) {
   free(c);
 }
 
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot) {
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner) {
   const char *rest = pipe_rest(pipe_name);
   if (!rest) return NULL;
   sa_console *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   c->kind = kind;
+  snprintf(c->owner, sizeof c->owner, "%s", owner ? owner : "");
   c->listen_fd = c->wake[0] = c->wake[1] = -1;
   char *dir = socket_dir();
   if (!dir || !(c->pipe_name = sa_strdup(pipe_name)) || (kind == SA_CONSOLE_COM && !(c->com = sa_com_start(pipe_name, banner, boot))) ||
@@ -336,17 +408,24 @@ sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner
   c->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (c->listen_fd < 0) goto fail;
   unlink(c->path); /* a stale socket from an earlier run */
+  struct stat bound;
   if (bind(c->listen_fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(c->listen_fd, 16) != 0 ||
-      !set_nonblocking(c->listen_fd)) {
+      !set_nonblocking(c->listen_fd) || stat(c->path, &bound) != 0) {
     fprintf(stderr, "hako stand-in: cannot serve %s at %s: %s\n", pipe_name, c->path, strerror(errno));
     goto fail;
   }
+  c->dev = bound.st_dev;
+  c->ino = bound.st_ino;
   conns_init(&c->cc);
   if (!sa_thread_start(&c->thread, server_thread, c)) {
     unlink(c->path);
     conns_drain(&c->cc);
     goto fail;
   }
+  pthread_mutex_lock(&live_mu);
+  c->next_live = live;
+  live = c;
+  pthread_mutex_unlock(&live_mu);
   free(dir);
   return c;
 fail:
@@ -357,6 +436,7 @@ fail:
 
 void sa_console_stop(sa_console *c) {
   if (!c) return;
+  live_remove(c);
   ssize_t ignored = write(c->wake[1], "x", 1);
   (void)ignored;
   pthread_join(c->thread, NULL);
@@ -551,7 +631,8 @@ static void wsa_init(void) {
   WSAStartup(MAKEWORD(2, 2), &data);
 }
 
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot) {
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner) {
+  (void)owner; /* under wine the real kernel32 answers who serves a pipe: this process */
   if (!pipe_rest(pipe_name)) return NULL;
   pthread_once(&wsa_once, wsa_init);
   sa_console *c = calloc(1, sizeof *c);

@@ -15,13 +15,22 @@ typedef struct sa_console sa_console;
 enum { SA_CONSOLE_SESSION, SA_CONSOLE_COM };
 
 /* Starts serving `pipe_name` (UTF-8, as written in the document). For COM endpoints `banner` is the
- * greeting and `boot` the firmware's boot output (NULL: none; console_com.h). NULL when the name is not
- * a \\.\pipe\ name or cannot be served (a warning goes to stderr). */
-sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot);
+ * greeting and `boot` the firmware's boot output (NULL: none; console_com.h). `owner` is the serving VM's
+ * runtime id (its pretend worker process, pipe_identity.c). NULL when the name is not a \\.\pipe\ name
+ * or cannot be served (a warning goes to stderr). */
+sa_console *sa_console_start(const char *pipe_name, int kind, const char *banner, const char *boot, const char *owner);
 /* Stops serving, ends every connection and waits for the endpoint's threads. Never call it while
  * holding a lock that a caller of the API might need. NULL is ignored. */
 void sa_console_stop(sa_console *c);
 /* Where session endpoint `pipe_name` forwards connections; host NULL or port 0 removes it. */
 int32_t sa_console_set_target(const char *pipe_name, const char *host, uint16_t port);
+
+#ifndef _WIN32
+/* The runtime id of the VM whose endpoint listens on the Unix socket `path` (copied into `owner`); 0 when
+ * no live endpoint listens there. */
+int sa_console_owner_of(const char *path, char owner[37]);
+/* Whether a live endpoint is owned by `owner` (its VM still runs). */
+int sa_console_owner_live(const char *owner);
+#endif
 
 #endif

@@ -1,7 +1,8 @@
 /**
  * The renderer's initial bundle (what index.html loads before anything else: its entry script and
  * stylesheet) stays within 350 KB gzipped; languages and the pseudo-locale are chunks of their own,
- * loaded on demand, so no catalogue is in it. Runs on a built renderer (`npm test` builds first).
+ * loaded on demand, so no catalogue is in it; the console's IronRDP client is loaded by console.html only
+ * (the Console tab's frame). Runs on a built renderer (`npm test` builds first).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,5 +25,15 @@ describe.skipIf(!existsSync(path.join(OUT, 'index.html')))('the renderer bundle'
     expect(chunks.some((file) => /^zh-CN-.*\.js$/.test(file))).toBe(true);
     const entry = readFileSync(path.join(OUT, initial.find((file) => file.endsWith('.js'))!), 'utf8');
     expect(entry).not.toContain('"nav.home":');
+  });
+
+  it('keeps the console’s IronRDP client (its WebAssembly inlined, megabytes) out of the app: console.html alone loads it', () => {
+    const scripts = (page: string) => [...readFileSync(path.join(OUT, page), 'utf8').matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const holdsIronRdp = (file: string) => readFileSync(path.join(OUT, file), 'utf8').includes('iron-remote-desktop');
+    const app = scripts('index.html');
+    const console_ = scripts('console.html');
+    expect(app.filter(holdsIronRdp)).toEqual([]);
+    expect(console_.filter(holdsIronRdp)).toHaveLength(1);
+    expect(app).not.toContain(console_.find(holdsIronRdp));
   });
 });

@@ -99,6 +99,14 @@ export const ERROR_CODES = {
   SessionEnded: 'the session ended before it was connected',
   SessionUnavailable: 'the VM’s session pipe is missing, busy or closed',
   InvalidRdpSetting: 'an enhanced-session setting cannot go into an .rdp file',
+  ConsoleTicketInvalid: 'the console presented no valid ticket (unknown, used, or older than 30 s)',
+  ConsoleBadRequest: 'the console sent something that is not an RDCleanPath request',
+  ConsoleNotVmWorker: 'the process serving the VM’s session pipe is not the VM’s worker process',
+  ConsoleSecurityUnsupported: 'the VM’s session selected standard RDP security, which the console cannot speak',
+  ConsoleRefused: 'the VM’s session refused the connection during negotiation',
+  ConsoleTlsFailed: 'the TLS handshake with the VM’s session failed (on hosts without Hyper-V: the VMMS certificate)',
+  ConsoleClosed: 'the console connection ended',
+  CredentialsUnavailable: 'guest credentials cannot be remembered here',
 } as const satisfies Record<string, string>;
 
 /** A code of Hako's own. */

@@ -98,6 +98,28 @@ export const reloadOutcomeSchema = z.object({
 
 export const sessionModeSchema = z.enum(SESSION_MODES);
 
+/** A console ticket: what the console document needs to connect IronRDP to main's proxy (app/session/console.ts). */
+export const consoleTicketSchema = z.object({
+  ticketId: z.string(),
+  /** One-time, valid for one connection and 30 s. */
+  token: z.string(),
+  /** The WebSocket URL of this shell's console endpoint. */
+  proxyUrl: z.string(),
+  destination: z.string(),
+  expiresAt: z.number(),
+});
+const consoleTicketIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
+
+/** What became of a console ticket (main's words for why a connection failed or ended). */
+export const consoleResultSchema = z.object({
+  state: z.enum(['waiting', 'connecting', 'connected', 'failed', 'ended']),
+  error: errorInfoSchema.optional(),
+});
+
+/** No NUL; Windows' own limits are lower than these bounds (user names 256, passwords 256 characters). */
+const credentialText = (max: number) => z.string().max(max).refine((text) => !text.includes('\0'), 'must not contain NUL characters');
+export const guestCredentialsSchema = z.object({ username: credentialText(256).min(1), domain: credentialText(256), password: credentialText(512) }).strict();
+
 export { preferencesSchema };
 
 export const diskFormatSchema = z.enum(['vhd', 'vhdx']);
@@ -419,6 +441,15 @@ export const CONTRACT = {
   'session.disconnect': invoke(byPath, nothing),
   'session.getMode': invoke(byPath, sessionModeSchema),
   'session.setMode': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), nothing),
+  /** A one-time ticket to show the VM's screen in Hako's console (the VM must be running). */
+  'session.consoleTicket': invoke(z.object({ path: vmPathSchema, mode: sessionModeSchema }).strict(), consoleTicketSchema),
+  /** What became of a ticket; null when main no longer knows it. */
+  'session.consoleResult': invoke(z.object({ ticketId: consoleTicketIdSchema }).strict(), consoleResultSchema.nullable()),
+  /** The guest credentials remembered for the VM's enhanced session, and whether this shell can remember any. */
+  'session.credentials': invoke(byPath, z.object({ canRemember: z.boolean(), remembered: guestCredentialsSchema.nullable() })),
+  /** Remembers them, encrypted by the operating system (Electron's safeStorage); refused where that is not available. */
+  'session.rememberCredentials': invoke(z.object({ path: vmPathSchema, credentials: guestCredentialsSchema }).strict(), nothing),
+  'session.forgetCredentials': invoke(byPath, nothing),
 
   'diagnostics.get': invoke(none, diagnosticsSchema),
 
@@ -491,6 +522,9 @@ export type NativeLibraryDto = z.output<typeof nativeLibrarySchema>;
 export type NewVmInput = z.output<typeof newVmInputSchema>;
 export type HostFactsDto = z.output<typeof hostFactsSchema>;
 export type DeletePlanDto = z.output<typeof deletePlanSchema>;
+export type ConsoleTicketDto = z.output<typeof consoleTicketSchema>;
+export type ConsoleResultDto = z.output<typeof consoleResultSchema>;
+export type GuestCredentialsDto = z.output<typeof guestCredentialsSchema>;
 export type PreferenceHints = z.output<typeof preferenceHintsSchema>;
 export type DiskInfoDto = z.output<typeof diskInfoSchema>;
 export type HostGpuDto = z.output<typeof hostGpuSchema>;

@@ -59,6 +59,10 @@ export const PATH_GUARDS = {
   'session.disconnect': libraryVm,
   'session.getMode': libraryVm,
   'session.setMode': libraryVm,
+  'session.consoleTicket': libraryVm,
+  'session.credentials': libraryVm,
+  'session.rememberCredentials': libraryVm,
+  'session.forgetCredentials': libraryVm,
   'console.open': libraryVm,
   'console.saveText': { path: 'newTextFile' },
 } as const satisfies { readonly [K in CallName]?: Readonly<Record<string, PathGuardKind>> };

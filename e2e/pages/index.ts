@@ -5,3 +5,4 @@ export { DiagnosticsPage } from './diagnostics-page.js';
 export { PreferencesPage } from './preferences-page.js';
 export { NetworksPage } from './networks-page.js';
 export { LibraryHome, type BulkLabel } from './library-home.js';
+export { ConsoleTab } from './console-tab.js';

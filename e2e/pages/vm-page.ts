@@ -1,5 +1,6 @@
 /** One VM's page: header (state, actions), and its Overview, Settings and Events tabs. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ConsoleTab } from './console-tab.js';
 import { SettingsTab } from './settings-tab.js';
 
 export type ActionLabel = 'Start' | 'Resume' | 'Shut down' | 'Pause' | 'Save' | 'Restart' | 'Power off';
@@ -53,13 +54,20 @@ export class VmPage {
     await dialog.getByRole('button', { name: 'Restart' }).click();
   }
 
-  tab(name: 'Overview' | 'Settings' | 'Events'): Locator {
+  tab(name: 'Overview' | 'Screen' | 'Settings' | 'Events' | 'Console'): Locator {
     return this.page.getByRole('tab', { name });
   }
 
   async openOverview(): Promise<void> {
     await this.tab('Overview').click();
     await expect(this.tab('Overview')).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async openScreen(): Promise<ConsoleTab> {
+    await this.tab('Screen').click();
+    const console = new ConsoleTab(this.page, this.name);
+    await expect(console.toolbar).toBeVisible();
+    return console;
   }
 
   async openSettings(): Promise<SettingsTab> {

@@ -165,6 +165,22 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
   await expect(page.getByRole('tabpanel').getByRole('table')).toBeVisible();
   await visit('vm-events');
 
+  // The console: ready, then failing (the tour's VM has no RDP server behind its pipe), then asking an
+  // enhanced session's credentials.
+  await page.getByRole('tab', { name: w('vm.tabs.screen') }).click();
+  const consoleBar = page.getByRole('toolbar', { name: w('screen.toolbar'), exact: true });
+  const connect = consoleBar.getByRole('button', { name: w('screen.connect'), exact: true });
+  await expect(connect).toBeEnabled({ timeout: 30_000 });
+  await visit('vm-console');
+  await connect.click();
+  await expect(main.getByRole('heading', { name: w('screen.failure.unavailable') })).toBeVisible({ timeout: 30_000 });
+  await visit('vm-console-failed');
+  await consoleBar.getByRole('radio', { name: w('screen.mode.enhanced') }).check();
+  await expect(page.getByRole('dialog', { name: w('screen.credentials.title', { name: vms.running.name }) })).toBeVisible();
+  await visit('credentials-dialog');
+  await closeDialog();
+  await consoleBar.getByRole('radio', { name: w('screen.mode.basic') }).check();
+
   await (await entry(vms.legacy)).click();
   await page.getByRole('tab', { name: w('vm.tabs.overview') }).click();
   await expect(page.getByRole('list', { name: w('findings.list') })).toBeVisible();

@@ -85,3 +85,8 @@ export function documentedExample(): Promise<VmFile> {
   const text = readFileSync(path.join(FIXTURES, 'DocumentedExample.7b'), 'utf8').replace(/^\uFEFF/, '');
   return place(name, text.replace('"Name": "DemoVM"', JSON.stringify('Name') + ': ' + JSON.stringify(name)));
 }
+
+/** The folder the test host's stand-in reads session-pipe targets from (e2e/global-setup.ts). */
+export function sessionTargetsDir(): string {
+  return path.join(e2eDir(), 'session-targets');
+}

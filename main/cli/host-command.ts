@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Dispatch } from '../../app/ipc/dispatch.js';
 import { startBrowserHost, type HostEventSource } from '../host/server.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 
 export const HOST_HELP = `Usage: hako host [--port N] [--data-dir D] [--static-dir D]
@@ -26,6 +27,8 @@ export interface HostServices {
   readonly events: HostEventSource;
   /** Reads the library once the host listens (app-services.ts: listen first). */
   readLibrary?(): Promise<void>;
+  /** The VM's screen: the host serves its console endpoint at `/console` and says where. */
+  readonly screen?: { accept(socket: ConsoleSocket): void; setEndpoint(url: string | null): void };
   dispose(): Promise<void>;
 }
 
@@ -88,7 +91,16 @@ export async function runHost(args: string[], io: CliIo, deps: HostCommandDeps =
   const services = await createServices({ dataDir, log });
   let host;
   try {
-    host = await startBrowserHost({ dispatch: services.dispatch, events: services.events, staticDir, port, log: { warn: (message) => io.stderr(`${message}\n`) } });
+    const screen = services.screen;
+    host = await startBrowserHost({
+      dispatch: services.dispatch,
+      events: services.events,
+      staticDir,
+      port,
+      log: { warn: (message) => io.stderr(`${message}\n`) },
+      ...(screen ? { onConsole: (socket: ConsoleSocket) => screen.accept(socket) } : {}),
+    });
+    screen?.setEndpoint(host.consoleUrl);
   } catch (error) {
     await services.dispose();
     const code = (error as { code?: unknown }).code;

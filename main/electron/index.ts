@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { app, dialog, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, Notification, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services.js';
 import { systemDirectory } from '../native/library.js';
 import { isPackagedApp } from '../native/packaged.js';
@@ -17,6 +17,9 @@ import type { ShellHooks } from '../ipc/handlers.js';
 import type { Translator } from '../../app/i18n/translator.js';
 import { checkVmmsCertificate, type CertificateStatus } from './diagnostics-windows.js';
 import { registerIpc } from './ipc.js';
+import { startConsoleServer } from './console-server.js';
+import { CredentialFile, safeStorageCipher } from './credential-vault.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { setUpLogging, useLocalAppData } from './log.js';
 import { pickPathDialogOptions } from './pick-path.js';
 import { pathsFromSecondInstance, vmPathsFromArgv, type SecondInstanceData } from './command-line.js';
@@ -126,8 +129,11 @@ async function notifyCloseToTrayOnce(flags: ShellFlagStore, tr: Translator): Pro
 async function start(ready: (open: (paths: readonly string[], cwd: string) => void) => void): Promise<void> {
   await app.whenReady();
   if (!DEV) Menu.setApplicationMenu(null);
-  secureSession(session.defaultSession, { devTools: DEV }, log);
-  serveRenderer(session.defaultSession, RENDERER_DIR, log);
+  // The console's loopback endpoint first: the request filter and the console document's policy name it.
+  let acceptConsole: (socket: ConsoleSocket) => void = (socket) => socket.close(1013, 'Hako is starting');
+  const consoleServer = await startConsoleServer((socket) => acceptConsole(socket));
+  secureSession(session.defaultSession, { devTools: DEV, consoleUrl: consoleServer.url }, log);
+  serveRenderer(session.defaultSession, RENDERER_DIR, log, consoleServer.url);
 
   let windows: MainWindow | null = null;
   let askToLeave: () => boolean = () => false;
@@ -165,6 +171,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     systemLanguages: () => app.getPreferredSystemLanguages(),
     // On Windows deleted VM files go to the Recycle Bin, so a mistake can be undone.
     ...(process.platform === 'win32' ? { trashItem: (file: string) => shell.trashItem(file) } : {}),
+    credentials: new CredentialFile(app.getPath('userData'), safeStorageCipher(safeStorage)),
     setUnsavedEdits: (names) => unsavedEdits.set(names),
     answerLeave: (proceed) => unsavedEdits.answer(proceed),
   };
@@ -174,6 +181,8 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
     shell: shellHooks,
     log: { debug: (message) => log.debug(message), error: (message, error) => log.error(message, error) },
   });
+  acceptConsole = (socket) => services.screen.accept(socket);
+  services.screen.setEndpoint(consoleServer.url);
   const bridge = registerIpc(services.dispatch, log);
   askToLeave = () => {
     const window = windows?.current ?? null;
@@ -217,6 +226,7 @@ async function start(ready: (open: (paths: readonly string[], cwd: string) => vo
       bridge.dispose();
       state.dispose();
       await services.dispose().catch((error: unknown) => log.error('disposing the services failed', error));
+      await consoleServer.close();
     },
   });
   const sessionEnd = new SessionEndGuard({ dispatch: services.dispatch, state, log, blocker, onDone: () => void quit.run(), translator: () => translator() });

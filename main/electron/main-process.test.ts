@@ -111,9 +111,19 @@ describe('the main process under a fake Electron', () => {
     expect(post.status).toBe(405);
   });
 
-  it('cancels every request that is not app://, and denies permissions', () => {
-    expect(report.requests).toEqual({ app: false, https: true, loopback: true, file: true });
-    expect(report.permissions).toEqual({ request: false, check: false });
+  it('cancels every request that is not app:// or the console’s own WebSocket, and grants only the console’s permissions to our pages', () => {
+    expect(report.requests).toEqual({ app: false, https: true, loopback: true, file: true, console: false, consoleOtherPort: true });
+    expect(report.permissions).toEqual({ request: false, check: false, fullscreen: true, fullscreenForeign: false });
+  });
+
+  it('serves the console document with its own policy, naming the loopback console server, which refuses other origins', () => {
+    const { console: page } = report.protocol;
+    expect(page.status).toBe(200);
+    expect(page.csp).toMatch(/connect-src 'self' data: ws:\/\/127\.0\.0\.1:\d+\/console/);
+    expect(page.csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(page.csp).toContain("frame-ancestors 'self'");
+    expect(report.protocol.index.csp).toContain("frame-src 'self'");
+    expect(report.consoleServer).toBe(403);
   });
 
   it('answers only our main frame, checks input, and holds events until the renderer is ready', () => {

@@ -9,14 +9,15 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, nativeImage, nativeTheme, protocol, shell, type NativeImage, type Session, type WebContents } from 'electron';
-import { SECURITY_HEADERS } from '../../app/ipc/csp.js';
+import { consolePolicy, SECURITY_HEADERS } from '../../app/ipc/csp.js';
+import { CONSOLE_DOCUMENT } from '../../app/session/console.js';
 import { drawIcon } from './icon-art.js';
 import { encodePng } from './image-codec.js';
 import { realFileInside } from '../static-files.js';
 import type { ShellLog } from './log.js';
 import { resolveAppAsset } from './app-protocol.js';
 import { externalLinkTarget } from './external-links.js';
-import { APP_ENTRY_URL, APP_SCHEME, isAllowedRequest } from './origin.js';
+import { APP_ENTRY_URL, APP_SCHEME, isAllowedPermission, isAllowedRequest, isAllowedSubframe } from './origin.js';
 import { shouldRecreateWindow } from './window-crashes.js';
 
 /** Must run before `app` is ready. */
@@ -31,16 +32,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-function respond(status: number, body: Uint8Array | null, contentType: string): Response {
-  return new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-cache' } });
+function respond(status: number, body: Uint8Array | null, contentType: string, policy?: string): Response {
+  return new Response(body, { status, headers: { ...SECURITY_HEADERS, ...(policy ? { 'Content-Security-Policy': policy } : {}), 'Content-Type': contentType, 'Cache-Control': 'no-cache' } });
 }
 
 /**
  * Serves `app://hako/…` from `rendererDir` (out/renderer, inside app.asar when packaged). A folder on
  * disk (development, unpacked builds) also gets the browser host's check that no symbolic link leads
- * out of it; app.asar is Hako's own read-only archive, which holds no links.
+ * out of it; app.asar is Hako's own read-only archive, which holds no links. The console document gets
+ * its own policy, naming the console server's WebSocket (app/ipc/csp.ts).
  */
-export function serveRenderer(ses: Session, rendererDir: string, log: ShellLog): void {
+export function serveRenderer(ses: Session, rendererDir: string, log: ShellLog, consoleUrl: string | null = null): void {
   const inAsar = /\.asar(?:[\\/]|$)/i.test(rendererDir);
   ses.protocol.handle(APP_SCHEME, async (request) => {
     const resolution = resolveAppAsset(request.url, request.method, rendererDir, path);
@@ -52,25 +54,30 @@ export function serveRenderer(ses: Session, rendererDir: string, log: ShellLog):
     if (file === null) return respond(404, null, 'text/plain; charset=utf-8');
     try {
       const body = await readFile(file);
-      return respond(200, request.method === 'HEAD' ? null : body, resolution.contentType);
+      const policy = consoleUrl !== null && path.basename(file) === CONSOLE_DOCUMENT ? consolePolicy(consoleUrl) : undefined;
+      return respond(200, request.method === 'HEAD' ? null : body, resolution.contentType, policy);
     } catch {
       return respond(404, null, 'text/plain; charset=utf-8');
     }
   });
 }
 
-/** Session-wide rules: requests, permissions. */
-export function secureSession(ses: Session, options: { readonly devTools: boolean }, log: ShellLog): void {
+/**
+ * Session-wide rules: requests (our files, and exactly the console's WebSocket), permissions (full screen,
+ * keyboard lock and the clipboard for our own pages, for the console; nothing else).
+ */
+export function secureSession(ses: Session, options: { readonly devTools: boolean; readonly consoleUrl?: string | null }, log: ShellLog): void {
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, options);
     if (!allowed) log.warn(`blocked ${details.resourceType} request to ${details.url.slice(0, 300)}`);
     callback({ cancel: !allowed });
   });
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn(`denied permission request: ${permission}`);
-    callback(false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = isAllowedPermission(permission, details?.requestingUrl);
+    if (!allowed) log.warn(`denied permission request: ${permission}`);
+    callback(allowed);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   ses.on('will-download', (event) => event.preventDefault());
@@ -90,8 +97,9 @@ export function secureContents(contents: WebContents, log: ShellLog): void {
     event.preventDefault();
     openOutside(event.url);
   });
+  // A frame may hold the console document, and nothing else.
   contents.on('will-frame-navigate', (event) => {
-    if (!event.isMainFrame) event.preventDefault();
+    if (!event.isMainFrame && !isAllowedSubframe(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,10 +1,11 @@
-import { symlink } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type CallName } from '../../app/ipc/contract.js';
 import { createDispatcher } from '../../app/ipc/dispatch.js';
 import { exampleHandlers } from '../../test/support/contract-examples.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { AUTH_FAILED_CLOSE_CODE, AUTH_TIMEOUT_MS, isLoopbackAddress, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './server.js';
 import { hostSecret, makeStaticDir, rawRequest, SECRET_FILE_TEXT, socketUrl } from '../../test/support/host.js';
 import { waitFor } from '../../test/support/wait.js';
@@ -193,6 +194,64 @@ describe('WebSocket upgrade', () => {
     expect(await upgrade('/ipc/x', { origin: host.origin })).toBe(403);
     expect(await upgrade('/ipc', { origin: host.origin, host: `localhost:${host.port}` })).toBe(403);
     expect(await upgrade('/ipc', { origin: host.origin, host: 'evil.example' })).toBe(403);
+  });
+});
+
+describe('the console', () => {
+  it('serves console.html with its own policy, framable by its own origin only; every other page stays unframable', async () => {
+    await writeFile(path.join(staticDir, 'console.html'), '<!doctype html><title>console</title>');
+    const console_ = await rawRequest(host.port, '/console.html');
+    expect(console_.status).toBe(200);
+    expect(console_.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const csp = console_.headers['content-security-policy']!;
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain(`connect-src 'self' data: ws://127.0.0.1:${host.port}/console`);
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    const index = await rawRequest(host.port, '/index.html');
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(index.headers['content-security-policy']).toContain("frame-src 'self'");
+    expect(index.headers['content-security-policy']).toContain("style-src 'self';");
+    expect(index.headers['content-security-policy']).not.toContain('wasm-unsafe-eval');
+    expect(host.consoleUrl).toBe(`ws://127.0.0.1:${host.port}/console`);
+    expect((await rawRequest(host.port, '/console')).status).toBe(426);
+  });
+
+  it('hands a /console socket with the host’s Origin to the proxy, and refuses any other Origin', async () => {
+    const accepted: ConsoleSocket[] = [];
+    const withConsole = await startBrowserHost({ dispatch: createDispatcher(exampleHandlers()), staticDir, onConsole: (socket) => accepted.push(socket) });
+    try {
+      const url = `ws://127.0.0.1:${withConsole.port}/console`;
+      for (const origin of ['http://evil.example', `http://localhost:${withConsole.port}`, undefined]) {
+        const outcome = await new Promise((resolve) => {
+          const ws = new WebSocket(url, origin !== undefined ? { origin } : {});
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+          ws.on('open', () => resolve('open'));
+          ws.on('error', () => resolve('error'));
+        });
+        expect(outcome, String(origin)).toBe(403);
+      }
+      expect(accepted).toHaveLength(0);
+      const ws = new WebSocket(url, { origin: withConsole.origin });
+      const received: Buffer[] = [];
+      ws.on('message', (data) => received.push(data as Buffer));
+      await new Promise((resolve) => ws.once('open', resolve));
+      await waitFor(() => accepted.length === 1, 2_000, 'the console socket');
+      const messages: Uint8Array[] = [];
+      accepted[0]!.onMessage((data, binary) => binary && messages.push(data));
+      ws.send(Uint8Array.from([1, 2, 3]));
+      await waitFor(() => messages.length === 1, 2_000, 'the message');
+      expect([...messages[0]!]).toEqual([1, 2, 3]);
+      accepted[0]!.send(Uint8Array.from([4, 5]));
+      await waitFor(() => received.length === 1, 2_000, 'the answer');
+      expect([...received[0]!]).toEqual([4, 5]);
+      ws.close();
+    } finally {
+      await withConsole.close();
+    }
+    // A host without a console refuses the path.
+    expect(await upgrade('/console', { origin: host.origin })).toBe(403);
   });
 });
 

@@ -13,6 +13,11 @@
  * sent one). Everything else gets 403 (an upgrade: 403 and a closed socket). Every response carries the
  * app's CSP.
  *
+ * The console: a WebSocket at `/console` (the same Origin check as `/ipc`) is handed to `onConsole`, the
+ * RDCleanPath proxy, which authenticates it by the one-time token in its first message (app/session/
+ * console.ts). `console.html` is served with its own CSP (app/ipc/csp.ts) and `X-Frame-Options:
+ * SAMEORIGIN`, so the VM page can frame it; every other response keeps `DENY`.
+ *
  * Protocol (JSON text frames), after the auth message: `{id, channel, input?}` → `{id, envelope}`; events
  * `{event, payload}`, held per connection until that connection's client has called `app.ready`.
  */
@@ -26,7 +31,10 @@ import { type Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { channelOf, type EventName, type Envelope } from '../../app/ipc/contract.js';
 import { CHANNEL_PREFIX } from '../../app/ipc/channels.js';
-import { CSP_DIRECTIVES, SECURITY_HEADERS } from '../../app/ipc/csp.js';
+import { consolePolicy, CSP_DIRECTIVES, policyText, SECURITY_HEADERS } from '../../app/ipc/csp.js';
+import { CONSOLE_DOCUMENT, CONSOLE_SOCKET_PATH } from '../../app/session/console.js';
+import { type ConsoleSocket } from '../services/screen/console-socket.js';
+import { consoleSocketServer, wsConsoleSocket } from './console-socket.js';
 import { badRequest, type Dispatch } from '../../app/ipc/dispatch.js';
 import { EventGate } from '../ipc/event-gate.js';
 import { contentTypeOf, fileInside, realFileInside, requestPath } from '../static-files.js';
@@ -52,6 +60,8 @@ export interface BrowserHostOptions {
   /** The per-run secret; random (32 bytes, base64url) unless given (tests). */
   readonly secret?: string;
   readonly log?: HostLog;
+  /** Console connections (Origin checked), for the RDCleanPath proxy; without it `/console` is refused. */
+  readonly onConsole?: (socket: ConsoleSocket) => void;
 }
 
 export interface BrowserHost {
@@ -60,6 +70,8 @@ export interface BrowserHost {
   /** `http://127.0.0.1:<port>`: the only Origin the WebSocket accepts. */
   readonly origin: string;
   readonly port: number;
+  /** `ws://127.0.0.1:<port>/console`: the console proxy's URL. */
+  readonly consoleUrl: string;
   close(): Promise<void>;
 }
 
@@ -113,9 +125,7 @@ function rawSize(data: RawData): number {
  * match it, but not every browser Hako may be opened in does.
  */
 export function hostPolicy(socketOrigin: string): string {
-  return Object.entries(CSP_DIRECTIVES)
-    .map(([directive, sources]) => [directive, ...sources, ...(directive === 'connect-src' ? [socketOrigin] : [])].join(' '))
-    .join('; ');
+  return policyText(CSP_DIRECTIVES, [socketOrigin]);
 }
 
 interface Connection {
@@ -141,6 +151,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let origin = '';
   let hostHeader = '';
   let baseHeaders: Record<string, string> = {};
+  let consoleHeaders: Record<string, string> = {};
 
   const connections = new Set<Connection>();
 
@@ -180,6 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const file = await resolveStatic(url.pathname);
     if (file === null) return send(res, 404, 'Not found');
+    if (url.pathname === `/${CONSOLE_DOCUMENT}`) for (const [name, value] of Object.entries(consoleHeaders)) res.setHeader(name, value);
     const type = contentTypeOf(file);
     const info = await stat(file);
     res.writeHead(200, {
@@ -202,13 +214,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = targetOf(req);
     if (url === null) return send(res, 400, 'Bad request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
-    if (url.pathname === IPC_PATH) return send(res, 426, 'Upgrade required', { Upgrade: 'websocket', Connection: 'Upgrade' });
+    if (url.pathname === IPC_PATH || url.pathname === CONSOLE_SOCKET_PATH) return send(res, 426, 'Upgrade required', { Upgrade: 'websocket', Connection: 'Upgrade' });
     await serveStatic(req, res, url);
   };
 
   // ---- WebSocket ----
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+  const consoleWss = consoleSocketServer();
+  const consoleSockets = new Set<WebSocket>();
 
   const refuseUpgrade = (socket: Duplex): void => {
     socket.on('error', () => undefined);
@@ -222,13 +236,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = peerAndHostOk(req) ? targetOf(req) : null;
-    const allowed =
-      url !== null &&
-      url.pathname === IPC_PATH &&
-      req.headers.origin === origin &&
-      (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
-    if (!allowed) return refuseUpgrade(socket);
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+    const allowed = url !== null && req.headers.origin === origin && (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+    if (allowed && url.pathname === IPC_PATH) return wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws));
+    const onConsole = options.onConsole;
+    if (allowed && url.pathname === CONSOLE_SOCKET_PATH && onConsole) {
+      return consoleWss.handleUpgrade(req, socket, head, (ws) => {
+        consoleSockets.add(ws);
+        ws.once('close', () => consoleSockets.delete(ws));
+        onConsole(wsConsoleSocket(ws));
+      });
+    }
+    refuseUpgrade(socket);
   };
 
   /** Closes with the auth code, and for good even if the peer never completes the closing handshake. */
@@ -374,6 +392,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const authority = isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
   hostHeader = authority.toLowerCase();
   baseHeaders = { ...SECURITY_HEADERS, 'Content-Security-Policy': hostPolicy(`ws://${authority}`), 'X-Frame-Options': 'DENY' };
+  const consoleUrl = `ws://${authority}${CONSOLE_SOCKET_PATH}`;
+  consoleHeaders = { 'Content-Security-Policy': consolePolicy(consoleUrl), 'X-Frame-Options': 'SAMEORIGIN' };
   origin = `http://${authority}`;
 
   let closing: Promise<void> | null = null;
@@ -381,6 +401,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/#secret=${secret}`,
     origin,
     port,
+    consoleUrl,
     close() {
       closing ??= new Promise<void>((resolve) => {
         unsubscribe?.();
@@ -388,9 +409,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           socket.close(1001, 'Hako is closing');
           setTimeout(() => socket.terminate(), 500).unref();
         }
+        for (const socket of consoleSockets) socket.terminate();
         server.close(() => resolve());
         server.closeIdleConnections();
         wss.close();
+        consoleWss.close();
       });
       return closing;
     },

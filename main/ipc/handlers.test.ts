@@ -185,6 +185,24 @@ describe('other areas', () => {
     expect(await value('session.getMode', { path: file })).toBe('enhanced');
   });
 
+  it('console tickets need a running VM and a console endpoint; the browser host keeps no credentials', async () => {
+    const file = await vmFile();
+    await value('library.open', { path: file });
+    expect(await call('session.consoleTicket', { path: file, mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+    app.screen.setEndpoint('ws://127.0.0.1:9/console');
+    expect(await call('session.consoleTicket', { path: file, mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'VmNotRunning' } });
+    await value('vm.start', { path: file });
+    const ticket = await value<{ ticketId: string; proxyUrl: string }>('session.consoleTicket', { path: file, mode: 'basic' });
+    expect(ticket.proxyUrl).toBe('ws://127.0.0.1:9/console');
+    expect(await value('session.consoleResult', { ticketId: ticket.ticketId })).toEqual({ state: 'waiting' });
+    expect(await value('session.consoleResult', { ticketId: '0000000000000000' })).toBeNull();
+    expect(await call('session.consoleTicket', { path: path.join(dir, 'other.7b'), mode: 'basic' })).toMatchObject({ ok: false, error: { code: 'VmUnknown' } });
+
+    expect(await value('session.credentials', { path: file })).toEqual({ canRemember: false, remembered: null });
+    expect(await call('session.rememberCredentials', { path: file, credentials: { username: 'a', domain: '', password: 'b' } })).toMatchObject({ ok: false, error: { code: 'CredentialsUnavailable' } });
+    expect(await call('session.rememberCredentials', { path: file, credentials: { username: '', domain: '', password: 'b' } })).toMatchObject({ ok: false, error: { code: 'BadRequest' } });
+  });
+
   it('diagnostics describe the stand-in host', async () => {
     expect(await value('diagnostics.get')).toMatchObject({ hcsReachable: true, standIn: true, build: 26100, optionalExports: { crash: true } });
   });

@@ -26,6 +26,8 @@ import { type VmDeleter } from '../services/vm-deleter.js';
 import { type Library } from '../services/library.js';
 import { type NetworkService } from '../services/network-service.js';
 import { type PreferencesStore } from '../services/preferences.js';
+import { type ScreenService } from '../services/screen/screen-service.js';
+import { type CredentialVault } from '../services/screen/credentials.js';
 import { type VmService } from '../services/vm/vm-service.js';
 import { createPathGuard, type GuardInput } from './path-guards.js';
 
@@ -41,6 +43,8 @@ export interface ShellHooks {
   disconnectSession?(vmPath: string): Promise<void>;
   /** Moves a file to the Recycle Bin (Electron on Windows); without it, deleted files are gone. */
   trashItem?(file: string): Promise<void>;
+  /** Keeps guest credentials encrypted for this user (Electron); the browser host has none and never stores them. */
+  readonly credentials?: CredentialVault;
   /**
    * The window's unsaved settings edits and the user's answer when asked before quitting (Electron). The
    * browser host has neither: the page's own beforeunload asks there.
@@ -67,6 +71,8 @@ export interface HandlerServices {
   readonly consoles: ConsoleService;
   readonly capabilities: CapabilitiesService;
   readonly preferences: PreferencesStore;
+  /** The VM's screen inside Hako: console tickets and what became of them. */
+  readonly screen: ScreenService;
   /** What the preferences' empty values stand for on this computer. */
   readonly preferenceHints: () => PreferenceHints;
   readonly version: string;
@@ -231,6 +237,22 @@ export function createHandlers(services: HandlerServices, shell: ShellHooks): Ha
     'session.getMode': async ({ path: p }) => (await library.preferences(p)).sessionMode,
     'session.setMode': async ({ path: p, mode }) => {
       await library.setPreferences(p, { sessionMode: mode });
+    },
+    'session.consoleTicket': ({ path: p, mode }) => services.screen.ticket(p, mode),
+    'session.consoleResult': ({ ticketId }) => services.screen.result(ticketId),
+    'session.credentials': async ({ path: p }) => {
+      const vault = shell.credentials;
+      const canRemember = vault?.available() ?? false;
+      return { canRemember, remembered: canRemember ? await vault!.get(p) : null };
+    },
+    'session.rememberCredentials': async ({ path: p, credentials }) => {
+      if (!shell.credentials?.available()) {
+        throw new HakoError('CredentialsUnavailable', 'Hako cannot keep guest credentials here: only the Hako app keeps them, encrypted by Windows for your account.', {});
+      }
+      await shell.credentials.set(p, credentials);
+    },
+    'session.forgetCredentials': async ({ path: p }) => {
+      await shell.credentials?.delete(p);
     },
 
     'operations.cancel': ({ operationId }) => operations.cancel(operationId),

@@ -78,6 +78,7 @@ export { loadHostInfo, DEFAULT_STAND_IN_BUILD } from './win32.js';
 export { setNativeErrorReporter, type ErrorReporter } from './ffi.js';
 export { libraryPath, loaderReport, standInDirectory, systemDirectory, usingStandIns, type LoaderReport } from './library.js';
 export { isPackagedApp } from './packaged.js';
+export { createNamedPipes } from './named-pipe.js';
 export { protectedFolders } from './win32.js';
 export { nativeCallLimit, nativeCallMonitor, setNativeCallTimeout, type NativeCallMonitor, type StalledCall } from './calls.js';
 export type { InstallWarning } from './install-location.js';

@@ -257,6 +257,18 @@ export function loadLibrary(name: NativeLibraryName): LibraryHandle {
   return lib;
 }
 
+let image: LibraryHandle | null = null;
+
+/**
+ * The running executable itself (node.exe, electron.exe: GetModuleHandle(NULL), never a search), whose
+ * exports include libuv's — native addons call them the same way (node-gyp's win_delay_load_hook binds
+ * the host executable). Windows only.
+ */
+export function processImage(): LibraryHandle {
+  image ??= koffi.load(null);
+  return image;
+}
+
 /** Whether this process has loaded `name` (without loading it). */
 export function isLoaded(name: NativeLibraryName): boolean {
   return attempts.get(name)?.state === 'loaded';

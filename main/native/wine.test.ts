@@ -80,7 +80,7 @@ process.stdout.write(JSON.stringify(out));
  * in). Files listed together share one node.exe process (each start of node under wine costs seconds);
  * their hooks then all sit at the top level, which these pairs are written to allow.
  */
-const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts + computecore-live.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'cfgmgr32.test.ts', 'connection-peers.test.ts', 'com-console.test.ts'];
+const BINDING_TESTS = ['computecore.test.ts + computecore-options.test.ts + computecore-live.test.ts', 'computenetwork.test.ts', 'virtdisk.test.ts', 'library.test.ts', 'stall.test.ts', 'cfgmgr32.test.ts', 'connection-peers.test.ts', 'com-console.test.ts', 'named-pipe.test.ts'];
 
 interface Wine {
   /** The folder holding node/bin/node.exe, node_modules/koffi (with its win32 package) and the bundles. */

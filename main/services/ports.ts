@@ -3,6 +3,7 @@
  * computecore.dll, computenetwork.dll and virtdisk.dll (or their stand-ins), and the services never see
  * koffi. Every method is async; failures are `HcsError` (app/errors/hcs-error.ts).
  */
+import type { Socket } from 'node:net';
 
 /** HCS event types (HCS_EVENT_TYPE, learn.microsoft.com/virtualization/api/hcs/reference/hcs_event_type). */
 export const HCS_EVENT = {
@@ -180,6 +181,36 @@ export interface HostInfo {
   /** SID of the user running Hako, as a string. */
   readonly userSid: string;
   readonly elevated: boolean;
+}
+
+/**
+ * The process at the other end of a named-pipe connection (Windows: `GetNamedPipeServerProcessId`, then
+ * that process's image, `QueryFullProcessImageNameW`, and its token's user, `GetTokenInformation`).
+ */
+export interface PipeServer {
+  readonly pid: number;
+  /** The image as a Win32 path (`C:\Windows\System32\vmwp.exe`). */
+  readonly image: string;
+  /** The user SID of the process token, as a string (`S-1-5-83-1-…`). */
+  readonly userSid: string;
+}
+
+/** A connected pipe and who serves it. `socket` is ours to close; closing it frees the pipe instance. */
+export interface PipeConnection {
+  readonly socket: Socket;
+  readonly server: PipeServer;
+}
+
+/** Named pipes, identified before a byte is written to them. */
+export interface NamedPipes {
+  /** The System32 folder the VM worker's image must be in (GetSystemDirectoryW; the stand-ins' fixed one). */
+  readonly systemDirectory: string;
+  /**
+   * Connects to `pipeName` (`\\.\pipe\…`) and identifies its server. Rejects with an error whose `code`
+   * is `ENOENT` (no such pipe), `EBUSY` (every instance busy), or a Win32 failure's (`HcsError`) when the
+   * server cannot be identified; nothing stays open then.
+   */
+  connect(pipeName: string): Promise<PipeConnection>;
 }
 
 /** A device interface of the GPU paravirtualization class and what its device node says (cfgmgr32). */

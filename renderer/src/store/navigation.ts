@@ -16,7 +16,7 @@ export type View =
   /** The New VM wizard. */
   | { readonly kind: 'newVm' };
 
-export type VmTab = 'overview' | 'settings' | 'events' | 'console';
+export type VmTab = 'overview' | 'screen' | 'settings' | 'events' | 'console';
 
 /** What an editor with unsaved edits offers the question. */
 export interface LeaveGuard {

@@ -8,6 +8,7 @@
 //   HAKO_USER_DATA_DIR=<empty dir> node test/support/electron/run-main.mjs <work dir> [<built main>]
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import Module, { createRequire, register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -116,7 +117,10 @@ try {
     traversal: await fetchApp('app://hako/assets/..%2f..%2f..%2fpackage.json'),
     otherHost: await fetchApp('app://other/index.html'),
     post: await fetchApp('app://hako/index.html', 'POST'),
+    console: await fetchApp('app://hako/console.html'),
   };
+  // The console's loopback WebSocket, as the console document's policy names it.
+  const consoleUrl = /connect-src [^;]*?(ws:\/\/127\.0\.0\.1:\d+\/console)/.exec(result.protocol.console.csp ?? '')?.[1] ?? null;
 
   // requests and permissions
   const cancelled = (url) => new Promise((resolve) => state.beforeRequest({ url, resourceType: 'xhr' }, (r) => resolve(r.cancel)));
@@ -125,11 +129,24 @@ try {
     https: await cancelled('https://example.com/'),
     loopback: await cancelled('http://127.0.0.1:8080/'),
     file: await cancelled('file:///etc/passwd'),
+    console: consoleUrl === null ? 'no console URL' : await cancelled(consoleUrl),
+    consoleOtherPort: consoleUrl === null ? 'no console URL' : await cancelled(consoleUrl.replace(/:(\d+)\//, (_m, port) => `:${Number(port) + 1}/`)),
   };
   result.permissions = {
     request: await new Promise((resolve) => state.permissionRequest(window.webContents, 'media', resolve)),
     check: state.permissionCheck(window.webContents, 'clipboard-read'),
+    fullscreen: await new Promise((resolve) => state.permissionRequest(window.webContents, 'fullscreen', resolve, { requestingUrl: 'app://hako/console.html' })),
+    fullscreenForeign: await new Promise((resolve) => state.permissionRequest(window.webContents, 'fullscreen', resolve, { requestingUrl: 'https://example.com/' })),
   };
+  // The console server answers only app://hako at /console.
+  result.consoleServer = consoleUrl === null ? null : await new Promise((resolve) => {
+    const url = new URL(consoleUrl);
+    const request = http.request({ host: url.hostname, port: url.port, path: '/console', headers: { Connection: 'Upgrade', Upgrade: 'websocket', Origin: 'https://example.com', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13' } });
+    request.on('response', (response) => resolve(response.statusCode));
+    request.on('upgrade', () => resolve('upgraded'));
+    request.on('error', (error) => resolve(String(error)));
+    request.end();
+  });
 
   // IPC and the event gate
   result.ipc = {

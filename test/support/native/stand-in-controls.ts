@@ -65,6 +65,11 @@ export interface StandInControls {
     callCount(fn: string): number;
     stall(fn: string, ms: number): void;
   };
+  /** The Linux computecore's stand-ins of the pipe-identity Win32 calls (stand-in/pipe_identity.c). */
+  readonly win32: {
+    /** Process and token handles not yet closed; -1 under wine, where the real kernel32 answers. */
+    openHandleCount(): number;
+  };
 }
 
 let controls: StandInControls | null = null;
@@ -113,6 +118,7 @@ export function standInControls(): StandInControls {
   const vdHandles = f(vd, 'StandInVirtDiskOpenHandleCount', 'int32_t', []);
   const vdStall = f(vd, 'StandInVirtDiskStall', 'void', ['str16', 'uint32_t']);
   const vdParent = f(vd, 'StandInVirtDiskSetParent', 'int32_t', ['str16', 'str16']);
+  const win32Handles = process.platform === 'win32' ? () => -1 : f(cc, 'StandInWin32OpenHandleCount', 'int32_t', []);
   const vdSmallestSafe = f(vd, 'StandInVirtDiskSetSmallestSafeSize', 'int32_t', ['str16', 'uint64_t']);
   const signed = (hresult: number) => hresult | 0;
   let cfg: StandInControls['cfg'] | null = null;
@@ -177,6 +183,7 @@ export function standInControls(): StandInControls {
     get cfg() {
       return cfgControls();
     },
+    win32: { openHandleCount: () => win32Handles() as number },
   };
   return controls;
 }

@@ -1,7 +1,8 @@
 /**
  * One VM: the header (name, state, commands) and its tabs: Overview (last error, pending changes,
- * session, hardware, file findings), Settings (the .7b editor), Events (the VM's log), and Console (the
- * serial consoles, when the file connects a COM port to a pipe; loaded lazily with xterm).
+ * session, hardware, file findings), Screen (the VM's screen inside Hako, features/screen), Settings (the
+ * .7b editor), Events (the VM's log), and Console (the serial consoles, when the file connects a COM port
+ * to a pipe; loaded lazily with xterm).
  */
 import { lazy, Suspense } from 'react';
 import { COM_PORTS, comPortPipe } from '../../../../app/console/com-ports.js';
@@ -13,6 +14,7 @@ import type { VmTab } from '../../store/index.js';
 import { EventsTab } from './events/EventsTab.js';
 import { VmHeader } from './header/VmHeader.js';
 import { OverviewTab } from './overview/OverviewTab.js';
+import { ScreenTab } from '../screen/ScreenTab.js';
 import { SettingsTab } from './settings/SettingsTab.js';
 import { Spinner } from '../../kit/Spinner/Spinner.js';
 import { useVmSnapshot } from './use-vm-snapshot.js';
@@ -28,6 +30,7 @@ export function VmPage({ path }: { readonly path: string }) {
 
   const tabs: TabSpec<VmTab>[] = [
     { id: 'overview', label: t('vm.tabs.overview'), icon: 'monitor', marker: vm.findings.some((f) => f.severity !== 'info') ? t('vm.tabs.hasFindings') : undefined },
+    { id: 'screen', label: t('vm.tabs.screen'), icon: 'monitor' },
     { id: 'settings', label: t('vm.tabs.settings'), icon: 'sliders' },
     { id: 'events', label: t('vm.tabs.events'), icon: 'list' },
   ];
@@ -40,6 +43,7 @@ export function VmPage({ path }: { readonly path: string }) {
       <VmHeader vm={vm} />
       <Tabs label={t('vm.tabs.label')} tabs={tabs} selected={shown} onSelect={setTab}>
         {shown === 'overview' && <OverviewTab vm={vm} />}
+        {shown === 'screen' && <ScreenTab key={vm.path} vm={vm} />}
         {shown === 'settings' && <SettingsTab key={vm.path} vm={vm} />}
         {shown === 'events' && <EventsTab vm={vm} />}
         {shown === 'console' && (

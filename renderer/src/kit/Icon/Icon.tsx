@@ -22,6 +22,8 @@ import document from '@fluentui/svg-icons/icons/document_20_regular.svg?raw';
 import errorCircle from '@fluentui/svg-icons/icons/error_circle_20_regular.svg?raw';
 import flash from '@fluentui/svg-icons/icons/flash_20_regular.svg?raw';
 import folderLink from '@fluentui/svg-icons/icons/folder_link_20_regular.svg?raw';
+import fullScreenMaximize from '@fluentui/svg-icons/icons/full_screen_maximize_20_regular.svg?raw';
+import fullScreenMinimize from '@fluentui/svg-icons/icons/full_screen_minimize_20_regular.svg?raw';
 import folderOpen from '@fluentui/svg-icons/icons/folder_open_20_regular.svg?raw';
 import hardDrive from '@fluentui/svg-icons/icons/hard_drive_20_regular.svg?raw';
 import home from '@fluentui/svg-icons/icons/home_20_regular.svg?raw';
@@ -29,15 +31,18 @@ import info from '@fluentui/svg-icons/icons/info_20_regular.svg?raw';
 import keyboard from '@fluentui/svg-icons/icons/keyboard_20_regular.svg?raw';
 import list from '@fluentui/svg-icons/icons/list_20_regular.svg?raw';
 import moreHorizontal from '@fluentui/svg-icons/icons/more_horizontal_20_regular.svg?raw';
+import openIcon from '@fluentui/svg-icons/icons/open_20_regular.svg?raw';
 import options from '@fluentui/svg-icons/icons/options_20_regular.svg?raw';
 import pause from '@fluentui/svg-icons/icons/pause_20_regular.svg?raw';
 import play from '@fluentui/svg-icons/icons/play_20_regular.svg?raw';
 import plugDisconnected from '@fluentui/svg-icons/icons/plug_disconnected_20_regular.svg?raw';
 import power from '@fluentui/svg-icons/icons/power_20_regular.svg?raw';
 import pulse from '@fluentui/svg-icons/icons/pulse_20_regular.svg?raw';
+import ratioOneToOne from '@fluentui/svg-icons/icons/ratio_one_to_one_20_regular.svg?raw';
 import record from '@fluentui/svg-icons/icons/record_20_regular.svg?raw';
 import router from '@fluentui/svg-icons/icons/router_20_regular.svg?raw';
 import save from '@fluentui/svg-icons/icons/save_20_regular.svg?raw';
+import scaleFit from '@fluentui/svg-icons/icons/scale_fit_20_regular.svg?raw';
 import search from '@fluentui/svg-icons/icons/search_20_regular.svg?raw';
 import settings from '@fluentui/svg-icons/icons/settings_20_regular.svg?raw';
 import shield from '@fluentui/svg-icons/icons/shield_20_regular.svg?raw';
@@ -85,6 +90,12 @@ const SOURCES = {
   home,
   clock,
   keyboard,
+  // The console's toolbar.
+  fullScreen: fullScreenMaximize,
+  exitFullScreen: fullScreenMinimize,
+  fit: scaleFit,
+  actualSize: ratioOneToOne,
+  external: openIcon,
   share: folderLink,
 } as const;
 

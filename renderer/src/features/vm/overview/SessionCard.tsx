@@ -38,6 +38,7 @@ export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
   const { t } = tr;
   const session = useSession(vm.path, vmTitle(vm));
   const setSession = useHako((s) => s.setSession);
+  const setVmTab = useHako((s) => s.setVmTab);
   const live = hasScreen(vm.state);
   // A VM that stopped took its session with it.
   useEffect(() => {
@@ -50,8 +51,11 @@ export function SessionCard({ vm }: { readonly vm: VmSnapshotDto }) {
       <p className="muted session-explain">{session.mode === 'enhanced' ? enhancedSummary(tr, vm.config?.EnhancedSession) : t('session.basic.body')}</p>
       <p className="muted small">{t('session.manual')}</p>
       <div className="button-row">
-        <Button variant="primary" icon="monitor" disabled={!live || session.mode === null || session.connecting} focusableWhenDisabled onClick={session.connect}>
-          {session.connecting ? t('session.connecting') : t('session.connect')}
+        <Button variant="primary" icon="monitor" disabled={!live} focusableWhenDisabled onClick={() => setVmTab('screen')}>
+          {t('session.openConsole')}
+        </Button>
+        <Button icon="external" disabled={!live || session.mode === null || session.connecting} focusableWhenDisabled onClick={session.connect}>
+          {session.connecting ? t('session.connecting') : t('screen.external')}
         </Button>
         <Button icon="close" disabled={!live || session.connected === null} focusableWhenDisabled onClick={session.disconnect}>
           {t('session.disconnect')}

@@ -1,0 +1,166 @@
+/**
+ * A real RDP server for the console's end-to-end test and benchmark: an Xvfb display shared by
+ * `freerdp-shadow-cli` (TLS, authentication off) on a loopback port, programs run on that display, and
+ * `xwd` captures of it to compare with what the console paints. The stand-in's session pipes reach it
+ * through a target file in `HAKO_STAND_IN_SESSION_TARGETS` (stand-in/README.md), which a `hako host`
+ * process reads.
+ *
+ * Needs (Debian 12): freerdp2-shadow-x11 xvfb x11-apps xterm fonts-dejavu-core; `requireTools` names what
+ * is missing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export const RDP_TOOLS = ['freerdp-shadow-cli', 'Xvfb', 'xwd', 'xterm'] as const;
+
+/** Throws, naming the Debian packages, when a tool is not on the PATH. */
+export function requireTools(): void {
+  const onPath = (tool: string) => (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, tool)));
+  const missing = RDP_TOOLS.filter((tool) => !onPath(tool));
+  if (missing.length > 0) throw new Error(`install ${missing.join(', ')} (Debian: freerdp2-shadow-x11 xvfb x11-apps xterm fonts-dejavu-core)`);
+}
+
+export interface Screen {
+  readonly width: number;
+  readonly height: number;
+  /** [r, g, b] at (x, y). */
+  pixel(x: number, y: number): [number, number, number];
+}
+
+export interface RdpDesktop {
+  /** The X display, `:N`. */
+  readonly display: string;
+  /** The shadow server's loopback port. */
+  readonly port: number;
+  readonly width: number;
+  readonly height: number;
+  /** Runs a program on the desktop (killed by `close`). */
+  run(command: string, args: string[], env?: Record<string, string>): ChildProcess;
+  /** The display as it is now. */
+  screenshot(): Promise<Screen>;
+  /** Points the stand-in pipe `pipeName` (`\\.\pipe\…`) at this server, through `targetsDir`. */
+  target(targetsDir: string, pipeName: string): Promise<void>;
+  /** Stops the RDP server (its sessions drop, as when a guest restarts), waits `downMs`, and starts it again on the same port. */
+  restartServer(downMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`freerdp-shadow-cli does not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The stand-in's socket name for a pipe (stand-in/README.md "Console endpoints"): the rest, `/` → `_`. */
+export function targetFileName(pipeName: string): string {
+  return pipeName.replace(/^\\\\[.?]\\pipe\\/i, '').replaceAll('/', '_').replaceAll('\\', '_');
+}
+
+/** Parses `xwd` output (32 bits per pixel, masks from its header). */
+export function parseXwd(buf: Buffer): Screen {
+  const u32 = (i: number) => buf.readUInt32BE(i * 4);
+  const [headerSize, width, height, byteOrder, bitsPerPixel, bytesPerLine, red, green, blue, colors] = [u32(0), u32(4), u32(5), u32(7), u32(11), u32(12), u32(14), u32(15), u32(16), u32(19)];
+  if (bitsPerPixel !== 32) throw new Error(`xwd: ${bitsPerPixel} bits per pixel, expected 32`);
+  const start = headerSize + colors * 12;
+  const shift = (mask: number) => 31 - Math.clz32(mask & -mask);
+  return {
+    width,
+    height,
+    pixel(x, y) {
+      const offset = start + y * bytesPerLine + x * 4;
+      const v = byteOrder === 0 ? buf.readUInt32LE(offset) : buf.readUInt32BE(offset);
+      return [((v & red) >>> shift(red)) & 0xff, ((v & green) >>> shift(green)) & 0xff, ((v & blue) >>> shift(blue)) & 0xff];
+    },
+  };
+}
+
+/** Starts Xvfb (`width`×`height`) and freerdp-shadow-cli on it; `dir` holds the server's HOME (its TLS certificate). */
+export async function startRdpDesktop(options: { width: number; height: number; dir: string }): Promise<RdpDesktop> {
+  requireTools();
+  const children: ChildProcess[] = [];
+  const run = (command: string, args: string[], env: Record<string, string> = {}, extraFd = false): ChildProcess => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', ...(extraFd ? (['pipe'] as const) : [])] });
+    child.stdout!.resume();
+    child.stderr!.resume();
+    children.push(child);
+    return child;
+  };
+  const close = async () => {
+    for (const child of children.reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+  try {
+    const xvfb = run('Xvfb', ['-displayfd', '3', '-screen', '0', `${options.width}x${options.height}x24`, '-nolisten', 'tcp'], {}, true);
+    const display = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      (xvfb.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(`:${text.trim()}`);
+      });
+      xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
+      setTimeout(() => reject(new Error('Xvfb did not start')), 10_000);
+    });
+    const home = path.join(options.dir, 'rdp-home');
+    await mkdir(home, { recursive: true });
+    const port = await freePort();
+    const startServer = () => run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
+    let server = startServer();
+    await waitForPort(port, 60_000);
+    return {
+      display,
+      port,
+      width: options.width,
+      height: options.height,
+      run: (command, args, env = {}) => run(command, args, { DISPLAY: display, ...env }),
+      async screenshot() {
+        const child = spawn('xwd', ['-root', '-silent', '-display', display], { stdio: ['ignore', 'pipe', 'ignore'] });
+        const chunks: Buffer[] = [];
+        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+        await new Promise((resolve) => child.once('close', resolve));
+        return parseXwd(Buffer.concat(chunks));
+      },
+      async target(targetsDir, pipeName) {
+        await mkdir(targetsDir, { recursive: true });
+        await writeFile(path.join(targetsDir, targetFileName(pipeName)), `127.0.0.1:${port}\n`);
+      },
+      async restartServer(downMs) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGKILL');
+        await exited;
+        await new Promise((resolve) => setTimeout(resolve, downMs));
+        server = startServer();
+        await waitForPort(port, 60_000);
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
