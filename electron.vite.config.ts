@@ -34,7 +34,7 @@ export default defineConfig({
       externalizeDeps: {
         include: ['koffi'],
         // FormatJS (the shell's words, app/i18n) is bundled like the rest: only koffi is packed as a module.
-        exclude: ['electron-log', 'zod', 'ws', 'react', 'react-dom', 'zustand', '@formatjs/intl', '@formatjs/icu-messageformat-parser', 'intl-messageformat'],
+        exclude: ['electron-log', 'zod', 'ws', 'react', 'react-dom', 'zustand', '@formatjs/intl', '@formatjs/icu-messageformat-parser', 'intl-messageformat', 'asn1js'],
       },
       rolldownOptions: {
         input: { index: resolve(root, 'main/electron/index.ts') },
