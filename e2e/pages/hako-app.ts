@@ -97,13 +97,34 @@ export class HakoApp {
       // By the entry itself: two VMs may share a name (in different folders).
       const entry = stopped.first();
       const name = (await entry.locator('.pane-label').textContent()) ?? '';
-      const before = await stopped.count();
+      const before = await this.libraryCount();
       await entry.click();
       const vm = new VmPage(this.page, name);
       await expect(vm.heading).toBeVisible();
       await vm.forget();
-      await expect(stopped).toHaveCount(before - 1);
+      // The list is virtualized: the rows drawn stay as many while VMs are left, so count the library.
+      await expect.poll(() => this.libraryCount()).toBe(before - 1);
     }
+  }
+
+  /**
+   * Asserts the library holds no VM called `name` (a unique name), drawn or not: the virtual list draws
+   * only the rows near the view, so an absent row proves nothing; a search that finds nothing does.
+   */
+  async expectNotInLibrary(name: string): Promise<void> {
+    const search = this.page.getByRole('complementary').getByRole('searchbox', { name: 'Search VMs' });
+    // With an empty library there is no search box, and nothing to find.
+    if ((await search.count()) === 0) return expect(this.library.locator('li[aria-setsize]')).toHaveCount(0);
+    await search.fill(name);
+    await expect(this.nav.getByText('No VM matches.')).toBeVisible();
+    await search.fill('');
+  }
+
+  /** How many VMs the library's list holds, drawn or not (each drawn row says the list's size). */
+  async libraryCount(): Promise<number> {
+    const row = this.library.locator('li[aria-setsize]').first();
+    if ((await row.count()) === 0) return 0;
+    return Number(await row.getAttribute('aria-setsize'));
   }
 
   /** An error notification whose title matches. */

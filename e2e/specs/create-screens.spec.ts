@@ -89,7 +89,7 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
   await wizard.create(name);
   expect(await seriousViolations(page)).toEqual([]);
   await shot(page, 'new-vm-created');
-  await expect(app.libraryEntry(name)).toBeVisible();
+  await expect(await app.revealEntry(name)).toBeVisible();
 
   // "Create another" starts afresh, and Alt+N opens the wizard from anywhere.
   await page.getByRole('button', { name: 'Create another' }).click();

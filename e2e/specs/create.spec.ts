@@ -97,7 +97,7 @@ test('cancelling during the disk leaves nothing behind, and the wizard keeps the
   await expect(page.getByRole('region', { name: 'Creation cancelled' })).toBeVisible();
   await wizard.expectStep('Summary');
   expect(existsSync(folder)).toBe(false);
-  await expect(app.libraryEntry(name)).toHaveCount(0);
+  await app.expectNotInLibrary(name);
 });
 
 test('the wizard checks the name as it is typed and will not go on with a bad one', async ({ app }) => {

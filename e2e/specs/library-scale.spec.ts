@@ -110,10 +110,13 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(app.libraryEntry('Lab VM 0001')).toBeFocused();
-  // End goes to the last entry of the pane; Up from there reaches the last VM, far down the list.
+  // End goes to the last entry of the pane; Up from there passes the app's pages and reaches the last VM, far down the list.
   await page.keyboard.press('End');
   await expect(app.nav.getByRole('button', { name: 'Preferences' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
+  await expect(app.nav.getByRole('button', { name: 'Diagnostics' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(app.nav.getByRole('button', { name: 'Virtual switches' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(app.libraryEntry('Lab VM 1000')).toBeFocused();
   // Typing a name jumps to it.

@@ -7,6 +7,7 @@
 import type { Locator } from '@playwright/test';
 import { namedVm, smallVm, uniqueName, smallVmText, e2eDir } from '../support/vms.js';
 import { expect, test } from './fixtures.js';
+import { scrollToRow } from '../support/virtual-list.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -94,8 +95,11 @@ test('a long name leaves the glyph alone, keeps a tooltip and a short question; 
   const dialog = page.getByRole('dialog', { name: 'Open a virtual machine' });
   await dialog.getByRole('textbox', { name: 'Path of the .7b file' }).fill(files[1]!);
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(app.library.getByRole('button', { name: new RegExp(`^${name} Stopped ${name.replace(/\s/g, '-')}-first$`) })).toBeVisible();
-  await expect(app.library.getByRole('button', { name: new RegExp(`^${name} Stopped ${name.replace(/\s/g, '-')}-second$`) })).toBeVisible();
+  for (const folder of ['first', 'second']) {
+    const twin = app.library.getByRole('button', { name: new RegExp(`^${name} Stopped ${name.replace(/\s/g, '-')}-${folder}$`) });
+    await scrollToRow(app.library, twin);
+    await expect(twin).toBeVisible();
+  }
 });
 
 test('Disconnect waits for a connection, and an NMI says it went out', async ({ app, page }) => {

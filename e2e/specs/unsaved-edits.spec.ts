@@ -33,7 +33,7 @@ test.describe('unsaved settings edits', () => {
     const vmPage = await app.openVm(first.path, first.name);
     const settings = await vmPage.openSettings();
     await settings.number('Memory').fill('1024');
-    await app.libraryEntry(second.name).click();
+    await (await app.revealEntry(second.name)).click();
     await question(page, first.name).getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { level: 1, name: second.name, exact: true })).toBeVisible();
     expect(await first.read()).toContain('"MemorySize": 1024');

@@ -15,7 +15,7 @@ export function useShortcuts({ showHelp }: { readonly showHelp: () => void }): v
       const ctrl = event.ctrlKey || event.metaKey;
       // Most keys are no shortcut (typing in the search box): they cost nothing here. Looking for an open
       // dialog is kept for those that may be one (it walks the page, ~1 ms a key with 1,000 VMs listed).
-      const maybe = event.key === '?' || event.key === 'Home' || (ctrl && /^[ol]$/i.test(event.key));
+      const maybe = event.key === '?' || event.key === 'Home' || (ctrl && /^[ol]$/i.test(event.key)) || (event.altKey && event.code === 'KeyN');
       if (!maybe || event.defaultPrevented || document.querySelector('dialog[open]') !== null) return;
       if (event.key === '?' && !ctrl && !event.altKey && !isTyping(event.target)) {
         event.preventDefault();
