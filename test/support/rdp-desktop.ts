@@ -11,8 +11,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, waitForPort } from './ports.js';
 
 export const RDP_TOOLS = ['freerdp-shadow-cli', 'Xvfb', 'xwd', 'xterm'] as const;
 
@@ -48,30 +48,6 @@ export interface RdpDesktop {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`freerdp-shadow-cli does not listen on ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The stand-in's socket name for a pipe (stand-in/README.md "Console endpoints"): the rest, `/` → `_`. */
 export function targetFileName(pipeName: string): string {
@@ -131,7 +107,7 @@ export async function startRdpDesktop(options: { width: number; height: number; 
     const port = await freePort();
     const startServer = () => run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
     let server = startServer();
-    await waitForPort(port, 60_000);
+    await waitForPort(port, 60_000, 'freerdp-shadow-cli');
     return {
       display,
       port,
@@ -155,7 +131,7 @@ export async function startRdpDesktop(options: { width: number; height: number; 
         await exited;
         await new Promise((resolve) => setTimeout(resolve, downMs));
         server = startServer();
-        await waitForPort(port, 60_000);
+        await waitForPort(port, 60_000, 'freerdp-shadow-cli');
       },
       close,
     };

@@ -10,9 +10,9 @@ import { memoryRegistry } from '../../../test/support/registry.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForPort } from '../../../test/support/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSessionPipe } from '../../../app/compute/document.js';
 import { hostConnectionPeers, loadNativeHost } from '../../native/index.js';
@@ -55,30 +55,6 @@ async function xvfb(size: string): Promise<string> {
   return display;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
-    await delay(100);
-  }
-}
 
 interface Screen {
   width: number;
