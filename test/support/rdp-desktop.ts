@@ -105,9 +105,26 @@ export async function startRdpDesktop(options: { width: number; height: number; 
     const home = path.join(options.dir, 'rdp-home');
     await mkdir(home, { recursive: true });
     const port = await freePort();
-    const startServer = () => run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
-    let server = startServer();
-    await waitForPort(port, 60_000, 'freerdp-shadow-cli');
+    const spawnServer = () => run('freerdp-shadow-cli', ['/bind-address:127.0.0.1', `/port:${port}`, '-auth', '/sec:tls'], { DISPLAY: display, HOME: home });
+    let server: ChildProcess;
+    // The shadow server sometimes cannot open a display Xvfb has just announced ("failed to open
+    // display", seen when an earlier Xvfb of the same number was killed) and exits at once: start it
+    // again until it listens. 45 s in all, so a failure is reported (and Xvfb closed) before a
+    // spec's 60 s hook timeout tears the worker down with Xvfb still running.
+    const startServer = async () => {
+      const deadline = Date.now() + 45_000;
+      for (;;) {
+        server = spawnServer();
+        const exited = new Promise<'exited'>((resolve) => server.once('exit', () => resolve('exited')));
+        const listening = waitForPort(port, Math.max(0, deadline - Date.now()), 'freerdp-shadow-cli').then(() => 'listening' as const);
+        if ((await Promise.race([listening, exited])) === 'listening') return;
+        // Its port check keeps polling until the deadline; it only matters if nothing ever listens.
+        listening.catch(() => undefined);
+        if (Date.now() > deadline) throw new Error('freerdp-shadow-cli exited without listening');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+    await startServer();
     return {
       display,
       port,
@@ -130,8 +147,7 @@ export async function startRdpDesktop(options: { width: number; height: number; 
         server.kill('SIGKILL');
         await exited;
         await new Promise((resolve) => setTimeout(resolve, downMs));
-        server = startServer();
-        await waitForPort(port, 60_000, 'freerdp-shadow-cli');
+        await startServer();
       },
       close,
     };
