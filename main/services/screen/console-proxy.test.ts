@@ -234,6 +234,21 @@ describe('the console proxy', () => {
     await fake.allClosed();
   });
 
+  it('says the VM stopped when its pipe closes just before the news of the stop arrives', async () => {
+    let vmSide: TLSSocket | null = null;
+    const fake = await serve({ kind: 'tls', onSecure: (secure) => (vmSide = secure) });
+    const client = new MemoryConsoleSocket();
+    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    client.deliver(requestPdu(TOKEN));
+    await waitFor(() => proxy.state === 'relaying' && vmSide !== null);
+    vmSide!.destroy(); // the VM powers off: its pipe goes first …
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(client.closed).toBeNull(); // … and the browser is not yet told anything
+    proxy.end('vm-stopped'); // then HCS says the VM stopped
+    expect((await proxy.done).error?.code).toBe('VmNotRunning');
+    expect(client.closed?.code).toBe(CONSOLE_CLOSE_VM_STOPPED);
+  });
+
   it('closes the browser’s socket when the VM’s session closes (a guest reboot)', async () => {
     const fake = await serve({ kind: 'tls', onSecure: (secure) => secure.once('secure', () => setTimeout(() => secure.destroy(), 50)) });
     const client = new MemoryConsoleSocket();

@@ -75,6 +75,12 @@ export interface ProxyOutcome {
 /** The browser's side stops being read above this many unsent bytes, and starts again below half. */
 const HIGH_WATER = 4 * 1024 * 1024;
 const DRAIN_POLL_MS = 50;
+/**
+ * When the VM powers off, its pipe closes and the VM's state changes independently (HCS documents no
+ * order between the two), so a pipe that ends waits this long for the VM-stopped news before telling
+ * the browser the session ended with the VM still running (a guest restart, which reconnects).
+ */
+const PIPE_END_GRACE_MS = 750;
 /** Messages the client sends before the relay starts are kept up to this much. */
 const MAX_EARLY_BYTES = 1024 * 1024;
 
@@ -97,6 +103,7 @@ export class ConsoleProxy {
   private abortStep: ((error: Failure) => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
+  private pipeEndTimer: NodeJS.Timeout | null = null;
   readonly done: Promise<ProxyOutcome>;
 
   constructor(
@@ -339,7 +346,9 @@ export class ConsoleProxy {
         this.drainTimer ??= setInterval(resumeIfDrained, DRAIN_POLL_MS);
       }
     });
-    secure.once('close', () => this.finish(null, [1000, 'The VM closed the session']));
+    secure.once('close', () => {
+      this.pipeEndTimer = setTimeout(() => this.finish(null, [1000, 'The VM closed the session']), PIPE_END_GRACE_MS);
+    });
     for (const data of this.early.splice(0)) this.toVm(data);
     this.options.onRelaying?.();
   }
@@ -381,6 +390,7 @@ export class ConsoleProxy {
     const pipe = this.pipe;
     const bytes = { bytesToVm: pipe?.bytesWritten ?? 0, bytesFromVm: pipe?.bytesRead ?? 0 };
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
+    if (this.pipeEndTimer !== null) clearTimeout(this.pipeEndTimer);
     this.secure?.destroy();
     pipe?.destroy();
     if (!this.clientGone && close !== undefined) this.client.close(close[0], close[1]);
