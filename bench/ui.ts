@@ -25,6 +25,7 @@ import { type HakoApi } from '../app/ipc/contract.js';
 import { createWebSocketTransport, type WebSocketLike } from '../app/ipc/ws-transport.js';
 import { benchVms, matches, writeLibrary } from '../test/support/big-library.js';
 import { startHostProcess as startHost, type HostProcess } from '../test/support/host-process.js';
+import { profiler, tracer } from './ui/profiler.js';
 import { installProbe, type Measured, type Probe } from './ui/probe.js';
 
 const VMS = 1_000;
@@ -34,6 +35,10 @@ const LIST_WARM_UP = 20;
 const LIST_CALLS = 200;
 const EVENT_SAMPLES = 40;
 const SHOW_SAMPLES = process.env.HAKO_BENCH_SAMPLES === '1';
+/** HAKO_BENCH_PROFILE=file.cpuprofile: the renderer's CPU profile of the keystrokes (open it in Chromium's DevTools). */
+const PROFILE = process.env.HAKO_BENCH_PROFILE;
+/** HAKO_BENCH_TRACE=file.json: Chromium's trace of the keystrokes, rendering included (chrome://tracing or DevTools opens it). */
+const TRACE = process.env.HAKO_BENCH_TRACE;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 for (const built of ['out/cli/hako.js', 'out/renderer/index.html']) {
@@ -178,6 +183,8 @@ try {
   const keyWall: number[] = [];
   if ((await search.count()) > 0) {
     await search.click();
+    if (PROFILE) await profiler.start(page);
+    if (TRACE) await tracer.start(page);
     for (const query of ['vm 004', 'windows', 'lab vm 1']) {
       const keys = [...query, ...Array.from({ length: query.length }, () => 'Backspace')];
       let text = '';
@@ -193,6 +200,8 @@ try {
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     }
+    if (PROFILE) await profiler.stop(PROFILE);
+    if (TRACE) await tracer.stop(TRACE);
   }
   client.close();
 
