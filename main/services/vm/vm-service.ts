@@ -3,17 +3,15 @@
  * and every action on it serialised through the VM's own queue (power off pre-empts).
  */
 import { schemaVersionForBuild, type SchemaVersion } from '../../../app/compute/gates.js';
-import { crashOptionsFor, pauseOptionsFor, shutdownOptionsFor } from '../../../app/compute/options.js';
+import { crashOptionsFor, pauseOptionsFor } from '../../../app/compute/options.js';
 import path from 'node:path';
 import { HakoError, toErrorInfo, type ErrorInfo } from '../../../app/errors/error-info.js';
-import { HcsError } from '../../../app/errors/hcs-error.js';
-import { HRESULT } from '../../../app/errors/hresult.js';
 import { ACTION_DONE, ACTION_LABELS } from '../../../app/vm/labels.js';
 import { isAllowed, isLive, type VmAction, type VmState } from '../../../app/vm/state.js';
 import { type VmSummary } from '../../../app/vm/summary.js';
 import { fileKey } from '../../files/file-key.js';
 import { ConfigRefusedError, ConfigService, type VmFiles, type WriteBackPatch } from '../config-service.js';
-import { type ComputeSystem, type Hcs, type HostInfo, type SystemExitStatus } from '../ports.js';
+import { type ComputeSystem, type Hcs, type HostInfo } from '../ports.js';
 import { type VmLogEntry } from './event-log.js';
 import { type EventLogStore } from './event-log-store.js';
 import { newVmRecord, snapshotOf, summaryOf, waitForExit, type RunningVmRegistry, type VmLifecycle, type VmRecord, type VmSnapshot } from './vm-record.js';
@@ -26,8 +24,9 @@ import { discardSavedState, saveVm } from './vm-save.js';
 import { readVmStatistics, type VmStatistics } from './vm-statistics.js';
 import { bootRecord } from './vm-boot.js';
 import { type VmNetworking } from './vm-start.js';
+import { powerOffVm, shutdownVm, type ShutdownResult } from './vm-stop.js';
 
-export type { RunningVmRegistry, VmSnapshot };
+export type { RunningVmRegistry, ShutdownResult, VmSnapshot };
 
 export interface VmServiceSettings {
   /** VMs outlive Hako (ShouldTerminateOnLastHandleClosed: false) and are re-attached at the next launch. */
@@ -53,7 +52,6 @@ export interface VmServiceDeps {
   readonly schemaVersion?: () => Promise<SchemaVersion | null>;
 }
 
-export type ShutdownResult = { readonly stopped: true } | { readonly stopped: false; readonly reason: 'timeout' };
 
 export type VmChangeListener = (snapshot: VmSnapshot) => void;
 
@@ -192,29 +190,9 @@ export class VmService {
 
   /** Asks the guest to shut down; resolves `{stopped:false}` when it has not within the timeout. */
   shutdown(vmPath: string): Promise<ShutdownResult> {
-    return this.act(vmPath, 'shutdown', async (record, signal) => {
-      const system = this.liveSystem(record);
-      const options = shutdownOptionsFor(await this.hostSchema());
-      const exited = waitForExit(record, this.settings.shutdownTimeoutMs, signal);
-      this.setState(record, 'Stopping');
-      // The operation may only complete once the guest is off, so the exit event (or the timeout)
-      // decides; an early failure of the request itself still wins. Where the host takes no options
-      // (before 20348) nothing in an ordinary guest acts on it: the timeout ends in the power-off offer.
-      const request = system.shutdown(options);
-      request.catch(() => undefined);
-      let status: SystemExitStatus | null;
-      try {
-        status = await Promise.race([exited, request.then(() => exited)]);
-      } catch (error) {
-        if (record.system === system) this.setState(record, 'Running');
-        throw error;
-      }
-      signal.throwIfAborted();
-      if (status !== null) return { stopped: true } as const;
-      if (record.system === system && record.state === 'Stopping') this.setState(record, 'Running');
-      record.log.add('warning', 'The guest did not shut down in time; power it off to stop it.');
-      return { stopped: false, reason: 'timeout' } as const;
-    });
+    return this.act(vmPath, 'shutdown', async (record, signal) =>
+      shutdownVm(record, this.liveSystem(record), this.lifecycle, await this.hostSchema(), this.settings.shutdownTimeoutMs, signal),
+    );
   }
 
   /**
@@ -226,25 +204,7 @@ export class VmService {
     if (settling) await settling;
     const record = this.existing(vmPath);
     this.ensureAllowed(record, 'powerOff');
-    await record.queue.preempt('powerOff', async () => {
-      // The aborted action may already have taken the VM down (a start that had not got far).
-      const system = record.system;
-      if (system === null) return;
-      const exited = waitForExit(record, 30_000);
-      this.setState(record, 'Stopping');
-      await system.pause().catch(() => undefined);
-      try {
-        await system.terminate();
-      } catch (error) {
-        // Already stopped is the outcome power off wants.
-        if (!(error instanceof HcsError && error.is(HRESULT.HCS_E_SYSTEM_ALREADY_STOPPED))) {
-          if (record.system === system) this.setState(record, 'Running');
-          throw error;
-        }
-      }
-      if ((await exited) === null) this.noteMissingExit(record, 'power off');
-      else record.log.add('info', 'Powered off');
-    });
+    await record.queue.preempt('powerOff', () => powerOffVm(record, this.lifecycle));
   }
 
   pause(vmPath: string): Promise<void> {
