@@ -1,8 +1,10 @@
 // `hako config check`'s warnings about this computer and the library (issue 12 §4): on the stand-in
 // virtdisk for what a disk is, with fakes where the native layer must be missing.
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../main/cli/hako.js';
 import { runConfig } from '../main/cli/config-commands.js';
@@ -154,4 +156,16 @@ describe('hako config check: warnings about this computer and the library', () =
     expect(code).toBe(1);
     expect(report.files[0]!.accepted).toBe(false);
   });
+
+  it('as a real process without virtdisk: the one line says why, the exit code is unchanged', async () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    await promisify(execFile)('node', ['scripts/build.mjs'], { cwd: root });
+    const mine = await problemFile();
+    const env = { ...process.env, HAKO_VIRTDISK: path.join(dir, 'no-such-libvirtdisk.so') };
+    const { stdout, stderr } = await promisify(execFile)('node', ['bin/hako.js', 'config', 'check', '--json', '--data-dir', dataDir, mine], { cwd: root, env });
+    expect(stderr).toMatch(/^hako config check: disk checks skipped: the native layer did not load \(Cannot load .*no-such-libvirtdisk\.so\..*\)\n$/);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.files[0]!.accepted).toBe(true);
+    expect(hostFindings(report).map(([code]) => code)).toEqual(['host.processors', 'host.memory', 'disk.shared', 'path.missing']);
+  }, 120_000);
 });
