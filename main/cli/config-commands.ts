@@ -23,6 +23,8 @@ Commands:
                            the library uses (the library in D, default: Hako's user-data
                            folder, read only; the other files named count too).
                            --no-host skips these (a file meant for another computer).
+                           When virtdisk cannot be loaded, one line on stderr says the disk
+                           checks were skipped; the rest are still made.
   print <file>             Print the canonical text Hako would write (without the BOM).
   format <file> [--force]  Rewrite the file canonically (UTF-8 BOM, sorted keys, NanaBox's
                            layout), only if that changes it. A file that lacks only the BOM
