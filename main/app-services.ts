@@ -22,6 +22,7 @@ import { ConsoleService } from './services/console/console-service.js';
 import { DiskService } from './services/disk-service.js';
 import { GpuService } from './services/gpu-service.js';
 import { BackgroundOperations } from './services/operations.js';
+import { diskProblemFrom } from './services/host-checks.js';
 import { defaultVmFolder, readHostFacts } from './services/host-facts.js';
 import { VmCloner } from './services/vm-cloner.js';
 import { VmCreator } from './services/vm-creator.js';
@@ -289,14 +290,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       hostFacts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
       hostChecks: {
         facts: () => readHostFacts(native.host, preferences.get().defaultVmFolder),
-        // A differencing disk whose parent is missing still answers for information, but no VM can use it.
-        diskProblem: (file) => disks.info(file).then(
-          (info) => {
-            const missing = info.parents.find((parent) => parent.missing);
-            return missing ? `its parent disk ${missing.path} is missing` : null;
-          },
-          (error: unknown) => (error instanceof Error ? error.message : String(error)),
-        ),
+        diskProblem: diskProblemFrom((file) => disks.info(file)),
         libraryVms: () => vms.list(),
       },
       networks,

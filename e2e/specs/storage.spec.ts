@@ -11,7 +11,7 @@ const devicesIn = (text: string) => (JSON.parse(text) as { NanaBox: { ScsiDevice
 const fact = (scope: Locator, term: string) => scope.locator(`dt:text-is(${JSON.stringify(term)}) + dd`);
 
 test.describe('storage', () => {
-  test('an admin creates a disk with progress, resizes it (not below the safe size, cancelling once) and compacts another', async ({ app, page }) => {
+  test('an admin creates a disk with progress, resizes it (not below the safe size, cancelling once) and compacts another (with progress, cancelling once)', async ({ app, page }) => {
     test.setTimeout(120_000);
     const vm = await smallVm('E2E Disks');
     const vmPage = await app.openVm(vm.path, vm.name);
@@ -53,17 +53,30 @@ test.describe('storage', () => {
     await expect(resize).toBeHidden({ timeout: 20_000 });
     await expect(fact(disk, 'Virtual size')).toHaveText('4 GB');
 
-    // A dynamically expanding disk can be compacted.
+    // A dynamically expanding disk can be compacted. Compacting walks the whole 6 GB, so it takes a few
+    // seconds on the stand-in: its progress shows, it can be cancelled, and run again to the end.
     await storage.getByRole('button', { name: 'Create new disk…' }).click();
     await create.getByRole('textbox', { name: 'File name' }).fill('scratch.vhdx');
-    await create.getByRole('spinbutton', { name: 'Size' }).fill('2');
+    await create.getByRole('spinbutton', { name: 'Size' }).fill('6');
     await create.getByRole('button', { name: 'Create and add' }).click();
     await expect(create).toBeHidden({ timeout: 20_000 });
     const scratch = storage.getByRole('listitem').nth(1);
     await expect(fact(scratch, 'Type')).toHaveText('VHDX, dynamically expanding');
     await scratch.getByRole('button', { name: 'Compact disk 2' }).click();
     const compact = page.getByRole('dialog', { name: 'Compact scratch.vhdx' });
-    await compact.getByRole('button', { name: 'Compact', exact: true }).click();
+    const compactButton = compact.getByRole('button', { name: 'Compact', exact: true });
+    await compactButton.click();
+    await expect(compact.getByRole('progressbar', { name: 'Compacting scratch.vhdx' })).toBeVisible();
+    await expect(compactButton).toBeDisabled();
+    await compact.getByRole('button', { name: 'Cancel: Compacting scratch.vhdx' }).click();
+    await expect(compact.getByRole('progressbar')).toBeHidden({ timeout: 20_000 });
+    await expect(compact).toBeVisible();
+    await expect(compactButton).toBeEnabled();
+    await compactButton.click();
+    const progress = compact.getByRole('progressbar', { name: 'Compacting scratch.vhdx' });
+    await expect(progress).toBeVisible();
+    // Seen part way, not only at its start or end.
+    await expect.poll(() => progress.evaluate((bar: HTMLProgressElement) => bar.value / bar.max), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect(compact).toBeHidden({ timeout: 20_000 });
     await expect(app.notifications).toContainText('Compacting scratch.vhdx');
 

@@ -1,17 +1,30 @@
 /** `hako config …`: check, print, format and the JSON Schema of `.7b` files. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeSevenB, formatSevenB, MAX_SEVEN_B_BYTES, readSevenB, renderFinding, sevenBJsonSchema, tooLargeResult, type Finding, type ReadResult } from '../../app/config/index.js';
+import { encodeSevenB, formatSevenB, MAX_SEVEN_B_BYTES, readSevenB, renderFinding, sevenBJsonSchema, tooLargeResult, type Finding, type VmConfig } from '../../app/config/index.js';
 import { deviceFindings } from '../../app/config/device-rules.js';
 import { readFileWithStamp, writeFileAtomic } from '../files/atomic.js';
 import { FileTooLargeError, readRegularFile } from '../files/user-file.js';
+import { hostFindings } from '../services/host-checks.js';
+import { cliHostChecks, systemConfigCheckDeps, type ConfigCheckDeps } from './config-host-checks.js';
+import { defaultDataDir } from './data-dir.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 
 export const CONFIG_HELP = `Usage: hako config <command> [options]
 
 Commands:
-  check <file…> [--json]   Tell whether NanaBox would open each file; warnings and errors
+  check <file…> [--json] [--no-host] [--data-dir D]
+                           Tell whether NanaBox would open each file; warnings and errors
                            go to stderr with their JSON path. Never changes a file.
                            --json prints {files:[{file, accepted, findings:[…]}]} on stdout.
+                           Also warns, without refusing the file, about what depends on this
+                           computer: more processors or memory than it has, files that do
+                           not exist (yet), disks virtdisk cannot open, disks another VM of
+                           the library uses (the library in D, default: Hako's user-data
+                           folder, read only; the other files named count too).
+                           --no-host skips these (a file meant for another computer).
+                           When virtdisk cannot be loaded, one line on stderr says the disk
+                           checks were skipped; the rest are still made.
   print <file>             Print the canonical text Hako would write (without the BOM).
   format <file> [--force]  Rewrite the file canonically (UTF-8 BOM, sorted keys, NanaBox's
                            layout), only if that changes it. A file that lacks only the BOM
@@ -22,11 +35,11 @@ Commands:
 Exit codes: 0 success, 1 a file is refused or a check failed, 2 usage or I/O error.
 `;
 
-export async function runConfig(args: string[], io: CliIo): Promise<ExitCode> {
+export async function runConfig(args: string[], io: CliIo, deps: ConfigCheckDeps = systemConfigCheckDeps): Promise<ExitCode> {
   const [command, ...rest] = args;
   switch (command) {
     case 'check':
-      return check(rest, io);
+      return check(rest, io, deps);
     case 'print':
       return print(rest, io);
     case 'format':
@@ -60,33 +73,32 @@ function reportFindings(io: CliIo, file: string, findings: readonly Finding[]): 
   }
 }
 
-async function check(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean', default: false } } });
+async function check(args: string[], io: CliIo, deps: ConfigCheckDeps): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: 'boolean', default: false }, 'no-host': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  });
   expectFiles(positionals, 'many', 'check');
-  const results: { file: string; accepted: boolean; findings: Finding[] }[] = [];
+  const results: { file: string; accepted: boolean; findings: Finding[]; config: VmConfig | null }[] = [];
   let ioFailed = false;
   for (const file of positionals) {
-    let result: ReadResult;
     try {
-      result = readSevenB((await readRegularFile(file, MAX_SEVEN_B_BYTES)).bytes);
+      const result = readSevenB((await readRegularFile(file, MAX_SEVEN_B_BYTES)).bytes);
+      // The device rules warn (NanaBox accepts these files), so they change neither `accepted` nor the exit code.
+      const findings = result.file === null ? result.findings : [...result.findings, ...deviceFindings(result.file.config)];
+      results.push({ file, accepted: result.accepted, findings, config: result.file?.config ?? null });
     } catch (error) {
-      if (error instanceof FileTooLargeError) {
-        result = tooLargeResult(error.size);
-        results.push({ file, accepted: false, findings: result.findings });
-        if (!values.json) reportFindings(io, file, result.findings);
-        if (!values.json) io.stderr(`${file}: refused\n`);
+      if (!(error instanceof FileTooLargeError)) {
+        io.stderr(`${file}: cannot read: ${(error as Error).message}\n`);
+        ioFailed = true;
         continue;
       }
-      io.stderr(`${file}: cannot read: ${(error as Error).message}\n`);
-      ioFailed = true;
-      continue;
+      results.push({ file, accepted: false, findings: tooLargeResult(error.size).findings, config: null });
     }
-    // The device rules warn (NanaBox accepts these files), so they change neither `accepted` nor the exit code.
-    const findings = result.file === null ? result.findings : [...result.findings, ...deviceFindings(result.file.config)];
-    results.push({ file, accepted: result.accepted, findings });
-    if (!values.json) reportFindings(io, file, findings);
-    if (!values.json) io.stderr(`${file}: ${result.accepted ? 'accepted' : 'refused'}\n`);
   }
+  if (values['no-host'] !== true) await addHostFindings(results, values['data-dir'], deps, io);
   if (values.json) {
     const files = results.map(({ file, accepted, findings }) => ({
       file,
@@ -94,9 +106,24 @@ async function check(args: string[], io: CliIo): Promise<ExitCode> {
       findings: findings.map((f) => ({ severity: f.severity, code: f.code, path: f.path, message: renderFinding(f), params: f.params, lossy: f.lossy })),
     }));
     io.stdout(JSON.stringify({ files }, null, 2) + '\n');
+  } else {
+    for (const { file, accepted, findings } of results) {
+      reportFindings(io, file, findings);
+      io.stderr(`${file}: ${accepted ? 'accepted' : 'refused'}\n`);
+    }
   }
   if (ioFailed) return EXIT.usage;
   return results.every((r) => r.accepted) ? EXIT.ok : EXIT.failed;
+}
+
+/** The warnings that depend on this computer and the library (host-checks.ts): warnings only, so `accepted` stays. */
+async function addHostFindings(results: { file: string; findings: Finding[]; config: VmConfig | null }[], dataDir: string | undefined, deps: ConfigCheckDeps, io: CliIo): Promise<void> {
+  const checked = results.flatMap((r) => (r.config === null ? [] : [{ path: path.resolve(r.file), config: r.config }]));
+  if (checked.length === 0) return;
+  const hostDeps = await cliHostChecks(checked, path.resolve(dataDir ?? defaultDataDir()), deps, (line) => io.stderr(`${line}\n`));
+  for (const result of results) {
+    if (result.config !== null) result.findings.push(...(await hostFindings(path.resolve(result.file), result.config, hostDeps)));
+  }
 }
 
 async function print(args: string[], io: CliIo): Promise<ExitCode> {

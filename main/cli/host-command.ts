@@ -1,13 +1,15 @@
 /** `hako host`: runs Hako's services and serves the UI to a browser on this machine (main/host/). */
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Dispatch } from '../../app/ipc/dispatch.js';
 import { startBrowserHost, type HostEventSource } from '../host/server.js';
 import { type ConsoleSocket } from '../services/screen/console-socket.js';
+import { defaultDataDir } from './data-dir.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
+
+export { defaultDataDir };
 
 export const HOST_HELP = `Usage: hako host [--port N] [--data-dir D] [--static-dir D]
 
@@ -37,14 +39,6 @@ export interface HostCommandDeps {
   readonly createServices?: (options: { dataDir: string; log: { debug(message: string): void; error(message: string, error: unknown): void } }) => Promise<HostServices>;
   /** Resolves when the host should stop; SIGINT or SIGTERM by default. */
   readonly until?: Promise<unknown>;
-}
-
-/** Where Electron's `app.getPath('userData')` puts Hako's data, so both shells share the library. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Hako');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Hako');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Hako');
 }
 
 /** out/renderer next to the bundled CLI (out/cli/hako.js), else under the working directory. */

@@ -202,6 +202,26 @@ describe('progress, cancellation and files in use', () => {
     await expectVirtDiskError(disks.compact(file, { signal: AbortSignal.abort() }), HRESULT.ERROR_CANCELLED);
   });
 
+  it('reports the progress of a slow compact (it walks the whole virtual size), and cancels it', async () => {
+    const file = diskPath('vhdx');
+    await disks.create(file, { format: 'vhdx', sizeBytes: 64 * MiB, fixed: false });
+    controls.virtDisk.setBytesPerSecond(40 * MiB);
+    const progress: DiskProgress[] = [];
+    await disks.compact(file, { onProgress: (p) => progress.push(p) });
+    expect(progress.filter((p) => p.completed < p.total).length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toEqual({ completed: 64 * MiB, total: 64 * MiB });
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.completed).toBeGreaterThanOrEqual(progress[i - 1]!.completed);
+    const controller = new AbortController();
+    const compacting = disks.compact(file, { signal: controller.signal });
+    await delay(150);
+    controller.abort();
+    await expectVirtDiskError(compacting, HRESULT.ERROR_CANCELLED);
+    // Cancelled, the disk is still there and whole: it opens, and compacts again.
+    controls.virtDisk.setBytesPerSecond(0);
+    expect((await disks.info(file)).virtualSize).toBe(64 * MiB);
+    await disks.compact(file);
+  });
+
   it('reports a disk that another operation has open as in use', async () => {
     const file = diskPath('vhdx');
     await disks.create(file, { format: 'vhdx', sizeBytes: 8 * MiB, fixed: true });

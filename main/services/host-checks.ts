@@ -9,13 +9,30 @@ import { type Finding, type FindingCode, type FindingParams, type VmConfig } fro
 import { resolveVmPath } from '../../app/paths/resolve.js';
 import { fileKey } from '../files/file-key.js';
 import { type HostFacts } from './host-facts.js';
+import { type VirtualDiskInfo } from './ports.js';
 
 export interface HostCheckDeps {
-  readonly facts: () => HostFacts;
+  readonly facts: () => Pick<HostFacts, 'logicalProcessors' | 'memoryMb'>;
   /** Whether virtdisk can open the file as a disk: null when it can, else why not. */
   readonly diskProblem: (file: string) => Promise<string | null>;
   /** The other VMs of the library, with their configurations. */
   readonly libraryVms: () => readonly { readonly path: string; readonly config: VmConfig | null }[];
+}
+
+/**
+ * `HostCheckDeps.diskProblem` from virtdisk's information about a file (DiskService.info), shared by the
+ * app and `hako config check`. A differencing disk whose parent is missing still answers for information,
+ * but no VM can use it.
+ */
+export function diskProblemFrom(info: (file: string) => Promise<VirtualDiskInfo>): (file: string) => Promise<string | null> {
+  return (file) =>
+    info(file).then(
+      (disk) => {
+        const missing = disk.parents.find((parent) => parent.missing);
+        return missing ? `its parent disk ${missing.path} is missing` : null;
+      },
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
 }
 
 const warning = (code: FindingCode, at: string, params: FindingParams): Finding => ({ severity: 'warning', code, path: at, params, lossy: false });

@@ -44,12 +44,16 @@ export function defaultVmFolder(preferred: string, home = os.homedir()): string 
   return preferred.trim() !== '' ? preferred : path.join(home, 'Documents', 'Hako VMs');
 }
 
+/** How many logical processors and how much memory this computer has: what needs no native layer. */
+export function hostCapacity(probe: HostFactsProbe = systemProbe): Pick<HostFacts, 'logicalProcessors' | 'memoryMb'> {
+  return { logicalProcessors: probe.logicalProcessors(), memoryMb: Math.floor(probe.memoryBytes() / (1024 * 1024)) };
+}
+
 export function readHostFacts(host: HostInfo, preferredVmFolder = '', probe: HostFactsProbe = systemProbe): HostFacts {
   const tpmUnavailable = host.build < TPM_MIN_BUILD ? 'older-windows' : probe.fullHyperV() === false ? 'no-hyper-v' : null;
   return {
     defaultVmFolder: defaultVmFolder(preferredVmFolder),
-    logicalProcessors: probe.logicalProcessors(),
-    memoryMb: Math.floor(probe.memoryBytes() / (1024 * 1024)),
+    ...hostCapacity(probe),
     build: host.build,
     tpmUnavailable,
   };
