@@ -75,10 +75,12 @@ describe('stalled native calls', () => {
       reads++;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(reads).toBeGreaterThan(10);
+    // A blocked event loop would manage one read and no tick in that time; a loaded machine (CI, wine)
+    // may manage far fewer than the ideal 50 reads and 100 ticks a second, so the bounds are low.
+    expect(reads).toBeGreaterThanOrEqual(4);
     expect(settled).toBe(0);
     const ticksDuringStall = ticks;
-    expect(ticksDuringStall).toBeGreaterThan((STALL_MS - 500) / 10 / 3);
+    expect(ticksDuringStall).toBeGreaterThan((STALL_MS - 500) / 10 / 10);
 
     // The late results arrive as if nothing happened, and the reports are withdrawn.
     const [service, , networks, info] = await Promise.all(calls);
