@@ -92,7 +92,8 @@ describe('the GPU paravirtualization interfaces', () => {
     } finally {
       clearInterval(timer);
     }
-    expect(ticks).toBeGreaterThanOrEqual(5);
+    // 12 ticks ideally; a blocked event loop gets none, a loaded CI machine fewer.
+    expect(ticks).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -399,7 +399,8 @@ describe('threading', () => {
     await system.start();
     clearInterval(timer);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    // 30 ticks ideally; a blocked event loop gets none, a loaded CI machine well under 30.
+    expect(ticks).toBeGreaterThanOrEqual(5);
     await system.terminate();
     await system.close();
   });

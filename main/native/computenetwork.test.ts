@@ -160,7 +160,8 @@ describe('threading', () => {
     clearInterval(timer);
     // Six calls of 150 ms, nativeCallLimit at a time.
     expect(elapsed).toBeGreaterThanOrEqual(Math.ceil(6 / nativeCallLimit) * 150 - 30);
-    expect(ticks).toBeGreaterThanOrEqual(20);
+    // 30 ticks ideally; a blocked event loop gets none, a loaded CI machine well under 30.
+    expect(ticks).toBeGreaterThanOrEqual(5);
     controls.hcn.setLatency('HcnOpenNetwork', 0);
     await Promise.all(handles.map((h) => h.close()));
     await hcn.deleteNetwork(id);

@@ -163,7 +163,8 @@ describe('progress, cancellation and files in use', () => {
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.at(-1)).toEqual({ completed: 16 * MiB, total: 16 * MiB });
     for (let i = 1; i < progress.length; i++) expect(progress[i]!.completed).toBeGreaterThanOrEqual(progress[i - 1]!.completed);
-    expect(ticks).toBeGreaterThanOrEqual(20);
+    // 40 ticks ideally; a blocked event loop gets none, a loaded CI machine well under 40.
+    expect(ticks).toBeGreaterThanOrEqual(5);
   });
 
   it('cancels a create with the signal, rejects with ERROR_CANCELLED and leaves no file', async () => {
