@@ -61,7 +61,7 @@ export function VmGrid({ labelledBy }: { readonly labelledBy: string }) {
     count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 2,
+    overscan: 1,
     rangeExtractor,
   });
   reveal.current = (index) => virtualizer.scrollToIndex(Math.floor(index / columns));

@@ -48,7 +48,7 @@ export function VmList({ labelledBy, visible, current, tabStop, keep, register, 
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 3,
     getItemKey: (index) => visible[index]!,
     rangeExtractor,
   });
