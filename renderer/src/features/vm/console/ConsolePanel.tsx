@@ -17,6 +17,7 @@ import { TextField } from '../../../kit/TextField/TextField.js';
 import { ConsoleConnection } from './console-connection.js';
 import { defaultSavePath } from './console-text.js';
 import { SaveTextDialog } from './SaveTextDialog.js';
+import { PAUSED_NOTE_HOLD_MS, useHeld } from './use-held.js';
 import { terminalText, useTerminal } from './use-terminal.js';
 
 type ShownState = 'opening' | 'waiting' | 'connecting' | 'open' | 'vm-stopped' | 'closed';
@@ -80,6 +81,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     find(false);
   };
 
+  const paused = useHeld(status?.throttled === true, PAUSED_NOTE_HOLD_MS);
   const state = shownState(status, isLive(vm.state), error !== null);
   const stateText = t(`console.state.${state === 'vm-stopped' ? 'vmStopped' : state}`);
 
@@ -92,7 +94,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
         <p className="muted">{t(`console.stateHelp.${state === 'vm-stopped' ? 'vmStopped' : state}`)}</p>
         {showsFirmware(vm.config, port) && <p className="muted">{t('console.firmware')}</p>}
       </div>
-      {status?.throttled && (
+      {paused && (
         <InfoBar tone="warning" level={3} title={t('console.paused.title')}>
           {t('console.paused.body')}
         </InfoBar>
