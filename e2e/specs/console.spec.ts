@@ -128,6 +128,75 @@ test('a 1.25 MiB paste comes back through the back-pressure window, and the cons
   await vmPage.powerOff();
 });
 
+test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a selection, Ctrl+Shift+V', async ({ app, page, context }) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const clipboard = {
+    read: () => page.evaluate(() => navigator.clipboard.readText()),
+    write: (text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text),
+  };
+  const vm = await comVm('E2E Console Clipboard');
+  const vmPage = await app.openVm(vm.path, vm.name);
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await expect(page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+  const rows = terminalRows(page);
+  await expect(rows).toContainText(`Hako stand-in COM1 on ${vm.name}`);
+  await expect(page.getByText('Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes.')).toBeVisible();
+
+  const input = page.getByRole('textbox', { name: 'COM1 console input' });
+  await input.focus();
+  await page.keyboard.type('copy-me-please');
+  const echoed = rows.locator('> div').filter({ hasText: /^copy-me-please\s*$/ });
+  await expect(echoed).toHaveCount(1);
+
+  // Double-clicking a word selects it (the click lands on xterm's screen layer, above the rows, as a
+  // user's would); Ctrl+Shift+C puts it on the clipboard.
+  const selectWord = async () => {
+    const box = (await echoed.boundingBox())!;
+    await page.mouse.dblclick(box.x + 12, box.y + box.height / 2);
+  };
+  await clipboard.write('sentinel');
+  await selectWord();
+  await page.keyboard.press('Control+Shift+C');
+  await expect.poll(clipboard.read).toBe('copy-me-please');
+
+  // Ctrl+C copies too while something is selected, and clears the selection…
+  await clipboard.write('sentinel');
+  await selectWord();
+  await page.keyboard.press('Control+c');
+  await expect.poll(clipboard.read).toBe('copy-me-please');
+  // …so the next Ctrl+C is the guest's, not a copy.
+  await clipboard.write('sentinel');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.type(' after-interrupt');
+  await expect(rows).toContainText('after-interrupt');
+  expect(await clipboard.read()).toBe('sentinel');
+
+  // Ctrl+Shift+V pastes the clipboard into the terminal: the guest echoes it.
+  await clipboard.write(' from-the-clipboard');
+  await input.focus();
+  await page.keyboard.press('Control+Shift+V');
+  await expect(rows).toContainText('after-interrupt from-the-clipboard');
+
+  // The shortcuts list (?) names the console's keys.
+  await page.getByRole('main').focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const table = help.getByRole('table', { name: 'Shortcuts' });
+  await expect(table.getByRole('row', { name: /Ctrl\+Shift\+C In a serial console: copy the selection/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Ctrl\+Shift\+V In a serial console: paste/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Shift\+Esc In a serial console: leave the terminal/ })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shot(page, `shortcuts-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('Escape');
+  await vmPage.powerOff();
+});
+
 const MiB = 1024 * 1024;
 /** The guest's flood (issue 13's "Done when"). */
 const FLOOD_BYTES = 50 * MiB;

@@ -7,6 +7,7 @@ import { showsFirmware, type ComPortName } from '../../../../../app/console/com-
 import type { ConsoleStatusDto, VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { isLive } from '../../../../../app/vm/state.js';
 import { useApi } from '../../../api/context.js';
+import { useHako } from '../../../store/context.js';
 import { describeError, type ShownError } from '../../../errors/shown-error.js';
 import { useT } from '../../../i18n/context.js';
 import { Badge, type BadgeTone } from '../../../kit/Badge/Badge.js';
@@ -33,6 +34,7 @@ function shownState(status: ConsoleStatusDto | null, vmLive: boolean, failed: bo
 export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonly port: ComPortName }) {
   const { t } = useT();
   const api = useApi();
+  const notify = useHako((s) => s.notify);
   const host = useRef<HTMLDivElement>(null);
   const toolbar = useRef<HTMLFormElement>(null);
   const connection = useRef<ConsoleConnection | null>(null);
@@ -46,6 +48,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     label: t('console.input', { port }),
     onInput: (data) => connection.current?.input(data),
     onLeave: () => toolbar.current?.querySelector('input')?.focus(),
+    onClipboardError: (action, failure) => notify({ kind: 'message', tone: 'error', title: t(action === 'copy' ? 'console.clipboard.copyFailed' : 'console.clipboard.pasteFailed'), error: describeError(failure) }),
   });
 
   useEffect(() => {
