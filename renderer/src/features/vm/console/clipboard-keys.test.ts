@@ -11,7 +11,7 @@ describe('the console clipboard keys', () => {
     expect(clipboardAction(chord('c', { ctrlKey: true }), false)).toBeNull();
   });
 
-  it('pastes with Ctrl+Shift+V and leaves Ctrl+V to the browser', () => {
+  it('pastes with Ctrl+Shift+V and leaves Ctrl+V to the guest (^V)', () => {
     expect(clipboardAction(chord('V', { ctrlKey: true, shiftKey: true }), false)).toBe('paste');
     expect(clipboardAction(chord('v', { ctrlKey: true }), false)).toBeNull();
   });

@@ -1,8 +1,9 @@
 /**
  * The console's clipboard keys, as Windows Terminal has them: Ctrl+Shift+C copies the selection and
  * Ctrl+Shift+V pastes; Ctrl+C copies too while text is selected (and clears the selection, so the next
- * Ctrl+C interrupts). Ctrl+C without a selection is the guest's (^C), and so is every other key.
- * Ctrl+V is left to the browser's own paste, which xterm takes.
+ * Ctrl+C interrupts). Ctrl+C without a selection is the guest's (^C), and so is every other key, Ctrl+V
+ * included: xterm sends it as ^V (quoted insert in a shell, block selection in vim), which a serial guest
+ * may need more than a second paste key. (Windows Terminal binds Ctrl+V to paste as well; Hako does not.)
  */
 
 export type ClipboardAction = 'copy' | 'paste';
