@@ -78,19 +78,24 @@ static const char *pipe_rest(const char *name) {
   return name + n;
 }
 
+char *sa_console_pipe_file(const char *dir, const char *pipe_name) {
+  const char *rest = pipe_rest(pipe_name);
+  if (!dir || !*dir || !rest) return NULL;
+  size_t n = strlen(dir) + strlen(rest) + 2;
+  char *file = malloc(n);
+  if (!file) return NULL;
+  snprintf(file, n, "%s/%s", dir, rest);
+  for (char *p = file + strlen(dir) + 1; *p; p++)
+    if (*p == '/' || *p == '\\') *p = '_';
+  return file;
+}
+
 /* The target file of $HAKO_STAND_IN_SESSION_TARGETS for `pipe_name` ("host:port" in the file named like
  * the pipe's Unix socket): how a process that cannot call StandInHcsSetSessionTarget (a test driving a
  * `hako host`) points a VM's session pipe at a server. 0 when there is none or it does not parse. */
 static int target_from_file(const char *pipe_name, char *host, size_t host_size, uint16_t *port) {
-  const char *dir = getenv("HAKO_STAND_IN_SESSION_TARGETS");
-  const char *rest = pipe_rest(pipe_name);
-  if (!dir || !*dir || !rest) return 0;
-  size_t n = strlen(dir) + strlen(rest) + 2;
-  char *file = malloc(n);
+  char *file = sa_console_pipe_file(getenv("HAKO_STAND_IN_SESSION_TARGETS"), pipe_name);
   if (!file) return 0;
-  snprintf(file, n, "%s/%s", dir, rest);
-  for (char *p = file + strlen(dir) + 1; *p; p++)
-    if (*p == '/' || *p == '\\') *p = '_';
   FILE *f = fopen(file, "r");
   free(file);
   if (!f) return 0;

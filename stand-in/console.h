@@ -25,6 +25,11 @@ void sa_console_stop(sa_console *c);
 /* Where session endpoint `pipe_name` forwards connections; host NULL or port 0 removes it. */
 int32_t sa_console_set_target(const char *pipe_name, const char *host, uint16_t port);
 
+/* `<dir>/<rest>` for the pipe name \\.\pipe\<rest> ('/' and '\\' in <rest> replaced by '_': the name of its
+ * Unix socket), malloc'd; NULL when `dir` is NULL or empty, the name is no pipe name, or out of memory. How
+ * a test that drives a separate `hako host` leaves per-pipe instructions to the stand-in (README). */
+char *sa_console_pipe_file(const char *dir, const char *pipe_name);
+
 #ifndef _WIN32
 /* The runtime id of the VM whose endpoint listens on the Unix socket `path` (copied into `owner`); 0 when
  * no live endpoint listens there. */

@@ -3,8 +3,10 @@
 #include "console_com.h"
 
 #include "common.h"
+#include "console.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,8 @@
 #define IN_CHUNK 4096
 #define OUT_CHUNK 65536
 #define BOOT_DELAY_DEFAULT_MS 1000u
+/* The largest text a script file may repeat. */
+#define SCRIPT_TEXT_LIMIT (64u * 1024u)
 
 /* Output waiting for one connection: `data` repeated until `total` bytes have gone. */
 typedef struct job {
@@ -188,6 +192,49 @@ static void wrote(conn *cc, size_t n, const char *echo, size_t echo_len) {
   pthread_mutex_unlock(&g_com_mu);
 }
 
+/* The guest "runs" the line just entered: when $HAKO_STAND_IN_COM_SCRIPTS holds a file named like this
+ * pipe's socket (README "Console endpoints"), the endpoint takes it (one run per file: it is renamed
+ * first, so two connections cannot both play it) and queues its output to every connection of the port,
+ * after the echo. The file's first line is the byte count, the rest the text repeated to make it up: how
+ * a test driving a separate `hako host` makes the guest flood its serial port. A file that does not parse
+ * is removed and ignored. */
+static void play_script(sa_com *com) {
+  char dir[1024];
+  char *file = sa_console_pipe_file(sa_getenv("HAKO_STAND_IN_COM_SCRIPTS", dir, sizeof dir), com->pipe_name);
+  if (!file) return;
+  size_t n = strlen(file) + sizeof ".playing";
+  char *taken = malloc(n);
+  if (taken) snprintf(taken, n, "%s.playing", file);
+  int claimed = taken && rename(file, taken) == 0;
+  free(file);
+  if (!claimed) {
+    free(taken);
+    return;
+  }
+  FILE *f = fopen(taken, "rb");
+  char *text = malloc(SCRIPT_TEXT_LIMIT + 32);
+  size_t got = f && text ? fread(text, 1, SCRIPT_TEXT_LIMIT + 31, f) : 0;
+  if (f) fclose(f);
+  remove(taken);
+  free(taken);
+  char *newline = got ? memchr(text, '\n', got) : NULL;
+  char *end = NULL;
+  unsigned long long total = newline ? strtoull(text, &end, 10) : 0;
+  size_t len = newline ? got - (size_t)(newline + 1 - text) : 0;
+  if (total > 0 && end == newline && len > 0 && len <= SCRIPT_TEXT_LIMIT) {
+    pthread_mutex_lock(&g_com_mu);
+    for (conn *cc = com->conns; cc; cc = cc->next) queue_locked(cc, newline + 1, len, total, 0);
+    pthread_mutex_unlock(&g_com_mu);
+  }
+  free(text);
+}
+
+/* Input arrived: echo it, and run the script if it ends a line. */
+static void received(sa_com *com, conn *cc, const char *in, size_t n) {
+  wrote(cc, 0, in, n);
+  if (memchr(in, '\r', n)) play_script(com);
+}
+
 #ifndef _WIN32
 void sa_com_serve(sa_com *com, int fd, int wake_fd) {
   char *in = malloc(IN_CHUNK), *out = malloc(OUT_CHUNK);
@@ -213,7 +260,7 @@ void sa_com_serve(sa_com *com, int fd, int wake_fd) {
     if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
       ssize_t r = read(fd, in, IN_CHUNK);
       if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) break;
-      if (r > 0) wrote(cc, 0, in, (size_t)r);
+      if (r > 0) received(com, cc, in, (size_t)r);
     }
   }
   if (cc) detach(com, cc);
@@ -254,7 +301,7 @@ void sa_com_serve(sa_com *com, void *pipe, void *stop) {
     if (w == WAIT_OBJECT_0 + read_at) {
       reading = 0;
       if (!GetOverlappedResult(pipe, &rov, &done, FALSE)) break;
-      if (done) wrote(cc, 0, in, done);
+      if (done) received(com, cc, in, done);
     } else if (w == WAIT_OBJECT_0 + write_at) {
       writing = 0;
       if (!GetOverlappedResult(pipe, &wov, &done, FALSE)) break;

@@ -4,6 +4,7 @@
  * that stop or kill a host (restarts, host loss) start their own, so the other specs keep theirs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -16,6 +17,8 @@ export interface HostProcess {
   readonly child: ChildProcess;
   /** What the host wrote to stderr so far. */
   stderr(): string;
+  /** The host process's resident set size now, in bytes (VmRSS of /proc/<pid>/status: Linux only). */
+  rss(): Promise<number>;
   /** SIGTERM (a clean stop: the host closes its sockets with "Hako is closing"), SIGKILL after 5 s. */
   stop(): Promise<void>;
   /** SIGKILL: the host is gone at once, as after a crash. */
@@ -59,6 +62,12 @@ export async function startHostProcess(dataDir: string, port = 0, env: Readonly<
     dataDir,
     child,
     stderr: () => stderr,
+    async rss() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+      if (!match) throw new Error(`e2e: no VmRSS in /proc/${child.pid}/status`);
+      return Number(match[1]) * 1024;
+    },
     async stop() {
       if (!running()) return;
       child.kill('SIGTERM');

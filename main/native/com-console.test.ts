@@ -2,7 +2,9 @@
 // pipe — a Unix socket on Linux, a real named pipe under wine (stand-in/console_com.c's Windows side, and
 // Node's named-pipe client as on Windows): the firmware's boot output on the UEFI console port, the echo,
 // back-pressure on a flood, and the VM stopping.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newVmConfig, type VmConfig } from '../../app/config/index.js';
 import type { VmState } from '../../app/vm/state.js';
@@ -154,6 +156,43 @@ describe('a serial console on a stand-in VM', () => {
       await waitFor(() => rig.text().endsWith('still here\r'), 5000, 'the echo after the flood');
     } finally {
       rig.service.dispose();
+    }
+  });
+
+  it('plays a script file of $HAKO_STAND_IN_COM_SCRIPTS once, after the echo of the line that ends with Enter', { timeout: 30_000 }, async () => {
+    const id = `com-script-${process.pid}-${++counter}`;
+    const pipe = `\\\\.\\pipe\\${id}-com1`;
+    const scripts = mkdtempSync(path.join(os.tmpdir(), 'hcs-'));
+    process.env.HAKO_STAND_IN_COM_SCRIPTS = scripts;
+    const vm = fakeVm(pipe, 'Disabled');
+    const rig = consoleRig(vm.vms);
+    try {
+      await startVm(id, pipe, 'Disabled');
+      vm.set('Running');
+      const { consoleId } = rig.service.open(VM_PATH, 'COM1');
+      await waitFor(() => rig.last()?.state === 'open' && rig.bytes() > 0, 10_000, 'the console to open');
+      const script = path.join(scripts, `${id}-com1`);
+      writeFileSync(script, '10\nab');
+      writeFileSync(path.join(scripts, 'other-com1'), '5\nzz');
+      // No Enter yet: the guest has not run anything.
+      rig.service.write(consoleId, 'run');
+      await waitFor(() => rig.text().endsWith('run'), 5000, 'the echo');
+      expect(existsSync(script)).toBe(true);
+      rig.service.write(consoleId, '\r');
+      await waitFor(() => rig.text().endsWith('run\rababababab'), 5000, 'the script after the echo');
+      expect(existsSync(script)).toBe(false);
+      // Played once; another pipe's file is left alone; a file that does not parse plays nothing.
+      writeFileSync(script, 'many\nab');
+      rig.service.write(consoleId, 'again\r');
+      await waitFor(() => rig.text().endsWith('ababababab' + 'again\r'), 5000, 'the second echo');
+      await waitFor(() => !existsSync(script), 5000, 'the bad script to be removed');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(rig.text().endsWith('again\r')).toBe(true);
+      expect(readdirSync(scripts)).toEqual(['other-com1']);
+    } finally {
+      rig.service.dispose();
+      delete process.env.HAKO_STAND_IN_COM_SCRIPTS;
+      rmSync(scripts, { recursive: true, force: true });
     }
   });
 });

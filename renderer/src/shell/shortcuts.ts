@@ -19,6 +19,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keysKey: 'shortcuts.tabsKeys', action: 'shortcuts.tabs' },
   { keys: 'Ctrl+S', action: 'shortcuts.save' },
   { keys: 'Esc', action: 'shortcuts.close' },
+  // The serial console's own keys (features/vm/console): Windows Terminal's clipboard keys, and the way out.
+  { keys: 'Ctrl+Shift+C', action: 'shortcuts.consoleCopy' },
+  { keys: 'Ctrl+Shift+V', action: 'shortcuts.consolePaste' },
+  { keys: 'Shift+Esc', action: 'shortcuts.consoleLeave' },
 ];
 
 /** Typing in a box, or a key meant for a control (a select, a menu), is never a shortcut. */

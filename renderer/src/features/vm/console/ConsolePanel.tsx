@@ -7,6 +7,7 @@ import { showsFirmware, type ComPortName } from '../../../../../app/console/com-
 import type { ConsoleStatusDto, VmSnapshotDto } from '../../../../../app/ipc/contract.js';
 import { isLive } from '../../../../../app/vm/state.js';
 import { useApi } from '../../../api/context.js';
+import { useHako } from '../../../store/context.js';
 import { describeError, type ShownError } from '../../../errors/shown-error.js';
 import { useT } from '../../../i18n/context.js';
 import { Badge, type BadgeTone } from '../../../kit/Badge/Badge.js';
@@ -17,6 +18,7 @@ import { TextField } from '../../../kit/TextField/TextField.js';
 import { ConsoleConnection } from './console-connection.js';
 import { defaultSavePath } from './console-text.js';
 import { SaveTextDialog } from './SaveTextDialog.js';
+import { PAUSED_NOTE_HOLD_MS, useHeld } from './use-held.js';
 import { terminalText, useTerminal } from './use-terminal.js';
 
 type ShownState = 'opening' | 'waiting' | 'connecting' | 'open' | 'vm-stopped' | 'closed';
@@ -32,6 +34,7 @@ function shownState(status: ConsoleStatusDto | null, vmLive: boolean, failed: bo
 export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonly port: ComPortName }) {
   const { t } = useT();
   const api = useApi();
+  const notify = useHako((s) => s.notify);
   const host = useRef<HTMLDivElement>(null);
   const toolbar = useRef<HTMLFormElement>(null);
   const connection = useRef<ConsoleConnection | null>(null);
@@ -45,6 +48,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     label: t('console.input', { port }),
     onInput: (data) => connection.current?.input(data),
     onLeave: () => toolbar.current?.querySelector('input')?.focus(),
+    onClipboardError: (action, failure) => notify({ kind: 'message', tone: 'error', title: t(action === 'copy' ? 'console.clipboard.copyFailed' : 'console.clipboard.pasteFailed'), error: describeError(failure) }),
   });
 
   useEffect(() => {
@@ -80,6 +84,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     find(false);
   };
 
+  const paused = useHeld(status?.throttled === true, PAUSED_NOTE_HOLD_MS);
   const state = shownState(status, isLive(vm.state), error !== null);
   const stateText = t(`console.state.${state === 'vm-stopped' ? 'vmStopped' : state}`);
 
@@ -92,7 +97,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
         <p className="muted">{t(`console.stateHelp.${state === 'vm-stopped' ? 'vmStopped' : state}`)}</p>
         {showsFirmware(vm.config, port) && <p className="muted">{t('console.firmware')}</p>}
       </div>
-      {status?.throttled && (
+      {paused && (
         <InfoBar tone="warning" level={3} title={t('console.paused.title')}>
           {t('console.paused.body')}
         </InfoBar>

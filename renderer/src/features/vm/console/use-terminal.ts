@@ -6,13 +6,14 @@
  *
  * xterm keeps Tab (the guest's completion needs it), so focus could never leave the terminal by keyboard;
  * Shift+Esc is Hako's way out (`onLeave`), said next to the terminal. Nothing the guest reads uses it:
- * xterm would send a plain ESC for it.
+ * xterm would send a plain ESC for it. The clipboard keys are Windows Terminal's (clipboard-keys.ts).
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { clipboardAction, type ClipboardAction } from './clipboard-keys.js';
 import { routeCellStyles, withScriptStyles } from './script-styles.js';
 import { terminalTheme, watchTheme } from './terminal-theme.js';
 
@@ -31,6 +32,8 @@ export interface TerminalOptions {
   readonly onInput: (data: string) => void;
   /** The user pressed Shift+Esc to leave the terminal. */
   readonly onLeave: () => void;
+  /** Copying or pasting failed (the clipboard was refused). */
+  readonly onClipboardError: (action: ClipboardAction, error: unknown) => void;
 }
 
 export function useTerminal(host: RefObject<HTMLDivElement | null>, options: TerminalOptions): TerminalParts | null {
@@ -58,7 +61,15 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, options: Ter
         latest.current.onLeave();
         return false;
       }
-      return true;
+      const action = clipboardAction(event, terminal.hasSelection());
+      if (action === null) return true;
+      // Every event of the chord (keydown, keypress, keyup) stays away from the guest; keydown acts.
+      event.preventDefault();
+      if (event.type === 'keydown') {
+        const done = action === 'copy' ? copySelection(terminal) : navigator.clipboard.readText().then((text) => terminal.paste(text));
+        done.catch((error: unknown) => latest.current.onClipboardError(action, error));
+      }
+      return false;
     });
     withScriptStyles(element.ownerDocument, () => terminal.open(element));
     routeCellStyles(terminal);
@@ -87,6 +98,14 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, options: Ter
   }, [parts, options.label]);
 
   return parts;
+}
+
+/** Puts the selection on the clipboard and clears it (nothing selected: nothing to copy). */
+async function copySelection(terminal: Terminal): Promise<void> {
+  const text = terminal.getSelection();
+  if (text === '') return;
+  terminal.clearSelection();
+  await navigator.clipboard.writeText(text);
 }
 
 /** The terminal's whole buffer as text, line by line (what the user can scroll through). */
