@@ -36,12 +36,32 @@ export interface VmCardProps {
   readonly onItemFocus: (path: string) => void;
 }
 
-export const VmCard = memo(function VmCard({ path, left, top, width, position, total, tabbable, hint, register, onItemFocus }: VmCardProps) {
+/**
+ * A card: its place (which a search changes for every card in view) on the `li`, its content in a
+ * memoized body, so a search that keeps a VM in view moves its card without drawing it again.
+ */
+export function VmCard({ path, left, top, width, position, total, ...rest }: VmCardProps) {
+  const selected = useHako((s) => s.selected.has(path));
+  return (
+    <li
+      className={selected ? 'vm-card vm-card-selected' : 'vm-card'}
+      style={{ transform: `translate(${left}px, ${top}px)`, width }}
+      aria-posinset={position}
+      aria-setsize={total}
+      onFocus={() => rest.onItemFocus(path)}
+    >
+      <VmCardBody path={path} selected={selected} {...rest} />
+    </li>
+  );
+}
+
+type BodyProps = Omit<VmCardProps, 'left' | 'top' | 'width' | 'position' | 'total'> & { readonly selected: boolean };
+
+const VmCardBody = memo(function VmCardBody({ path, selected, tabbable, hint, register }: BodyProps) {
   const tr = useT();
   const vm = useVmSummary(path);
   const select = useHako((s) => s.select);
   const busy = useHako((s) => s.busy[path] !== undefined);
-  const selected = useHako((s) => s.selected.has(path));
   const setSelected = useHako((s) => s.setSelected);
   const runAction = useRunVmAction();
   const ref = useCallback((element: HTMLButtonElement | null) => register(path, element), [register, path]);
@@ -49,13 +69,7 @@ export const VmCard = memo(function VmCard({ path, left, top, width, position, t
   const primary = vm.actions.includes('resume') ? 'resume' : vm.actions.includes('start') ? 'start' : null;
   const tabIndex = tabbable ? 0 : -1;
   return (
-    <li
-      className={selected ? 'vm-card vm-card-selected' : 'vm-card'}
-      style={{ transform: `translate(${left}px, ${top}px)`, width }}
-      aria-posinset={position}
-      aria-setsize={total}
-      onFocus={() => onItemFocus(path)}
-    >
+    <>
       {/* Named by what it shows (name, then summary), so the visible words are the spoken ones. */}
       <button ref={ref} type="button" className="vm-card-main" tabIndex={tabIndex} onClick={() => select({ kind: 'vm', path })} title={hint ? path : undefined}>
         <VmAvatar size="medium" />
@@ -87,6 +101,6 @@ export const VmCard = memo(function VmCard({ path, left, top, width, position, t
           />
         )}
       </div>
-    </li>
+    </>
   );
 });

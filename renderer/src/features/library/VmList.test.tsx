@@ -88,6 +88,30 @@ describe('the library at scale', () => {
     expect(drawn.badges).toEqual(['Paused']);
   });
 
+  it('a search that keeps the VMs in view moves their rows and cards without drawing them again', async () => {
+    const { api, store } = await library();
+    renderWithHako(
+      <>
+        <Sidebar onShowShortcuts={() => undefined} />
+        <HomePage />
+      </>,
+      api,
+      store,
+    );
+    expect(screen.getByRole('button', { name: 'Lab 000 Stopped' })).toBeInTheDocument();
+    drawn.glyphs.length = 0;
+    drawn.badges.length = 0;
+    // "Lab 0" keeps Lab 000… at the top but halves the count: every row's position changes, not its VM.
+    act(() => store.getState().setQuery({ text: 'Lab 0' }));
+    expect(within(screen.getByRole('list', { name: 'Virtual machines' })).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '100');
+    expect(drawn.glyphs).toEqual([]);
+    expect(drawn.badges).toEqual([]);
+    // A search that brings other VMs into view draws those.
+    act(() => store.getState().setQuery({ text: 'Lab 15' }));
+    expect(drawn.glyphs.length).toBeGreaterThan(0);
+    expect(drawn.badges.length).toBeGreaterThan(0);
+  });
+
   it('the pane is one Tab stop; the arrow keys, End and typing reach every VM, also those not drawn yet', async () => {
     const { api, store } = await library();
     renderWithHako(<Sidebar onShowShortcuts={() => undefined} />, api, store);

@@ -94,8 +94,22 @@ interface RowProps {
   readonly onItemFocus: (key: string) => void;
 }
 
-/** Exported for its tests: a change to one VM renders its row only. */
-export const VmListRow = memo(function VmListRow({ path, position, total, top, current, tabStop, folder, register, onItemFocus }: RowProps) {
+/**
+ * A row: its place (which a search changes for every row in view) on the `li`, its content in a
+ * memoized entry, so a search that keeps a VM in view moves its row without drawing it again.
+ */
+function VmListRow({ path, position, total, top, ...entry }: RowProps) {
+  return (
+    <li className="nav-row" style={{ transform: `translateY(${top}px)` }} aria-posinset={position} aria-setsize={total}>
+      <VmListEntry path={path} {...entry} />
+    </li>
+  );
+}
+
+type EntryProps = Omit<RowProps, 'position' | 'total' | 'top'>;
+
+/** Exported for its tests: a change to one VM draws its entry only. */
+export const VmListEntry = memo(function VmListEntry({ path, current, tabStop, folder, register, onItemFocus }: EntryProps) {
   const tr = useT();
   const vm = useVmSummary(path);
   const select = useHako((s) => s.select);
@@ -103,31 +117,29 @@ export const VmListRow = memo(function VmListRow({ path, position, total, top, c
   if (vm === undefined) return null;
   const state = vm.loading ? tr.t('library.reading') : stateLabel(tr, vm.state);
   return (
-    <li className="nav-row" style={{ transform: `translateY(${top}px)` }} aria-posinset={position} aria-setsize={total}>
-      <NavItem
-        ref={ref}
-        current={current}
-        currentKind="page"
-        className="pane-link pane-link-tall"
-        tabStop={tabStop}
-        title={folder ? `${vm.name}\n${path}` : vm.name}
-        onFocus={() => onItemFocus(path)}
-        onSelect={() => select({ kind: 'vm', path })}
-      >
-        <VmGlyph state={vm.state} />
-        {/* Named by what it shows: the name, a space, the state (and the folder where names repeat). */}
-        <span className="pane-text">
-          <span className="pane-label">{vm.name}</span>{' '}
-          <span className="pane-sub">
-            {state}
-            {folder && (
-              <>
-                <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
-              </>
-            )}
-          </span>
+    <NavItem
+      ref={ref}
+      current={current}
+      currentKind="page"
+      className="pane-link pane-link-tall"
+      tabStop={tabStop}
+      title={folder ? `${vm.name}\n${path}` : vm.name}
+      onFocus={() => onItemFocus(path)}
+      onSelect={() => select({ kind: 'vm', path })}
+    >
+      <VmGlyph state={vm.state} />
+      {/* Named by what it shows: the name, a space, the state (and the folder where names repeat). */}
+      <span className="pane-text">
+        <span className="pane-label">{vm.name}</span>{' '}
+        <span className="pane-sub">
+          {state}
+          {folder && (
+            <>
+              <span aria-hidden="true"> ·</span> <span className="pane-folder">{folder}</span>
+            </>
+          )}
         </span>
-      </NavItem>
-    </li>
+      </span>
+    </NavItem>
   );
 });
