@@ -4,7 +4,7 @@
  *
  * The stream is a sequence of PDUs: slow-path ones in TPKT (first byte 3, big-endian length at 2) and
  * fast-path output ([MS-RDPBCGR] 2.2.9.1.2: action bits 0–1 = 0, a one- or two-byte length). A fast-path
- * PDU holds updates (2.2.9.1.2.1: code in bits 0–3, fragmentation in bits 4–5, a compression byte when
+ * PDU (its header's reserved bits 2–5 zero) holds updates (2.2.9.1.2.1: code in bits 0–3, fragmentation in bits 4–5, a compression byte when
  * bits 6–7 say so, a 16-bit little-endian size); fragmented updates are joined before they are read.
  * Surface-command updates (code 4, 2.2.9.1.2.1.10) carry frame markers (cmdType 4, frameAction 1 = end,
  * 2.2.9.2.3) and surface bits (cmdType 1 or 6, codec id at byte 13, 2.2.9.2.1): a frame is one end marker.
@@ -120,7 +120,7 @@ export class RdpOutputReader {
 function pduLength(buffer: Buffer): number | null {
   if (buffer.length < 2) return null;
   if (buffer[0] === 3) return buffer.length < 4 ? null : buffer.readUInt16BE(2);
-  if ((buffer[0]! & 0x3) !== 0) return 0; // neither TPKT nor fast-path
+  if ((buffer[0]! & 0x3f) !== 0) return 0; // neither TPKT nor fast-path output (action 0, reserved bits 2–5 zero)
   if (buffer[1]! & 0x80) return buffer.length < 3 ? null : ((buffer[1]! & 0x7f) << 8) | buffer[2]!;
   return buffer[1]!;
 }
