@@ -392,7 +392,7 @@ await rm(work, { recursive: true, force: true });
 await rm(process.env.HAKO_STAND_IN_PIPE_DIR, { recursive: true, force: true });
 
 const fps = frames.distinct / frames.seconds;
-const spread = (values: number[]) => (values.length === 0 ? 'n/a' : `median ${median(values).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`);
+const spread = (values: number[]) => (values.length === 0 ? 'n/a' : `min ${Math.min(...values).toFixed(1)}, median ${median(values).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`);
 console.log(`connect: ${connects.map((ms) => ms.toFixed(0)).join(', ')} ms; input latency: median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
 console.log(
   `input latency by segment (ms, ${segments.vm.length} of ${latencies.length} keys traced): key → proxy ${spread(segments.toProxy)}; proxy → VM → proxy (pipe, server capture + encode) ${spread(segments.vm)}; proxy → IronRDP paints (WebSocket, decode) ${spread(segments.decode)}; paint → frame seen changed ${spread(segments.paint)}; the proxy's event loop ran late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`,
