@@ -205,8 +205,8 @@ for (let i = 0; i < 5; i++) {
  * IronRDP's paints (its only drawing call is putImageData) in wall-clock ms. The checksum's own cost
  * is kept too: it runs on the thread that decodes, so it is reported, not hidden.
  */
-async function installProbe(target: Frame): Promise<void> {
-  await target.evaluate(() => {
+async function installProbe(target: Frame): Promise<string> {
+  return target.evaluate(() => {
     const picture = document.querySelector('iron-remote-desktop')!.shadowRoot!.querySelector('canvas')!;
     const probe = window as unknown as { checksum: () => number; puts: number[]; checksumMs: number; checksums: number };
     probe.puts = [];
@@ -232,11 +232,13 @@ async function installProbe(target: Frame): Promise<void> {
       probe.checksums++;
       return sum;
     };
+    const shown = picture.getBoundingClientRect();
+    return `${picture.width}×${picture.height} drawn at ${Math.round(shown.width)}×${Math.round(shown.height)} CSS px (device pixel ratio ${devicePixelRatio})`;
   });
 }
 
 await page.getByTitle(/^Screen of/).click({ position: { x: 300, y: 300 } });
-await installProbe(frame);
+const canvasSize = await installProbe(frame);
 interface KeySample {
   /** Wall-clock ms: the key dispatched, and the first animation frame whose checksum differed. */
   readonly key: number;
@@ -398,7 +400,7 @@ console.log(
   `input latency by segment (ms, ${segments.vm.length} of ${latencies.length} keys traced): key → proxy ${spread(segments.toProxy)}; proxy → VM → proxy (pipe, server capture + encode) ${spread(segments.vm)}; proxy → IronRDP paints (WebSocket, decode) ${spread(segments.decode)}; paint → frame seen changed ${spread(segments.paint)}; the proxy's event loop ran late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`,
 );
 console.log(
-  `frames: ${frames.distinct} distinct in ${frames.seconds.toFixed(1)} s, IronRDP painted in ${frames.painted} frames; the server sent ${serverFrames} frames (end markers) in ${serverBursts} bursts and ${fromVm.filter(inWindow).length} WebSocket messages in the same time (FreeRDP 2.11's X11 shadow captures at most 32 fps, fewer while frames are unacknowledged)`,
+  `canvas ${canvasSize}; frames: ${frames.distinct} distinct in ${frames.seconds.toFixed(1)} s, IronRDP painted in ${frames.painted} frames; the server sent ${serverFrames} frames (end markers) in ${serverBursts} bursts and ${fromVm.filter(inWindow).length} WebSocket messages in the same time (FreeRDP 2.11's X11 shadow captures at most 32 fps, fewer while frames are unacknowledged)`,
 );
 console.log(
   `during the animation, load average ${loadDuring.toFixed(1)} on ${cpus().length} cores; cpu as a share of one core: server ${(serverCpu * 100).toFixed(0)} %, browser renderers ${(rendererProcessCpu * 100).toFixed(0)} % (all threads), the page's main thread busy ${(rendererCpu * 100).toFixed(0)} % of the time (of which the bench's checksum ${((frames.checksumMs / 1000 / frames.seconds) * 100).toFixed(0)} %, ${(frames.checksumMs / Math.max(1, frames.checksums)).toFixed(1)} ms a frame)`,
