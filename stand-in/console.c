@@ -17,6 +17,8 @@
 #else
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -234,6 +236,10 @@ static int connect_target(sa_console *c, const char *host, uint16_t port) {
     fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
     if (fd < 0) continue;
     if (!set_nonblocking(fd)) goto next;
+    /* A VM's session pipe has no Nagle delay: the TCP hop that stands in for it must not add one
+     * (a keystroke written while an earlier write awaits its ACK would wait for the peer's delayed ACK). */
+    int one = 1;
+    if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0) goto next;
     if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) break;
     if (errno != EINPROGRESS) goto next;
     struct pollfd p[2] = {{fd, POLLOUT, 0}, {c->wake[0], POLLIN, 0}};
@@ -249,9 +255,11 @@ static int connect_target(sa_console *c, const char *host, uint16_t port) {
   return fd;
 }
 
-/* One direction of the relay: bytes read from `from`, waiting to be written to `to`. */
+/* One direction of the relay: bytes read from `from`, waiting to be written to `to`. 64 KiB, the size of
+ * the Windows build's pipe buffers: at 16 KiB the relay's own syscalls showed in the console bench's
+ * plaintext throughput (median 113 → 172 MiB/s over 15 alternated runs on a loaded 2-core machine). */
 typedef struct {
-  char buf[16384];
+  char buf[65536];
   size_t off, len;
 } relay_buf;
 
@@ -510,7 +518,9 @@ static SOCKET connect_target(const char *host, uint16_t port) {
   SOCKET s = INVALID_SOCKET;
   for (struct addrinfo *ai = res; ai && s == INVALID_SOCKET; ai = ai->ai_next) {
     s = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-    if (s != INVALID_SOCKET && connect(s, ai->ai_addr, (int)ai->ai_addrlen) != 0) {
+    BOOL one = TRUE; /* no Nagle delay on the hop that stands in for the pipe (see the Linux side) */
+    if (s != INVALID_SOCKET && (setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one, sizeof one) != 0 ||
+                                connect(s, ai->ai_addr, (int)ai->ai_addrlen) != 0)) {
       closesocket(s);
       s = INVALID_SOCKET;
     }

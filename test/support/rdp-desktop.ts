@@ -43,6 +43,8 @@ export interface RdpDesktop {
   screenshot(): Promise<Screen>;
   /** Points the stand-in pipe `pipeName` (`\\.\pipe\…`) at this server, through `targetsDir`. */
   target(targetsDir: string, pipeName: string): Promise<void>;
+  /** The RDP server's process id now (it changes when the server is restarted), for CPU accounting. */
+  readonly serverPid: number | undefined;
   /** Stops the RDP server (its sessions drop, as when a guest restarts), waits `downMs`, and starts it again on the same port. */
   restartServer(downMs: number): Promise<void>;
   close(): Promise<void>;
@@ -131,6 +133,9 @@ export async function startRdpDesktop(options: { width: number; height: number; 
       width: options.width,
       height: options.height,
       run: (command, args, env = {}) => run(command, args, { DISPLAY: display, ...env }),
+      get serverPid() {
+        return server.pid;
+      },
       async screenshot() {
         const child = spawn('xwd', ['-root', '-silent', '-display', display], { stdio: ['ignore', 'pipe', 'ignore'] });
         const chunks: Buffer[] = [];
