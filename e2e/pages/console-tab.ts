@@ -58,6 +58,16 @@ export class ConsoleTab {
     }, points as [number, number][]);
   }
 
+  /** Where the picture is drawn in the frame, and the frame's size (CSS pixels). */
+  canvasBox(): Promise<{ left: number; top: number; right: number; bottom: number; frameWidth: number; frameHeight: number }> {
+    return this.frameElement.evaluate((iframe) => {
+      const doc = (iframe as HTMLIFrameElement).contentDocument!;
+      const box = doc.querySelector('iron-remote-desktop')!.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
+      const view = (iframe as HTMLIFrameElement).contentWindow!;
+      return { left: box.left, top: box.top, right: box.right, bottom: box.bottom, frameWidth: view.innerWidth, frameHeight: view.innerHeight };
+    });
+  }
+
   /** Clicks the picture, so the keyboard goes to the VM. */
   async focusScreen(): Promise<void> {
     await this.frame.locator('iron-remote-desktop').click({ position: { x: 200, y: 200 } });

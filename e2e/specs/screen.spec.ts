@@ -112,6 +112,15 @@ test('the console shows the VM’s screen, takes the keyboard, reconnects after 
       { timeout: 20_000, message: 'canvas pixels matching the server’s display' },
     )
     .toBeGreaterThanOrEqual(0.98);
+  // Fit to window: the whole desktop is in view, as large as the frame allows (one side fills it).
+  await expect
+    .poll(async () => {
+      const box = await screen.canvasBox();
+      const inside = box.left >= -1 && box.top >= -1 && box.right <= box.frameWidth + 1 && box.bottom <= box.frameHeight + 1;
+      const fills = Math.abs(box.right - box.left - box.frameWidth) <= 2 || Math.abs(box.bottom - box.top - box.frameHeight) <= 2;
+      return inside && fills;
+    }, { message: 'the picture fits the frame' })
+    .toBe(true);
   // …and there is something to see: the xterm's green covers much of it.
   const green = painted!.pixels.filter((pixel) => close(pixel, XTERM_BG, 24)).length;
   expect(green / points.length).toBeGreaterThan(0.3);

@@ -35,6 +35,19 @@ function shutdown(): void {
   }
 }
 
+/** Resolves once IronRDP's wrapper no longer carries its `hidden` class (or after a second, whatever it shows). */
+function shown(): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const wrapper = element?.shadowRoot?.querySelector('.screen-wrapper');
+      if ((wrapper !== null && wrapper !== undefined && !wrapper.classList.contains('hidden')) || performance.now() - started > 1000) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 function canvas(): HTMLCanvasElement | null {
   return element?.shadowRoot?.querySelector('canvas') ?? null;
 }
@@ -83,6 +96,10 @@ async function connect(message: ConsoleConnect): Promise<void> {
       return;
     }
     api.setVisibility(true);
+    // IronRDP measures the picture's place to fit it, and until its hidden wrapper is shown (a render
+    // later) that place is a frame up and left: fitted then, the desktop came out zoomed past the frame.
+    await shown();
+    if (mine !== attempt) return;
     api.setScale(SCALE[message.scale] as never);
     post({ type: 'connected', width: session.initialDesktopSize.width, height: session.initialDesktopSize.height });
     element?.focus();
