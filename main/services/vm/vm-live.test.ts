@@ -1,58 +1,30 @@
 // VmService on a running VM, against the real koffi bindings and the computecore stand-in: a DVD drive's
 // medium changed live and in the file (vm-media.ts), and the live figures (vm-statistics.ts).
-import { memoryRegistry } from '../../../test/support/registry.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readSevenB } from '../../../app/config/index.js';
 import { HRESULT } from '../../../app/errors/hresult.js';
-import { loadNativeHost, type NativeHost } from '../../native/index.js';
-import { standInControls, type StandInControls } from '../../../test/support/native/stand-in-controls.js';
-import { ensureStandIns } from '../../../test/support/native/stand-ins.js';
-import { delay, waitFor } from '../../../test/support/wait.js';
+import { useVmServiceRig } from '../../../test/support/vm-service-rig.js';
+import { delay } from '../../../test/support/wait.js';
 import { ConfigService } from '../config-service.js';
-import { VmService } from './vm-service.js';
 import { figuresOf } from './vm-statistics.js';
 
-let native: NativeHost;
-let controls: StandInControls;
-let dir: string;
-let vms: VmService;
-
-beforeAll(() => {
-  ensureStandIns();
-  native = loadNativeHost();
-  controls = standInControls();
+const rig = useVmServiceRig({
+  prefix: 'hako-live-',
+  deps: () => ({ files: new ConfigService() }),
+  afterDispose: ({ controls }) => expect(controls.hcs.liveAllocationCount()).toBe(0),
 });
 
 beforeEach(async () => {
-  controls.hcs.reset();
-  dir = await mkdtemp(path.join(tmpdir(), 'hako-live-'));
-  vms = new VmService({
-    hcs: native.hcs,
-    network: { deleteEndpoint: async () => undefined, connectAdapter: () => Promise.reject(new Error('no network in these tests')) },
-    host: native.host,
-    registry: memoryRegistry(),
-    files: new ConfigService(),
-    settings: { keepRunning: false, shutdownTimeoutMs: 2000 },
-  });
-  await writeFile(path.join(dir, 'setup.iso'), 'image');
-  await writeFile(path.join(dir, 'other.iso'), 'image');
-  await writeFile(path.join(dir, 'Lab.vhdx'), 'disk');
-});
-
-afterEach(async () => {
-  for (const vm of vms.list()) if (vm.actions.includes('powerOff')) await vms.powerOff(vm.path).catch(() => undefined);
-  await vms.dispose();
-  await waitFor(() => controls.hcs.openHandleCount() === 0, 5000, 'all HCS handles closed');
-  expect(controls.hcs.liveAllocationCount()).toBe(0);
-  await rm(dir, { recursive: true, force: true });
+  await writeFile(path.join(rig.dir, 'setup.iso'), 'image');
+  await writeFile(path.join(rig.dir, 'other.iso'), 'image');
+  await writeFile(path.join(rig.dir, 'Lab.vhdx'), 'disk');
 });
 
 /** A VM with a disk at LUN 0 and an empty DVD drive (with a key Hako does not know) at LUN 1. */
 async function labVm(extra: Record<string, unknown> = {}): Promise<string> {
-  const file = path.join(dir, 'Lab.7b');
+  const file = path.join(rig.dir, 'Lab.7b');
   const config = {
     Type: 'VirtualMachine',
     Version: 1,
@@ -64,7 +36,7 @@ async function labVm(extra: Record<string, unknown> = {}): Promise<string> {
     ...extra,
   };
   await writeFile(file, '\uFEFF' + JSON.stringify({ NanaBox: config }));
-  await vms.open(file);
+  await rig.vms.open(file);
   return file;
 }
 
@@ -73,40 +45,40 @@ const dvdPath = async (file: string) => readSevenB(await readFile(file)).file!.c
 describe('a DVD drive’s medium', () => {
   it('is inserted, swapped and ejected on a running VM, and the file records each (unknown keys kept)', async () => {
     const file = await labVm();
-    await vms.start(file);
-    const iso = path.join(dir, 'setup.iso');
-    expect(await vms.setMedia(file, 1, iso)).toEqual({ appliedNow: true });
+    await rig.vms.start(file);
+    const iso = path.join(rig.dir, 'setup.iso');
+    expect(await rig.vms.setMedia(file, 1, iso)).toEqual({ appliedNow: true });
     expect(await dvdPath(file)).toBe(iso);
     expect(await readFile(file, 'utf8')).toContain('"Note": "kept"');
-    expect(vms.get(file).pendingRestart).toEqual([]);
-    await vms.setMedia(file, 1, path.join(dir, 'other.iso'));
-    expect(await vms.setMedia(file, 1, null)).toEqual({ appliedNow: true });
+    expect(rig.vms.get(file).pendingRestart).toEqual([]);
+    await rig.vms.setMedia(file, 1, path.join(rig.dir, 'other.iso'));
+    expect(await rig.vms.setMedia(file, 1, null)).toEqual({ appliedNow: true });
     expect(await dvdPath(file)).toBe('');
-    expect(vms.events(file).map((e) => e.message)).toEqual(expect.arrayContaining(['DVD drive 2: setup.iso inserted', 'DVD drive 2: other.iso inserted', 'DVD drive 2: ejected']));
+    expect(rig.vms.events(file).map((e) => e.message)).toEqual(expect.arrayContaining(['DVD drive 2: setup.iso inserted', 'DVD drive 2: other.iso inserted', 'DVD drive 2: ejected']));
   });
 
   it('is not recorded when the running VM refused it', async () => {
     const file = await labVm();
-    await vms.start(file);
-    controls.hcs.injectFault('HcsModifyComputeSystem', HRESULT.E_ACCESSDENIED, false);
-    await expect(vms.setMedia(file, 1, path.join(dir, 'setup.iso'))).rejects.toMatchObject({ hresult: HRESULT.E_ACCESSDENIED });
+    await rig.vms.start(file);
+    rig.controls.hcs.injectFault('HcsModifyComputeSystem', HRESULT.E_ACCESSDENIED, false);
+    await expect(rig.vms.setMedia(file, 1, path.join(rig.dir, 'setup.iso'))).rejects.toMatchObject({ hresult: HRESULT.E_ACCESSDENIED });
     expect(await dvdPath(file)).toBe('');
-    expect(vms.events(file).at(-1)?.message).toContain('DVD drive 2: the medium could not change');
+    expect(rig.vms.events(file).at(-1)?.message).toContain('DVD drive 2: the medium could not change');
   });
 
   it('refuses what is not a DVD drive, a missing image and a file NanaBox would rewrite; a stopped VM changes only in the file', async () => {
     const file = await labVm();
-    const iso = path.join(dir, 'setup.iso');
-    await expect(vms.setMedia(file, 0, iso)).rejects.toMatchObject({ code: 'NotADvdDrive', message: expect.stringContaining('Disk 1') as string });
-    await expect(vms.setMedia(file, 7, iso)).rejects.toMatchObject({ code: 'NotADvdDrive' });
-    await expect(vms.setMedia(file, 1, path.join(dir, 'missing.iso'))).rejects.toMatchObject({ code: 'FileNotFound' });
-    expect(await vms.setMedia(file, 1, iso)).toEqual({ appliedNow: false });
+    const iso = path.join(rig.dir, 'setup.iso');
+    await expect(rig.vms.setMedia(file, 0, iso)).rejects.toMatchObject({ code: 'NotADvdDrive', message: expect.stringContaining('Disk 1') as string });
+    await expect(rig.vms.setMedia(file, 7, iso)).rejects.toMatchObject({ code: 'NotADvdDrive' });
+    await expect(rig.vms.setMedia(file, 1, path.join(rig.dir, 'missing.iso'))).rejects.toMatchObject({ code: 'FileNotFound' });
+    expect(await rig.vms.setMedia(file, 1, iso)).toEqual({ appliedNow: false });
     expect(await dvdPath(file)).toBe(iso);
-    expect(vms.events(file).at(-1)?.message).toBe('DVD drive 2: setup.iso inserted (for the next start)');
+    expect(rig.vms.events(file).at(-1)?.message).toBe('DVD drive 2: setup.iso inserted (for the next start)');
 
     const lossy = await labVm({ GuestType: 'linux' });
     const before = await readFile(lossy, 'utf8');
-    await expect(vms.setMedia(lossy, 1, null)).rejects.toMatchObject({ code: 'ConsentRequired' });
+    await expect(rig.vms.setMedia(lossy, 1, null)).rejects.toMatchObject({ code: 'ConsentRequired' });
     expect(await readFile(lossy, 'utf8')).toBe(before);
   });
 });
@@ -114,33 +86,33 @@ describe('a DVD drive’s medium', () => {
 describe('live figures', () => {
   it('follow the guest’s load over the time since the last read, with the memory assigned', async () => {
     const file = await labVm();
-    await vms.start(file);
-    expect(controls.hcs.setGuestLoad('Lab', 50)).toBe(0);
-    await vms.statistics(file);
+    await rig.vms.start(file);
+    expect(rig.controls.hcs.setGuestLoad('Lab', 50)).toBe(0);
+    await rig.vms.statistics(file);
     await delay(300);
-    const busy = await vms.statistics(file);
+    const busy = await rig.vms.statistics(file);
     expect(busy.cpuPercent).toBeGreaterThan(40);
     expect(busy.cpuPercent).toBeLessThan(60);
     expect(busy.memoryAssignedMb).toBe(2048);
     expect(busy.memoryUsedMb).toBeGreaterThan(0);
     expect(busy.memoryUsedMb).toBeLessThan(2048);
-    expect(controls.hcs.setGuestLoad('Lab', 0)).toBe(0);
-    await vms.statistics(file);
+    expect(rig.controls.hcs.setGuestLoad('Lab', 0)).toBe(0);
+    await rig.vms.statistics(file);
     await delay(300);
-    const idle = await vms.statistics(file);
+    const idle = await rig.vms.statistics(file);
     expect(idle.cpuPercent).toBeLessThan(5);
     expect(idle.uptimeMs).toBeGreaterThan(busy.uptimeMs);
   });
 
   it('keep no timer of their own, and are refused once the VM has stopped', async () => {
     const file = await labVm();
-    await vms.start(file);
+    await rig.vms.start(file);
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
-    for (let i = 0; i < 5; i++) await vms.statistics(file);
+    for (let i = 0; i < 5; i++) await rig.vms.statistics(file);
     expect(timers()).toBeLessThanOrEqual(before);
-    await vms.powerOff(file);
-    await expect(vms.statistics(file)).rejects.toMatchObject({ code: 'VmNotRunning' });
+    await rig.vms.powerOff(file);
+    await expect(rig.vms.statistics(file)).rejects.toMatchObject({ code: 'VmNotRunning' });
   });
 
   it('are computed from the Properties document as hcsshim reads it (4 KiB pages), and tolerate missing fields', () => {
