@@ -1,13 +1,11 @@
 // The console proxy's limits and its authentication, against the same rigs as console-proxy.test.ts:
 // what it refuses from the browser (sizes, shapes, a missing ticket), what it refuses from the VM's side
 // (answers that are not a Connection Confirm), and that the client cannot choose where it connects.
-import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HakoError } from '../../../app/errors/error-info.js';
-import { connectionConfirm, connectionRequest, MemoryConsoleSocket, requestPdu, startFakeRdpServer, type FakeRdpServer, type ServerAnswer } from '../../../test/support/console.js';
+import { connectionConfirm, connectionRequest, MemoryConsoleSocket, requestPdu, type FakeRdpServer } from '../../../test/support/console.js';
+import { useFakeRdpServer } from '../../../test/support/fake-rdp-rig.js';
 import { ConsoleProxy, type OpenedPipe } from './console-proxy.js';
 import { decodePdu, encodePdu, MAX_PDU_BYTES, RDCLEANPATH_VERSION, type RdCleanPathPdu } from './rdcleanpath.js';
 import { MAX_CONNECTION_PDU } from './x224.js';
@@ -15,23 +13,7 @@ import { MAX_CONNECTION_PDU } from './x224.js';
 const TOKEN = 'good-token';
 /** Long enough that a refusal before it is the limit's doing, not a timeout's. */
 const PATIENT = { requestMs: 10_000, openMs: 10_000, confirmMs: 10_000, tlsMs: 10_000 };
-let dir: string;
-let server: FakeRdpServer | null;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hako-proxy-bounds-'));
-  server = null;
-});
-
-afterEach(async () => {
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function serve(answer: ServerAnswer): Promise<FakeRdpServer> {
-  server = await startFakeRdpServer(path.join(dir, 'pipe'), answer);
-  return server;
-}
+const serve = useFakeRdpServer('hako-proxy-bounds-');
 
 /** A proxy whose `open` checks the token and connects to `fake`, recording the tokens it was given. */
 function proxyTo(fake: FakeRdpServer, client: MemoryConsoleSocket, calls: string[] = []): ConsoleProxy {

@@ -1,35 +1,17 @@
 // The console proxy's state machine against a fake RDP server on a Unix socket (the VM's pipe) and an
 // in-memory WebSocket (the browser): the good path, and every way the issue names to fail.
-import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { type TLSSocket } from 'node:tls';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HakoError } from '../../../app/errors/error-info.js';
 import { CONSOLE_CLOSE_VM_STOPPED } from '../../../app/session/console.js';
-import { connectionConfirm, connectionRequest, MemoryConsoleSocket, requestPdu, startFakeRdpServer, TEST_CERT_DER, type FakeRdpServer, type ServerAnswer } from '../../../test/support/console.js';
+import { connectionConfirm, connectionRequest, MemoryConsoleSocket, requestPdu, TEST_CERT_DER, type FakeRdpServer } from '../../../test/support/console.js';
+import { useFakeRdpServer } from '../../../test/support/fake-rdp-rig.js';
 import { ConsoleProxy, type OpenedPipe } from './console-proxy.js';
 import { decodePdu, encodePdu, RDCLEANPATH_VERSION, type RdCleanPathPdu } from './rdcleanpath.js';
 
 const TOKEN = 'good-token';
-let dir: string;
-let server: FakeRdpServer | null;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hako-proxy-'));
-  server = null;
-});
-
-afterEach(async () => {
-  await server?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function serve(answer: ServerAnswer): Promise<FakeRdpServer> {
-  server = await startFakeRdpServer(path.join(dir, 'pipe'), answer);
-  return server;
-}
+const serve = useFakeRdpServer('hako-proxy-');
 
 /** `open` as the service would do it: the token must be TOKEN; the pipe is the fake server. */
 function opener(target: () => FakeRdpServer, calls: string[] = []): (token: string) => Promise<OpenedPipe> {
