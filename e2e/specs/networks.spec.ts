@@ -21,6 +21,7 @@ test.describe('virtual switches', () => {
     await expect(row).toContainText(subnet);
     await expect(row).toContainText(subnet.replace(/\.0\/24$/, '.1'));
     await expect(row).toContainText('None');
+    await expect(row.getByRole('cell', { name: 'ICS (NAT)' })).toBeVisible();
 
     // The VM's adapter joins it in the settings; the switch's subnet goes with it.
     const vm = await smallVm('E2E Switch User', { NetworkAdapters: [{ Connected: true }] });

@@ -35,7 +35,8 @@ export function SwitchTable({ networks, onDelete }: { readonly networks: readonl
                   <span className="switch-id mono small muted">{network.id}</span>
                 </div>
               </th>
-              <td>{network.type}</td>
+              {/* HCN's ICS type is a NAT (NanaBox's own switch is one): the column says so; other types as HCN names them. */}
+              <td>{network.type === 'ICS' ? t('networks.type.ics') : network.type}</td>
               <td>{network.subnets.length === 0 ? <span className="muted">{t('networks.subnet.windows')}</span> : network.subnets.map((s) => <Chip key={s.prefix}>{s.prefix}</Chip>)}</td>
               <td>{network.subnets.some((s) => s.gateway !== '') ? network.subnets.map((s) => <Chip key={s.prefix}>{s.gateway || '—'}</Chip>) : <span className="muted">—</span>}</td>
               <td>
