@@ -17,14 +17,24 @@ const sourceDir = join(root, 'stand-in');
 const windows = process.argv.includes('--win');
 const force = process.argv.includes('--force');
 
-const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', 'common.c'];
+// The helpers every library shares (stand-in/common.h); each library links its own copy.
+const commonSources = [
+  'common_text.c',
+  'common_json.c',
+  'common_json_builder.c',
+  'common_guid.c',
+  'common_threads.c',
+  'common_files.c',
+  'common_controls.c',
+];
+const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', ...commonSources];
 const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.
   { name: 'computecore', dir: '1809', sources: hcsSources, defines: ['-DSTAND_IN_NO_CRASH'], windowsLibs: ['-lws2_32'] },
-  { name: 'computenetwork', sources: ['computenetwork.c', 'common.c'] },
-  { name: 'virtdisk', sources: ['virtdisk.c', 'common.c'] },
-  { name: 'cfgmgr32', sources: ['cfgmgr32.c', 'common.c'] },
+  { name: 'computenetwork', sources: ['computenetwork.c', ...commonSources] },
+  { name: 'virtdisk', sources: ['virtdisk.c', ...commonSources] },
+  { name: 'cfgmgr32', sources: ['cfgmgr32.c', ...commonSources] },
 ];
 
 const compiler = windows
