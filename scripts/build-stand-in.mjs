@@ -27,7 +27,24 @@ const commonSources = [
   'common_files.c',
   'common_controls.c',
 ];
-const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', ...commonSources];
+const hcsSources = [
+  'computecore.c',
+  'computecore_state.c',
+  'computecore_tasks.c',
+  'computecore_systems.c',
+  'computecore_task_bodies.c',
+  'computecore_operations.c',
+  'computecore_service.c',
+  'computecore_control.c',
+  'hcs_model.c',
+  'hcs_modify.c',
+  'hcs_options.c',
+  'hcs_figures.c',
+  'console.c',
+  'console_com.c',
+  'pipe_identity.c',
+  ...commonSources,
+];
 const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.
