@@ -49,7 +49,7 @@ const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.
   { name: 'computecore', dir: '1809', sources: hcsSources, defines: ['-DSTAND_IN_NO_CRASH'], windowsLibs: ['-lws2_32'] },
-  { name: 'computenetwork', sources: ['computenetwork.c', ...commonSources] },
+  { name: 'computenetwork', sources: ['computenetwork.c', 'computenetwork_state.c', 'computenetwork_properties.c', 'computenetwork_control.c', ...commonSources] },
   { name: 'virtdisk', sources: ['virtdisk.c', 'virtdisk_disks.c', 'virtdisk_jobs.c', 'virtdisk_info.c', 'virtdisk_control.c', ...commonSources] },
   { name: 'cfgmgr32', sources: ['cfgmgr32.c', ...commonSources] },
 ];
