@@ -1,6 +1,6 @@
 /**
  * The cost of Hako's native layer over the C stand-ins themselves, each measured in the same run against
- * a C harness (bench/native/harness.c, compiled here with `cc -O2` into build/bench/native-harness) that
+ * a C harness (bench/native/harness*.c, compiled here with `cc -O2` into build/bench/native-harness) that
  * dlopens the same stand-in libraries in a child process:
  *
  * - ffi_overhead_us: one synchronous koffi call minus one C call of the same export. The exports are
@@ -59,15 +59,17 @@ if (process.platform === 'win32') {
 
 const root = process.cwd();
 execFileSync(process.execPath, ['scripts/build-stand-in.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const harnessSource = path.join(root, 'bench/native/harness.c');
+// harness.c (loading, ffi, commands), harness_script.c (the script reader), harness_replay.c; harness.h is theirs.
+const harnessSources = ['harness.c', 'harness_script.c', 'harness_replay.c'].map((file) => path.join(root, 'bench/native', file));
+const harnessInputs = [...harnessSources, path.join(root, 'bench/native/harness.h')];
 const harness = path.join(root, 'build/bench/native-harness');
-if (!existsSync(harness) || statSync(harness).mtimeMs < statSync(harnessSource).mtimeMs) {
+if (!existsSync(harness) || harnessInputs.some((file) => statSync(harness).mtimeMs < statSync(file).mtimeMs)) {
   mkdirSync(path.dirname(harness), { recursive: true });
   const compiler = process.env.CC || 'cc';
   try {
-    execFileSync(compiler, ['-O2', '-std=c11', '-Wall', '-Wextra', '-Werror', '-o', harness, harnessSource, '-ldl'], { stdio: 'inherit' });
+    execFileSync(compiler, ['-O2', '-std=c11', '-Wall', '-Wextra', '-Werror', '-o', harness, ...harnessSources, '-ldl'], { stdio: 'inherit' });
   } catch (cause) {
-    throw new Error(`bench native: compiling ${path.relative(root, harnessSource)} with "${compiler}" failed (install a C compiler or set CC)`, { cause });
+    throw new Error(`bench native: compiling bench/native/harness*.c with "${compiler}" failed (install a C compiler or set CC)`, { cause });
   }
 }
 
@@ -335,7 +337,7 @@ const recordedPatch = patch as WriteBackPatch | null;
 if (recordedPatch === null) throw new Error('the recorded start wrote nothing back');
 
 const script = steps.map((fields) => {
-  if (fields[0]!.startsWith('unsupported:')) throw new Error(`start made a call bench/native/harness.c does not replay: ${fields[0]}`);
+  if (fields[0]!.startsWith('unsupported:')) throw new Error(`start made a call bench/native/harness*.c does not replay: ${fields[0]}`);
   if (fields.some((field) => /[\t\n\r]/.test(field))) throw new Error(`a ${fields[0]} argument holds a tab or a line break`);
   return fields.join('\t');
 });

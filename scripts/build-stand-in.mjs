@@ -17,14 +17,41 @@ const sourceDir = join(root, 'stand-in');
 const windows = process.argv.includes('--win');
 const force = process.argv.includes('--force');
 
-const hcsSources = ['computecore.c', 'hcs_model.c', 'hcs_options.c', 'hcs_figures.c', 'console.c', 'console_com.c', 'pipe_identity.c', 'common.c'];
+// The helpers every library shares (stand-in/common.h); each library links its own copy.
+const commonSources = [
+  'common_text.c',
+  'common_json.c',
+  'common_json_builder.c',
+  'common_guid.c',
+  'common_threads.c',
+  'common_files.c',
+  'common_controls.c',
+];
+const hcsSources = [
+  'computecore.c',
+  'computecore_state.c',
+  'computecore_tasks.c',
+  'computecore_systems.c',
+  'computecore_task_bodies.c',
+  'computecore_operations.c',
+  'computecore_service.c',
+  'computecore_control.c',
+  'hcs_model.c',
+  'hcs_modify.c',
+  'hcs_options.c',
+  'hcs_figures.c',
+  'console.c',
+  'console_com.c',
+  'pipe_identity.c',
+  ...commonSources,
+];
 const libraries = [
   { name: 'computecore', sources: hcsSources, windowsLibs: ['-lws2_32'] },
   // Windows 10 1809 (17763) has no HcsCrashComputeSystem.
   { name: 'computecore', dir: '1809', sources: hcsSources, defines: ['-DSTAND_IN_NO_CRASH'], windowsLibs: ['-lws2_32'] },
-  { name: 'computenetwork', sources: ['computenetwork.c', 'common.c'] },
-  { name: 'virtdisk', sources: ['virtdisk.c', 'common.c'] },
-  { name: 'cfgmgr32', sources: ['cfgmgr32.c', 'common.c'] },
+  { name: 'computenetwork', sources: ['computenetwork.c', 'computenetwork_state.c', 'computenetwork_properties.c', 'computenetwork_control.c', ...commonSources] },
+  { name: 'virtdisk', sources: ['virtdisk.c', 'virtdisk_disks.c', 'virtdisk_jobs.c', 'virtdisk_info.c', 'virtdisk_control.c', ...commonSources] },
+  { name: 'cfgmgr32', sources: ['cfgmgr32.c', ...commonSources] },
 ];
 
 const compiler = windows

@@ -1,7 +1,10 @@
 /*
- * Shared helpers of the three stand-ins (computecore, computenetwork, virtdisk). Each library is
- * built from its own .c file plus common.c, so every library has its own copy of this state (its own
- * allocation counter, its own worker threads). Nothing here is exported from the libraries.
+ * Shared helpers of the stand-ins (computecore, computenetwork, virtdisk, cfgmgr32). Each library is
+ * built from its own .c files plus the common_*.c files, so every library has its own copy of this
+ * state (its own allocation counter, its own worker threads). Nothing here is exported from the
+ * libraries. The helpers live in common_text.c (UTF-16, result strings), common_json.c (parser, tree),
+ * common_json_builder.c, common_guid.c, common_threads.c (environment, time, threads), common_files.c
+ * and common_controls.c (named test settings, stall windows).
  */
 #ifndef HAKO_STAND_IN_COMMON_H
 #define HAKO_STAND_IN_COMMON_H
@@ -58,8 +61,12 @@ size_t sa_u16len(const char16_t *s);
 char *sa_u16_to_utf8(const char16_t *s);
 /* malloc'd NUL-terminated UTF-16 copy of valid UTF-8; NULL on invalid input or out of memory. */
 char16_t *sa_utf8_to_u16(const char *s);
+/* Decodes one UTF-8 sequence at s (strict: no overlongs, surrogates or values above U+10FFFF).
+ * Returns its length, 0 when invalid. */
+size_t sa_utf8_decode(const unsigned char *s, uint32_t *cp);
 /* ASCII case-insensitive comparison (ids, GUIDs and pipe names are case-insensitive on Windows). */
 int sa_strieq(const char *a, const char *b);
+static inline int sa_ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 char *sa_strdup(const char *s);
 
 /* ---- Result strings handed to the caller -------------------------------------------------------- */

@@ -42,6 +42,11 @@ const char *hcs_message(int32_t hr);
 /* {"Error":<hr>,"ErrorMessage":"..."} (malloc'd); `message` NULL uses hcs_message. */
 char *hcs_result_error(int32_t hr, const char *message);
 
+/* Shape checks shared by the create document's and Modify's validation (hcs_model.c): a whole number of
+ * at least 1 (a size or a count), and "absent or of this type". */
+int hcs_json_is_count(const sa_json *v);
+int hcs_json_type_ok(const sa_json *v, sa_jtype type);
+
 /* Schema-level checks of a parsed create document; 0 or HCS_E_INVALID_JSON with *why set. */
 int32_t hcs_validate_document(const sa_json *doc, int max_minor, const char **why);
 

@@ -53,7 +53,7 @@ for (const disks of ['Copy the disks', 'Differencing disks'] as const) {
     expect(mine.NanaBox.NetworkAdapters?.[0]?.MacAddress).toMatch(/^([0-9A-F]{2}-){5}[0-9A-F]{2}$/);
     expect(mine.NanaBox.NetworkAdapters?.[0]?.MacAddress).not.toBe(theirs.NanaBox.NetworkAdapters?.[0]?.MacAddress);
     const cloneDisk = path.join(path.dirname(cloneFile), mine.NanaBox.ScsiDevices?.[0]?.Path ?? '');
-    // The stand-in marks a differencing disk with its parent (stand-in/virtdisk.c, PARENT_MARKER); a copy has none.
+    // The stand-in marks a differencing disk with its parent (stand-in/virtdisk_internal.h, PARENT_MARKER); a copy has none.
     expect((await readFile(cloneDisk)).includes('HAKOPRNT')).toBe(disks === 'Differencing disks');
 
     await clone.run('Start');
