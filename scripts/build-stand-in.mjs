@@ -41,6 +41,8 @@ const hcsSources = [
   'hcs_options.c',
   'hcs_figures.c',
   'console.c',
+  'console_posix.c',
+  'console_win.c',
   'console_com.c',
   'pipe_identity.c',
   ...commonSources,
