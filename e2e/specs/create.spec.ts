@@ -57,7 +57,8 @@ for (const { preset, choices, template, tpm } of PRESETS) {
     await expect(wizard.plannedFiles()).toContainText(path.join(vmFolder, `${name}.7b`));
     await wizard.create(name);
     expect(existsSync(path.join(vmFolder, `${name}.7b`))).toBe(true);
-    await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name} Stopped`);
+    // The pane is virtualized: with a long library the new VM's row is found by scrolling to it.
+    await expect(await app.revealEntry(name)).toHaveAccessibleName(`${name} Stopped`);
 
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(app.libraryEntry(name)).toHaveAccessibleName(`${name} Running`);

@@ -94,6 +94,9 @@ test('a long name leaves the glyph alone, keeps a tooltip and a short question; 
   const dialog = page.getByRole('dialog', { name: 'Open a virtual machine' });
   await dialog.getByRole('textbox', { name: 'Path of the .7b file' }).fill(files[1]!);
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  // The dialog is modal: search only once it has closed and the second twin's page shows.
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('main').getByText(files[1]!, { exact: true })).toBeVisible();
   // A search shows just the twins (the list is virtualized, and it scrolls to the VM just opened).
   const search = page.getByRole('complementary').getByRole('searchbox', { name: 'Search VMs' });
   await search.fill(name);

@@ -4,7 +4,7 @@
  * where it was when it closes.
  */
 import clsx from 'clsx';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import './Dialog.css';
 
 export function Dialog({
@@ -26,6 +26,19 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const body = useRef<HTMLDivElement>(null);
+  // A body taller than the window scrolls; it is then a Tab stop of its own, so the keyboard can scroll
+  // it too (a long table has nothing else to focus).
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = body.current;
+    if (element === null) return;
+    const measure = () => setScrolls(element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const dialog = ref.current;
     const previous = document.activeElement as HTMLElement | null;
@@ -53,7 +66,7 @@ export function Dialog({
       <h2 id={titleId} className="dialog-title" title={title}>
         {title}
       </h2>
-      <div id={bodyId} className="dialog-body">
+      <div id={bodyId} ref={body} className="dialog-body" tabIndex={scrolls ? 0 : undefined}>
         {children}
       </div>
       <div className="dialog-footer">{footer}</div>
