@@ -107,11 +107,16 @@ describe('the editor’s warnings about differencing disks', () => {
   it('config.load says a differencing disk whose parent is missing cannot be used, naming the parent', async () => {
     const base = path.join(rig.dir, 'base.vhdx');
     const child = path.join(rig.dir, 'child.vhdx');
-    await value('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false });
-    await waitFor(() => existsSync(base), 5_000, 'the parent');
-    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { done: boolean }).done), 10_000, 'the parent made');
-    const { operationId } = await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base });
-    await waitFor(() => events.some((e) => e.name === 'operations.progress' && (e.payload as { operationId: string; done: boolean }).operationId === operationId && (e.payload as { done: boolean }).done), 10_000, 'the child');
+    // Each operation's own end, and that it succeeded (a failure says why here, not as a missing finding).
+    const finished = async (operationId: string, what: string) => {
+      type Progress = { operationId: string; done: boolean; error?: { message: string } };
+      const end = () => events.map((e) => e.payload as Progress).find((p) => p.operationId === operationId && p.done);
+      await waitFor(() => end() !== undefined, 20_000, what);
+      expect(end()?.error?.message, what).toBeUndefined();
+    };
+    await finished((await value<{ operationId: string }>('disks.create', { path: base, sizeBytes: 64 * 1024 * 1024, fixed: false })).operationId, 'the parent made');
+    await finished((await value<{ operationId: string }>('disks.createDifferencing', { path: child, parentPath: base })).operationId, 'the child made');
+    expect(existsSync(child)).toBe(true);
     const file = await vmFile('diff.7b', MINIMAL.replace('"GuestType":"Linux"', '"GuestType":"Linux","ScsiDevices":[{"Type":"VirtualDisk","Path":"child.vhdx"}]'));
     await value('library.open', { path: file });
     const before = await value<{ findings: { code: string }[] }>('config.load', { path: file });
