@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { MAX_SEVEN_B_BYTES, readSevenB, type VmConfig } from '../../app/config/index.js';
 import { fileKey } from '../files/file-key.js';
+import { parseStoreBytes } from '../files/json-store.js';
 import { readRegularFile } from '../files/user-file.js';
 import { eachWithDeadline } from '../services/bounded.js';
 import { diskProblemFrom, type HostCheckDeps } from '../services/host-checks.js';
@@ -50,7 +51,7 @@ async function libraryPaths(dataDir: string): Promise<{ paths: string[]; problem
   let raw: unknown;
   try {
     const { bytes } = await readRegularFile(file, MAX_LIBRARY_BYTES);
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    raw = parseStoreBytes(bytes);
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return { paths: [], problem: null };
     return { paths: [], problem: `${file} cannot be read: ${(error as Error).message}` };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../app/ipc/dispatch.js';
 import { exampleHandlers } from '../../test/support/contract-examples.js';
 import { makeStaticDir, rawRequest } from '../../test/support/host.js';
-import { defaultDataDir, runHost, type HostCommandDeps } from './host-command.js';
+import { defaultDataDir } from './data-dir.js';
+import { runHost, type HostCommandDeps } from './host-command.js';
 import { UsageError } from './output.js';
 
 function io() {

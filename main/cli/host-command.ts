@@ -9,8 +9,6 @@ import { type ConsoleSocket } from '../services/screen/console-socket.js';
 import { defaultDataDir } from './data-dir.js';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './output.js';
 
-export { defaultDataDir };
-
 export const HOST_HELP = `Usage: hako host [--port N] [--data-dir D] [--static-dir D]
 
 Run Hako's services and serve its UI on http://127.0.0.1 for a browser on this machine. Prints one

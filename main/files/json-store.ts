@@ -108,6 +108,11 @@ function errorCode(error: unknown): string | undefined {
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** A store file's bytes as JSON: strict UTF-8, a leading BOM ignored. Throws when they are not. */
+export function parseStoreBytes(bytes: Uint8Array): unknown {
+  return JSON.parse(stripBom(decoder.decode(bytes)));
+}
 const encoder = new TextEncoder();
 
 export class JsonStore<T> {
@@ -175,7 +180,7 @@ export class JsonStore<T> {
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(stripBom(decoder.decode(bytes)));
+      raw = parseStoreBytes(bytes);
     } catch (error) {
       return this.recover(bytes, `is not valid UTF-8 JSON: ${describe(error)}`);
     }
