@@ -33,6 +33,12 @@ function answerOf(client: MemoryConsoleSocket): RdCleanPathPdu {
 
 const FAST = { requestMs: 300, openMs: 1_000, confirmMs: 500, tlsMs: 1_000 };
 
+/** A browser's socket and a proxy (FAST timeouts) whose tickets open `fake`. */
+function proxyTo(fake: FakeRdpServer): { client: MemoryConsoleSocket; proxy: ConsoleProxy } {
+  const client = new MemoryConsoleSocket();
+  return { client, proxy: new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST }) };
+}
+
 describe('the console proxy', () => {
   it('forwards the Connection Request unchanged, makes the TLS handshake itself, answers with the Confirm and the server’s certificate, then relays plaintext both ways', async () => {
     const fromClient: Buffer[] = [];
@@ -43,8 +49,7 @@ describe('the console proxy', () => {
         secure.once('secure', () => secure.write('hello from the VM'));
       },
     });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     const request = connectionRequest(0x1);
     // The request may arrive in pieces.
     const pdu = requestPdu(TOKEN, request);
@@ -107,8 +112,7 @@ describe('the console proxy', () => {
 
   it('answers an unknown or reused token with HTTP 401', async () => {
     const fake = await serve({ kind: 'tls' });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu('stolen'));
     expect((await proxy.done).error?.code).toBe('ConsoleTicketInvalid');
     await client.until(() => client.closed !== null);
@@ -118,8 +122,7 @@ describe('the console proxy', () => {
   it('passes the server’s refusal on as a negotiation error carrying its Confirm, and frees the pipe', async () => {
     const refusal = connectionConfirm({ failure: 5 });
     const fake = await serve({ kind: 'bytes', bytes: refusal });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     const outcome = await proxy.done;
     expect(outcome.error?.code).toBe('ConsoleRefused');
@@ -134,8 +137,7 @@ describe('the console proxy', () => {
   it('says so when the server selects standard RDP security instead of TLS', async () => {
     const standard = connectionConfirm('none');
     const fake = await serve({ kind: 'bytes', bytes: standard });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     const outcome = await proxy.done;
     expect(outcome.error?.code).toBe('ConsoleSecurityUnsupported');
@@ -147,8 +149,7 @@ describe('the console proxy', () => {
 
   it('answers a failed TLS handshake with a TLS alert and the VMMS-certificate advice; both sockets close', async () => {
     const fake = await serve({ kind: 'tls-then-close' });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     const outcome = await proxy.done;
     expect(outcome.error?.code).toBe('ConsoleTlsFailed');
@@ -160,8 +161,7 @@ describe('the console proxy', () => {
 
   it('answers a server that says nothing with WSA 10060 after the timeout, and closes the pipe', async () => {
     const fake = await serve({ kind: 'silent' });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     expect((await proxy.done).error?.code).toBe('SessionUnavailable');
     await client.until(() => client.closed !== null);
@@ -204,8 +204,7 @@ describe('the console proxy', () => {
 
   it('closes both sockets and frees the pipe when the VM stops mid-session', async () => {
     const fake = await serve({ kind: 'tls' });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     await waitFor(() => proxy.state === 'relaying');
     expect(fake.open.size).toBe(1);
@@ -219,8 +218,7 @@ describe('the console proxy', () => {
   it('says the VM stopped when its pipe closes just before the news of the stop arrives', async () => {
     let vmSide: TLSSocket | null = null;
     const fake = await serve({ kind: 'tls', onSecure: (secure) => (vmSide = secure) });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     await waitFor(() => proxy.state === 'relaying' && vmSide !== null);
     vmSide!.destroy(); // the VM powers off: its pipe goes first …
@@ -233,8 +231,7 @@ describe('the console proxy', () => {
 
   it('closes the browser’s socket when the VM’s session closes (a guest reboot)', async () => {
     const fake = await serve({ kind: 'tls', onSecure: (secure) => secure.once('secure', () => setTimeout(() => secure.destroy(), 50)) });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     const outcome = await proxy.done;
     expect(outcome).toMatchObject({ reached: 'relaying', error: null });
@@ -244,8 +241,7 @@ describe('the console proxy', () => {
   it('stops reading the VM while the browser is behind, and starts again when it catches up', async () => {
     let vmSide: TLSSocket | null = null;
     const fake = await serve({ kind: 'tls', onSecure: (secure) => (vmSide = secure) });
-    const client = new MemoryConsoleSocket();
-    const proxy = new ConsoleProxy(client, { open: opener(() => fake), timeouts: FAST });
+    const { client, proxy } = proxyTo(fake);
     client.deliver(requestPdu(TOKEN));
     await waitFor(() => proxy.state === 'relaying' && vmSide !== null);
     client.bufferedAmount = 8 * 1024 * 1024; // the browser reads nothing
