@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Page } from '@playwright/test';
+import { type HakoApp, type VmPage } from '../pages/index.js';
 import { expectAccessible } from '../support/axe.js';
 import { startHostProcess } from '../support/host-process.js';
 import { e2eDir, smallVm } from '../support/vms.js';
@@ -31,6 +32,16 @@ async function comVmWithPipe(base: string, uefi = false) {
   const rest = `hako-e2e-${randomBytes(4).toString('hex')}-com1`;
   const vm = await smallVm(base, { ComPorts: { UefiConsole: uefi ? 'ComPort1' : 'Disabled', ComPort1: `\\\\.\\pipe\\${rest}` } });
   return { vm, rest };
+}
+
+/** Opens the VM, starts it and shows its Console tab, connected to COM1. */
+async function startedConsole(app: HakoApp, vm: { readonly path: string; readonly name: string }): Promise<VmPage> {
+  const vmPage = await app.openVm(vm.path, vm.name);
+  await vmPage.run('Start');
+  await vmPage.expectState('Running');
+  await app.page.getByRole('tab', { name: 'Console' }).click();
+  await expect(app.page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+  return vmPage;
 }
 
 /** The terminal's visible rows as text (xterm's DOM renderer draws them as text). */
@@ -109,11 +120,7 @@ test('a running VM’s COM port in a console: output, typing, search, save, stop
 test('a 1.25 MiB paste comes back through the back-pressure window, and the console stays usable', async ({ app, page, context }) => {
   test.setTimeout(180_000);
   const vm = await comVm('E2E Console Flood');
-  const vmPage = await app.openVm(vm.path, vm.name);
-  await vmPage.run('Start');
-  await vmPage.expectState('Running');
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await expect(page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+  const vmPage = await startedConsole(app, vm);
   const input = page.getByRole('textbox', { name: 'COM1 console input' });
   await input.focus();
   // More than main's 960 KiB window: the echo only comes back whole if the terminal acknowledges what it wrote.
@@ -143,11 +150,7 @@ test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a s
     write: (text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text),
   };
   const vm = await comVm('E2E Console Clipboard');
-  const vmPage = await app.openVm(vm.path, vm.name);
-  await vmPage.run('Start');
-  await vmPage.expectState('Running');
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await expect(page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+  const vmPage = await startedConsole(app, vm);
   const rows = terminalRows(page);
   await expect(rows).toContainText(`Hako stand-in COM1 on ${vm.name}`);
   await expect(page.getByText('Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes.')).toBeVisible();
@@ -226,11 +229,7 @@ test('a 50 MiB flood from the guest: the console says output was throttled, drai
   try {
     await appOn(page, host.url, async (app) => {
       const { vm, rest } = await comVmWithPipe('E2E Console 50 MiB');
-      const vmPage = await app.openVm(vm.path, vm.name);
-      await vmPage.run('Start');
-      await vmPage.expectState('Running');
-      await page.getByRole('tab', { name: 'Console' }).click();
-      await expect(page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+      const vmPage = await startedConsole(app, vm);
       const rows = terminalRows(page);
       await expect(rows).toContainText(`Hako stand-in COM1 on ${vm.name}`);
 
@@ -279,11 +278,7 @@ test('a 50 MiB flood from the guest: the console says output was throttled, drai
 test('the console passes axe in light, dark and forced colours, and looks right at 1024×700', async ({ app, page }) => {
   test.setTimeout(90_000);
   const vm = await comVm('E2E Console Look', true);
-  const vmPage = await app.openVm(vm.path, vm.name);
-  await vmPage.run('Start');
-  await vmPage.expectState('Running');
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await expect(page.getByRole('status', { name: 'COM1: Connected' })).toBeVisible();
+  const vmPage = await startedConsole(app, vm);
   await expect(page.getByText("firmware's boot output")).toBeVisible();
   const rows = terminalRows(page);
   await expect(rows).toContainText('Hako stand-in UEFI firmware');
