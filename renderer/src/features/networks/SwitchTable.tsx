@@ -36,7 +36,7 @@ export function SwitchTable({ networks, onDelete }: { readonly networks: readonl
                 </div>
               </th>
               {/* HCN's ICS type is a NAT (NanaBox's own switch is one): the column says so; other types as HCN names them. */}
-              <td className="nowrap">{network.type === 'ICS' ? t('networks.type.ics') : network.type}</td>
+              <td>{network.type === 'ICS' ? t('networks.type.ics') : network.type}</td>
               <td>{network.subnets.length === 0 ? <span className="muted">{t('networks.subnet.windows')}</span> : network.subnets.map((s) => <Chip key={s.prefix}>{s.prefix}</Chip>)}</td>
               <td>{network.subnets.some((s) => s.gateway !== '') ? network.subnets.map((s) => <Chip key={s.prefix}>{s.gateway || '—'}</Chip>) : <span className="muted">—</span>}</td>
               <td>
