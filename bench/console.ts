@@ -19,7 +19,8 @@
  *   unacknowledged (shadow_encoder.c), so the time from a frame's end marker to the browser's
  *   acknowledgement is printed too, with the CPU the server and the browser's renderers used and the
  *   machine's load: on a crowded machine that wait is the renderer waiting for a core.
- *   HAKO_BENCH_CPU_PROFILE=<file> writes the page's CPU profile over those 5 s (open it in DevTools).
+ *   HAKO_BENCH_CPU_PROFILE=<file> writes the page's CPU profile over those 5 s (open it in DevTools),
+ *   HAKO_BENCH_TRACE=<file> a Chromium trace of them.
  * - console_relay_mib_s: plaintext through the proxy (WebSocket ⇄ TLS over the stand-in's pipe) for
  *   256 MiB from a test TLS server to a test WebSocket client.
  *
@@ -108,6 +109,8 @@ const toVm: number[] = [];
 /** When the browser's frame acknowledgements passed the proxy, by frame id. */
 const acks = new Map<number, number>();
 const fromVm: number[] = [];
+/** The size of each message the VM's side sent, beside fromVm. */
+const fromVmBytes: number[] = [];
 const bursts: number[] = [];
 // Each session's server output (the last is the one typed into and animated); its first message is
 // the proxy's RDCleanPath answer, not RDP.
@@ -132,6 +135,7 @@ const tap = (socket: ConsoleSocket): ConsoleSocket => {
       return (data: Uint8Array, sent?: () => void) => {
         const now = clock();
         fromVm.push(now);
+        fromVmBytes.push(data.length);
         if (answered) reader.push(data, now);
         answered = true;
         if (now - last > 4) bursts.push(now);
@@ -146,6 +150,20 @@ services.screen.setEndpoint(host.consoleUrl);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+// What each document's sockets send on, by kind, seen under the console document's own wrapper (this
+// runs first): IronRDP hands its socket Blobs, which the console document sends as bytes
+// (renderer/src/console/byte-sends.ts); a Blob here means that stopped working.
+await page.addInitScript(() => {
+  const NativeBlob = Blob;
+  const kinds: Record<string, number> = {};
+  (window as unknown as { sentKinds: typeof kinds }).sentKinds = kinds;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+    const kind = typeof data === 'string' ? 'text' : data instanceof NativeBlob ? 'Blob' : ArrayBuffer.isView(data) ? 'bytes' : 'ArrayBuffer';
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+    send.call(this, data);
+  };
+});
 await page.goto(host.url);
 await page.getByRole('navigation', { name: 'Hako' }).getByRole('button', { name: new RegExp(`^${name} `) }).click();
 await page.getByRole('tab', { name: 'Screen' }).click();
@@ -298,6 +316,9 @@ if (profileFile) {
   await cdp.send('Profiler.start');
 }
 const serverCpuBefore = cpuSeconds(desktop.serverPid);
+// HAKO_BENCH_TRACE=<file>: a Chromium trace of the same 5 s (open it in DevTools' Performance panel).
+const traceFile = process.env.HAKO_BENCH_TRACE;
+if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'gpu', 'viz', 'toplevel'] });
 const frames: { distinct: number; painted: number; seconds: number; checksumMs: number; checksums: number; end: number; puts: number[] } = await frame.evaluate(async () => {
   const probe = window as unknown as { checksum: () => number; puts: number[]; checksumMs: number; checksums: number };
   probe.checksumMs = 0;
@@ -319,6 +340,8 @@ const frames: { distinct: number; painted: number; seconds: number; checksumMs: 
   }
   return { distinct, painted, seconds: (performance.now() - start) / 1000, checksumMs: probe.checksumMs, checksums: probe.checksums, end: performance.timeOrigin + performance.now(), puts };
 });
+if (traceFile) await browser.stopTracing();
+const sentKinds = await frame.evaluate(() => (window as unknown as { sentKinds: Record<string, number> }).sentKinds);
 const loadDuring = loadavg()[0]!;
 const serverCpu = (cpuSeconds(desktop.serverPid) - serverCpuBefore) / frames.seconds;
 const rendererCpu = ((await rendererBusy()) - busyBefore) / frames.seconds;
@@ -400,7 +423,7 @@ console.log(
   `input latency by segment (ms, ${segments.vm.length} of ${latencies.length} keys traced): key → proxy ${spread(segments.toProxy)}; proxy → VM → proxy (pipe, server capture + encode) ${spread(segments.vm)}; proxy → IronRDP paints (WebSocket, decode) ${spread(segments.decode)}; paint → frame seen changed ${spread(segments.paint)}; the proxy's event loop ran late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`,
 );
 console.log(
-  `canvas ${canvasSize}; frames: ${frames.distinct} distinct in ${frames.seconds.toFixed(1)} s, IronRDP painted in ${frames.painted} frames; the server sent ${serverFrames} frames (end markers) in ${serverBursts} bursts and ${fromVm.filter(inWindow).length} WebSocket messages in the same time (FreeRDP 2.11's X11 shadow captures at most 32 fps, fewer while frames are unacknowledged)`,
+  `canvas ${canvasSize}; frames: ${frames.distinct} distinct in ${frames.seconds.toFixed(1)} s, IronRDP painted in ${frames.painted} frames; the server sent ${serverFrames} frames (end markers) in ${serverBursts} bursts and ${fromVm.filter(inWindow).length} WebSocket messages (${(fromVm.reduce((sum, at, i) => sum + (inWindow(at) ? fromVmBytes[i]! : 0), 0) / 1024 / Math.max(1, serverFrames)).toFixed(0)} KiB a frame) in the same time (FreeRDP 2.11's X11 shadow captures at most 32 fps, fewer while frames are unacknowledged)`,
 );
 console.log(
   `during the animation, load average ${loadDuring.toFixed(1)} on ${cpus().length} cores; cpu as a share of one core: server ${(serverCpu * 100).toFixed(0)} %, browser renderers ${(rendererProcessCpu * 100).toFixed(0)} % (all threads), the page's main thread busy ${(rendererCpu * 100).toFixed(0)} % of the time (of which the bench's checksum ${((frames.checksumMs / 1000 / frames.seconds) * 100).toFixed(0)} %, ${(frames.checksumMs / Math.max(1, frames.checksums)).toFixed(1)} ms a frame)`,
@@ -412,6 +435,7 @@ console.log(
 console.log(
   `frames acknowledged: ${ackDelays.length} of ${serverFrames}; a frame's end marker at the proxy → the browser's acknowledgement at the proxy (ms) ${spread(ackDelays)}, of which → IronRDP's last paint of it ${spread(paintDelays)}; the renderers used ${((rendererProcessCpu * frames.seconds * 1000) / Math.max(1, frames.painted)).toFixed(1)} ms of CPU per painted frame`,
 );
+console.log(`the console's socket was given to send: ${Object.entries(sentKinds).map(([kind, count]) => `${kind} ${count}`).join(', ') || 'nothing'}`);
 console.log(`relay: ${RELAY_MIB} MiB in ${relaySeconds.toFixed(2)} s`);
 console.log(`bench: console_connect_ms = ${median(connects).toFixed(0)} ms`);
 console.log(`bench: console_input_latency_p95_ms = ${percentile(latencies, 95).toFixed(1)} ms`);

@@ -9,6 +9,10 @@ import '@devolutions/iron-remote-desktop';
 import { Backend, displayControl, enableCredssp, init } from '@devolutions/iron-remote-desktop-rdp';
 import type { UserInteraction } from '@devolutions/iron-remote-desktop';
 import { readPageMessage, type ConsoleConnect, type ConsoleToPage } from '../features/screen/console-protocol.js';
+import { sendBlobsAsBytes } from './byte-sends.js';
+
+// Before IronRDP opens its socket: its keys and frame acknowledgements go out at once (byte-sends.ts).
+sendBlobsAsBytes(window);
 
 /** IronRDP's `ScreenScale` (its enum is not exported): Fit 1, Real 3. */
 const SCALE = { fit: 1, real: 3 } as const;
