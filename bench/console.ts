@@ -157,8 +157,10 @@ await page.addInitScript(() => {
   const NativeBlob = Blob;
   const kinds: Record<string, number> = {};
   (window as unknown as { sentKinds: typeof kinds }).sentKinds = kinds;
-  const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+  // The page's WebSocket (this file's `WebSocket` is the ws package's).
+  const Socket = window.WebSocket;
+  const send = Socket.prototype.send;
+  Socket.prototype.send = function (this: InstanceType<typeof Socket>, data: Parameters<InstanceType<typeof Socket>['send']>[0]) {
     const kind = typeof data === 'string' ? 'text' : data instanceof NativeBlob ? 'Blob' : ArrayBuffer.isView(data) ? 'bytes' : 'ArrayBuffer';
     kinds[kind] = (kinds[kind] ?? 0) + 1;
     send.call(this, data);
