@@ -142,7 +142,7 @@ test('a 1.25 MiB paste comes back through the back-pressure window, and the cons
   await vmPage.powerOff();
 });
 
-test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a selection, Ctrl+Shift+V', async ({ app, page, context }) => {
+test('copy and paste with Windows Terminal’s keys (Ctrl+Shift+C, Ctrl+C on a selection, Ctrl+Shift+V) and its right click', async ({ app, page, context }) => {
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const clipboard = {
@@ -153,7 +153,7 @@ test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a s
   const vmPage = await startedConsole(app, vm);
   const rows = terminalRows(page);
   await expect(rows).toContainText(`Hako stand-in COM1 on ${vm.name}`);
-  await expect(page.getByText('Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes.')).toBeVisible();
+  await expect(page.getByText('Ctrl+Shift+C copies, Ctrl+Shift+V pastes; a right click copies the selection, or pastes.')).toBeVisible();
 
   const input = page.getByRole('textbox', { name: 'COM1 console input' });
   await input.focus();
@@ -163,10 +163,10 @@ test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a s
 
   // Double-clicking a word selects it (the click lands on xterm's screen layer, above the rows, as a
   // user's would); Ctrl+Shift+C puts it on the clipboard.
-  const selectWord = async () => {
-    const box = (await echoed.boundingBox())!;
-    await page.mouse.dblclick(box.x + 12, box.y + box.height / 2);
-  };
+  // The line keeps its place; its text grows as more is typed after the interrupt below.
+  const word = (await echoed.boundingBox())!;
+  const onWord = { x: word.x + 12, y: word.y + word.height / 2 };
+  const selectWord = () => page.mouse.dblclick(onWord.x, onWord.y);
   await clipboard.write('sentinel');
   await selectWord();
   await page.keyboard.press('Control+Shift+C');
@@ -190,6 +190,16 @@ test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a s
   await page.keyboard.press('Control+Shift+V');
   await expect(rows).toContainText('after-interrupt from-the-clipboard');
 
+  // A right click copies the selection (and clears it)…
+  await clipboard.write('sentinel');
+  await selectWord();
+  await page.mouse.click(onWord.x, onWord.y, { button: 'right' });
+  await expect.poll(clipboard.read).toBe('copy-me-please');
+  // …and with nothing selected, pastes: the guest echoes it, and no page menu opened.
+  await clipboard.write(' right-clicked');
+  await page.mouse.click(onWord.x, onWord.y, { button: 'right' });
+  await expect(rows).toContainText('from-the-clipboard right-clicked');
+
   // The shortcuts list (?) names the console's keys.
   await page.getByRole('main').focus();
   await page.keyboard.press('?');
@@ -197,6 +207,7 @@ test('copy and paste with Windows Terminal’s keys: Ctrl+Shift+C, Ctrl+C on a s
   const table = help.getByRole('table', { name: 'Shortcuts' });
   await expect(table.getByRole('row', { name: /Ctrl\+Shift\+C In a serial console: copy the selection/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Ctrl\+Shift\+V In a serial console: paste/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Right click In a serial console: copy the selection, or paste when nothing is selected/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Shift\+Esc In a serial console: leave the terminal/ })).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

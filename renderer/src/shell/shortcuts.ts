@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   // The serial console's own keys (features/vm/console): Windows Terminal's clipboard keys, and the way out.
   { keys: 'Ctrl+Shift+C', action: 'shortcuts.consoleCopy' },
   { keys: 'Ctrl+Shift+V', action: 'shortcuts.consolePaste' },
+  { keysKey: 'shortcuts.consoleRightClickKeys', action: 'shortcuts.consoleRightClick' },
   { keys: 'Shift+Esc', action: 'shortcuts.consoleLeave' },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipboardAction, type KeyChord } from './clipboard-keys.js';
+import { clipboardAction, rightClickAction, type KeyChord } from './clipboard-keys.js';
 
 const chord = (key: string, mods: Partial<KeyChord> = {}): KeyChord => ({ key, ctrlKey: false, shiftKey: false, altKey: false, metaKey: false, ...mods });
 
@@ -22,5 +22,10 @@ describe('the console clipboard keys', () => {
     expect(clipboardAction(chord('c', { ctrlKey: true, altKey: true }), true)).toBeNull();
     expect(clipboardAction(chord('c', { ctrlKey: true, metaKey: true }), true)).toBeNull();
     expect(clipboardAction(chord('d', { ctrlKey: true }), true)).toBeNull();
+  });
+
+  it('copies the selection with a right click, and pastes when nothing is selected', () => {
+    expect(rightClickAction(true)).toBe('copy');
+    expect(rightClickAction(false)).toBe('paste');
   });
 });

@@ -4,6 +4,8 @@
  * Ctrl+C interrupts). Ctrl+C without a selection is the guest's (^C), and so is every other key, Ctrl+V
  * included: xterm sends it as ^V (quoted insert in a shell, block selection in vim), which a serial guest
  * may need more than a second paste key. (Windows Terminal binds Ctrl+V to paste as well; Hako does not.)
+ * The mouse's right button is the console window's (conhost, and Windows Terminal by default): it copies
+ * the selection, or pastes when nothing is selected.
  */
 
 export type ClipboardAction = 'copy' | 'paste';
@@ -25,4 +27,9 @@ export function clipboardAction(event: KeyChord, hasSelection: boolean): Clipboa
   if (event.shiftKey && key === 'v') return 'paste';
   if (!event.shiftKey && key === 'c' && hasSelection) return 'copy';
   return null;
+}
+
+/** What a right click does: copy what is selected, else paste. */
+export function rightClickAction(hasSelection: boolean): ClipboardAction {
+  return hasSelection ? 'copy' : 'paste';
 }

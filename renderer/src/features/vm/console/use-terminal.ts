@@ -13,7 +13,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { clipboardAction, type ClipboardAction } from './clipboard-keys.js';
+import { clipboardAction, rightClickAction, type ClipboardAction } from './clipboard-keys.js';
 import { routeCellStyles, withScriptStyles } from './script-styles.js';
 import { terminalTheme, watchTheme } from './terminal-theme.js';
 
@@ -55,6 +55,10 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, options: Ter
     const search = new SearchAddon();
     terminal.loadAddon(fit);
     terminal.loadAddon(search);
+    const runClipboard = (action: ClipboardAction) => {
+      const done = action === 'copy' ? copySelection(terminal) : navigator.clipboard.readText().then((text) => terminal.paste(text));
+      done.catch((error: unknown) => latest.current.onClipboardError(action, error));
+    };
     terminal.attachCustomKeyEventHandler((event) => {
       if (event.type === 'keydown' && event.key === 'Escape' && event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
         event.preventDefault();
@@ -65,12 +69,18 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, options: Ter
       if (action === null) return true;
       // Every event of the chord (keydown, keypress, keyup) stays away from the guest; keydown acts.
       event.preventDefault();
-      if (event.type === 'keydown') {
-        const done = action === 'copy' ? copySelection(terminal) : navigator.clipboard.readText().then((text) => terminal.paste(text));
-        done.catch((error: unknown) => latest.current.onClipboardError(action, error));
-      }
+      if (event.type === 'keydown') runClipboard(action);
       return false;
     });
+    // The right button copies or pastes (clipboard-keys.ts) instead of opening the page's menu. Only the
+    // mouse's: the menu key and Shift+F10 are keys, and keys go to the guest.
+    const onContextMenu = (event: MouseEvent) => {
+      if (event.button !== 2) return;
+      event.preventDefault();
+      runClipboard(rightClickAction(terminal.hasSelection()));
+      terminal.focus();
+    };
+    element.addEventListener('contextmenu', onContextMenu);
     withScriptStyles(element.ownerDocument, () => terminal.open(element));
     routeCellStyles(terminal);
     terminal.textarea?.setAttribute('aria-label', latest.current.label);
@@ -86,6 +96,7 @@ export function useTerminal(host: RefObject<HTMLDivElement | null>, options: Ter
     setParts({ terminal, search });
     return () => {
       setParts(null);
+      element.removeEventListener('contextmenu', onContextMenu);
       stopWatching();
       resize.disconnect();
       input.dispose();
