@@ -3,17 +3,12 @@
  * high-contrast themes (forced colours) must keep every state visible: the selected tab and section,
  * a switch that is on, a VM's state. Writes screenshots to out/e2e/screenshots to look at.
  */
-import path from 'node:path';
 import { type Locator, type Page } from '@playwright/test';
 import { namedVm } from '../support/vms.js';
+import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../../out/e2e/screenshots');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
 
 /** Whether the page's content area scrolls sideways. */
 async function scrollsSideways(page: Page): Promise<boolean> {
@@ -42,14 +37,14 @@ test('a small window and a high-contrast theme keep the window usable', async ({
   await page.setViewportSize({ width: 1024, height: 700 });
   await app.showHome();
   expect(await scrollsSideways(page)).toBe(false);
-  await shot(page, 'narrow-home');
+  await screenshot(page, 'narrow-home');
   await app.showVm(vm.name);
   expect(await scrollsSideways(page)).toBe(false);
-  await shot(page, 'narrow-vm-overview');
+  await screenshot(page, 'narrow-vm-overview');
   const settings = await vmPage.openSettings();
   await settings.section('Storage');
   expect(await scrollsSideways(page)).toBe(false);
-  await shot(page, 'narrow-vm-settings-storage');
+  await screenshot(page, 'narrow-vm-settings-storage');
   await settings.section('Network');
   expect(await scrollsSideways(page)).toBe(false);
 
@@ -65,7 +60,7 @@ test('a small window and a high-contrast theme keep the window usable', async ({
   expect(await paint(vmPage.tab('Settings'), 'background-color', '::after')).not.toBe(canvas);
   const current = settings.sections.getByRole('button', { name: 'Security' });
   expect(await paint(current, 'background-color', '::before')).not.toBe(canvas);
-  await shot(page, 'forced-colors-vm-settings');
+  await screenshot(page, 'forced-colors-vm-settings');
 
   await vmPage.openOverview();
   // A command that stays focusable while disabled (aria-disabled) is greyed like a disabled one, and the
@@ -79,7 +74,7 @@ test('a small window and a high-contrast theme keep the window usable', async ({
   // The chosen session mode is highlighted, not just bold.
   const chosen = vmPage.session.locator('.segment-selected');
   expect(await paint(chosen, 'background-color')).not.toBe(canvas);
-  await shot(page, 'forced-colors-vm-overview');
+  await screenshot(page, 'forced-colors-vm-overview');
   await page.emulateMedia({ forcedColors: 'none' });
   await vmPage.powerOff();
 });

@@ -11,15 +11,14 @@ import { type Page } from '@playwright/test';
 import { type HakoApp, type VmPage } from '../pages/index.js';
 import { expectAccessible } from '../support/axe.js';
 import { startHostProcess } from '../support/host-process.js';
+import { screenshot } from '../support/screenshots.js';
 import { e2eDir, smallVm } from '../support/vms.js';
 import { appOn, expect, test } from './fixtures.js';
 
 const SHOTS = process.env.HAKO_CONSOLE_SHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  if (SHOTS) await screenshot(page, name, SHOTS);
 }
 
 /** A small VM whose COM1 is a pipe of its own; `uefi`: the firmware's console goes to COM1. */

@@ -10,14 +10,10 @@ import { type Page } from '@playwright/test';
 import { NewVmWizard } from '../pages/new-vm-wizard.js';
 import { lifecycleDialog } from '../pages/vm-lifecycle.js';
 import { e2eDir, smallVm, smallVmText, uniqueName } from '../support/vms.js';
+import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
 
 /** Serious and critical accessibility violations in the main area (the navigation pane is another feature's), or in the open dialog. */
 async function seriousViolations(page: Page, within: 'main' | 'dialog' = 'main'): Promise<string[]> {
@@ -47,19 +43,19 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
 
   await wizard.expectStep('System and hardware');
   expect(await seriousViolations(page)).toEqual([]);
-  await shot(page, 'new-vm-hardware');
+  await screenshot(page, 'new-vm-hardware');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'new-vm-hardware-dark');
+  await screenshot(page, 'new-vm-hardware-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1024, height: 700 });
   expect(await page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(false);
-  await shot(page, 'new-vm-hardware-narrow');
+  await screenshot(page, 'new-vm-hardware-narrow');
   await page.setViewportSize({ width: 1360, height: 860 });
 
   await wizard.next.click();
   await wizard.expectStep('Virtual hard disk');
   expect(await seriousViolations(page)).toEqual([]);
-  await shot(page, 'new-vm-disk');
+  await screenshot(page, 'new-vm-disk');
   await wizard.next.click();
   await wizard.expectStep('Installation media');
   await page.getByRole('radiogroup', { name: 'Install the operating system' }).getByRole('radio', { name: 'From an image file (.iso)' }).check();
@@ -68,7 +64,7 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
   // A relative path is refused where it is typed.
   await wizard.expectStep('Installation media');
   await expect(wizard.field('Image file')).toHaveAccessibleDescription(/full path/);
-  await shot(page, 'new-vm-media-error');
+  await screenshot(page, 'new-vm-media-error');
   await page.getByRole('radiogroup', { name: 'Install the operating system' }).getByRole('radio', { name: 'Later' }).check();
   await wizard.next.click();
   await wizard.expectStep('Network');
@@ -77,18 +73,18 @@ test('the wizard by keyboard: every step reachable with Tab and Enter, no seriou
 
   await wizard.expectStep('Summary');
   expect(await seriousViolations(page)).toEqual([]);
-  await shot(page, 'new-vm-summary');
+  await screenshot(page, 'new-vm-summary');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'new-vm-summary-dark');
+  await screenshot(page, 'new-vm-summary-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1024, height: 700 });
   expect(await page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(false);
-  await shot(page, 'new-vm-summary-narrow');
+  await screenshot(page, 'new-vm-summary-narrow');
   await page.setViewportSize({ width: 1360, height: 860 });
 
   await wizard.create(name);
   expect(await seriousViolations(page)).toEqual([]);
-  await shot(page, 'new-vm-created');
+  await screenshot(page, 'new-vm-created');
   await expect(await app.revealEntry(name)).toBeVisible();
 
   // "Create another" starts afresh, and Alt+N opens the wizard from anywhere.
@@ -115,31 +111,31 @@ test('the clone, delete and discard dialogs and a refused file: no serious axe f
 
   const clone = await lifecycleDialog(vmPage, 'Clone…');
   expect(await seriousViolations(page, 'dialog')).toEqual([]);
-  await shot(page, 'clone-dialog');
+  await screenshot(page, 'clone-dialog');
   await clone.getByRole('radiogroup', { name: 'Disks' }).getByRole('radio', { name: 'Differencing disks' }).check();
   await expect(clone.getByRole('region', { name: "The original's disks must never change again" })).toBeVisible();
   await clone.getByRole('radiogroup', { name: 'MAC addresses' }).getByRole('radio', { name: 'Dynamic addresses' }).check();
   expect(await seriousViolations(page, 'dialog')).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'clone-dialog-dark');
+  await screenshot(page, 'clone-dialog-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1024, height: 700 });
   await expect(clone.getByRole('button', { name: 'Clone', exact: true })).toBeInViewport();
-  await shot(page, 'clone-dialog-narrow');
+  await screenshot(page, 'clone-dialog-narrow');
   await page.setViewportSize({ width: 1360, height: 860 });
   await clone.getByRole('button', { name: 'Cancel' }).click();
 
   const discard = await lifecycleDialog(vmPage, 'Discard saved state…');
   expect(await seriousViolations(page, 'dialog')).toEqual([]);
-  await shot(page, 'discard-dialog');
+  await screenshot(page, 'discard-dialog');
   await discard.getByRole('button', { name: 'Cancel' }).click();
 
   const remove = await lifecycleDialog(vmPage, 'Delete…');
   await expect(remove.getByRole('checkbox').first()).toBeVisible();
   expect(await seriousViolations(page, 'dialog')).toEqual([]);
-  await shot(page, 'delete-dialog');
+  await screenshot(page, 'delete-dialog');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await shot(page, 'delete-dialog-narrow');
+  await screenshot(page, 'delete-dialog-narrow');
   await page.setViewportSize({ width: 1360, height: 860 });
   await remove.getByRole('button', { name: 'Cancel' }).click();
 
@@ -148,7 +144,7 @@ test('the clone, delete and discard dialogs and a refused file: no serious axe f
   const brokenPage = await app.openVm(broken.path, path.basename(broken.path, '.7b'));
   await expect(brokenPage.action('Start')).toBeDisabled();
   expect(await seriousViolations(page)).toEqual([]);
-  await shot(page, 'refused-file-overview');
+  await screenshot(page, 'refused-file-overview');
 });
 
 test.describe('in Chinese', () => {
@@ -165,9 +161,9 @@ test.describe('in Chinese', () => {
     await expect(page.getByRole('heading', { level: 2, name: '系统和硬件' })).toBeVisible();
     await page.setViewportSize({ width: 1024, height: 700 });
     expect(await page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(false);
-    await shot(page, 'new-vm-hardware-zh');
+    await screenshot(page, 'new-vm-hardware-zh');
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '摘要' })).toBeVisible();
-    await shot(page, 'new-vm-summary-zh');
+    await screenshot(page, 'new-vm-summary-zh');
   });
 });

@@ -5,16 +5,14 @@
  */
 import path from 'node:path';
 import { type Page } from '@playwright/test';
+import { screenshot, SCREENSHOTS_DIR } from '../support/screenshots.js';
 import { namedVm, uniqueName } from '../support/vms.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
-
 async function shots(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: path.join(OUT, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+    await screenshot(page, `${name}-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -42,7 +40,7 @@ test('screenshots of the device screens', async ({ app, page }) => {
   const settings = await vmPage.openSettings();
   const network = await settings.section('Network');
   await shots(page, 'settings-network');
-  await network.getByRole('list', { name: 'Network adapters' }).screenshot({ path: path.join(OUT, 'settings-network-adapters.png') });
+  await network.getByRole('list', { name: 'Network adapters' }).screenshot({ path: path.join(SCREENSHOTS_DIR, 'settings-network-adapters.png') });
 
   for (const [section, name] of [
     ['Shared folders', 'settings-shares'],
@@ -99,7 +97,6 @@ test.describe('in Simplified Chinese', () => {
     await page.goto(hostUrl());
     await page.getByRole('button', { name: '虚拟交换机' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '虚拟交换机' })).toBeVisible();
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: path.join(OUT, 'switches-zh-CN.png'), animations: 'disabled', caret: 'hide' });
+    await screenshot(page, 'switches-zh-CN');
   });
 });

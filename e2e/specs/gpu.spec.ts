@@ -3,18 +3,12 @@
  * Intel adapter known by its description only, an AMD card whose device node went away, and an unplugged
  * card that Windows does not list.
  */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expectAccessible } from '../support/axe.js';
 import { smallVm } from '../support/vms.js';
+import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../../out/e2e/screenshots');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
 
 const CLASS = '#{064092b3-625e-43bf-9eb5-dc845897dd59}\\GPUPARAV';
 const NVIDIA = `\\\\?\\PCI#VEN_10DE&DEV_1C82&SUBSYS_11BF1B4C&REV_A1#4&38ab2860&0&0008${CLASS}`;
@@ -152,14 +146,14 @@ test.describe('GPUs', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await expectAccessible(page, `GPU picker (${colorScheme})`);
-      await shot(page, `gpu-picker-${colorScheme}`);
+      await screenshot(page, `gpu-picker-${colorScheme}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1024, height: 700 });
     expect(await page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(false);
     await host.getByRole('listitem').first().scrollIntoViewIfNeeded();
-    await shot(page, 'gpu-picker-1024x700');
+    await screenshot(page, 'gpu-picker-1024x700');
     await display.getByRole('region', { name: 'Chosen in the file, not on this host' }).scrollIntoViewIfNeeded();
-    await shot(page, 'gpu-picker-1024x700-missing');
+    await screenshot(page, 'gpu-picker-1024x700-missing');
   });
 });

@@ -6,23 +6,16 @@
  * also shows text that bypasses the catalogue: every visible text (but names, paths and numbers) has
  * its accents.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { HakoApp } from '../pages/index.js';
 import { hostUrl } from '../support/vms.js';
 import { layoutProblems } from '../support/layout.js';
 import { tour, tourVms } from '../support/tour.js';
 import { wordsFor, type TestLocale } from '../support/words.js';
+import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../../out/e2e/screenshots');
-
-async function shot(page: Page, folder: string, name: string): Promise<void> {
-  await mkdir(path.join(OUT, folder), { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, folder, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
+const shot = (page: Page, folder: string, name: string) => screenshot(page, `${folder}/${name}`);
 
 /** The host's address with `?locale=…` (the secret stays in the fragment). */
 function withLocale(locale: string): string {

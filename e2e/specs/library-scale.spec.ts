@@ -5,16 +5,11 @@
  * Also renders the start page with 1,000 VMs (light, dark, 1024×700) into out/e2e/screenshots.
  */
 import path from 'node:path';
-import { type Page } from '@playwright/test';
 import { matches } from '../../test/support/big-library.js';
 import { LibraryHome } from '../pages/index.js';
 import { BIG_LIBRARY_SIZE, expect, test } from '../support/big-host.js';
+import { screenshot } from '../support/screenshots.js';
 
-const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
-const shot = async (page: Page, name: string) => {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
-};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -61,7 +56,7 @@ test('bulk start and power off act on each selected VM and say how each went; th
   for (const name of ten.filter((n) => n !== 'Lab VM 0013')) await expect(home.result(started, name)).toContainText('Started');
   await expect(home.result(started, 'Lab VM 0013')).toContainText('Failed:');
   await expect(app.libraryEntry('Lab VM 0010')).toHaveAccessibleName('Lab VM 0010 Running');
-  await shot(page, 'library-bulk-results');
+  await screenshot(page, 'library-bulk-results');
 
   // The state filter: only the running ones; the pane follows.
   await home.stateFilter.selectOption({ label: 'Running' });
@@ -188,11 +183,11 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
 test('screenshots of a library of 1,000 VMs: light, dark, 1024×700', async ({ app, page }) => {
   await expect(app.libraryEntry('Lab VM 0001')).toBeVisible();
   expect(BIG_LIBRARY_SIZE).toBe(1_000);
-  await shot(page, 'library-1000-light');
+  await screenshot(page, 'library-1000-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'library-1000-dark');
+  await screenshot(page, 'library-1000-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1024, height: 700 });
   await new LibraryHome(page).search.fill('lab vm 00');
-  await shot(page, 'library-1000-1024x700');
+  await screenshot(page, 'library-1000-1024x700');
 });

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { type Page } from '@playwright/test';
 import { startRdpDesktop, targetFileName, type RdpDesktop, type Screen } from '../../test/support/rdp-desktop.js';
 import { expect, test } from './fixtures.js';
+import { screenshot } from '../support/screenshots.js';
 import { sessionTargetsDir, smallVm } from '../support/vms.js';
 
 const WIDTH = 1280;
@@ -53,23 +54,17 @@ function grid(columns: number, rows: number): [number, number][] {
 
 const close = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
 
-const SHOTS = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
 
 /** The connected console in the light and dark themes, and in a small window (1024×700). */
 async function shots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()!;
-  await shot(page, `${name}-light`);
+  await screenshot(page, `${name}-light`);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, `${name}-dark`);
+  await screenshot(page, `${name}-dark`);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.waitForTimeout(300); // the picture refits to the frame
-  await shot(page, `${name}-1024x700`);
+  await screenshot(page, `${name}-1024x700`);
   await page.setViewportSize(size);
 }
 
@@ -158,7 +153,7 @@ test('the console shows the VM’s screen, takes the keyboard, reconnects after 
   const signIn = page.getByRole('dialog', { name: `Sign in to ${vm.name}` });
   await expect(signIn).toBeVisible();
   await expect(signIn).toContainText('keeps no credentials');
-  await shot(page, 'console-credentials-light');
+  await screenshot(page, 'console-credentials-light');
   await signIn.getByRole('textbox', { name: 'User name' }).fill('guest');
   await signIn.getByLabel('Password').fill('not-checked-by-this-server');
   await signIn.getByRole('button', { name: 'Connect' }).click();
@@ -172,7 +167,7 @@ test('the console shows the VM’s screen, takes the keyboard, reconnects after 
   await vmPage.expectState('Running');
   await vmPage.powerOff();
   await expect(page.getByRole('tabpanel').getByRole('heading', { name: 'The VM is off' })).toBeVisible();
-  await shot(page, 'console-off-light');
+  await screenshot(page, 'console-off-light');
 });
 
 test('the external client stays the second choice: the Screen tab opens it, the Overview shows and ends it', async ({ app, page }) => {

@@ -3,18 +3,11 @@
  * the README when run by `npm run screenshots`, else into out/e2e/screenshots. Also a smoke test:
  * every view renders without an error notification.
  */
-import path from 'node:path';
-import { type Page } from '@playwright/test';
 import { namedVm } from '../support/vms.js';
+import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
 
-async function shot(page: Page, name: string): Promise<void> {
-  // Let fonts settle and transitions end (motion is reduced anyway).
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
-}
 
 test('screenshots of the main views', async ({ app, page }) => {
   test.setTimeout(120_000);
@@ -80,34 +73,34 @@ test('screenshots of the main views', async ({ app, page }) => {
   await expect(win.pendingRestart).toBeVisible();
 
   await app.showHome();
-  await shot(page, 'home');
+  await screenshot(page, 'home');
 
   await app.showVm(windows.name);
   await win.openOverview();
-  await shot(page, 'vm-overview');
+  await screenshot(page, 'vm-overview');
 
   await win.openSettings();
   await settings.section('General');
-  await shot(page, 'vm-settings');
+  await screenshot(page, 'vm-settings');
 
   await settings.section('Storage');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(page, 'vm-settings-storage-dark');
+  await screenshot(page, 'vm-settings-storage-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
   const events = await win.openEvents();
   await expect(events).toBeVisible();
-  await shot(page, 'vm-events');
+  await screenshot(page, 'vm-events');
 
   const lab = await app.showVm(legacy.name);
   await lab.openOverview();
   await expect(lab.findings).toBeVisible();
-  await shot(page, 'vm-findings');
+  await screenshot(page, 'vm-findings');
   const labSettings = await lab.openSettings();
   await labSettings.number('Memory').fill('4096');
   await labSettings.saveButton.click();
   await expect(labSettings.consentDialog).toBeVisible();
-  await shot(page, 'save-consent');
+  await screenshot(page, 'save-consent');
   await labSettings.consentDialog.getByRole('button', { name: 'Cancel' }).click();
   await labSettings.discardButton.click();
 
@@ -115,16 +108,16 @@ test('screenshots of the main views', async ({ app, page }) => {
   await win.openOverview();
   await win.action('Power off').click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
-  await shot(page, 'power-off-confirm');
+  await screenshot(page, 'power-off-confirm');
   await page.keyboard.press('Escape');
 
   await app.showDiagnostics();
-  await shot(page, 'diagnostics');
+  await screenshot(page, 'diagnostics');
 
   await page.emulateMedia({ colorScheme: 'dark' });
   await app.showVm(windows.name);
   await win.openOverview();
-  await shot(page, 'vm-overview-dark');
+  await screenshot(page, 'vm-overview-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
   await expect(app.notifications.getByRole('alert')).toHaveCount(0);

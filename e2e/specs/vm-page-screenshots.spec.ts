@@ -4,13 +4,12 @@
  * or docs/screenshots with `npm run screenshots`. On a host of its own, so only its VMs show; also a
  * smoke test: each view renders.
  */
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { VmPage } from '../pages/index.js';
 import { expect, test } from '../support/own-host.js';
+import { screenshot } from '../support/screenshots.js';
 import { namedVm } from '../support/vms.js';
 
-const OUT = path.resolve(import.meta.dirname, '../..', process.env.HAKO_SCREENSHOTS_DIR ?? 'out/e2e/screenshots');
 
 const LOOKS = [
   { suffix: '', width: 1360, height: 860, scheme: 'light' },
@@ -23,8 +22,7 @@ async function shots(page: Page, name: string, prepare?: () => Promise<void>): P
     await page.setViewportSize({ width: look.width, height: look.height });
     await page.emulateMedia({ colorScheme: look.scheme });
     await prepare?.();
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({ path: path.join(OUT, `${name}${look.suffix}.png`), animations: 'disabled', caret: 'hide' });
+    await screenshot(page, `${name}${look.suffix}`);
   }
 }
 
