@@ -39,6 +39,8 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
   const toolbar = useRef<HTMLFormElement>(null);
   const connection = useRef<ConsoleConnection | null>(null);
   const [status, setStatus] = useState<ConsoleStatusDto | null>(null);
+  /** When main last said it paused the output (see use-held.ts). */
+  const [lastPause, setLastPause] = useState(0);
   const [error, setError] = useState<ShownError | null>(null);
   const [query, setQuery] = useState('');
   const [noMatch, setNoMatch] = useState(false);
@@ -55,6 +57,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     if (!parts) return;
     const opened = new ConsoleConnection(api, vm.path, port, { write: (data, done) => parts.terminal.write(data, done) }, {
       status: (next) => {
+        if (next.throttled) setLastPause(Date.now());
         setStatus(next);
         if (next.error) setError(describeError(next.error));
       },
@@ -84,7 +87,7 @@ export function ConsolePanel({ vm, port }: { readonly vm: VmSnapshotDto; readonl
     find(false);
   };
 
-  const paused = useHeld(status?.throttled === true, PAUSED_NOTE_HOLD_MS);
+  const paused = useHeld(status?.throttled === true, PAUSED_NOTE_HOLD_MS, lastPause);
   const state = shownState(status, isLive(vm.state), error !== null);
   const stateText = t(`console.state.${state === 'vm-stopped' ? 'vmStopped' : state}`);
 
