@@ -55,6 +55,24 @@ const ends = (socket: net.Socket) => [
   { address: socket.localAddress!, port: socket.localPort! },
 ] as const;
 
+/**
+ * `client` → `server` is found to be `pid`'s or its descendant's. Asked again for up to 10 s: once, in a
+ * CI run under wine, the answer for a live client’s connection came back false, and nine runs of this
+ * file since (six with the CPUs kept busy) did not repeat it; which of wine’s answers lagged (the TCP
+ * table's owner, the snapshot, the process times) is not known. A wrong "no" is the safe side for the
+ * product (its port refuses the peer); the "no" answers below are not retried.
+ */
+async function expectFrom(client: { address: string; port: number }, server: { address: string; port: number }, pid: number): Promise<void> {
+  // By hand: the wine tier's runner has no expect.poll.
+  const until = Date.now() + 10_000;
+  let from = await peers.isFrom(client, server, pid);
+  while (!from && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    from = await peers.isFrom(client, server, pid);
+  }
+  expect(from).toBe(true);
+}
+
 describe('ConnectionPeers with real processes', () => {
   it('tells the client’s connection, and its child’s, from a sibling’s', { timeout: 60_000 }, async () => {
     const s = await server();
@@ -63,17 +81,17 @@ describe('ConnectionPeers with real processes', () => {
       const sibling = run(IDLE);
       await waitFor(() => s.sockets.length === 1, 30_000, 'the client to connect');
       const [clientEnd, serverEnd] = ends(s.sockets[0]!);
-      expect(await peers.isFrom(clientEnd, serverEnd, client.pid!)).toBe(true);
+      await expectFrom(clientEnd, serverEnd, client.pid!);
       expect(await peers.isFrom(clientEnd, serverEnd, sibling.pid!)).toBe(false);
       // The test process started the client, so it is an ancestor too: the walk goes all the way up.
-      expect(await peers.isFrom(clientEnd, serverEnd, process.pid)).toBe(true);
+      await expectFrom(clientEnd, serverEnd, process.pid);
       // A connection that does not exist has no owner.
       expect(await peers.isFrom({ address: '127.0.0.1', port: 1 }, serverEnd, client.pid!)).toBe(false);
 
       const parent = run(PARENT, String(s.port));
       await waitFor(() => s.sockets.length === 2, 30_000, 'the grandchild to connect');
       const [childEnd] = ends(s.sockets[1]!);
-      expect(await peers.isFrom(childEnd, serverEnd, parent.pid!)).toBe(true);
+      await expectFrom(childEnd, serverEnd, parent.pid!);
       expect(await peers.isFrom(childEnd, serverEnd, client.pid!)).toBe(false);
     } finally {
       await s.close();
