@@ -8,8 +8,6 @@ import { namedVm } from '../support/vms.js';
 import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-
-
 /** Whether the page's content area scrolls sideways. */
 async function scrollsSideways(page: Page): Promise<boolean> {
   return page.getByRole('main').evaluate((main) => main.scrollWidth > main.clientWidth);

@@ -13,8 +13,6 @@ import { e2eDir, smallVm, smallVmText, uniqueName } from '../support/vms.js';
 import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-
-
 /** Serious and critical accessibility violations in the main area (the navigation pane is another feature's), or in the open dialog. */
 async function seriousViolations(page: Page, within: 'main' | 'dialog' = 'main'): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include(within === 'main' ? 'main' : 'dialog[open]').analyze();

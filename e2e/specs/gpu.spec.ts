@@ -8,8 +8,6 @@ import { smallVm } from '../support/vms.js';
 import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-
-
 const CLASS = '#{064092b3-625e-43bf-9eb5-dc845897dd59}\\GPUPARAV';
 const NVIDIA = `\\\\?\\PCI#VEN_10DE&DEV_1C82&SUBSYS_11BF1B4C&REV_A1#4&38ab2860&0&0008${CLASS}`;
 const INTEL = `\\\\?\\PCI#VEN_8086&DEV_3E92&SUBSYS_86941043&REV_00#3&11583659&0&10${CLASS}`;

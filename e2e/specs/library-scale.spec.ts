@@ -10,7 +10,6 @@ import { LibraryHome } from '../pages/index.js';
 import { BIG_LIBRARY_SIZE, expect, test } from '../support/big-host.js';
 import { screenshot } from '../support/screenshots.js';
 
-
 test.describe.configure({ mode: 'serial' });
 
 test('search finds VMs by name, guest and path, and Show all brings the library back', async ({ app, page, bigHost }) => {

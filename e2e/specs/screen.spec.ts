@@ -54,7 +54,6 @@ function grid(columns: number, rows: number): [number, number][] {
 
 const close = (a: readonly number[], b: readonly number[], tolerance: number) => a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
 
-
 /** The connected console in the light and dark themes, and in a small window (1024×700). */
 async function shots(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()!;

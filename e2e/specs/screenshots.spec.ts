@@ -7,8 +7,6 @@ import { namedVm } from '../support/vms.js';
 import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
 
-
-
 test('screenshots of the main views', async ({ app, page }) => {
   test.setTimeout(120_000);
   // Only this test's VMs in the pictures.

@@ -10,7 +10,6 @@ import { expect, test } from '../support/own-host.js';
 import { screenshot } from '../support/screenshots.js';
 import { namedVm } from '../support/vms.js';
 
-
 const LOOKS = [
   { suffix: '', width: 1360, height: 860, scheme: 'light' },
   { suffix: '-dark', width: 1360, height: 860, scheme: 'dark' },

@@ -63,14 +63,7 @@ const ends = (socket: net.Socket) => [
  * product (its port refuses the peer); the "no" answers below are not retried.
  */
 async function expectFrom(client: { address: string; port: number }, server: { address: string; port: number }, pid: number): Promise<void> {
-  // By hand: the wine tier's runner has no expect.poll.
-  const until = Date.now() + 10_000;
-  let from = await peers.isFrom(client, server, pid);
-  while (!from && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    from = await peers.isFrom(client, server, pid);
-  }
-  expect(from).toBe(true);
+  await waitFor(() => peers.isFrom(client, server, pid), 10_000, `${client.port} → ${server.port} to be ${pid}'s`);
 }
 
 describe('ConnectionPeers with real processes', () => {
