@@ -163,11 +163,21 @@ try {
   // ---- a state change by the second client → painted ----------------------------------------------
   const eventWork: number[] = [];
   const eventWall: number[] = [];
-  // Running VMs near the top of the list, so their rows are on screen.
-  const toggled = vms.filter((vm) => vm.toRun && !vm.toPause).slice(0, 2);
+  // VMs running or paused whose sidebar rows are on screen (not merely rendered beyond the pane's
+  // bottom edge), each paused or resumed in turn.
+  const pane = await page.locator('.nav-scroll').boundingBox();
+  const onScreen: string[] = [];
+  for (const row of await page.locator('.nav-list .pane-link').all()) {
+    const box = await row.boundingBox();
+    if (pane !== null && box !== null && box.y + box.height <= pane.y + pane.height) onScreen.push((await row.locator('.pane-label').textContent()) ?? '');
+  }
+  const toggled = vms.filter((vm) => vm.toRun && onScreen.includes(vm.name)).map((vm) => ({ vm, paused: vm.toPause }));
+  if (toggled.length === 0) throw new Error(`bench ui: no running or paused VM on screen (${onScreen.join(', ')})`);
   for (let i = 0; i < EVENT_SAMPLES; i++) {
-    const vm = toggled[i % toggled.length]!;
-    const pausing = Math.floor(i / toggled.length) % 2 === 0;
+    const entry = toggled[i % toggled.length]!;
+    const { vm } = entry;
+    const pausing = !entry.paused;
+    entry.paused = pausing;
     const state = pausing ? 'Paused' : 'Running';
     const watch = await page.evaluateHandle(([p, name, text, vmPath, s]) => p.whenRowShows({ name, text }, vmPath, s), [probe, vm.name, state, vm.path, state] as const);
     await client.api.invoke(pausing ? 'vm.pause' : 'vm.resume', { path: vm.path });
