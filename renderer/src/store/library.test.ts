@@ -5,7 +5,7 @@ import { VM_STATES, type VmState } from '../../../app/vm/state.js';
 import { PREFERENCES, VERSION, apiError, createStubApi, flush, snapshot, summary } from '../../../test/support/renderer/stub-api.js';
 import { createHakoStore, type HakoStore } from './index.js';
 import { KeyedStore } from './keyed-store.js';
-import { computeVisible, LIBRARY_SORTS, STATE_FILTERS, updateVisible, type LibraryQuery } from './library-view.js';
+import { compareVms, computeVisible, DEFAULT_QUERY, LIBRARY_SORTS, matchesQuery, STATE_FILTERS, updateVisible, type LibraryQuery } from './library-view.js';
 
 const path = (i: number) => `/vms/lab${i}/Lab ${i}.7b`;
 
@@ -122,6 +122,36 @@ describe('the library in the store', () => {
           expect(visible).toEqual(computeVisible(order, (k) => table.get(k), query));
         },
       ),
+    );
+  });
+
+  it('reuses its last sort only while no VM, summary or sort has changed since (property)', () => {
+    const state = fc.constantFrom<VmState>(...VM_STATES);
+    const step = fc.oneof(
+      fc.record({ i: fc.integer({ min: 0, max: 11 }), name: fc.constantFrom('a', 'B', 'a2', 'a10', 'Web'), state, started: fc.option(fc.integer({ min: 0, max: 5 })) }),
+      fc.record({ sort: fc.constantFrom(...LIBRARY_SORTS), text: fc.constantFrom('', 'a', 'web', 'lab1') }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const table = new KeyedStore<VmSummaryDto>();
+        // One array, grown in place, as the same `order` is handed in again and again.
+        const order: string[] = [];
+        let query: LibraryQuery = DEFAULT_QUERY;
+        for (const change of steps) {
+          if ('sort' in change) query = { ...query, sort: change.sort, text: change.text };
+          else {
+            const p = path(change.i);
+            table.set(p, vm(change.i, { name: change.name, state: change.state, lastStartedAt: change.started }));
+            if (!order.includes(p)) order.push(p);
+          }
+          const fromScratch = order
+            .map((p) => table.get(p)!)
+            .filter((summary) => matchesQuery(summary, query))
+            .sort((a, b) => compareVms(a, b, query.sort))
+            .map((summary) => summary.path);
+          expect(computeVisible(order, (k) => table.get(k), query)).toEqual(fromScratch);
+        }
+      }),
     );
   });
 
