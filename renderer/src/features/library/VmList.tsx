@@ -48,7 +48,8 @@ export function VmList({ labelledBy, visible, current, tabStop, keep, register, 
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
+    // One row beyond each edge: every row drawn out of view is work for each keystroke of a search.
+    overscan: 1,
     getItemKey: (index) => visible[index]!,
     rangeExtractor,
   });
