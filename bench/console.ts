@@ -90,7 +90,7 @@ if (!existsSync('out/renderer/console.html') || !existsSync('build/stand-in/libc
 const work = await mkdtemp(path.join(tmpdir(), 'hako-bench-console-'));
 process.env.HAKO_STAND_IN_PIPE_DIR = await mkdtemp('/tmp/hbc-');
 const desktop = await startRdpDesktop({ width: WIDTH, height: HEIGHT, dir: work });
-desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '14', '-bg', 'seagreen', '-fg', 'white', '-geometry', '150x44+0+0', '-e', 'bash', '--norc', '--noprofile'], { PS1: '$ ', HOME: work });
+desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '14', '-bg', 'seagreen', '-fg', 'white', '-geometry', '150x44+0+0', '-e', 'bash', '--norc', '--noprofile'], { PS1: '$ ', HOME: work, HISTFILE: '/dev/null' });
 
 // Hako's services, on the stand-ins, and a running VM whose basic pipe leads to the shadow server.
 const services = await createAppServices({ dataDir: path.join(work, 'data') });
@@ -415,7 +415,7 @@ await bulk.close();
 await host.close();
 await services.dispose();
 await desktop.close();
-await rm(work, { recursive: true, force: true });
+await rm(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 await rm(process.env.HAKO_STAND_IN_PIPE_DIR, { recursive: true, force: true });
 
 const fps = frames.distinct / frames.seconds;
