@@ -13,7 +13,10 @@
  *   shadow_encoder.c), so an echo waits 0–31 ms for the next capture at best, and a change is seen at
  *   the next animation frame (0–17 ms at 60 Hz).
  * - console_fps: distinct frames painted per second (a checksum of the canvas per animation frame, counted
- *   when it changes) while the xterm scrolls `yes` full screen, over 5 s. Beside it, the server's own rate:
+ *   when it changes) while the xterm scrolls `seq` output full screen, over 5 s (every line differs, so
+ *   every scroll changes the whole picture; `yes` repeats one line, so the picture changes only when a
+ *   capture catches the xterm mid-redraw, and its rate measured the xterm's timing: 3–20 fps from one
+ *   machine to the next). Beside it, the server's own rate:
  *   the frame-end markers it sent (bench/rdp-output.ts reads the plaintext the proxy relays), or bursts
  *   of data when it sends none. That server lowers its rate to 32 / (n + 1) fps while n > 1 frames are
  *   unacknowledged (shadow_encoder.c), so the time from a frame's end marker to the browser's
@@ -291,9 +294,10 @@ loopDelay.disable();
 const latencies = typed.samples.map((sample) => sample.painted - sample.key);
 const segments = keySegments(typed.samples, typed.puts);
 
-// Full-screen animation: the shell scrolls `yes` output.
+// Full-screen animation: the shell scrolls `seq` output, a new number on every line (letters, digits and
+// spaces only: keys that need Shift are not typed here).
 await page.keyboard.press('Control+U');
-await page.keyboard.type('yes', { delay: 20 });
+await page.keyboard.type('seq 999999999', { delay: 20 });
 await page.keyboard.press('Enter');
 await new Promise((resolve) => setTimeout(resolve, 1_000));
 bursts.length = 0;
