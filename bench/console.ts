@@ -93,7 +93,7 @@ if (!existsSync('out/renderer/console.html') || !existsSync('build/stand-in/libc
 const work = await mkdtemp(path.join(tmpdir(), 'hako-bench-console-'));
 process.env.HAKO_STAND_IN_PIPE_DIR = await mkdtemp('/tmp/hbc-');
 const desktop = await startRdpDesktop({ width: WIDTH, height: HEIGHT, dir: work });
-desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '14', '-bg', 'seagreen', '-fg', 'white', '-geometry', '150x44+0+0', '-e', 'bash', '--norc', '--noprofile'], { PS1: '$ ', HOME: work, HISTFILE: '/dev/null' });
+desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '14', '-bg', 'seagreen', '-fg', 'white', '-geometry', '150x44+0+0', '-e', 'bash', '--norc', '--noprofile'], { PS1: '$ ', HOME: work });
 
 // Hako's services, on the stand-ins, and a running VM whose basic pipe leads to the shadow server.
 const services = await createAppServices({ dataDir: path.join(work, 'data') });

@@ -9,9 +9,9 @@
  *   plus that frame's rendering (a message posted from the frame's rAF callback runs after it).
  * - `until()`, for a keystroke or an event: `work` is the time from the input (the keydown's
  *   timestamp, or the WebSocket message's arrival) until the DOM shows the result, laid out (checked
- *   at the end of every input event and after every task), plus the rendering of the next frame. The idle wait for the display's next
- *   refresh between the two (up to 16.7 ms at 60 Hz) is not the app's work and is left out; `wall`
- *   keeps it in, for comparison.
+ *   at the end of every input event and after every task), plus the rendering of the next frame. The
+ *   idle wait for the display's next refresh between the two (up to 16.7 ms at 60 Hz) is not the app's
+ *   work and is left out; `wall` keeps it in, for comparison.
  *
  * A list "shows every visible row" when its rows reach the bottom of what can be seen of it (its
  * scrolling container, the window), or it renders all `expected` rows.

@@ -37,9 +37,6 @@ test.beforeAll(async () => {
   desktop.run('xterm', ['-fa', 'DejaVu Sans Mono', '-fs', '16', '-bg', 'seagreen', '-fg', 'white', '-geometry', '100x30+0+0', '-e', 'bash', '--norc', '--noprofile'], {
     PS1: '$ ',
     HOME: work,
-    // bash outlives the xterm that close() kills, long enough to write its history into the folder
-    // being removed (once in CI: ENOTEMPTY); it keeps none.
-    HISTFILE: '/dev/null',
   });
 });
 

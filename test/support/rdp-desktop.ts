@@ -132,7 +132,9 @@ export async function startRdpDesktop(options: { width: number; height: number; 
       port,
       width: options.width,
       height: options.height,
-      run: (command, args, env = {}) => run(command, args, { DISPLAY: display, ...env }),
+      // HISTFILE: a shell run on the desktop outlives the terminal close() kills, long enough to write its
+      // history into HOME (often the caller's folder, about to be removed); it keeps none.
+      run: (command, args, env = {}) => run(command, args, { DISPLAY: display, HISTFILE: '/dev/null', ...env }),
       get serverPid() {
         return server.pid;
       },
