@@ -3,7 +3,7 @@
  * Windows' high-contrast themes (forced colours): no serious or critical violation anywhere.
  */
 import { expectAccessible, type AxeSummary } from '../support/axe.js';
-import { tour, tourVms } from '../support/tour.js';
+import { tour, tourCleanUp, tourVms } from '../support/tour.js';
 import { wordsFor } from '../support/words.js';
 import { test } from './fixtures.js';
 
@@ -20,6 +20,7 @@ for (const theme of THEMES) {
     await page.emulateMedia(theme.media);
     const log: AxeSummary[] = [];
     await tour(page, wordsFor('en'), vms, (screen) => expectAccessible(page, `${screen} (${theme.name})`, log));
+    await tourCleanUp(page, wordsFor('en'), vms);
     const minor = log.flatMap((s) => s.other.map((o) => `${s.screen}: ${o}`));
     if (minor.length > 0) console.log(`axe, moderate and minor (${theme.name}):\n${minor.join('\n')}`);
     console.log(`axe: ${log.length} screens and dialogs, 0 serious or critical (${theme.name})`);

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { HakoApp } from '../pages/index.js';
 import { hostUrl } from '../support/vms.js';
 import { layoutProblems } from '../support/layout.js';
-import { tour, tourVms } from '../support/tour.js';
+import { tour, tourCleanUp, tourVms } from '../support/tour.js';
 import { wordsFor, type TestLocale } from '../support/words.js';
 import { screenshot } from '../support/screenshots.js';
 import { expect, test } from './fixtures.js';
@@ -44,6 +44,7 @@ for (const locale of ['zh-CN', 'en'] as const satisfies readonly TestLocale[]) {
         await tour(page, w, vms, (screen) => shot(page, `${locale}-${theme}`, screen));
       }
       await page.emulateMedia({ colorScheme: 'light' });
+      await tourCleanUp(page, w, vms);
     });
   });
 }
@@ -59,10 +60,12 @@ for (const size of [
     await page.goto(withLocale('en-XA'));
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
     const problems: string[] = [];
-    await tour(page, wordsFor('en-XA'), vms, async (screen) => {
+    const w = wordsFor('en-XA');
+    await tour(page, w, vms, async (screen) => {
       await shot(page, `pseudo-${size.width}x${size.height}`, screen);
       for (const problem of await layoutProblems(page)) problems.push(`${screen}: ${problem}`);
     });
+    await tourCleanUp(page, w, vms);
     expect(problems).toEqual([]);
   });
 }

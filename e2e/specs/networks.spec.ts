@@ -52,10 +52,7 @@ test.describe('virtual switches', () => {
     await again.powerOff();
     await again.expectState('Stopped');
     await app.showNetworks();
-    await row.getByRole('button', { name: `Delete ${switchName}` }).click();
-    await switches.deleteDialog(switchName).getByRole('button', { name: 'Delete switch' }).click();
-    await expect(switches.deleteDialog(switchName)).toBeHidden();
-    await expect(row).toHaveCount(0);
+    await switches.delete(switchName);
   });
 
   test('refuses a subnet another switch uses, at the field', async ({ app }) => {
@@ -69,9 +66,7 @@ test.describe('virtual switches', () => {
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(field).toHaveAccessibleDescription(new RegExp(`Overlaps ${subnet.replace(/[./]/g, '\\$&')} \\(${first}\\)`));
     await switches.createDialog.getByRole('button', { name: 'Cancel' }).click();
-    await switches.row(first).getByRole('button', { name: `Delete ${first}` }).click();
-    await switches.deleteDialog(first).getByRole('button', { name: 'Delete switch' }).click();
-    await expect(switches.row(first)).toHaveCount(0);
+    await switches.delete(first);
   });
 });
 

@@ -7,6 +7,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { HakoApp } from '../pages/index.js';
 import { escape } from '../pages/hako-app.js';
+import { NetworksPage } from '../pages/networks-page.js';
 import { documentedExample, namedVm, type VmFile } from './vms.js';
 import { scrollToRow } from './virtual-list.js';
 import type { Words } from './words.js';
@@ -20,9 +21,13 @@ export interface TourVms {
   readonly failed: VmFile;
   /** NanaBox refuses the file. */
   readonly broken: VmFile;
+  /** A NAT switch with a subnet and a gateway: the switch table's widest row. */
+  readonly network: string;
 }
 
 export async function tourVms(app: HakoApp, tag: string): Promise<TourVms> {
+  const network = `Tour network ${tag}`;
+  await (await app.showNetworks()).create(network);
   const running = await namedVm(`Tour Windows ${tag}`, {
     GuestType: 'Windows',
     ProcessorCount: 4,
@@ -70,7 +75,16 @@ export async function tourVms(app: HakoApp, tag: string): Promise<TourVms> {
   await settings.expectSaved();
   await app.dismissNotifications();
   await win.openOverview();
-  return { running, legacy, failed, broken };
+  return { running, legacy, failed, broken, network };
+}
+
+/**
+ * Deletes what `tourVms` made that other journeys would see: the host is shared, and a switch left behind
+ * changes every later switch table.
+ */
+export async function tourCleanUp(page: Page, w: Words, vms: TourVms): Promise<void> {
+  await page.getByRole('navigation').first().getByRole('button', { name: w('nav.networks') }).click();
+  await new NetworksPage(page, w).delete(vms.network);
 }
 
 const SECTIONS = ['general', 'storage', 'network', 'shares', 'display', 'security', 'identity', 'com', 'session', 'keyboard', 'advanced'] as const;
@@ -236,7 +250,7 @@ export async function tour(page: Page, w: Words, vms: TourVms, visit: (screen: s
 
   await nav.getByRole('button', { name: w('nav.networks') }).click();
   await expect(page.getByRole('heading', { level: 1, name: w('networks.title') })).toBeVisible();
-  await expect(page.getByRole('table', { name: w('networks.title') })).toBeVisible();
+  await expect(new NetworksPage(page, w).row(vms.network)).toBeVisible();
   await visit('networks');
   await main.getByRole('button', { name: w('networks.new') }).click();
   await expect(page.getByRole('dialog', { name: w('networks.create.title') })).toBeVisible();
