@@ -3,6 +3,7 @@ import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Chip } from '../../kit/Chip/Chip.js';
 import { Table } from '../../kit/Table/Table.js';
+import { connectedVms, NAMED_VMS } from './connected-vms.js';
 import type { HostNetwork } from './switch-form.js';
 
 export function SwitchTable({ networks, onDelete }: { readonly networks: readonly HostNetwork[]; readonly onDelete: (network: HostNetwork) => void }) {
@@ -36,12 +37,12 @@ export function SwitchTable({ networks, onDelete }: { readonly networks: readonl
                 </div>
               </th>
               {/* HCN's ICS type is a NAT (NanaBox's own switch is one): the column says so; other types as HCN names them. */}
-              <td>{network.type === 'ICS' ? t('networks.type.ics') : network.type}</td>
+              <td className="switch-type">{network.type === 'ICS' ? t('networks.type.ics') : network.type}</td>
               <td>{network.subnets.length === 0 ? <span className="muted">{t('networks.subnet.windows')}</span> : network.subnets.map((s) => <Chip key={s.prefix}>{s.prefix}</Chip>)}</td>
               <td>{network.subnets.some((s) => s.gateway !== '') ? network.subnets.map((s) => <Chip key={s.prefix}>{s.gateway || '—'}</Chip>) : <span className="muted">—</span>}</td>
               <td>
                 {network.usedBy.length > 0 ? (
-                  tr.list(network.usedBy)
+                  <span title={network.usedBy.length > NAMED_VMS + 1 ? network.usedBy.join('\n') : undefined}>{connectedVms(tr, network.usedBy)}</span>
                 ) : network.endpointCount > 0 ? (
                   t('networks.endpoints', { count: network.endpointCount })
                 ) : (
