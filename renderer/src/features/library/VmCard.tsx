@@ -88,7 +88,6 @@ const VmCardBody = memo(function VmCardBody({ path, selected, tabbable, hint, re
           aria-label={tr.t('library.select', { name: vm.name })}
         />
         <VmStateBadge state={vm.state} />
-        <span className="vm-card-spacer" />
         {primary && (
           <Button
             icon="play"
