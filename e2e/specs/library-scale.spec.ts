@@ -8,6 +8,7 @@ import path from 'node:path';
 import { matches } from '../../test/support/big-library.js';
 import { LibraryHome } from '../pages/index.js';
 import { BIG_LIBRARY_SIZE, expect, test } from '../support/big-host.js';
+import { clippedFocusRing } from '../support/layout.js';
 import { screenshot } from '../support/screenshots.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -142,6 +143,7 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   await expect(app.nav.getByRole('button', { name: 'Home' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(app.libraryEntry('Lab VM 0001')).toBeFocused();
+  expect(await clippedFocusRing(page)).toBeNull();
   // End goes to the last entry of the pane; Up from there passes the app's pages and reaches the last VM, far down the list.
   await page.keyboard.press('End');
   await expect(app.nav.getByRole('button', { name: 'Preferences' })).toBeFocused();
@@ -151,6 +153,7 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   await expect(app.nav.getByRole('button', { name: 'Virtual switches' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(app.libraryEntry('Lab VM 1000')).toBeFocused();
+  expect(await clippedFocusRing(page)).toBeNull();
   // Typing a name jumps to it.
   await page.keyboard.type('Lab VM 05');
   await expect(app.libraryEntry('Lab VM 0500')).toBeFocused();
@@ -166,6 +169,7 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   await home.stateFilter.focus();
   await page.keyboard.press('Tab');
   await expect(first).toBeFocused();
+  expect(await clippedFocusRing(page)).toBeNull();
   await page.keyboard.press('ArrowRight');
   await expect(home.card('Lab VM 0002').getByRole('button').first()).toBeFocused();
   await page.keyboard.press('End');
@@ -175,8 +179,10 @@ test('the pane and the grid are one Tab stop each; arrows, Home, End and typing 
   // Tab goes on to the card's box, its Start, and then out of the grid.
   await page.keyboard.press('Tab');
   await expect(home.card('Lab VM 0001').getByRole('checkbox', { name: 'Select Lab VM 0001' })).toBeFocused();
+  expect(await clippedFocusRing(page)).toBeNull();
   await page.keyboard.press('Tab');
   await expect(home.card('Lab VM 0001').getByRole('button', { name: 'Start Lab VM 0001' })).toBeFocused();
+  expect(await clippedFocusRing(page)).toBeNull();
   await page.keyboard.press('Tab');
   expect(await home.grid.evaluate((grid) => grid.contains(document.activeElement))).toBe(false);
 });

@@ -35,3 +35,36 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     return [...new Set(problems)];
   });
 }
+
+/**
+ * Whether the focused element's focus ring (its outline, offset included) is cut off by an ancestor
+ * that clips (overflow other than visible, or paint containment): what it is and what clips it, or null.
+ */
+export async function clippedFocusRing(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || focused === document.body) return 'nothing has focus';
+    const style = getComputedStyle(focused);
+    if (style.outlineStyle === 'none') return `${focused.tagName.toLowerCase()} "${focused.textContent?.trim().slice(0, 40)}" shows no outline`;
+    const spread = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const box = focused.getBoundingClientRect();
+    const ring = { left: box.left - spread, top: box.top - spread, right: box.right + spread, bottom: box.bottom + spread };
+    for (let el = focused.parentElement; el !== null; el = el.parentElement) {
+      const s = getComputedStyle(el);
+      const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible' || /paint|strict|content/.test(s.contain);
+      if (!clips) continue;
+      const outer = el.getBoundingClientRect();
+      const inner = {
+        left: outer.left + parseFloat(s.borderLeftWidth),
+        top: outer.top + parseFloat(s.borderTopWidth),
+        right: outer.right - parseFloat(s.borderRightWidth),
+        bottom: outer.bottom - parseFloat(s.borderBottomWidth),
+      };
+      // Half a pixel of slack for fractional layout.
+      if (ring.left < inner.left - 0.5 || ring.top < inner.top - 0.5 || ring.right > inner.right + 0.5 || ring.bottom > inner.bottom + 0.5) {
+        return `the focus ring of ${focused.tagName.toLowerCase()} "${focused.textContent?.trim().slice(0, 40)}" is cut off by ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+      }
+    }
+    return null;
+  });
+}
