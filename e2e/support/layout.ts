@@ -37,33 +37,43 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Whether the focused element's focus ring (its outline, offset included) is cut off by an ancestor
- * that clips (overflow other than visible, or paint containment): what it is and what clips it, or null.
+ * Whether the focused element's focus ring (its outline, offset included) is missing or cut off by an
+ * ancestor that clips (overflow other than visible, or paint containment): what it is and what clips
+ * it, or null.
  */
 export async function clippedFocusRing(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const focused = document.activeElement;
-    if (!(focused instanceof HTMLElement) || focused === document.body) return 'nothing has focus';
+    // Tab went past the last control, to the browser's own: nothing of the page to look at.
+    if (!(focused instanceof HTMLElement) || focused === document.body) return null;
     const style = getComputedStyle(focused);
-    if (style.outlineStyle === 'none') return `${focused.tagName.toLowerCase()} "${focused.textContent?.trim().slice(0, 40)}" shows no outline`;
+    const what = `${focused.tagName.toLowerCase()}${focused.id ? `#${focused.id}` : ''}.${[...focused.classList].join('.')} "${focused.textContent?.trim().slice(0, 40)}"`;
+    if (style.outlineStyle === 'none') {
+      // A text box or list box shows focus as its accent underline (Field.css); the console's frame
+      // inside its own document.
+      if (focused.matches('.input, iframe.screen-frame')) return null;
+      return `${what} shows no outline`;
+    }
     const spread = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
     const box = focused.getBoundingClientRect();
     const ring = { left: box.left - spread, top: box.top - spread, right: box.right + spread, bottom: box.bottom + spread };
     for (let el = focused.parentElement; el !== null; el = el.parentElement) {
       const s = getComputedStyle(el);
-      const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible' || /paint|strict|content/.test(s.contain);
-      if (!clips) continue;
-      const outer = el.getBoundingClientRect();
-      const inner = {
-        left: outer.left + parseFloat(s.borderLeftWidth),
-        top: outer.top + parseFloat(s.borderTopWidth),
-        right: outer.right - parseFloat(s.borderRightWidth),
-        bottom: outer.bottom - parseFloat(s.borderBottomWidth),
-      };
-      // Half a pixel of slack for fractional layout.
-      if (ring.left < inner.left - 0.5 || ring.top < inner.top - 0.5 || ring.right > inner.right + 0.5 || ring.bottom > inner.bottom + 0.5) {
-        return `the focus ring of ${focused.tagName.toLowerCase()} "${focused.textContent?.trim().slice(0, 40)}" is cut off by ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+      if (s.overflowX !== 'visible' || s.overflowY !== 'visible' || /paint|strict|content/.test(s.contain)) {
+        const outer = el.getBoundingClientRect();
+        const inner = {
+          left: outer.left + parseFloat(s.borderLeftWidth),
+          top: outer.top + parseFloat(s.borderTopWidth),
+          right: outer.right - parseFloat(s.borderRightWidth),
+          bottom: outer.bottom - parseFloat(s.borderBottomWidth),
+        };
+        // Half a pixel of slack for fractional layout.
+        if (ring.left < inner.left - 0.5 || ring.top < inner.top - 0.5 || ring.right > inner.right + 0.5 || ring.bottom > inner.bottom + 0.5) {
+          return `the focus ring of ${what} is cut off by ${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+        }
       }
+      // A modal dialog is drawn above the page (the top layer): what holds it in the DOM clips nothing of it.
+      if (el.matches('dialog:modal')) break;
     }
     return null;
   });
