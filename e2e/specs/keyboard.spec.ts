@@ -51,6 +51,12 @@ test('the window works from the keyboard: library, tabs, menu', async ({ app, pa
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(more).toBeFocused();
+  // Its commands are not Tab stops: Tab closes it and goes on from More, to the page's tabs.
+  await more.click();
+  await expect(menu.getByRole('menuitem', { name: 'Clone…' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Overview' })).toBeFocused();
 });
 
 test('a skip link comes first, and the navigation pane is one Tab stop', async ({ app, page }) => {

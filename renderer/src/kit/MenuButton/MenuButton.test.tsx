@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MenuButton, type MenuCommand } from './MenuButton.js';
@@ -33,6 +33,32 @@ describe('MenuButton', () => {
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(screen.getByRole('button', { name: 'More actions' })).toHaveFocus();
+  });
+
+  it('is one Tab stop: Tab closes the menu and goes on from its button', async () => {
+    render(
+      <>
+        <MenuButton label="More actions" commands={commands(() => undefined)} />
+        <button type="button">Next</button>
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    for (const item of screen.getAllByRole('menuitem')) expect(item).toHaveAttribute('tabindex', '-1');
+    await userEvent.tab();
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveFocus();
+  });
+
+  it('closes when focus goes elsewhere', async () => {
+    render(
+      <>
+        <MenuButton label="More actions" commands={commands(() => undefined)} />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    act(() => screen.getByRole('button', { name: 'Elsewhere' }).focus());
+    expect(screen.queryByRole('menu')).toBeNull();
   });
 
   it('runs a command and closes, and closes on a click elsewhere', async () => {
