@@ -1,9 +1,9 @@
 /**
  * Every screen and dialog (support/tour.ts), tabbed through: each control that takes focus shows a
- * focus ring that nothing cuts off (a card, a list or a dialog clips what is drawn beyond it), and what
- * focus scrolls into view is not left under the page's edge or the settings' save bar.
+ * focus ring that nothing cuts off (a card, a list or a dialog clips what is drawn beyond it), and
+ * nothing is drawn over it (a menu left open, the settings' save bar over what focus scrolled to).
  */
-import { clippedFocusRing } from '../support/layout.js';
+import { clippedFocusRing, obscuredFocus } from '../support/layout.js';
 import { tour, tourCleanUp, tourVms } from '../support/tour.js';
 import { wordsFor } from '../support/words.js';
 import { expect, test } from './fixtures.js';
@@ -11,7 +11,7 @@ import { expect, test } from './fixtures.js';
 /** Tab presses on each screen: past its first controls, into what it scrolls. */
 const TABS = 40;
 
-test('every control that takes focus shows its whole focus ring, on every screen and dialog', async ({ app, page }) => {
+test('every control that takes focus shows its whole focus ring, uncovered, on every screen and dialog', async ({ app, page }) => {
   test.setTimeout(300_000);
   const vms = await tourVms(app, 'focus');
   const w = wordsFor('en');
@@ -19,8 +19,7 @@ test('every control that takes focus shows its whole focus ring, on every screen
   await tour(page, w, vms, async (screen) => {
     for (let i = 0; i < TABS; i++) {
       await page.keyboard.press('Tab');
-      const problem = await clippedFocusRing(page);
-      if (problem !== null) problems.add(`${screen}: ${problem}`);
+      for (const problem of [await clippedFocusRing(page), await obscuredFocus(page)]) if (problem !== null) problems.add(`${screen}: ${problem}`);
     }
   });
   await tourCleanUp(page, w, vms);

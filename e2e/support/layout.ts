@@ -78,3 +78,21 @@ export async function clippedFocusRing(page: Page): Promise<string | null> {
     return null;
   });
 }
+
+/**
+ * Whether something is drawn over the middle of the focused element (a menu left open, a bar that
+ * sticks over what scrolls under it): what covers it, or null.
+ */
+export async function obscuredFocus(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    // Nothing of the page has focus, or a frame does (its document draws its own focus).
+    if (!(focused instanceof HTMLElement) || focused === document.body || focused instanceof HTMLIFrameElement) return null;
+    const box = focused.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return null;
+    const over = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (over === null || focused.contains(over) || over.contains(focused)) return null;
+    const what = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.trim().slice(0, 40)}"`;
+    return `${what(focused)} is under ${what(over)}`;
+  });
+}
