@@ -11,6 +11,17 @@ function commands(onSelect: (id: string) => void): MenuCommand[] {
   ];
 }
 
+/** An open menu, and after it a button named `next`. */
+async function openBeside(next: string) {
+  render(
+    <>
+      <MenuButton label="More actions" commands={commands(() => undefined)} />
+      <button type="button">{next}</button>
+    </>,
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+}
+
 describe('MenuButton', () => {
   it('opens with focus on the first enabled command and moves with the arrow keys', async () => {
     render(<MenuButton label="More actions" commands={commands(() => undefined)} />);
@@ -36,13 +47,7 @@ describe('MenuButton', () => {
   });
 
   it('is one Tab stop: Tab closes the menu and goes on from its button', async () => {
-    render(
-      <>
-        <MenuButton label="More actions" commands={commands(() => undefined)} />
-        <button type="button">Next</button>
-      </>,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    await openBeside('Next');
     for (const item of screen.getAllByRole('menuitem')) expect(item).toHaveAttribute('tabindex', '-1');
     await userEvent.tab();
     expect(screen.queryByRole('menu')).toBeNull();
@@ -50,13 +55,7 @@ describe('MenuButton', () => {
   });
 
   it('closes when focus goes elsewhere', async () => {
-    render(
-      <>
-        <MenuButton label="More actions" commands={commands(() => undefined)} />
-        <button type="button">Elsewhere</button>
-      </>,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
+    await openBeside('Elsewhere');
     act(() => screen.getByRole('button', { name: 'Elsewhere' }).focus());
     expect(screen.queryByRole('menu')).toBeNull();
   });
