@@ -1,10 +1,12 @@
 /**
  * Every screen and dialog (support/tour.ts), tabbed through: each control that takes focus shows a
  * focus ring that nothing cuts off (a card, a list or a dialog clips what is drawn beyond it), and
- * nothing is drawn over it (a menu left open, the settings' save bar over what focus scrolled to).
+ * nothing is drawn over it (a menu left open, the settings' save bar over what focus scrolled to, which
+ * the smallest window shows best).
  */
 import { clippedFocusRing, obscuredFocus } from '../support/layout.js';
 import { tour, tourCleanUp, tourVms } from '../support/tour.js';
+import { smallVm } from '../support/vms.js';
 import { wordsFor } from '../support/words.js';
 import { expect, test } from './fixtures.js';
 
@@ -25,3 +27,24 @@ test('every control that takes focus shows its whole focus ring, uncovered, on e
   await tourCleanUp(page, w, vms);
   expect([...problems]).toEqual([]);
 });
+
+test.describe('at 1024×700', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+
+  test('what focus reaches in the settings stops above the save bar, not under it', async ({ app, page }) => {
+    const vm = await smallVm('E2E Focus Settings', { ChipsetInformation: { SerialNumber: 'LAB-1' }, NetworkAdapters: [{ Connected: true }, { Connected: true }] });
+    const settings = await (await app.openVm(vm.path, vm.name)).openSettings();
+    const problems: string[] = [];
+    for (const name of ['Hardware identity', 'Network', 'Storage', 'Advanced'] as const) {
+      // From the section's entry in the settings' navigation, Tab goes through its form.
+      await settings.section(name);
+      for (let i = 0; i < TABS; i++) {
+        await page.keyboard.press('Tab');
+        const problem = await obscuredFocus(page);
+        if (problem !== null) problems.push(`${name}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
