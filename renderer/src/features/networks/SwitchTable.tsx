@@ -3,7 +3,7 @@ import { useT } from '../../i18n/context.js';
 import { Button } from '../../kit/Button/Button.js';
 import { Chip } from '../../kit/Chip/Chip.js';
 import { Table } from '../../kit/Table/Table.js';
-import { connectedVms, NAMED_VMS } from './connected-vms.js';
+import { connectedVms, namesLeftOut } from './connected-vms.js';
 import type { HostNetwork } from './switch-form.js';
 
 export function SwitchTable({ networks, onDelete }: { readonly networks: readonly HostNetwork[]; readonly onDelete: (network: HostNetwork) => void }) {
@@ -42,7 +42,7 @@ export function SwitchTable({ networks, onDelete }: { readonly networks: readonl
               <td>{network.subnets.some((s) => s.gateway !== '') ? network.subnets.map((s) => <Chip key={s.prefix}>{s.gateway || '—'}</Chip>) : <span className="muted">—</span>}</td>
               <td>
                 {network.usedBy.length > 0 ? (
-                  <span title={network.usedBy.length > NAMED_VMS + 1 ? network.usedBy.join('\n') : undefined}>{connectedVms(tr, network.usedBy)}</span>
+                  <span title={namesLeftOut(network.usedBy) ? network.usedBy.join('\n') : undefined}>{connectedVms(tr, network.usedBy)}</span>
                 ) : network.endpointCount > 0 ? (
                   t('networks.endpoints', { count: network.endpointCount })
                 ) : (

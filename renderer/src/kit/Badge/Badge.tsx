@@ -1,6 +1,7 @@
 /**
- * A short status with a coloured dot (drawn by CSS: one element less in every list row that has one). `live`: the page's one announced status (role="status", named by
- * `live`, the whole phrase, such as "State: Running", so assistive technology reads it as a whole).
+ * A short status with a coloured dot (its ::before: one element less in every list row that has one).
+ * `live`: the page's one announced status (role="status", named by `live`, the whole phrase, such as
+ * "State: Running", so assistive technology reads it as a whole).
  */
 import clsx from 'clsx';
 import './Badge.css';
