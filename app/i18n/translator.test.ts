@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMessages } from './catalogue.js';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createTranslator } from './translator.js';
 
 describe('the translator', () => {
@@ -27,4 +28,43 @@ describe('the translator', () => {
     expect(en.maybe('finding.path.missing', {})).toBeNull();
     expect(en.maybe('finding.path.missing', { file: 'a.vhdx' })).toBe('a.vhdx does not exist (yet)');
   });
+
+  it('formats every message as FormatJS does, once its formatter is kept', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const messages = await loadMessages(locale);
+      const tr = createTranslator(locale, messages);
+      for (const [key, text] of Object.entries(messages)) {
+        // Every argument as 2: a plural's count, a number, or text, whatever the message takes.
+        const values = Object.fromEntries([...argumentNames(parse(text, { ignoreTag: true }))].map((name) => [name, 2]));
+        const expected = tr.intl.formatMessage({ id: key }, values, { ignoreTag: true });
+        expect(tr.t(key as never, values), `${locale} ${key}`).toBe(expected);
+        // The kept formatter takes new values each time.
+        expect(tr.t(key as never, values), `${locale} ${key} again`).toBe(expected);
+      }
+    }
+    const en = createTranslator('en', await loadMessages('en'));
+    expect([en.t('settings.problems', { count: 1 }), en.t('settings.problems', { count: 4 })]).toEqual(['1 problem', '4 problems']);
+  });
+
+  it('still reports a message it cannot format, and a key it lacks', async () => {
+    const errors: Error[] = [];
+    const en = createTranslator('en', await loadMessages('en'), { onError: (error) => errors.push(error) });
+    expect(en.t('settings.problems', { count: 2 })).toBe('2 problems');
+    const lacking = en.t('settings.problems');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/settings\.problems/);
+    expect(lacking).toBe(createTranslator('en', await loadMessages('en')).intl.formatMessage({ id: 'settings.problems' }, {}, { ignoreTag: true }));
+    expect(en.t('no.such.key' as never)).toBe('no.such.key');
+    expect(errors).toHaveLength(2);
+  });
 });
+
+function argumentNames(elements: readonly MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) argumentNames(element.children, out);
+    else out.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) argumentNames(option.value, out);
+  }
+  return out;
+}

@@ -33,6 +33,8 @@ export interface Translator {
 
 const cache = createIntlCache();
 
+type MessageFormatter = ReturnType<IntlShape<string>['formatters']['getMessageFormat']>;
+
 /** No rich-text tags: messages quote characters like `<Name>.vmgs` and `< > " |`, which must stay text. */
 const NO_TAGS = { ignoreTag: true } as const;
 
@@ -78,15 +80,36 @@ export function createTranslator(locale: string, messages: LoadedMessages, optio
   // The pseudo-locale formats numbers and dates as English does.
   const formatLocale = locale === 'en-XA' ? 'en' : locale;
   const lists = new Map<string, Intl.ListFormat>();
+  // One formatter per key, made as FormatJS's formatMessage makes it. Its own cache finds a formatter by
+  // serialising the message and its options on every call, which was a tenth of a library search's
+  // script (every row formats its summary, state and labels as it appears).
+  const formatters = new Map<string, MessageFormatter>();
+  const format = (key: string, values: MessageValues | undefined): string => {
+    const message = Object.hasOwn(messages, key) ? messages[key] : undefined;
+    if (message !== undefined) {
+      let formatter = formatters.get(key);
+      if (formatter === undefined) {
+        formatter = intl.formatters.getMessageFormat(message, locale, intl.formats, { formatters: intl.formatters, ...NO_TAGS });
+        formatters.set(key, formatter);
+      }
+      try {
+        const text = formatter.format(values as Record<string, string> | undefined);
+        if (typeof text === 'string') return text;
+      } catch {
+        // Formatted again below, where FormatJS reports the error and picks the fallback.
+      }
+    }
+    return intl.formatMessage({ id: key }, values as Record<string, string>, NO_TAGS);
+  };
   return {
     locale,
     intl,
-    t: (key, values) => intl.formatMessage({ id: key }, values as Record<string, string>, NO_TAGS),
+    t: format,
     maybe(key, values = {}) {
       const needed = requiredArguments(messages, key);
       if (needed === null) return null;
       for (const name of needed) if (values[name] === undefined || values[name] === null) return null;
-      return intl.formatMessage({ id: key }, values as Record<string, string>, NO_TAGS);
+      return format(key, values);
     },
     number: (value, numberOptions) => new Intl.NumberFormat(formatLocale, numberOptions).format(value),
     // Below 1 KB the unit is a word ("bytes", "字节"); KB, MB, GB are the same in every locale Hako has.
