@@ -13,8 +13,24 @@ import { VmStateBadge } from '../vm/state/VmStateBadge.js';
 import { VmAvatar } from '../vm/VmAvatar.js';
 import './VmCard.css';
 
+type SummaryFacts = Pick<VmSummaryDto, 'guest' | 'processors' | 'memoryMb' | 'loading'>;
+
+/**
+ * Summaries written, by language and by VM summary (the store makes a new one when the VM changes): a
+ * card that a search brings back into view formats nothing again.
+ */
+const written = new WeakMap<Translator, WeakMap<SummaryFacts, string>>();
+
 /** "Linux · 2 processors · 4 GB"; an unknown guest is left out rather than called "Guest". */
-export function vmSummary(tr: Translator, vm: Pick<VmSummaryDto, 'guest' | 'processors' | 'memoryMb' | 'loading'>): string {
+export function vmSummary(tr: Translator, vm: SummaryFacts): string {
+  let byVm = written.get(tr);
+  if (byVm === undefined) written.set(tr, (byVm = new WeakMap()));
+  let summary = byVm.get(vm);
+  if (summary === undefined) byVm.set(vm, (summary = writeSummary(tr, vm)));
+  return summary;
+}
+
+function writeSummary(tr: Translator, vm: SummaryFacts): string {
   if (vm.loading) return tr.t('library.reading');
   if (vm.processors === null || vm.memoryMb === null) return tr.t('home.card.unreadable');
   const values = { cpus: vm.processors, memory: tr.megabytes(vm.memoryMb) };
