@@ -33,7 +33,7 @@ export function createHakoStore(api: HakoApi, options: StoreOptions = {}): HakoS
   });
 }
 
-export { DEFAULT_QUERY, LIBRARY_SORTS, STATE_FILTERS, type LibraryQuery, type LibrarySort, type StateFilter } from './library-view.js';
+export { DEFAULT_QUERY, LIBRARY_SORTS, STATE_FILTERS, isFiltering, type LibraryQuery, type LibrarySort, type StateFilter } from './library-view.js';
 export { BULK_ACTIONS, type BulkAction, type BulkResult, type BulkRun } from './selection.js';
 export { sameView, type LeaveAnswer, type LeaveGuard, type LeaveTarget, type View, type VmTab } from './navigation.js';
 export type { Notice, Toast, Tone } from './notifications.js';

@@ -47,6 +47,11 @@ export function normalizedSearch(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** A search or a state filter is on: the library may hide VMs, and says how many it shows. */
+export function isFiltering(query: LibraryQuery): boolean {
+  return normalizedSearch(query.text) !== '' || query.state !== 'all';
+}
+
 /** Needs attention: it failed, its last action or read failed, or its file has errors. */
 function needsAttention(vm: VmSummaryDto): boolean {
   return vm.state === 'Error' || vm.lastError !== null || vm.problems.errors > 0;

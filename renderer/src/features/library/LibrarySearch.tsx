@@ -5,7 +5,7 @@
 import { useT } from '../../i18n/context.js';
 import { Icon } from '../../kit/Icon/Icon.js';
 import { useHako } from '../../store/context.js';
-import { DEFAULT_QUERY } from '../../store/index.js';
+import { DEFAULT_QUERY, isFiltering } from '../../store/index.js';
 import './LibrarySearch.css';
 
 export function LibrarySearch() {
@@ -34,7 +34,7 @@ export function QueryStatus({ className }: { readonly className?: string }) {
   const { t } = useT();
   const shown = useHako((s) => s.visible.length);
   const total = useHako((s) => s.order.length);
-  const filtered = useHako((s) => s.query.text.trim() !== '' || s.query.state !== 'all');
+  const filtered = useHako((s) => isFiltering(s.query));
   const setQuery = useHako((s) => s.setQuery);
   if (!filtered) return null;
   return (

@@ -3,11 +3,12 @@
  * (only the rows in view, and the Tab stop's, are in the DOM), one Tab stop (arrow keys move by card and
  * by row, Home/End, type-ahead; Tab goes on to that card's box and Start).
  */
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useRovingFocus } from '../../kit/focus/use-roving-focus.js';
 import { useHako, useHakoStore } from '../../store/context.js';
 import { useFolderHints } from './folder-hints.js';
+import { useRowVirtualizer } from './use-row-virtualizer.js';
 import { VmCard } from './VmCard.js';
 
 const CARD_MIN_WIDTH = 260;
@@ -57,11 +58,10 @@ export function VmGrid({ labelledBy }: { readonly labelledBy: string }) {
     },
     [keepA, keepB],
   );
-  const virtualizer = useVirtualizer({
+  const virtualizer = useRowVirtualizer({
     count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 1,
     rangeExtractor,
   });
   reveal.current = (index) => virtualizer.scrollToIndex(Math.floor(index / columns));

@@ -25,18 +25,19 @@ const COUNT = 200;
 const path = (i: number) => `/vms/vm${i}/Lab ${String(i).padStart(3, '0')}.7b`;
 
 // happy-dom lays nothing out: give every element a viewport, so the lists draw what fits in it.
-const sizes = { clientHeight: 600, clientWidth: 900 } as const;
+const sizes = { clientHeight: 600, clientWidth: 900 };
 const saved = new Map<string, PropertyDescriptor | undefined>();
 beforeAll(() => {
-  for (const [name, value] of Object.entries(sizes)) {
+  for (const name of Object.keys(sizes) as (keyof typeof sizes)[]) {
     saved.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => sizes[name] });
   }
 });
 afterAll(() => {
   for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
 });
 beforeEach(() => {
+  sizes.clientHeight = 600;
   drawn.glyphs.length = 0;
   drawn.badges.length = 0;
 });
@@ -110,6 +111,49 @@ describe('the library at scale', () => {
     act(() => store.getState().setQuery({ text: 'Lab 15' }));
     expect(drawn.glyphs.length).toBeGreaterThan(0);
     expect(drawn.badges.length).toBeGreaterThan(0);
+  });
+
+  it('the pane draws no row beyond its view at rest, and one more each side while it scrolls', async () => {
+    const { api, store } = await library();
+    renderWithHako(<Sidebar onShowShortcuts={() => undefined} />, api, store);
+    const list = screen.getByRole('list', { name: 'Virtual machines' });
+    // 600 px of 52 px rows: rows 0 to 11 can be seen.
+    expect(within(list).getAllByRole('listitem')).toHaveLength(12);
+    vi.useFakeTimers();
+    try {
+      const scroller = list.parentElement!;
+      scroller.scrollTop = 52 * 50;
+      act(() => scroller.dispatchEvent(new Event('scroll')));
+      const names = () => within(list).getAllByRole('button').map((row) => row.textContent);
+      expect(within(list).getAllByRole('listitem')).toHaveLength(14);
+      expect(names()[0]).toMatch(/^Lab 049/);
+      expect(names().at(-1)).toMatch(/^Lab 062/);
+      // Scrolling over: the rows out of view go.
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(within(list).getAllByRole('listitem')).toHaveLength(12);
+      expect(names()[0]).toMatch(/^Lab 050/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the pane draws the rows its scroller has room for in the render that changed its room', async () => {
+    const { api, store } = await library();
+    renderWithHako(<Sidebar onShowShortcuts={() => undefined} />, api, store);
+    const rows = () => within(screen.getByRole('list', { name: 'Virtual machines' })).getAllByRole('listitem');
+    expect(rows()).toHaveLength(12);
+    // A search that every VM matches: the list is the same, but the pane's line about it takes room.
+    act(() => {
+      sizes.clientHeight = 400;
+      store.getState().setQuery({ text: 'Lab' });
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('200 of 200');
+    expect(rows()).toHaveLength(8);
+    act(() => {
+      sizes.clientHeight = 600;
+      store.getState().setQuery({ text: '' });
+    });
+    expect(rows()).toHaveLength(12);
   });
 
   it('the pane is one Tab stop; the arrow keys, End and typing reach every VM, also those not drawn yet', async () => {

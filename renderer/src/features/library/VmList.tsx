@@ -4,13 +4,15 @@
  * scrolled away). The pane (Sidebar) moves focus; each row subscribes to its own VM, so a change to one
  * VM renders one row.
  */
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, type RefObject } from 'react';
 import { stateLabel } from '../../../../app/i18n/text.js';
 import { useT } from '../../i18n/context.js';
 import { NavItem } from '../../kit/NavItem/NavItem.js';
 import { useHako, useVmSummary } from '../../store/context.js';
+import { isFiltering } from '../../store/index.js';
 import { useFolderHints } from './folder-hints.js';
+import { useRowVirtualizer } from './use-row-virtualizer.js';
 import { VmGlyph } from './VmGlyph.js';
 
 /** A tall entry (48 px) and its margins: every row is this high. */
@@ -44,15 +46,18 @@ export function VmList({ labelledBy, visible, current, tabStop, keep, register, 
     },
     [keepA, keepB],
   );
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // One row beyond each edge: every row drawn out of view is work for each keystroke of a search.
-    overscan: 1,
-    getItemKey: (index) => visible[index]!,
-    rangeExtractor,
-  });
+  // The pane shows a line above the list while a search is on, which resizes the list's scroller.
+  const filtering = useHako((s) => isFiltering(s.query));
+  const virtualizer = useRowVirtualizer(
+    {
+      count: visible.length,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => ROW_HEIGHT,
+      getItemKey: (index) => visible[index]!,
+      rangeExtractor,
+    },
+    filtering,
+  );
   revealRef.current = (index) => virtualizer.scrollToIndex(index);
 
   return (
