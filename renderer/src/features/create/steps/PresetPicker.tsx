@@ -26,8 +26,10 @@ export function PresetPicker({ value, onChange }: { readonly value: VmPresetName
             <span className="preset-text">
               <span className="preset-title">{t.t(`create.preset.${preset}.title`)}</span>
               <span className="preset-description" id={descriptionId}>
-                {t.t(`create.preset.${preset}.description`)}{' '}
-                {t.t('create.preset.values', { processors: values.processors, memoryGb: values.memoryMb / 1024, diskGb: values.diskBytes / GiB })}
+                {t.t('format.sentences', {
+                  first: t.t(`create.preset.${preset}.description`),
+                  next: t.t('create.preset.values', { processors: values.processors, memoryGb: values.memoryMb / 1024, diskGb: values.diskBytes / GiB }),
+                })}
               </span>
             </span>
           </label>

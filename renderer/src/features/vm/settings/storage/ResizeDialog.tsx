@@ -58,12 +58,15 @@ export function ResizeDialog({ file, info, onClose, onDone }: { readonly file: s
     >
       <div className="stack">
         <p>
-          {t('storage.resize.now', { size: tr.bytes(info.virtualSize) })}{' '}
-          {info.smallestSafeSize === null
-            ? t('storage.resize.minUnknown')
-            : info.smallestSafeSize >= info.virtualSize
-              ? t('storage.resize.full')
-              : t('storage.resize.min', { min: tr.bytes(info.smallestSafeSize) })}
+          {t('format.sentences', {
+            first: t('storage.resize.now', { size: tr.bytes(info.virtualSize) }),
+            next:
+              info.smallestSafeSize === null
+                ? t('storage.resize.minUnknown')
+                : info.smallestSafeSize >= info.virtualSize
+                  ? t('storage.resize.full')
+                  : t('storage.resize.min', { min: tr.bytes(info.smallestSafeSize) }),
+          })}
         </p>
         <NumberField label={t('storage.resize.size')} value={gigabytes} unit={t('disk.size.unit')} min={1} onChange={setGigabytes} errors={problem && bytes !== info.virtualSize ? [problem] : []} />
         <p className="muted small">{t('storage.resize.guest')}</p>
