@@ -7,6 +7,7 @@ import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useRovingFocus } from '../../kit/focus/use-roving-focus.js';
 import { useHako, useHakoStore } from '../../store/context.js';
+import { isFiltering } from '../../store/index.js';
 import { useFolderHints } from './folder-hints.js';
 import { useRowVirtualizer } from './use-row-virtualizer.js';
 import { VmCard } from './VmCard.js';
@@ -58,12 +59,17 @@ export function VmGrid({ labelledBy }: { readonly labelledBy: string }) {
     },
     [keepA, keepB],
   );
-  const virtualizer = useRowVirtualizer({
-    count: rows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    rangeExtractor,
-  });
+  // The toolbar above shows how many VMs a search shows, which may take a line of the grid's room.
+  const filtering = useHako((s) => isFiltering(s.query));
+  const virtualizer = useRowVirtualizer(
+    {
+      count: rows,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => ROW_HEIGHT,
+      rangeExtractor,
+    },
+    filtering,
+  );
   reveal.current = (index) => virtualizer.scrollToIndex(Math.floor(index / columns));
 
   const register = useCallback((path: string, element: HTMLElement | null) => {

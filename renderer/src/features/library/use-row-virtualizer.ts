@@ -6,8 +6,8 @@
  * - A new size of the scroller drawn with the change that made it, never a frame later (a frame that
  *   lacks the rows the new size shows). TanStack's own observer renders them in a task after the frame.
  *   `sizeChange`: a value that changes when the list's own page resizes its scroller (the line the
- *   pane shows while a search is on); the size is read in that render's commit. Any other resize
- *   (the window's) renders in the frame that laid it out.
+ *   pane and the Home toolbar show while a search is on); the size is read in that render's commit.
+ *   Any other resize (the window's) renders in the frame that laid it out.
  */
 import { useVirtualizer, type Rect, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
